@@ -1,0 +1,496 @@
+//! The body: numbered, portion-marked paragraphs under optional headings, with
+//! the layout debris of teletype pages removed and hard wraps joined.
+
+use super::fields::{classification, eo, tags};
+use super::lines::{find_ci, is_rule, starts_with_ci};
+use super::model::{Paragraph, ParagraphKind, Section, Severity, Span};
+use super::parser::Parser;
+
+/// How a paragraph line starts: `¶1. (C)`, `1.(S//NF)`, `(SBU)`, `--`, `A.`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphStart<'a> {
+    pub number: Option<u32>,
+    pub marking: Option<&'a str>,
+    pub bullet: bool,
+    /// Byte offset of the paragraph's own text in the line.
+    pub text_at: usize,
+}
+
+/// Reads the start of a paragraph; `None` for a plain text line.
+pub fn paragraph_start(line: &str) -> Option<ParagraphStart<'_>> {
+    let s = line.trim_start_matches('¶').trim_start();
+    let offset = line.len() - s.len();
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let after = &s[digits..];
+        let punct = after.starts_with(['.', ')']);
+        // `1.4 (b)` and `2009.` are not paragraph numbers: the mark is followed by space, `(` or the end.
+        let tail = if punct { &after[1..] } else { after };
+        let ok = if punct {
+            tail.is_empty() || tail.starts_with([' ', '\t', '('])
+        } else {
+            tail.starts_with(" (") && leading_marking(tail.trim_start()).0.is_some()
+        };
+        if ok {
+            let number = s[..digits].parse().ok();
+            let rest = tail.trim_start();
+            let (marking, text) = leading_marking(rest);
+            return Some(ParagraphStart { number, marking, bullet: false, text_at: offset + s.len() - text.len() });
+        }
+        return None;
+    }
+    if let (Some(marking), text) = leading_marking(s) {
+        return Some(ParagraphStart { number: None, marking: Some(marking), bullet: false, text_at: offset + s.len() - text.len() });
+    }
+    let bullet = s.starts_with("--")
+        || s.starts_with("- ")
+        || s.starts_with("* ")
+        || s.starts_with("• ")
+        || s.starts_with("o ")
+        || letter_bullet(s);
+    bullet.then_some(ParagraphStart { number: None, marking: None, bullet: true, text_at: offset })
+}
+
+/// `A. `, `A) `, `(A) `: a lettered sub-paragraph.
+fn letter_bullet(s: &str) -> bool {
+    let b = s.as_bytes();
+    let letter = |c: u8| c.is_ascii_uppercase();
+    (b.len() > 3 && letter(b[0]) && matches!(b[1], b'.' | b')') && b[2] == b' ')
+        || (b.len() > 4 && b[0] == b'(' && letter(b[1]) && b[2] == b')' && b[3] == b' ')
+}
+
+/// A portion mark at the start of `text`: `(C)`, `(S//NF)`, `(SBU)`, `(c/nf)`.
+/// Returns the mark as written inside the parentheses and the text after it.
+pub fn leading_marking(text: &str) -> (Option<&str>, &str) {
+    let Some(inner_start) = text.strip_prefix('(') else { return (None, text) };
+    let Some(close) = inner_start.find(')').filter(|&c| c <= 14) else { return (None, text) };
+    let inner = &inner_start[..close];
+    const PARTS: [&str; 15] =
+        ["U", "C", "S", "TS", "SBU", "LOU", "NF", "NOFORN", "REL", "FOUO", "SI", "ORCON", "OC", "PROPIN", "LIMDIS"];
+    let valid = !inner.is_empty()
+        && inner.split('/').filter(|p| !p.is_empty()).all(|p| PARTS.iter().any(|k| k.eq_ignore_ascii_case(p.trim())))
+        && inner.split('/').any(|p| !p.is_empty());
+    if valid { (Some(inner), inner_start[close + 1..].trim_start()) } else { (None, text) }
+}
+
+/// `PAGE 02 ROME 01196 01 OF 02 082030Z`, `TO PAGE 02 STATE 015113 182333Z`.
+pub fn is_page_header(text: &str) -> bool {
+    let rest = text.strip_prefix("TO ").unwrap_or(text);
+    let Some(rest) = rest.strip_prefix("PAGE ") else { return false };
+    let number = rest.split_ascii_whitespace().next().unwrap_or("");
+    !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `BAGHDAD 00000197 002 OF 002`, `TRIPOLI 00000564 001.2 OF 002`: section markers of
+/// the web copies, one per printed page.
+pub fn is_section_marker(text: &str) -> bool {
+    let words: Vec<&str> = text.split_ascii_whitespace().collect();
+    let n = words.len();
+    if n < 5 {
+        return false;
+    }
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let page = |w: &str| {
+        let (a, b) = w.split_once('.').unwrap_or((w, "0"));
+        digits(a) && digits(b)
+    };
+    digits(words[n - 1])
+        && words[n - 2].eq_ignore_ascii_case("OF")
+        && page(words[n - 3])
+        && digits(words[n - 4])
+        && words[n - 4].len() >= 5
+        && words[..n - 4].iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// What a body line is, before it joins a paragraph.
+enum LineKind {
+    Blank,
+    /// Layout debris, with its kind for `removed`.
+    Debris(&'static str),
+    Heading(String),
+    /// A rule under or around a heading.
+    Rule,
+    Text,
+}
+
+struct Draft {
+    number: Option<u32>,
+    marking: Option<String>,
+    bullet: bool,
+    /// Line indices.
+    lines: Vec<usize>,
+    text: String,
+}
+
+/// Reads the body from line `start` to the end.
+pub fn parse_body(p: &mut Parser<'_>, start: usize) {
+    let mut sections: Vec<(Option<String>, Vec<Draft>)> = vec![(None, Vec::new())];
+    let mut current: Option<Draft> = None;
+    let mut gap = false;
+    let mut repeated_header = false;
+    let mut i = start;
+    while i < p.lines.len() {
+        let text = p.lines[i].text;
+        match line_kind(p, i, start, repeated_header) {
+            LineKind::Blank => gap = true,
+            LineKind::Debris(kind) => {
+                if kind == "caption" {
+                    repeated_header = true;
+                }
+                p.remove(i, kind);
+            }
+            LineKind::Rule => p.remove(i, "rule"),
+            LineKind::Heading(title) => {
+                flush(&mut current, &mut sections);
+                sections.push((Some(title), Vec::new()));
+                p.hold(i, "heading");
+                gap = false;
+                repeated_header = false;
+            }
+            LineKind::Text => {
+                repeated_header = false;
+                let start_info = paragraph_start(text);
+                let numbered = start_info.as_ref().is_some_and(|s| s.number.is_some());
+                let starts_new = match &start_info {
+                    Some(s) if numbered => gap || current.is_none() || text.starts_with('¶') || s.marking.is_some(),
+                    Some(_) => true,
+                    None => false,
+                };
+                if starts_new || current.is_none() {
+                    flush(&mut current, &mut sections);
+                    let s = start_info.unwrap_or(ParagraphStart { number: None, marking: None, bullet: false, text_at: 0 });
+                    let own = text[s.text_at..].trim();
+                    current = Some(Draft {
+                        number: s.number,
+                        marking: s.marking.map(str::to_owned),
+                        bullet: s.bullet,
+                        lines: vec![i],
+                        text: own.to_owned(),
+                    });
+                } else if let Some(draft) = current.as_mut() {
+                    if gap && !continues(&draft.text, text) {
+                        flush(&mut current, &mut sections);
+                        current = Some(Draft { number: None, marking: None, bullet: false, lines: vec![i], text: text.to_owned() });
+                    } else {
+                        if gap {
+                            p.diag(
+                                Some(p.lines[i].number),
+                                Severity::Info,
+                                "a paragraph split by a page or paste break was rejoined".to_owned(),
+                            );
+                        }
+                        join_wrapped(&mut draft.text, text);
+                        draft.lines.push(i);
+                    }
+                }
+                gap = false;
+            }
+        }
+        i += 1;
+    }
+    flush(&mut current, &mut sections);
+    take_signers(p, &mut sections);
+    repair_numbers(p, &mut sections);
+    build_sections(p, sections);
+    mark_kinds(p);
+}
+
+fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> LineKind {
+    let text = p.lines[i].text;
+    if text.is_empty() {
+        return LineKind::Blank;
+    }
+    if is_page_header(text) {
+        return LineKind::Debris("page-header");
+    }
+    if is_section_marker(text) {
+        return LineKind::Debris("section-marker");
+    }
+    if text == "BT" || text == "NNNN" {
+        return LineKind::Debris("end-of-text");
+    }
+    if classification::handling_line(text).is_some() {
+        return LineKind::Debris("caption");
+    }
+    if let Some(caption) = classification::parse_caption_line(text) {
+        if caption.leftover.is_empty() && caption.rest.is_none() {
+            return LineKind::Debris(if caption.serial.is_some() { "caption" } else { "banner" });
+        }
+    }
+    // The header block repeated at the start of a later section (06GENEVA2654, 07BERN881).
+    if repeated_header && (eo::is_eo_line(text) || tags::strip_tags_keyword(text).is_some() || starts_with_ci(text, "SUBJECT")) {
+        return LineKind::Debris("repeated-header");
+    }
+    if is_rule(text) {
+        return LineKind::Rule;
+    }
+    if let Some(title) = heading(p, i, start) {
+        return LineKind::Heading(title);
+    }
+    LineKind::Text
+}
+
+/// Section headings: `//EVO MORALES VISIT//`, `------- SUMMARY -------`, a short
+/// line under or over a rule, or a short line standing alone between blank lines.
+fn heading(p: &Parser<'_>, i: usize, start: usize) -> Option<String> {
+    let text = p.lines[i].text;
+    if text.len() > 4 && text.starts_with("//") && text.ends_with("//") {
+        let inner = text.trim_matches('/').trim();
+        return (!inner.is_empty()).then(|| inner.to_owned());
+    }
+    if text.starts_with("---") && text.ends_with("---") {
+        let inner = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        return (!inner.is_empty()).then(|| inner.to_owned());
+    }
+    if paragraph_start(text).is_some() || text.len() > 80 || text.split_whitespace().count() > 10 {
+        return None;
+    }
+    let first = text.chars().next()?;
+    if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) {
+        return None;
+    }
+    let prev = (i > start).then(|| p.lines[i - 1].text);
+    let next = p.lines.get(i + 1).map(|l| l.text);
+    let ruled = next.is_some_and(is_rule) || prev.is_some_and(is_rule);
+    if ruled {
+        return Some(text.to_owned());
+    }
+    let alone_before = prev.is_none_or(str::is_empty);
+    let alone_after = next.is_none_or(str::is_empty);
+    if !(alone_before && alone_after) {
+        return None;
+    }
+    // A short last line is the signature, not a heading.
+    let more_text = p.lines[i + 1..].iter().any(|l| !l.text.is_empty() && !is_footer(l.text));
+    more_text.then(|| text.to_owned())
+}
+
+/// A classification footer or end-of-message line after the signature.
+fn is_footer(text: &str) -> bool {
+    text == "NNNN" || text == "BT" || classification::parse_caption_line(text).is_some_and(|c| c.is_banner())
+}
+
+/// Whether a line after a blank continues the paragraph before it: the paragraph
+/// stopped mid-sentence, and the line is no new paragraph.
+fn continues(previous: &str, line: &str) -> bool {
+    let ended = previous.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', ')', ']']);
+    if ended {
+        return false;
+    }
+    let first = line.chars().next();
+    let last_word_lower = previous.split_whitespace().last().is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','));
+    first.is_some_and(char::is_lowercase) || last_word_lower
+}
+
+/// Joins a hard-wrapped line onto the text: with a space, or without one after a
+/// hyphenated word break (`two-` + `state`).
+fn join_wrapped(text: &mut String, line: &str) {
+    let bytes = text.as_bytes();
+    let hyphen_break = bytes.len() >= 2
+        && bytes[bytes.len() - 1] == b'-'
+        && bytes[bytes.len() - 2].is_ascii_alphabetic()
+        && line.chars().next().is_some_and(char::is_lowercase);
+    if !hyphen_break && !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(line);
+}
+
+fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft>)]) {
+    if let (Some(draft), Some(section)) = (current.take(), sections.last_mut()) {
+        section.1.push(draft);
+    }
+}
+
+/// The signature: a short last line of one to four names (`Rice`, `KEEGAN PAAL`).
+fn take_signers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
+    let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
+    let Some(last) = section.1.last() else { return };
+    if last.number.is_some() || last.marking.is_some() || last.bullet || last.lines.len() != 1 {
+        return;
+    }
+    let text = last.text.as_str();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let namelike = |w: &&str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/'));
+    if words.is_empty() || words.len() > 4 || text.len() > 40 || !words.iter().all(namelike) || text.ends_with('.') {
+        return;
+    }
+    // All capitals: each word is a signer (`KEEGAN PAAL`); mixed case: one person (`Rice`).
+    let all_caps = text.chars().all(|c| !c.is_lowercase());
+    p.cable.signers = if all_caps && words.len() > 1 {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    } else {
+        vec![text.to_owned()]
+    };
+    let line = last.lines[0];
+    section.1.pop();
+    p.hold(line, "signers");
+}
+
+/// Paragraph marks mangled by a lost `¶`: the sample's `11.`…`19.` then `10.` are ¶1–¶10.
+fn repair_numbers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
+    let numbers: Vec<u32> = sections.iter().flat_map(|s| s.1.iter().filter_map(|d| d.number)).collect();
+    if numbers.len() < 2 {
+        return;
+    }
+    let steps = |ns: &[u32]| ns.windows(2).filter(|w| w[1] == w[0] + 1).count();
+    let stripped: Option<Vec<u32>> = numbers
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            let s = n.to_string();
+            let rest = s.strip_prefix('1').filter(|r| !r.is_empty())?;
+            let value: u32 = rest.parse().ok()?;
+            // `10` read as `1` + `0`: the tenth paragraph after the ninth.
+            Some(if value == 0 && k > 0 { 10 } else { value })
+        })
+        .collect();
+    let Some(stripped) = stripped else { return };
+    if stripped.first() == Some(&1) && steps(&stripped) > steps(&numbers) {
+        let mut it = stripped.into_iter();
+        for draft in sections.iter_mut().flat_map(|s| s.1.iter_mut()) {
+            if draft.number.is_some() {
+                draft.number = it.next();
+            }
+        }
+        p.diag(
+            None,
+            Severity::Info,
+            format!(
+                "paragraph numbers {}…{} were read as ¶1…¶{} (a lost ¶ sign had turned into a 1)",
+                numbers[0],
+                numbers[numbers.len() - 1],
+                numbers.len()
+            ),
+        );
+    }
+}
+
+fn build_sections(p: &mut Parser<'_>, sections: Vec<(Option<String>, Vec<Draft>)>) {
+    for (title, drafts) in sections {
+        if title.is_none() && drafts.is_empty() {
+            continue;
+        }
+        let mut paragraphs = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            for &line in &draft.lines {
+                p.hold(line, "body");
+            }
+            let first = p.lines[draft.lines[0]];
+            let last = p.lines[*draft.lines.last().unwrap_or(&draft.lines[0])];
+            let original = draft.lines.iter().map(|&l| p.lines[l].text).collect::<Vec<_>>().join("\n");
+            let kind = if draft.bullet {
+                ParagraphKind::Bullet
+            } else if draft.number.is_some() || draft.marking.is_some() {
+                ParagraphKind::Paragraph
+            } else {
+                ParagraphKind::Text
+            };
+            paragraphs.push(Paragraph {
+                number: draft.number,
+                marking: draft.marking,
+                text: draft.text,
+                kind,
+                original,
+                span: Span { start: first.span.start, end: last.span.end },
+                line: first.number,
+            });
+        }
+        p.cable.sections.push(Section { title, paragraphs });
+    }
+}
+
+/// Summary, comment and note paragraphs, and the `summary` text.
+fn mark_kinds(p: &mut Parser<'_>) {
+    let mut summary: Vec<String> = Vec::new();
+    let mut in_summary = false;
+    let mut summary_done = false;
+    let mut in_comment = false;
+    let has_end_summary = p.cable.sections.iter().flat_map(|s| &s.paragraphs).any(|para| find_ci(&para.text, "END SUMMARY").is_some());
+    let mut first_paragraph = true;
+    for section in &mut p.cable.sections {
+        let title_upper = section.title.as_deref().map(str::to_ascii_uppercase);
+        let summary_section = title_upper.as_deref().is_some_and(|t| t.starts_with("SUMMARY"));
+        let comment_section = title_upper.as_deref().is_some_and(|t| t.starts_with("COMMENT"));
+        for para in &mut section.paragraphs {
+            let text = para.text.as_str();
+            let starts_summary = summary_marker(text).is_some();
+            if !summary_done && (in_summary || starts_summary || summary_section || (first_paragraph && has_end_summary && !starts_summary)) {
+                let body = summary_marker(text).map_or(text, |at| &text[at..]);
+                let end = find_ci(body, "END SUMMARY");
+                let body = end.map_or(body, |e| &body[..e]).trim();
+                if !body.is_empty() {
+                    summary.push(body.to_owned());
+                }
+                para.kind = ParagraphKind::Summary;
+                in_summary = end.is_none() && (starts_summary || summary_section || in_summary) && has_end_summary;
+                summary_done = !in_summary;
+                first_paragraph = false;
+                continue;
+            }
+            first_paragraph = false;
+            let upper_start: String = text.chars().take(20).collect::<String>().to_ascii_uppercase();
+            if comment_section || in_comment || upper_start.starts_with("COMMENT") || upper_start.starts_with("BEGIN COMMENT") {
+                para.kind = ParagraphKind::Comment;
+                in_comment = find_ci(text, "END COMMENT").is_none() && !comment_section;
+            } else if upper_start.starts_with("(NOTE") || upper_start.starts_with("NOTE:") {
+                para.kind = ParagraphKind::Note;
+            }
+        }
+    }
+    if !summary.is_empty() {
+        p.cable.summary = Some(summary.join("\n"));
+    }
+}
+
+/// Where the summary's own text starts after `Summary:`, `SUMMARY.`, `Summary and Comment:`,
+/// `Summay:` (09OSLO146), or `None` when the paragraph does not open with a summary marker.
+fn summary_marker(text: &str) -> Option<usize> {
+    for marker in ["SUMMARY AND COMMENT", "SUMMARY AND ACTION REQUEST", "SUMMARY", "SUMMAY"] {
+        if starts_with_ci(text, marker) {
+            let rest = &text[marker.len()..];
+            let trimmed = rest.trim_start_matches([':', '.', '-', ' ', '\u{2014}']);
+            if rest.is_empty() || rest.starts_with([':', '.', '-', ' ', '\u{2014}']) {
+                return Some(text.len() - trimmed.len());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_paragraph_starts() {
+        let s = paragraph_start("¶1. (C) Summary: text").unwrap();
+        assert_eq!((s.number, s.marking), (Some(1), Some("C")));
+        assert_eq!(&"¶1. (C) Summary: text"[s.text_at..], "Summary: text");
+        let s = paragraph_start("5.(C/NF) A more recent").unwrap();
+        assert_eq!((s.number, s.marking), (Some(5), Some("C/NF")));
+        let s = paragraph_start("(SBU) Unnumbered").unwrap();
+        assert_eq!((s.number, s.marking), (None, Some("SBU")));
+        assert!(paragraph_start("-- Foreign Policy: See").unwrap().bullet);
+        assert!(paragraph_start("B. MADRID 919").unwrap().bullet);
+        assert!(paragraph_start("1.4 (b) and (d)").is_none());
+        assert!(paragraph_start("2009. The year").is_none());
+        assert!(paragraph_start("(Note: this is a note)").is_none());
+    }
+
+    #[test]
+    fn recognises_debris() {
+        assert!(is_page_header("PAGE 02 ROME 01196 01 OF 02 082030Z"));
+        assert!(is_section_marker("BAGHDAD 00000197 002 OF 002"));
+        assert!(is_section_marker("TRIPOLI 00000564 001.2 OF 002"));
+        assert!(!is_section_marker("We met 12345 people, 2 of 3"));
+        assert!(!is_page_header("PAGES of history"));
+    }
+
+    #[test]
+    fn reads_summary_markers() {
+        assert_eq!(summary_marker("Summary: In an"), Some(9));
+        assert_eq!(summary_marker("SUMMARY AND COMMENT: x"), Some(21));
+        assert_eq!(summary_marker("Summaries are"), None);
+    }
+}

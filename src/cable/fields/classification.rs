@@ -1,0 +1,270 @@
+//! The caption line (`C O N F I D E N T I A L SECTION 01 OF 03 USUN NEW YORK 000078`),
+//! classification banners, and handling captions (`SIPDIS`, `NOFORN`, `SENSITIVE`…).
+
+use crate::cable::model::{Classification, SectionOf};
+
+/// What a caption or banner line says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaptionLine<'a> {
+    pub classification: Option<Classification>,
+    /// The classification word had lost letters (`E C R E T`) and was repaired.
+    pub repaired: bool,
+    pub handling: Vec<&'static str>,
+    pub section_of: Option<SectionOf>,
+    /// The post as written (`USUN NEW YORK`).
+    pub station: Option<&'a str>,
+    /// The telegram number as written (`000078`).
+    pub serial: Option<&'a str>,
+    /// Text after the caption, separated by two or more spaces: what remains of
+    /// a caption block whose line breaks were lost (`… 000228  SIPDIS  E.O. 12958: …`).
+    pub rest: Option<&'a str>,
+    /// Words that none of the above explains.
+    pub leftover: Vec<&'a str>,
+}
+
+impl CaptionLine<'_> {
+    /// A banner carries only the classification and handling: no station, no serial.
+    pub fn is_banner(&self) -> bool {
+        self.station.is_none() && self.serial.is_none() && self.leftover.is_empty() && self.rest.is_none()
+    }
+}
+
+/// Words with their byte offsets into the line.
+fn words(line: &str) -> Vec<(usize, &str)> {
+    line.split_ascii_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect()
+}
+
+/// Reads a caption line or banner. `None` when the line does not start with a classification.
+pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
+    let words = words(line);
+    let mut i = 0;
+    let mut caption = CaptionLine::default();
+    // The classification word: spaced letters (`S E C R E T`) or plain words.
+    let spaced_end = words.iter().take_while(|(_, w)| w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic()).count();
+    if spaced_end >= 4 {
+        let glued: String = words[..spaced_end].iter().map(|(_, w)| w.to_ascii_uppercase()).collect();
+        let (class, repaired) = classification_word(&glued)?;
+        caption.classification = Some(class);
+        caption.repaired = repaired;
+        i = spaced_end;
+    } else {
+        let first = words.first()?.1;
+        let (head, tail) = first.split_once("//").unwrap_or((first, ""));
+        let head = head.to_ascii_uppercase();
+        let class = match head.as_str() {
+            "UNCLAS" | "UNCLASSIFIED" => Classification::Unclassified,
+            "CONFIDENTIAL" => Classification::Confidential,
+            "SECRET" => Classification::Secret,
+            "TOP" if words.get(1).is_some_and(|(_, w)| w.eq_ignore_ascii_case("SECRET")) => {
+                i = 1;
+                Classification::TopSecret
+            }
+            "LIMITED"
+                if words.get(1).is_some_and(|(_, w)| w.eq_ignore_ascii_case("OFFICIAL"))
+                    && words.get(2).is_some_and(|(_, w)| w.eq_ignore_ascii_case("USE")) =>
+            {
+                i = 2;
+                Classification::LimitedOfficialUse
+            }
+            _ => return None,
+        };
+        caption.classification = Some(class);
+        i += 1;
+        for part in tail.split('/').filter(|p| !p.is_empty()) {
+            if let Some(h) = handling_word(part) {
+                push_unique(&mut caption.handling, h);
+            }
+        }
+    }
+    // Then, in any order: handling words, `SECTION nn OF mm`, station words and the serial.
+    let mut station_start: Option<usize> = None;
+    let mut station_end = 0;
+    while i < words.len() {
+        let (offset, word) = words[i];
+        // Two or more spaces after the serial: the rest is another caption field.
+        if caption.serial.is_some() && line[..offset].ends_with("  ") {
+            caption.rest = Some(line[offset..].trim());
+            break;
+        }
+        if word.eq_ignore_ascii_case("SECTION") {
+            if let (Some((_, n)), Some((_, of)), Some((_, m))) = (words.get(i + 1), words.get(i + 2), words.get(i + 3)) {
+                if of.eq_ignore_ascii_case("OF") {
+                    if let (Ok(section), Ok(total)) = (n.parse(), m.parse()) {
+                        caption.section_of = Some(SectionOf { section, total });
+                        i += 4;
+                        continue;
+                    }
+                }
+            }
+        }
+        if let Some((h, used)) = handling_phrase(&words[i..]) {
+            push_unique(&mut caption.handling, h);
+            i += used;
+            continue;
+        }
+        if caption.serial.is_none() && word.bytes().all(|b| b.is_ascii_digit()) && station_start.is_some() {
+            caption.serial = Some(word);
+            let start = station_start.unwrap_or(0);
+            caption.station = Some(line[start..station_end].trim());
+            i += 1;
+            continue;
+        }
+        if caption.serial.is_none() && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'' || b == b'.') {
+            station_start.get_or_insert(offset);
+            station_end = offset + word.len();
+            i += 1;
+            continue;
+        }
+        caption.leftover.push(word);
+        i += 1;
+    }
+    if caption.serial.is_none() {
+        if let Some(start) = station_start {
+            // Station-like words with no serial: not a caption we understand.
+            caption.leftover.insert(0, line[start..station_end].trim());
+        }
+    }
+    Some(caption)
+}
+
+/// A glued classification word, repairing a lost first or last letter
+/// (`ECRET`, `ONFIDENTIAL`: seen in 07SANAA473, where the page lost the `S`).
+fn classification_word(glued: &str) -> Option<(Classification, bool)> {
+    Some(match glued {
+        "CONFIDENTIAL" => (Classification::Confidential, false),
+        "SECRET" => (Classification::Secret, false),
+        "TOPSECRET" => (Classification::TopSecret, false),
+        "UNCLASSIFIED" => (Classification::Unclassified, false),
+        "ONFIDENTIAL" | "CONFIDENTIA" => (Classification::Confidential, true),
+        "ECRET" | "SECRE" => (Classification::Secret, true),
+        _ => return None,
+    })
+}
+
+/// A handling caption in canonical form.
+pub fn handling_word(word: &str) -> Option<&'static str> {
+    let upper = word.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_uppercase();
+    Some(match upper.as_str() {
+        "SIPDIS" => "SIPDIS",
+        "NOFORN" | "NF" => "NOFORN",
+        "EXDIS" => "EXDIS",
+        "NODIS" => "NODIS",
+        "LIMDIS" => "LIMDIS",
+        "STADIS" => "STADIS",
+        "EFTO" => "EFTO",
+        "SENSITIVE" | "SBU" => "SBU",
+        "ORCON" => "ORCON",
+        "NOCONTRACT" => "NOCONTRACT",
+        "PROPIN" => "PROPIN",
+        "FOUO" => "FOUO",
+        "ROGER" => "ROGER",
+        "CHEROKEE" => "CHEROKEE",
+        "NIACT" => "NIACT",
+        _ => return None,
+    })
+}
+
+/// A handling caption of one or more words at the start of `words`, with how many words it used.
+fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
+    let upper = |k: usize| words.get(k).map(|(_, w)| w.trim_end_matches([',', '.', ';']).to_ascii_uppercase());
+    let phrase = |ws: &[&str]| ws.iter().enumerate().all(|(k, w)| upper(k).as_deref() == Some(*w));
+    if phrase(&["SENSITIVE", "BUT", "UNCLASSIFIED"]) {
+        return Some(("SBU", 3));
+    }
+    if phrase(&["FOR", "OFFICIAL", "USE", "ONLY"]) {
+        return Some(("FOUO", 4));
+    }
+    let (_, word) = words.first()?;
+    if word.contains("//") {
+        let mut found = None;
+        for part in word.split('/').filter(|p| !p.is_empty()) {
+            found = found.or(handling_word(part));
+        }
+        return found.map(|h| (h, 1));
+    }
+    handling_word(word).map(|h| (h, 1))
+}
+
+/// A line made only of handling captions (`SIPDIS`, `SIPDIS SIPDIS`, `NOFORN`,
+/// `SENSITIVE`, `E X D I S`, `SENSITIVE BUT UNCLASSIFIED`), in order, deduplicated.
+pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
+    let words = words(line);
+    if words.is_empty() {
+        return None;
+    }
+    // Spaced captions (`E X D I S`, `N O F O R N`) read as one word.
+    if words.len() >= 4 && words.iter().all(|(_, w)| w.len() == 1) {
+        let glued: String = words.iter().map(|(_, w)| *w).collect();
+        return handling_word(&glued).map(|h| vec![h]);
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (h, used) = handling_phrase(&words[i..])?;
+        push_unique(&mut out, h);
+        i += used;
+    }
+    Some(out)
+}
+
+pub fn push_unique(list: &mut Vec<&'static str>, item: &'static str) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_sample_caption() {
+        let c = parse_caption_line("C O N F I D E N T I A L USUN NEW YORK 000078").unwrap();
+        assert_eq!(c.classification, Some(Classification::Confidential));
+        assert_eq!(c.station, Some("USUN NEW YORK"));
+        assert_eq!(c.serial, Some("000078"));
+        assert!(c.leftover.is_empty() && !c.is_banner());
+    }
+
+    #[test]
+    fn reads_sections_handling_and_lower_case() {
+        let c = parse_caption_line("C o n f i d e n t i a l section 01 of 04 ankara 000348").unwrap();
+        assert_eq!(c.section_of, Some(SectionOf { section: 1, total: 4 }));
+        assert_eq!(c.station, Some("ankara"));
+        let c = parse_caption_line("S E C R E T NOFORN SECTION 01 OF 02 RIO DE JANEIRO 001238 EXDIS").unwrap();
+        assert_eq!(c.handling, ["NOFORN", "EXDIS"]);
+        assert_eq!(c.station, Some("RIO DE JANEIRO"));
+        let c = parse_caption_line("UNCLASSIFIED//FOR OFFICIAL USE ONLY").unwrap();
+        assert!(c.is_banner());
+        let c = parse_caption_line("SECRET//NOFORN").unwrap();
+        assert_eq!(c.handling, ["NOFORN"]);
+        let c = parse_caption_line("LIMITED OFFICIAL USE STATE 012345").unwrap();
+        assert_eq!(c.classification, Some(Classification::LimitedOfficialUse));
+    }
+
+    #[test]
+    fn repairs_a_lost_letter_and_splits_glued_fields() {
+        let c = parse_caption_line("E C R E T SANAA 000473").unwrap();
+        assert_eq!((c.classification, c.repaired), (Some(Classification::Secret), true));
+        let c = parse_caption_line("C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 000228  SIPDIS  E.O. 12958: DECL: 01/28/2020").unwrap();
+        assert_eq!(c.serial, Some("000228"));
+        assert_eq!(c.rest, Some("SIPDIS  E.O. 12958: DECL: 01/28/2020"));
+    }
+
+    #[test]
+    fn body_text_is_not_a_caption() {
+        assert!(parse_caption_line("Secretly, the minister said").is_none());
+        let c = parse_caption_line("Secret police arrested 12 people").unwrap();
+        assert!(!c.leftover.is_empty());
+    }
+
+    #[test]
+    fn reads_handling_lines() {
+        assert_eq!(handling_line("SIPDIS SIPDIS"), Some(vec!["SIPDIS"]));
+        assert_eq!(handling_line("SENSITIVE BUT UNCLASSIFIED"), Some(vec!["SBU"]));
+        assert_eq!(handling_line("E X D I S"), Some(vec!["EXDIS"]));
+        assert_eq!(handling_line("DEPT FOR EUR"), None);
+    }
+}

@@ -1,0 +1,178 @@
+//! Date-time groups (`030252Z FEB 09`), the dateline of press copies
+//! (`Wednesday, 09 December 2009, 13:04`) and the dates of E.O. lines.
+
+use crate::cable::model::Precedence;
+
+/// A calendar date and time, all in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl DateTime {
+    /// ISO 8601 UTC: `2009-02-03T02:52:00Z`.
+    pub fn iso(self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:00Z",
+            self.year, self.month, self.day, self.hour, self.minute
+        )
+    }
+}
+
+/// The precedence line before the originator: `O 030252Z FEB 09`, `P R 281848Z DEC 66`,
+/// `O 031223Z APR 08 ZDS`, `Z 120000Z JAN 10 ZFF4`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrecedenceLine {
+    pub precedence: Precedence,
+    /// The lower precedence of a dual-precedence message (`P R …`: the info addressees' ROUTINE).
+    pub second: Option<Precedence>,
+    /// The date-time group as written, without precedence and trailing operating signals.
+    pub dtg: String,
+    pub date: Option<DateTime>,
+}
+
+pub fn parse_precedence_line(line: &str) -> Option<PrecedenceLine> {
+    let mut words = line.split_ascii_whitespace().peekable();
+    let first = single_letter(words.next()?)?;
+    let precedence = Precedence::from_prosign(first)?;
+    let second = match words.peek().and_then(|w| single_letter(w)) {
+        Some(letter) => {
+            words.next();
+            Some(Precedence::from_prosign(letter)?)
+        }
+        None => None,
+    };
+    let group = words.next()?;
+    let month = words.next()?;
+    let year = words.next()?;
+    let dtg = format!("{group} {month} {year}");
+    Some(PrecedenceLine { precedence, second, date: parse_dtg(group, month, year), dtg })
+}
+
+/// `030252Z`, `FEB`, `09` → 2009-02-03 02:52Z. Two-digit years of 50 and above are 19YY.
+pub fn parse_dtg(group: &str, month: &str, year: &str) -> Option<DateTime> {
+    let digits = group.strip_suffix(['Z', 'z'])?;
+    if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| digits[r].parse::<u8>().ok();
+    let (day, hour, minute) = (num(0..2)?, num(2..4)?, num(4..6)?);
+    let month = month_number(month)?;
+    let year = expand_year(year)?;
+    checked(DateTime { year, month, day, hour, minute })
+}
+
+/// The first line of press copies: `Wednesday, 09 December 2009, 13:04`.
+pub fn parse_dateline(line: &str) -> Option<DateTime> {
+    let mut parts = line.split(',').map(str::trim);
+    let weekday = parts.next()?;
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    if !DAYS.contains(&weekday.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let mut date = parts.next()?.split_ascii_whitespace();
+    let day = date.next()?.parse().ok()?;
+    let month = month_number(date.next()?)?;
+    let year = date.next()?.parse().ok()?;
+    let (hour, minute) = parts.next()?.split_once(':')?;
+    if parts.next().is_some() || date.next().is_some() {
+        return None;
+    }
+    checked(DateTime { year, month, day, hour: hour.parse().ok()?, minute: minute.parse().ok()? })
+}
+
+/// A declassification date as cables write it: `01/29/2019`, `3/13/2018`,
+/// `05/17/11`, `2020/02/23`. Returns `YYYY-MM-DD`.
+pub fn parse_slash_date(text: &str) -> Option<String> {
+    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.')).unwrap_or(text.len());
+    let parts: Vec<&str> = text[..end].trim_end_matches(['.', '-']).split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let (year, month, day) = if a.len() == 4 { (*a, *b, *c) } else { (*c, *a, *b) };
+    let year = match year.len() {
+        4 => year.parse().ok()?,
+        2 => 2000 + year.parse::<u16>().ok()?,
+        _ => return None,
+    };
+    let d = checked(DateTime { year, month: month.parse().ok()?, day: day.parse().ok()?, hour: 0, minute: 0 })?;
+    Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+}
+
+pub fn expand_year(year: &str) -> Option<u16> {
+    if !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match year.len() {
+        2 => {
+            let yy: u16 = year.parse().ok()?;
+            Some(if yy >= 50 { 1900 + yy } else { 2000 + yy })
+        }
+        4 => year.parse().ok(),
+        _ => None,
+    }
+}
+
+fn month_number(name: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+    let prefix = name.get(..3)?;
+    MONTHS.iter().position(|m| m.eq_ignore_ascii_case(prefix)).and_then(|i| u8::try_from(i + 1).ok())
+}
+
+fn single_letter(word: &str) -> Option<u8> {
+    (word.len() == 1).then(|| word.as_bytes()[0])
+}
+
+fn checked(d: DateTime) -> Option<DateTime> {
+    let leap = d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0);
+    let days = match d.month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (d.day >= 1 && d.day <= days && d.hour < 24 && d.minute < 60).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_sample_dtg() {
+        let line = parse_precedence_line("O 030252Z FEB 09").unwrap();
+        assert_eq!(line.precedence, Precedence::Immediate);
+        assert_eq!(line.date.unwrap().iso(), "2009-02-03T02:52:00Z");
+        assert_eq!(line.dtg, "030252Z FEB 09");
+    }
+
+    #[test]
+    fn reads_dual_precedence_and_old_years() {
+        let line = parse_precedence_line("P R 281848Z DEC 66").unwrap();
+        assert_eq!((line.precedence, line.second), (Precedence::Priority, Some(Precedence::Routine)));
+        assert_eq!(line.date.unwrap().iso(), "1966-12-28T18:48:00Z");
+        let line = parse_precedence_line("O 031223Z APR 08 ZDS").unwrap();
+        assert_eq!(line.date.unwrap().iso(), "2008-04-03T12:23:00Z");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(parse_precedence_line("O 310252Z FEB 09").unwrap().date.is_none());
+        assert!(parse_precedence_line("FM AMEMBASSY").is_none());
+        assert!(parse_precedence_line("A 030252Z FEB 09").is_none());
+    }
+
+    #[test]
+    fn reads_datelines_and_declassification_dates() {
+        let d = parse_dateline("Wednesday, 09 December 2009, 13:04").unwrap();
+        assert_eq!(d.iso(), "2009-12-09T13:04:00Z");
+        assert_eq!(parse_slash_date("01/29/2019").as_deref(), Some("2019-01-29"));
+        assert_eq!(parse_slash_date("3/13/2018").as_deref(), Some("2018-03-13"));
+        assert_eq!(parse_slash_date("05/17/11").as_deref(), Some("2011-05-17"));
+        assert_eq!(parse_slash_date("2020/02/23").as_deref(), Some("2020-02-23"));
+        assert_eq!(parse_slash_date("13/45/2020"), None);
+    }
+}

@@ -1,0 +1,88 @@
+//! The executive-order line: `E.O. 12958: DECL: 01/29/2019`, `EO 12958 DECL: 2020/02/23`,
+//! `E.O. 12958: N/A`, `E.O. 12958 AS AMENDED: DECL: …`, `E.O. 11652: GDS`,
+//! `decl: after korean unification`.
+
+use crate::cable::lines::{collapse_ws, find_ci, starts_with_ci};
+
+use super::dtg::parse_slash_date;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EoLine {
+    pub order: Option<String>,
+    pub declassify_on: Option<String>,
+    /// The disposition when it is not a date: `N/A`, `OADR`, `GDS`, `X1`…
+    pub note: Option<String>,
+    /// The byte offset where a following `TAGS` field starts on the same line.
+    pub tags_at: Option<usize>,
+}
+
+/// Whether a line starts with the E.O. keyword in any of its spellings.
+pub fn is_eo_line(line: &str) -> bool {
+    let b = line.as_bytes();
+    let eo = starts_with_ci(line, "E.O.") || starts_with_ci(line, "E. O.") || starts_with_ci(line, "EO ") || starts_with_ci(line, "E.O ");
+    eo && b.iter().skip(2).take(8).any(u8::is_ascii_digit) || starts_with_ci(line, "DECL:")
+}
+
+pub fn parse_eo_line(line: &str) -> EoLine {
+    let mut eo = EoLine::default();
+    // A TAGS field glued onto the E.O. line (05RIODEJANEIRO1238: `E.O. 12958: N/A TAGS: ASEC …`).
+    let end = find_ci(line, " TAGS").filter(|&i| i > 4).unwrap_or(line.len());
+    if end < line.len() {
+        eo.tags_at = Some(end + 1);
+    }
+    let line = &line[..end];
+    let digits_at = line.find(|c: char| c.is_ascii_digit());
+    if let Some(start) = digits_at.filter(|&i| i < 10) {
+        let num: String = line[start..].chars().take_while(char::is_ascii_digit).collect();
+        if num.len() == 5 {
+            eo.order = Some(num);
+        }
+    }
+    let after_order = digits_at.filter(|&i| i < 10).map_or(line, |i| line[i..].trim_start_matches(|c: char| c.is_ascii_digit()));
+    let disposition = after_order.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    let disposition = disposition
+        .strip_prefix("AS AMENDED")
+        .or_else(|| disposition.strip_prefix("as amended"))
+        .map_or(disposition, |d| d.trim_start_matches(|c: char| c == ':' || c.is_whitespace()));
+    let after_decl = find_ci(disposition, "DECL").map(|i| {
+        disposition[i + 4..].trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ':' || c == '.' || c.is_whitespace())
+    });
+    let candidate = after_decl.unwrap_or(disposition);
+    eo.declassify_on = parse_slash_date(candidate.trim());
+    if eo.declassify_on.is_none() {
+        let note = collapse_ws(if after_decl.is_some() { candidate } else { disposition });
+        eo.note = Some(note).filter(|n| !n.is_empty());
+    }
+    eo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_common_forms() {
+        let eo = parse_eo_line("E.O. 12958: DECL: 01/29/2019");
+        assert_eq!((eo.order.as_deref(), eo.declassify_on.as_deref()), (Some("12958"), Some("2019-01-29")));
+        let eo = parse_eo_line("EO 12958 DECL: 2020/02/23");
+        assert_eq!(eo.declassify_on.as_deref(), Some("2020-02-23"));
+        let eo = parse_eo_line("E.O. 12958 AS AMENDED: DECL: 3/13/2018");
+        assert_eq!(eo.declassify_on.as_deref(), Some("2018-03-13"));
+        let eo = parse_eo_line("E.O. 12958: N/A");
+        assert_eq!((eo.declassify_on, eo.note.as_deref()), (None, Some("N/A")));
+        let eo = parse_eo_line("E.O. 11652: GDS");
+        assert_eq!((eo.order.as_deref(), eo.note.as_deref()), (Some("11652"), Some("GDS")));
+        let eo = parse_eo_line("e.o. 12958: decl: after korean unification");
+        assert_eq!(eo.note.as_deref(), Some("after korean unification"));
+        assert!(is_eo_line("EO 12958 DECL: 09/02/2018") && is_eo_line("E.O. 12958: N/A"));
+        assert!(!is_eo_line("EOs were issued"));
+    }
+
+    #[test]
+    fn finds_tags_glued_to_the_line() {
+        let line = "E.O. 12958: N/A TAGS: ASEC SNAR";
+        let eo = parse_eo_line(line);
+        assert_eq!(eo.note.as_deref(), Some("N/A"));
+        assert_eq!(&line[eo.tags_at.unwrap()..], "TAGS: ASEC SNAR");
+    }
+}

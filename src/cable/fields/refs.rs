@@ -1,0 +1,161 @@
+//! REF blocks: `REF: A. MADRID 881 B. MADRID 919`, `REFS: A) 08 RIO DE JAN 138; B) …`,
+//! `REF: STATE 32641`, non-cable references (e-mails, telcons, reports).
+
+use crate::cable::lines::{collapse_ws, starts_with_ci};
+use crate::cable::model::{Reference, ReferenceKind};
+use crate::cable::stations::canonical_station;
+
+/// The text after a REF keyword (`REF:`, `REF`, `REFS:`, `REF(S):`, `REFTEL:`), or `None`.
+pub fn strip_ref_keyword(line: &str) -> Option<&str> {
+    for keyword in ["REFERENCES", "REFERENCE", "REFTELS", "REFTEL", "REF(S)", "REFS", "REF"] {
+        if starts_with_ci(line, keyword) {
+            let rest = &line[keyword.len()..];
+            if rest.is_empty() || rest.starts_with([':', ' ', '.', '\t']) {
+                return Some(rest.trim_start_matches([':', '.']).trim());
+            }
+        }
+    }
+    None
+}
+
+/// Where a bullet for `letter` starts in `text`, with the bullet's length.
+/// A bullet is `A.`, `A)` or `(A)` at the start or after white space or `;`.
+pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let lower = letter.to_ascii_lowercase();
+    for i in 0..b.len() {
+        let at_start = i == 0 || matches!(b[i - 1], b' ' | b';' | b',' | b'\t');
+        if !at_start {
+            continue;
+        }
+        let (len, ok) = if b[i] == b'(' {
+            (3, b.get(i + 1).is_some_and(|&c| c == letter || c == lower) && b.get(i + 2) == Some(&b')'))
+        } else {
+            (2, (b[i] == letter || b[i] == lower) && matches!(b.get(i + 1), Some(b'.' | b')')))
+        };
+        // The bullet must be followed by white space or the end: `A.` not `A.B.C.`, `U.S.`.
+        if ok && b.get(i + len).is_none_or(|c| c.is_ascii_whitespace()) {
+            return Some((i, len));
+        }
+    }
+    None
+}
+
+/// Splits a REF block into items at its sequential bullets (A, B, C…).
+pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
+    let block = block.trim();
+    let mut items = Vec::new();
+    let Some((first, len)) = find_bullet(block, b'A').filter(|(i, _)| *i == 0) else {
+        let text = block.trim_end_matches([';', ',']).trim();
+        if !text.is_empty() {
+            items.push((None, collapse_ws(text)));
+        }
+        return items;
+    };
+    let mut letter = b'A';
+    let mut start = first + len;
+    loop {
+        let next = find_bullet(&block[start..], letter + 1).map(|(i, l)| (start + i, l));
+        let end = next.map_or(block.len(), |(i, _)| i);
+        let text = block[start..end].trim().trim_end_matches([';', ',']).trim();
+        items.push((Some(char::from(letter).to_string()), collapse_ws(text)));
+        match next {
+            Some((i, l)) if letter < b'Z' => {
+                letter += 1;
+                start = i + l;
+            }
+            _ => break,
+        }
+    }
+    items
+}
+
+/// Classifies one reference and, for a cable, builds its canonical ID.
+/// `cable_year` is the two-digit year of the citing cable, used when the reference has none.
+pub fn reference(label: Option<String>, text: String, cable_year: Option<&str>) -> Reference {
+    let upper = text.to_ascii_uppercase();
+    let kind = if upper.contains("E-MAIL") || upper.contains("EMAIL") || upper.contains('@') {
+        ReferenceKind::Email
+    } else if upper.contains("TELCON") || upper.contains("TELECON") || upper.contains("PHONE") {
+        ReferenceKind::Telcon
+    } else if upper.contains("MEMO") {
+        ReferenceKind::Memo
+    } else if upper.contains("REPORT") || upper.contains("IIR ") || upper.starts_with("TD-") {
+        ReferenceKind::Report
+    } else {
+        ReferenceKind::Other
+    };
+    let id = if kind == ReferenceKind::Other { cable_id(&upper, cable_year) } else { None };
+    let kind = if id.is_some() { ReferenceKind::Cable } else { kind };
+    Reference { label, text, id, kind }
+}
+
+/// `09 PRISTINA 509` → `09PRISTINA509`; `MADRID 881` (+ the citing cable's year);
+/// `06 TBILISI 0619` → `06TBILISI619`; `2008 STATE 1234` → `08STATE1234`.
+fn cable_id(upper: &str, cable_year: Option<&str>) -> Option<String> {
+    let words: Vec<&str> = upper
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut i = 0;
+    let mut year: Option<String> = None;
+    if let Some(first) = words.first() {
+        if first.bytes().all(|b| b.is_ascii_digit()) && (first.len() == 2 || first.len() == 4) {
+            year = Some(first[first.len() - 2..].to_owned());
+            i = 1;
+        }
+    }
+    // Station words, then the serial.
+    let station_start = i;
+    while i < words.len() && words[i].bytes().all(|b| b.is_ascii_alphabetic() || b == b'.') {
+        i += 1;
+    }
+    if i == station_start || i - station_start > 4 {
+        return None;
+    }
+    let serial = words.get(i)?.trim_end_matches(['.', ')']);
+    if serial.is_empty() || serial.len() > 7 || !serial.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let station = canonical_station(&words[station_start..i].join(" "));
+    if !station.known {
+        return None;
+    }
+    let serial = serial.trim_start_matches('0');
+    let year = year.or_else(|| cable_year.map(str::to_owned))?;
+    (!serial.is_empty()).then(|| format!("{year}{}{serial}", station.canonical))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_bulleted_blocks() {
+        let items = split_items("A. 09 PRISTINA 509  B. 09 USNATO 409  C. BELGRADE 0003");
+        let texts: Vec<_> = items.iter().map(|(l, t)| (l.as_deref(), t.as_str())).collect();
+        assert_eq!(texts, [(Some("A"), "09 PRISTINA 509"), (Some("B"), "09 USNATO 409"), (Some("C"), "BELGRADE 0003")]);
+        let items = split_items("A) 08 RIO DE JAN 138; B) STATE 1234");
+        assert_eq!(items[1].1, "STATE 1234");
+        assert_eq!(split_items("STATE 32641"), [(None, "STATE 32641".to_owned())]);
+        // Initials inside an item are not bullets.
+        let items = split_items("A. TELCON WITH J. B. SMITH B. MADRID 12");
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn builds_canonical_ids() {
+        let r = reference(None, "09 PRISTINA 509".into(), Some("10"));
+        assert_eq!((r.id.as_deref(), r.kind), (Some("09PRISTINA509"), ReferenceKind::Cable));
+        let r = reference(None, "MADRID 881".into(), Some("04"));
+        assert_eq!(r.id.as_deref(), Some("04MADRID881"));
+        let r = reference(None, "08 RIO DE JAN 138".into(), None);
+        assert_eq!(r.id.as_deref(), Some("08RIODEJANEIRO138"));
+        let r = reference(None, "06 TBILISI 0619".into(), None);
+        assert_eq!(r.id.as_deref(), Some("06TBILISI619"));
+        let r = reference(None, "EMAIL FROM POLOFF 3/4/09".into(), Some("09"));
+        assert_eq!((r.id, r.kind), (None, ReferenceKind::Email));
+        let r = reference(None, "TD-314/014437-09".into(), Some("09"));
+        assert_eq!(r.kind, ReferenceKind::Report);
+    }
+}

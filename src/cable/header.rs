@@ -1,0 +1,430 @@
+//! The envelope and the caption block: everything before the first body
+//! paragraph. One pass over the lines; each line is recognised by its form
+//! (the order of header lines varies in the wild, and pasted copies lose or
+//! repeat some), with `Mode` saying which field a continuation line extends.
+
+use super::fields::{addressees, classification, classified_by, dtg, envelope, eo, refs, tags};
+use super::lines::{collapse_ws, starts_with_ci, strip_markdown_links};
+use super::model::{Precedence, Severity};
+use super::parser::Parser;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    None,
+    Routing,
+    To,
+    Info,
+    Subject,
+    Tags,
+    Ref,
+    ClassifiedBy,
+}
+
+/// What the header collected in multi-line fields, finished after the loop.
+#[derive(Default)]
+struct Buffers {
+    subject: String,
+    subject_line: Option<usize>,
+    tags: String,
+    classified_by: String,
+    classified_by_line: Option<usize>,
+    /// REF blocks: their text, with line breaks kept as spaces.
+    refs: Vec<String>,
+    /// The next bullet letter a REF block continues with after a blank line.
+    ref_next: u8,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Seen {
+    envelope: bool,
+    caption: bool,
+    eo: bool,
+    tags: bool,
+    subject: bool,
+    classified_by: bool,
+}
+
+impl Seen {
+    fn any(self) -> bool {
+        self.envelope || self.caption || self.eo || self.tags || self.subject || self.classified_by
+    }
+}
+
+/// Reads the header and returns the index of the first body line.
+pub fn parse_header(p: &mut Parser<'_>) -> usize {
+    let anchor = find_anchor(p);
+    let mut buf = Buffers::default();
+    let mut seen = Seen::default();
+    let mut mode = Mode::None;
+    let mut gap = false;
+    let mut i = 0;
+    while i < p.lines.len() {
+        let line = p.lines[i];
+        if line.is_blank() {
+            gap = true;
+            if mode != Mode::Ref {
+                mode = Mode::None;
+            }
+            i += 1;
+            continue;
+        }
+        let cleaned = strip_markdown_links(line.text);
+        let text = cleaned.trim_start_matches('¶').trim();
+        if let Some(next) = header_line(p, i, text, &mut buf, &mut seen, mode, gap) {
+            mode = next;
+        } else if super::body::paragraph_start(text).is_some_and(|s| s.number.is_some() || s.marking.is_some())
+            && seen.any()
+        {
+            break;
+        } else if mode == Mode::Subject && !gap {
+            buf.subject.push(' ');
+            buf.subject.push_str(text);
+            p.hold(i, "subject");
+        } else if mode == Mode::Tags && !gap {
+            buf.tags.push(' ');
+            buf.tags.push_str(text);
+            p.hold(i, "tags");
+        } else if mode == Mode::ClassifiedBy && !gap {
+            buf.classified_by.push(' ');
+            buf.classified_by.push_str(text);
+            p.hold(i, "classifiedBy");
+        } else if mode == Mode::Ref && (!gap || refs::find_bullet(text, buf.ref_next).is_some_and(|(at, _)| at == 0)) {
+            if let Some(block) = buf.refs.last_mut() {
+                block.push(' ');
+                block.push_str(text);
+            }
+            advance_ref_letter(&mut buf);
+            p.hold(i, "references");
+        } else if matches!(mode, Mode::To | Mode::Info) && !gap {
+            add_addressee(p, i, text, mode);
+        } else if seen.caption && !seen.eo && !seen.tags && !seen.subject {
+            // Lines between the caption and the E.O. line address the cable within
+            // the receiving office (`DEPT FOR NEA/MAG AND DRL`, `NSC FOR FRIED`).
+            p.cable.pass_through.push(collapse_ws(text));
+            p.hold(i, "passThrough");
+        } else if seen.subject || seen.classified_by || seen.tags || seen.eo {
+            break;
+        } else if !seen.any() && anchor.is_none_or(|a| i > a) {
+            // No header at all: a fragment that is only a body.
+            break;
+        } else {
+            // Before the header proper (a note, a database dump line): not ours to read,
+            // and reported in `unknown`.
+            if mode == Mode::Ref {
+                mode = Mode::None;
+            }
+        }
+        gap = false;
+        i += 1;
+    }
+    finish(p, &mut buf);
+    i
+}
+
+/// Reads a line by its form. Returns the mode that continuation lines extend,
+/// or `None` when the line is not a header line.
+#[allow(clippy::too_many_lines, reason = "one match arm per header line form reads best in one place")]
+fn header_line(
+    p: &mut Parser<'_>,
+    i: usize,
+    text: &str,
+    buf: &mut Buffers,
+    seen: &mut Seen,
+    mode: Mode,
+    gap: bool,
+) -> Option<Mode> {
+    let line_no = p.lines[i].number;
+    if starts_with_ci(text, "This record is a partial extract") {
+        p.cable.partial = true;
+        p.hold(i, "partial");
+        return Some(Mode::None);
+    }
+    if let Some(date) = dtg::parse_dateline(text) {
+        if p.date.is_none() {
+            p.date = Some(date);
+            p.cable.date_source = Some("dateline");
+        }
+        p.hold(i, "date");
+        return Some(Mode::None);
+    }
+    if let Some((channel, serial)) = envelope::parse_transmission_id(text) {
+        let t = p.transmission();
+        t.id = Some(text.to_owned());
+        t.channel = Some(channel);
+        t.serial = Some(serial);
+        seen.envelope = true;
+        p.hold(i, "transmission");
+        return Some(Mode::Routing);
+    }
+    if let Some((prosign, routes)) = envelope::parse_routing_line(text) {
+        p.transmission().routing.extend(routes);
+        p.routing_precedence = Precedence::from_prosign(prosign);
+        seen.envelope = true;
+        p.hold(i, "transmission");
+        return Some(Mode::Routing);
+    }
+    if mode == Mode::Routing && !gap {
+        if let Some(routes) = envelope::parse_routing_continuation(text) {
+            p.transmission().routing.extend(routes);
+            p.hold(i, "transmission");
+            return Some(Mode::Routing);
+        }
+    }
+    if let Some(de) = envelope::parse_de_line(text) {
+        let t = p.transmission();
+        t.station = Some(de.station);
+        t.station_serial = de.station_serial;
+        t.section = de.section;
+        t.filed = de.filed;
+        seen.envelope = true;
+        p.hold(i, "transmission");
+        return Some(Mode::None);
+    }
+    if let Some(security) = envelope::parse_security_line(text) {
+        p.transmission().security = Some(security);
+        seen.envelope = true;
+        p.hold(i, "transmission");
+        return Some(Mode::None);
+    }
+    if let Some(line) = dtg::parse_precedence_line(text) {
+        p.cable.precedence = Some(line.precedence);
+        if line.date.is_none() {
+            p.diag(Some(line_no), Severity::Warning, format!("date-time group `{}` is not a valid date", line.dtg));
+        }
+        if let Some(date) = line.date {
+            p.date = Some(date);
+            p.cable.date_source = Some("dtg");
+        }
+        p.transmission().dtg = Some(line.dtg);
+        seen.envelope = true;
+        p.hold(i, "precedence");
+        return Some(Mode::None);
+    }
+    if let Some(from) = text.strip_prefix("FM ") {
+        p.cable.from = Some(collapse_ws(from));
+        seen.envelope = true;
+        p.hold(i, "from");
+        return Some(Mode::None);
+    }
+    if let Some(rest) = text.strip_prefix("TO ") {
+        add_addressee(p, i, rest, Mode::To);
+        seen.envelope = true;
+        return Some(Mode::To);
+    }
+    if let Some(rest) = text.strip_prefix("INFO ") {
+        add_addressee(p, i, rest, Mode::Info);
+        seen.envelope = true;
+        return Some(Mode::Info);
+    }
+    if let Some(post) = addressees::parse_xmt(text) {
+        let list = if mode == Mode::To { &mut p.cable.to } else { &mut p.cable.info };
+        if let Some(last) = list.last_mut() {
+            last.excluded.push(collapse_ws(post));
+        } else {
+            p.diag(Some(line_no), Severity::Warning, "an XMT line with no collective before it".to_owned());
+        }
+        p.hold(i, "addressees");
+        return Some(if mode == Mode::To { Mode::To } else { Mode::Info });
+    }
+    if text == "BT" || text == "NNNN" {
+        p.hold(i, "transmission");
+        return Some(Mode::None);
+    }
+    if super::body::is_page_header(text) {
+        p.remove(i, "page-header");
+        return Some(mode);
+    }
+    if let Some(caption) = classification::parse_caption_line(text) {
+        let usable = caption.leftover.is_empty() && (caption.serial.is_some() || caption.is_banner());
+        if usable && !(matches!(mode, Mode::To | Mode::Info) && !gap && caption.is_banner() && text.contains(' ')) {
+            if seen.caption && caption.serial.is_none() {
+                p.remove(i, "banner");
+                return Some(Mode::None);
+            }
+            read_caption(p, i, &caption);
+            if caption.serial.is_some() {
+                seen.caption = true;
+            }
+            if let Some(rest) = caption.rest {
+                for segment in rest.split("  ").map(str::trim).filter(|s| !s.is_empty()) {
+                    let m = caption_field(p, i, segment, buf, seen, false);
+                    if m.is_none() && seen.caption && !seen.eo && !seen.tags && !seen.subject {
+                        p.cable.pass_through.push(collapse_ws(segment));
+                    }
+                }
+            }
+            return Some(Mode::None);
+        }
+    }
+    caption_field(p, i, text, buf, seen, true)
+}
+
+/// The caption fields that may also arrive glued together on one line.
+fn caption_field(p: &mut Parser<'_>, i: usize, text: &str, buf: &mut Buffers, seen: &mut Seen, hold: bool) -> Option<Mode> {
+    let hold_as = |p: &mut Parser<'_>, field: &'static str| {
+        if hold {
+            p.hold(i, field);
+        }
+    };
+    if let Some(handling) = classification::handling_line(text) {
+        for h in handling {
+            p.handling(h);
+        }
+        hold_as(p, "handling");
+        return Some(Mode::None);
+    }
+    if eo::is_eo_line(text) {
+        let line = eo::parse_eo_line(text);
+        p.cable.executive_order = p.cable.executive_order.take().or(line.order);
+        p.cable.declassify_on = p.cable.declassify_on.take().or(line.declassify_on);
+        p.cable.declassify_note = p.cable.declassify_note.take().or(line.note);
+        seen.eo = true;
+        hold_as(p, "executiveOrder");
+        if let Some(at) = line.tags_at {
+            if let Some(field) = tags::strip_tags_keyword(&text[at..]) {
+                buf.tags.push_str(field);
+                seen.tags = true;
+                return Some(Mode::Tags);
+            }
+        }
+        return Some(Mode::None);
+    }
+    if let Some(field) = tags::strip_tags_keyword(text) {
+        if !buf.tags.is_empty() {
+            buf.tags.push(' ');
+        }
+        buf.tags.push_str(field);
+        seen.tags = true;
+        hold_as(p, "tags");
+        return Some(Mode::Tags);
+    }
+    if let Some(field) = strip_subject_keyword(text) {
+        if seen.subject {
+            p.diag(Some(p.lines[i].number), Severity::Info, "a second SUBJECT line; the first one is kept".to_owned());
+            hold_as(p, "subject");
+            return Some(Mode::None);
+        }
+        buf.subject.push_str(field);
+        buf.subject_line = Some(p.lines[i].number);
+        seen.subject = true;
+        hold_as(p, "subject");
+        return Some(Mode::Subject);
+    }
+    if let Some(field) = refs::strip_ref_keyword(text) {
+        buf.refs.push(field.to_owned());
+        buf.ref_next = b'A';
+        advance_ref_letter(buf);
+        hold_as(p, "references");
+        return Some(Mode::Ref);
+    }
+    if let Some(field) = classified_by::strip_classified_by(text) {
+        if !seen.classified_by {
+            buf.classified_by.push_str(field);
+            buf.classified_by_line = Some(p.lines[i].number);
+        }
+        seen.classified_by = true;
+        hold_as(p, "classifiedBy");
+        return Some(Mode::ClassifiedBy);
+    }
+    None
+}
+
+/// After a REF block grows, the next bullet it may continue with after a blank line.
+fn advance_ref_letter(buf: &mut Buffers) {
+    let Some(block) = buf.refs.last() else { return };
+    while buf.ref_next < b'Z' && refs::find_bullet(block, buf.ref_next).is_some() {
+        buf.ref_next += 1;
+    }
+}
+
+fn strip_subject_keyword(text: &str) -> Option<&str> {
+    for keyword in ["SUBJECT", "SUBJ"] {
+        if starts_with_ci(text, keyword) {
+            let rest = &text[keyword.len()..];
+            if rest.starts_with([':', ' ', '.', '\t']) {
+                return Some(rest.trim_start_matches([':', '.']).trim());
+            }
+        }
+    }
+    None
+}
+
+fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionLine<'_>) {
+    let line_no = p.lines[i].number;
+    if caption.repaired {
+        p.diag(Some(line_no), Severity::Warning, "the classification word had lost a letter and was repaired".to_owned());
+    }
+    if p.cable.classification.is_none() || caption.serial.is_some() {
+        p.cable.classification = caption.classification;
+    }
+    for h in &caption.handling {
+        p.handling(h);
+    }
+    if caption.section_of.is_some() {
+        p.cable.section_of = caption.section_of;
+    }
+    if let (Some(station), Some(serial)) = (caption.station, caption.serial) {
+        p.cable.origin = Some(collapse_ws(&station.to_ascii_uppercase()));
+        p.cable.serial = Some(serial.to_owned());
+    }
+    p.hold(i, if caption.serial.is_some() { "caption" } else { "banner" });
+}
+
+fn add_addressee(p: &mut Parser<'_>, i: usize, text: &str, mode: Mode) {
+    let line_no = p.lines[i].number;
+    if let Some((addressee, typo)) = addressees::parse_addressee(text, line_no) {
+        if typo {
+            p.diag(Some(line_no), Severity::Info, "misspelt precedence word read as written".to_owned());
+        }
+        if mode == Mode::To {
+            p.cable.to.push(addressee);
+        } else {
+            p.cable.info.push(addressee);
+        }
+        p.hold(i, "addressees");
+    }
+}
+
+/// The first line that proves a header exists (within the first lines), so that
+/// junk before it is reported instead of read as the body.
+fn find_anchor(p: &Parser<'_>) -> Option<usize> {
+    p.lines.iter().take(80).position(|l| {
+        let t = l.text.trim_start_matches('¶').trim();
+        envelope::parse_transmission_id(t).is_some()
+            || eo::is_eo_line(t)
+            || tags::strip_tags_keyword(t).is_some()
+            || strip_subject_keyword(t).is_some()
+            || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
+    })
+}
+
+fn finish(p: &mut Parser<'_>, buf: &mut Buffers) {
+    if !buf.subject.is_empty() {
+        let subject = collapse_ws(&buf.subject);
+        let (marking, rest) = super::body::leading_marking(&subject);
+        p.cable.subject_marking = marking.map(str::to_owned);
+        p.cable.subject = Some(rest.trim().to_owned()).filter(|s| !s.is_empty());
+    } else if buf.subject_line.is_some() {
+        p.diag(buf.subject_line, Severity::Warning, "the SUBJECT line is empty".to_owned());
+    }
+    if !buf.tags.is_empty() {
+        let (tags, sipdis) = tags::split_tags(&buf.tags);
+        if sipdis {
+            p.handling("SIPDIS");
+            p.diag(None, Severity::Info, "SIPDIS stood in the TAGS line; it is a caption, not a tag".to_owned());
+        }
+        p.cable.tags = tags;
+    }
+    if !buf.classified_by.is_empty() {
+        let (who, reasons) = classified_by::parse_classified_by(&buf.classified_by);
+        p.cable.classified_by = who;
+        p.cable.reasons = reasons;
+    }
+    let year = p.date.map(|d| format!("{:02}", d.year % 100));
+    for block in std::mem::take(&mut buf.refs) {
+        for (label, text) in refs::split_items(&block) {
+            let reference = refs::reference(label, text, year.as_deref());
+            p.cable.references.push(reference);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! The cable parser: any text a user may paste or drop becomes a [`Cable`].
+//!
+//! Pure Rust: nothing here knows about the browser. Parsing never fails and
+//! never panics; what it cannot read becomes a diagnostic and an `unknown`
+//! line, so nothing the user pasted is silently dropped.
+
+mod body;
+pub mod fields;
+mod header;
+mod html;
+mod lines;
+pub mod model;
+mod parser;
+pub mod stations;
+
+use std::borrow::Cow;
+
+pub use model::*;
+
+use parser::Parser;
+
+/// Parses cable text or a saved cable web page.
+pub fn parse(input: &str) -> Cable {
+    let text = source_text(input);
+    let mut cable = parse_text(&text);
+    if html::looks_like_html(input) {
+        cable.input_format = InputFormat::Html;
+        cable.page = html::page_meta(input);
+    }
+    cable
+}
+
+/// Parses bytes from a file: invalid UTF-8 is replaced (with a diagnostic), and
+/// a binary file is refused politely instead of being read as text.
+pub fn parse_bytes(bytes: &[u8]) -> Cable {
+    if looks_binary(bytes) {
+        let mut cable = Cable::default();
+        cable.diagnostics.push(Diagnostic {
+            line: None,
+            severity: Severity::Error,
+            message: "this looks like a binary file, not text: nothing was read as a cable".to_owned(),
+        });
+        return cable;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let mut cable = parse(&text);
+    if let Cow::Owned(_) = text {
+        cable.diagnostics.insert(
+            0,
+            Diagnostic {
+                line: None,
+                severity: Severity::Warning,
+                message: "the file is not valid UTF-8; unreadable bytes were replaced with �".to_owned(),
+            },
+        );
+    }
+    cable
+}
+
+/// Whether bytes are binary: NUL bytes or many control characters in the first 8 KiB.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    head.contains(&0) || control * 10 > head.len().max(1)
+}
+
+/// The text the parser reads, which all spans index: the input itself, or the
+/// cable text extracted from a saved web page.
+pub fn source_text(input: &str) -> Cow<'_, str> {
+    if html::looks_like_html(input) { Cow::Owned(html::extract_text(input)) } else { Cow::Borrowed(input) }
+}
+
+fn parse_text(text: &str) -> Cable {
+    let mut p = Parser::new(lines::split_lines(text));
+    let body_start = header::parse_header(&mut p);
+    body::parse_body(&mut p, body_start);
+    finish(&mut p);
+    p.cable
+}
+
+/// Fields derived from several lines, fallbacks, and the `unknown` list.
+fn finish(p: &mut Parser<'_>) {
+    p.cable.date = p.date.map(fields::dtg::DateTime::iso);
+    if p.cable.precedence.is_none() {
+        p.cable.precedence = p.routing_precedence;
+    }
+    let from_station = p.cable.from.as_deref().map(station_of_originator);
+    if p.cable.origin.is_none() {
+        p.cable.origin.clone_from(&from_station);
+    }
+    if p.cable.classification.is_none() {
+        let letters = p.cable.transmission.as_ref().and_then(|t| t.security.as_deref()).and_then(|s| s.split(' ').nth(1));
+        let class = match letters.and_then(|l| l.bytes().next()) {
+            Some(b'U') => Some(Classification::Unclassified),
+            Some(b'C') => Some(Classification::Confidential),
+            Some(b'S') => Some(Classification::Secret),
+            Some(b'T') => Some(Classification::TopSecret),
+            _ => None,
+        };
+        if class.is_some() {
+            p.cable.classification = class;
+            p.diag(None, Severity::Info, "no caption line: the classification comes from the security warning line".to_owned());
+        }
+    }
+    if p.cable.classified_by.is_none() {
+        classified_by_in_body(p);
+    }
+    build_id(p, from_station.as_deref());
+    let has_header = p.cable.transmission.is_some() || p.cable.classification.is_some() || p.cable.subject.is_some();
+    if !has_header && p.cable.sections.iter().all(|s| s.paragraphs.iter().all(|para| para.number.is_none())) {
+        p.diag(None, Severity::Warning, "this does not look like a cable: no header, caption or numbered paragraphs were found".to_owned());
+    }
+    for index in 0..p.lines.len() {
+        let line = p.lines[index];
+        if !line.is_blank() && !p.is_held(index) {
+            p.cable.unknown.push(UnknownLine { line: line.number, text: line.text.to_owned() });
+            p.diag(Some(line.number), Severity::Warning, "line not understood; kept as written".to_owned());
+        }
+    }
+    p.cable.spans.sort_by_key(|s| s.span.start);
+}
+
+/// `USMISSION USUN NEW YORK` → `USUN NEW YORK`; `SECSTATE WASHDC` stays (it canonicalises to STATE).
+fn station_of_originator(from: &str) -> String {
+    let upper = from.to_ascii_uppercase();
+    for prefix in ["AMEMBASSY ", "AMCONSUL ", "AMCONGEN ", "USMISSION ", "USOFFICE ", "USLO ", "AMINTERESTS "] {
+        if let Some(rest) = upper.strip_prefix(prefix) {
+            return rest.trim().to_owned();
+        }
+    }
+    upper
+}
+
+/// The canonical reference ID: year of the date + canonical station + serial without zeros.
+fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
+    let caption_station = p.cable.serial.as_ref().and(p.cable.origin.clone());
+    let serial = p.cable.serial.clone().or_else(|| p.cable.transmission.as_ref().and_then(|t| t.station_serial.clone()));
+    let station_written = caption_station.clone().or_else(|| from_station.map(str::to_owned));
+    if let (Some(caption), Some(from)) = (caption_station.as_deref(), from_station) {
+        let (a, b) = (stations::canonical_station(caption), stations::canonical_station(from));
+        if a.canonical != b.canonical {
+            p.diag(
+                None,
+                Severity::Info,
+                format!("the caption names {caption} but the FM line names {from}; the ID follows the caption"),
+            );
+        }
+    }
+    let Some(written) = station_written else { return };
+    let Some(serial) = serial else { return };
+    let station = stations::canonical_station(&written);
+    if !station.known {
+        p.diag(None, Severity::Warning, format!("station {written} is not in the station table; its letters are kept"));
+    }
+    let Some(date) = p.date else {
+        p.diag(None, Severity::Warning, "no date-time group survives in the text: the date and the reference ID are unknown".to_owned());
+        return;
+    };
+    let serial = serial.trim_start_matches('0');
+    if serial.is_empty() || station.canonical.is_empty() {
+        return;
+    }
+    if p.cable.serial.is_none() {
+        p.diag(None, Severity::Info, "no caption line: the ID is built from the FM and DE lines".to_owned());
+    }
+    p.cable.id = Some(format!("{:02}{}{}", date.year % 100, station.canonical, serial));
+}
+
+/// `1. (U) CLASSIFIED BY …` and `1. CONFIDENTIAL - ENTIRE TEXT. CLASSIFIED BY …` in the first paragraph.
+fn classified_by_in_body(p: &mut Parser<'_>) {
+    let Some(first) = p.cable.sections.first().and_then(|s| s.paragraphs.first()) else { return };
+    let Some(at) = lines::find_ci(&first.text, "CLASSIFIED BY") else { return };
+    if at > 60 {
+        return;
+    }
+    let (who, reasons) = fields::classified_by::parse_classified_by(&first.text[at..]);
+    p.cable.classified_by = who;
+    p.cable.reasons = reasons;
+}

@@ -1,0 +1,275 @@
+//! The parsed cable: the JSON contract shared by the CLI and the JS API.
+//!
+//! Field names serialise in camelCase; absent values are `null` or `[]`,
+//! never missing, so consumers can rely on the shape.
+
+use serde::Serialize;
+
+/// A byte range into the text the parser read (see [`crate::cable::source_text`]).
+///
+/// Spans always lie on `char` boundaries and never run past the end of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Everything the parser found in one input.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Cable {
+    /// `text` for pasted text, `html` for a saved cable web page.
+    pub input_format: InputFormat,
+    pub id: Option<String>,
+    pub date: Option<String>,
+    /// Where `date` came from: `dtg`, `dateline` (a press copy's first line) or null.
+    pub date_source: Option<&'static str>,
+    pub classification: Option<Classification>,
+    pub handling: Vec<String>,
+    pub origin: Option<String>,
+    /// The caption's telegram number as written (`000078`).
+    pub serial: Option<String>,
+    pub from: Option<String>,
+    pub precedence: Option<Precedence>,
+    pub to: Vec<Addressee>,
+    pub info: Vec<Addressee>,
+    /// Lines between the caption and the E.O. line (`DEPT FOR NEA/MAG AND DRL`).
+    pub pass_through: Vec<String>,
+    pub executive_order: Option<String>,
+    pub declassify_on: Option<String>,
+    /// The E.O. line's disposition when it is not a date (`N/A`, `OADR`, `X1`...).
+    pub declassify_note: Option<String>,
+    pub tags: Vec<String>,
+    pub subject: Option<String>,
+    pub subject_marking: Option<String>,
+    pub references: Vec<Reference>,
+    pub classified_by: Option<String>,
+    pub reasons: Vec<String>,
+    pub summary: Option<String>,
+    pub signers: Vec<String>,
+    pub sections: Vec<Section>,
+    pub section_of: Option<SectionOf>,
+    pub partial: bool,
+    pub transmission: Option<Transmission>,
+    /// The saved page's own metadata table (2010 Cablegate viewer pages), kept apart from the text.
+    pub page: Option<PageMeta>,
+    /// Lines the parser recognised as layout debris and removed from the text
+    /// (page headers, section markers, repeated banners).
+    pub removed: Vec<RemovedLine>,
+    pub unknown: Vec<UnknownLine>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Spans of the header lines and caption fields, for highlighting the raw text.
+    pub spans: Vec<FieldSpan>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    #[default]
+    Text,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Classification {
+    #[serde(rename = "UNCLASSIFIED")]
+    Unclassified,
+    #[serde(rename = "LIMITED OFFICIAL USE")]
+    LimitedOfficialUse,
+    #[serde(rename = "CONFIDENTIAL")]
+    Confidential,
+    #[serde(rename = "SECRET")]
+    Secret,
+    #[serde(rename = "TOP SECRET")]
+    TopSecret,
+}
+
+impl Classification {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unclassified => "UNCLASSIFIED",
+            Self::LimitedOfficialUse => "LIMITED OFFICIAL USE",
+            Self::Confidential => "CONFIDENTIAL",
+            Self::Secret => "SECRET",
+            Self::TopSecret => "TOP SECRET",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Precedence {
+    #[serde(rename = "FLASH")]
+    Flash,
+    #[serde(rename = "NIACT IMMEDIATE")]
+    NiactImmediate,
+    #[serde(rename = "IMMEDIATE")]
+    Immediate,
+    #[serde(rename = "PRIORITY")]
+    Priority,
+    #[serde(rename = "ROUTINE")]
+    Routine,
+}
+
+impl Precedence {
+    /// The ACP 127 prosign letter: `Z`, `O`, `P`, `R`.
+    #[must_use]
+    pub fn from_prosign(letter: u8) -> Option<Self> {
+        match letter.to_ascii_uppercase() {
+            b'Z' => Some(Self::Flash),
+            b'O' => Some(Self::Immediate),
+            b'P' => Some(Self::Priority),
+            b'R' => Some(Self::Routine),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Flash => "FLASH",
+            Self::NiactImmediate => "NIACT IMMEDIATE",
+            Self::Immediate => "IMMEDIATE",
+            Self::Priority => "PRIORITY",
+            Self::Routine => "ROUTINE",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Addressee {
+    pub routing_indicator: Option<String>,
+    pub name: String,
+    pub precedence: Option<Precedence>,
+    pub mcn: Option<String>,
+    /// Posts an `XMT` line excludes from this collective (they are not recipients).
+    pub excluded: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reference {
+    pub label: Option<String>,
+    pub text: String,
+    pub id: Option<String>,
+    pub kind: ReferenceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceKind {
+    Cable,
+    Email,
+    Telcon,
+    Memo,
+    Report,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub title: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Paragraph {
+    pub number: Option<u32>,
+    pub marking: Option<String>,
+    pub text: String,
+    pub kind: ParagraphKind,
+    /// The paragraph's lines exactly as written, with their original breaks.
+    pub original: String,
+    pub span: Span,
+    /// First input line (1-based).
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphKind {
+    Paragraph,
+    Bullet,
+    Summary,
+    Comment,
+    Note,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SectionOf {
+    pub section: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Transmission {
+    /// `VZCZCXYZ0001`
+    pub id: Option<String>,
+    /// The three channel letters (`XYZ`).
+    pub channel: Option<String>,
+    /// The channel serial (`0001`).
+    pub serial: Option<String>,
+    /// Routing indicators of the basic routing line (`RUEHWEB`).
+    pub routing: Vec<String>,
+    /// The originating station's routing indicator from the `DE` line (`RUCNDT`).
+    pub station: Option<String>,
+    pub station_serial: Option<String>,
+    pub section: Option<String>,
+    /// Filing time as written (`0340252`: day 034 of the year, 02:52Z).
+    pub filed: Option<String>,
+    /// The security warning line (`ZNY CCCCC`), with any operating signals (`ZZH`).
+    pub security: Option<String>,
+    /// The date-time group as written (`030252Z FEB 09`).
+    pub dtg: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct PageMeta {
+    pub id: Option<String>,
+    pub created: Option<String>,
+    pub released: Option<String>,
+    pub classification: Option<String>,
+    pub origin: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RemovedLine {
+    pub line: usize,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnknownLine {
+    pub line: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub line: Option<usize>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Which part of the model holds an input line, with the line's span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FieldSpan {
+    pub field: &'static str,
+    pub line: usize,
+    pub span: Span,
+}

@@ -1,0 +1,58 @@
+//! The parser's working state: the lines, which of them the model holds, and
+//! the facts the ID is built from.
+
+use super::fields::dtg::DateTime;
+use super::lines::Line;
+use super::model::{Cable, Diagnostic, FieldSpan, Precedence, RemovedLine, Severity, Transmission};
+
+pub struct Parser<'a> {
+    pub lines: Vec<Line<'a>>,
+    /// Whether a part of the model holds each line.
+    held: Vec<bool>,
+    pub cable: Cable,
+    pub date: Option<DateTime>,
+    /// The precedence of the basic routing line (`OO` → IMMEDIATE), used when no
+    /// precedence line survives.
+    pub routing_precedence: Option<Precedence>,
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(lines: Vec<Line<'a>>) -> Self {
+        let held = vec![false; lines.len()];
+        Parser { lines, held, cable: Cable::default(), date: None, routing_precedence: None }
+    }
+
+    /// Records that `field` of the model holds line `index`.
+    pub fn hold(&mut self, index: usize, field: &'static str) {
+        if let Some(line) = self.lines.get(index) {
+            self.held[index] = true;
+            self.cable.spans.push(FieldSpan { field, line: line.number, span: line.span });
+        }
+    }
+
+    /// Records a layout line that the text no longer shows (page header, banner…).
+    pub fn remove(&mut self, index: usize, kind: &'static str) {
+        if let Some(line) = self.lines.get(index) {
+            self.held[index] = true;
+            self.cable.removed.push(RemovedLine { line: line.number, kind, text: line.text.to_owned() });
+        }
+    }
+
+    pub fn is_held(&self, index: usize) -> bool {
+        self.held.get(index).copied().unwrap_or(false)
+    }
+
+    pub fn diag(&mut self, line: Option<usize>, severity: Severity, message: String) {
+        self.cable.diagnostics.push(Diagnostic { line, severity, message });
+    }
+
+    pub fn handling(&mut self, caption: &str) {
+        if !self.cable.handling.iter().any(|h| h == caption) {
+            self.cable.handling.push(caption.to_owned());
+        }
+    }
+
+    pub fn transmission(&mut self) -> &mut Transmission {
+        self.cable.transmission.get_or_insert_with(Transmission::default)
+    }
+}

@@ -1,0 +1,27 @@
+//! Cable Viewer: read US diplomatic cables as structured documents.
+//!
+//! `cable` is the pure parser (native and wasm alike). The browser half, `ui`
+//! (the Yew app) and `api` (the `#[wasm_bindgen]` adapter), only exists when
+//! compiling for `wasm32`, so native builds and tests never compile it.
+
+pub mod cable;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// The sample cable that ships inside the app: what a user sees first.
+pub const SAMPLE_CABLE: &str = include_str!("../assets/09USUNNEWYORK78.txt");
+
+/// Starts the app in the browser page (`main.rs` calls this).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    ui::mount();
+}
+
+/// Outside the browser there is no page to mount on; point at the CLI instead.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {
+    eprintln!("cable-viewer is the browser app (build it with `make serve`); use `cable` on the command line.");
+}

@@ -1,0 +1,3 @@
+fn main() {
+    cable_viewer::start();
+}
