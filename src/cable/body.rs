@@ -67,9 +67,9 @@ pub fn leading_marking(text: &str) -> (Option<&str>, &str) {
     let inner = &inner_start[..close];
     const PARTS: [&str; 15] =
         ["U", "C", "S", "TS", "SBU", "LOU", "NF", "NOFORN", "REL", "FOUO", "SI", "ORCON", "OC", "PROPIN", "LIMDIS"];
-    let valid = !inner.is_empty()
-        && inner.split('/').filter(|p| !p.is_empty()).all(|p| PARTS.iter().any(|k| k.eq_ignore_ascii_case(p.trim())))
-        && inner.split('/').any(|p| !p.is_empty());
+    // Parts are separated by `/`, `//` or, in sloppy copies, a space (`(C NF)`, 09KABUL376).
+    let parts = || inner.split(['/', ' ']).filter(|p| !p.is_empty());
+    let valid = parts().next().is_some() && parts().all(|p| PARTS.iter().any(|k| k.eq_ignore_ascii_case(p)));
     if valid { (Some(inner), inner_start[close + 1..].trim_start()) } else { (None, text) }
 }
 
@@ -140,7 +140,18 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                 p.remove(i, kind);
             }
             LineKind::Rule => p.remove(i, "rule"),
-            LineKind::Heading(title) => {
+            LineKind::Heading(mut title) => {
+                // A heading's first line may stand just above it (`PRINCE KHALID'S REPUTATION:`
+                // over `ANOTHER CASUALTY OF THE WAR?` and its rule).
+                let first_line = current.as_ref().filter(|d| {
+                    !gap && d.lines == [i - 1] && d.number.is_none() && d.marking.is_none() && !d.bullet && d.text.len() <= 80
+                });
+                if let Some(draft) = first_line {
+                    title = format!("{} {title}", draft.text);
+                    let line = draft.lines[0];
+                    current = None;
+                    p.hold(line, "heading");
+                }
                 flush(&mut current, &mut sections);
                 sections.push((Some(title), Vec::new()));
                 p.hold(i, "heading");
@@ -242,26 +253,32 @@ fn heading(p: &Parser<'_>, i: usize, start: usize) -> Option<String> {
         let inner = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
         return (!inner.is_empty()).then(|| inner.to_owned());
     }
-    if paragraph_start(text).is_some() || text.len() > 80 || text.split_whitespace().count() > 10 {
+    if paragraph_start(text).is_some() || text.len() > 80 || text.split_whitespace().count() > 12 {
         return None;
     }
     let first = text.chars().next()?;
-    if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) {
-        return None;
-    }
     let prev = (i > start).then(|| p.lines[i - 1].text);
     let next = p.lines.get(i + 1).map(|l| l.text);
     let ruled = next.is_some_and(is_rule) || prev.is_some_and(is_rule);
     if ruled {
         return Some(text.to_owned());
     }
+    if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) || text.split_whitespace().count() > 10 {
+        return None;
+    }
     let alone_before = prev.is_none_or(str::is_empty);
     let alone_after = next.is_none_or(str::is_empty);
     if !(alone_before && alone_after) {
         return None;
     }
-    // A short last line is the signature, not a heading.
-    let more_text = p.lines[i + 1..].iter().any(|l| !l.text.is_empty() && !is_footer(l.text));
+    // A heading needs text under it: what follows must be more than a short
+    // signature line (`MINIMIZED CONSIDERED` above `AGUIRRE` is no heading).
+    let mut rest = p.lines[i + 1..].iter().filter(|l| !l.text.is_empty() && !is_footer(l.text));
+    let more_text = match (rest.next(), rest.next()) {
+        (Some(_), Some(_)) => true,
+        (Some(only), None) => only.text.split_whitespace().count() > 4,
+        _ => false,
+    };
     more_text.then(|| text.to_owned())
 }
 
@@ -407,6 +424,11 @@ fn mark_kinds(p: &mut Parser<'_>) {
     let mut summary_done = false;
     let mut in_comment = false;
     let has_end_summary = p.cable.sections.iter().flat_map(|s| &s.paragraphs).any(|para| find_ci(&para.text, "END SUMMARY").is_some());
+    // With an END SUMMARY but no marker anywhere, the summary is the first paragraph (07BAGHDAD3895).
+    let has_start = p.cable.sections.iter().any(|s| {
+        s.title.as_deref().is_some_and(|t| starts_with_ci(t, "SUMMARY"))
+            || s.paragraphs.iter().any(|para| summary_marker(&para.text).is_some())
+    });
     let mut first_paragraph = true;
     for section in &mut p.cable.sections {
         let title_upper = section.title.as_deref().map(str::to_ascii_uppercase);
@@ -415,7 +437,7 @@ fn mark_kinds(p: &mut Parser<'_>) {
         for para in &mut section.paragraphs {
             let text = para.text.as_str();
             let starts_summary = summary_marker(text).is_some();
-            if !summary_done && (in_summary || starts_summary || summary_section || (first_paragraph && has_end_summary && !starts_summary)) {
+            if !summary_done && (in_summary || starts_summary || summary_section || (first_paragraph && has_end_summary && !has_start)) {
                 let body = summary_marker(text).map_or(text, |at| &text[at..]);
                 let end = find_ci(body, "END SUMMARY");
                 let body = end.map_or(body, |e| &body[..e]).trim();

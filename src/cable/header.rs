@@ -62,7 +62,9 @@ pub fn parse_header(p: &mut Parser<'_>) -> usize {
         let line = p.lines[i];
         if line.is_blank() {
             gap = true;
-            if mode != Mode::Ref {
+            // REF blocks and the reasons of `Classified By` may continue after a
+            // blank line or a page break (07PARIS170: `1.4 (B) AND (D).` on page 2).
+            if !matches!(mode, Mode::Ref | Mode::ClassifiedBy) {
                 mode = Mode::None;
             }
             i += 1;
@@ -84,7 +86,7 @@ pub fn parse_header(p: &mut Parser<'_>) -> usize {
             buf.tags.push(' ');
             buf.tags.push_str(text);
             p.hold(i, "tags");
-        } else if mode == Mode::ClassifiedBy && !gap {
+        } else if mode == Mode::ClassifiedBy && (!gap || is_reason_line(text)) {
             buf.classified_by.push(' ');
             buf.classified_by.push_str(text);
             p.hold(i, "classifiedBy");
@@ -234,6 +236,10 @@ fn header_line(
         p.remove(i, "page-header");
         return Some(mode);
     }
+    if super::body::is_section_marker(text) {
+        p.remove(i, "section-marker");
+        return Some(mode);
+    }
     if let Some(caption) = classification::parse_caption_line(text) {
         let usable = caption.leftover.is_empty() && (caption.serial.is_some() || caption.is_banner());
         if usable && !(matches!(mode, Mode::To | Mode::Info) && !gap && caption.is_banner() && text.contains(' ')) {
@@ -311,6 +317,17 @@ fn caption_field(p: &mut Parser<'_>, i: usize, text: &str, buf: &mut Buffers, se
         return Some(Mode::Subject);
     }
     if let Some(field) = refs::strip_ref_keyword(text) {
+        // `REF: ASUNCION 396 Classified By: …` (07SANTIAGO983): two fields on one line.
+        if let Some(at) = crate::cable::lines::find_ci(field, "CLASSIFIED BY") {
+            buf.refs.push(field[..at].trim().to_owned());
+            if !seen.classified_by {
+                buf.classified_by.push_str(classified_by::strip_classified_by(&field[at..]).unwrap_or(""));
+                buf.classified_by_line = Some(p.lines[i].number);
+            }
+            seen.classified_by = true;
+            hold_as(p, "references");
+            return Some(Mode::ClassifiedBy);
+        }
         buf.refs.push(field.to_owned());
         buf.ref_next = b'A';
         advance_ref_letter(buf);
@@ -335,6 +352,11 @@ fn advance_ref_letter(buf: &mut Buffers) {
     while buf.ref_next < b'Z' && refs::find_bullet(block, buf.ref_next).is_some() {
         buf.ref_next += 1;
     }
+}
+
+/// The reasons of a `Classified By` field on a line of their own.
+fn is_reason_line(text: &str) -> bool {
+    ["1.4", "1.5", "1.6", "REASON"].iter().any(|k| starts_with_ci(text, k))
 }
 
 fn strip_subject_keyword(text: &str) -> Option<&str> {
