@@ -43,12 +43,14 @@ fn parse(args: &[String]) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for file in files {
-        let bytes = match file {
-            Some(path) => std::fs::read(path).map_err(|e| format!("cable: cannot read {path}: {e}")),
-            None => {
-                let mut buf = Vec::new();
-                std::io::stdin().read_to_end(&mut buf).map(|_| buf).map_err(|e| format!("cable: cannot read standard input: {e}"))
-            }
+        let bytes = if let Some(path) = file {
+            std::fs::read(path).map_err(|e| format!("cable: cannot read {path}: {e}"))
+        } else {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map(|_| buf)
+                .map_err(|e| format!("cable: cannot read standard input: {e}"))
         };
         let bytes = match bytes {
             Ok(bytes) => bytes,

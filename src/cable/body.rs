@@ -40,7 +40,12 @@ pub fn paragraph_start(line: &str) -> Option<ParagraphStart<'_>> {
         return None;
     }
     if let (Some(marking), text) = leading_marking(s) {
-        return Some(ParagraphStart { number: None, marking: Some(marking), bullet: false, text_at: offset + s.len() - text.len() });
+        return Some(ParagraphStart {
+            number: None,
+            marking: Some(marking),
+            bullet: false,
+            text_at: offset + s.len() - text.len(),
+        });
     }
     let bullet = s.starts_with("--")
         || s.starts_with("- ")
@@ -59,17 +64,19 @@ fn letter_bullet(s: &str) -> bool {
         || (b.len() > 4 && b[0] == b'(' && letter(b[1]) && b[2] == b')' && b[3] == b' ')
 }
 
+/// The parts a portion mark is made of (`S//NF` is `S` and `NF`).
+const MARK_PARTS: [&str; 15] =
+    ["U", "C", "S", "TS", "SBU", "LOU", "NF", "NOFORN", "REL", "FOUO", "SI", "ORCON", "OC", "PROPIN", "LIMDIS"];
+
 /// A portion mark at the start of `text`: `(C)`, `(S//NF)`, `(SBU)`, `(c/nf)`.
 /// Returns the mark as written inside the parentheses and the text after it.
 pub fn leading_marking(text: &str) -> (Option<&str>, &str) {
     let Some(inner_start) = text.strip_prefix('(') else { return (None, text) };
     let Some(close) = inner_start.find(')').filter(|&c| c <= 14) else { return (None, text) };
     let inner = &inner_start[..close];
-    const PARTS: [&str; 15] =
-        ["U", "C", "S", "TS", "SBU", "LOU", "NF", "NOFORN", "REL", "FOUO", "SI", "ORCON", "OC", "PROPIN", "LIMDIS"];
     // Parts are separated by `/`, `//` or, in sloppy copies, a space (`(C NF)`, 09KABUL376).
     let parts = || inner.split(['/', ' ']).filter(|p| !p.is_empty());
-    let valid = parts().next().is_some() && parts().all(|p| PARTS.iter().any(|k| k.eq_ignore_ascii_case(p)));
+    let valid = parts().next().is_some() && parts().all(|p| MARK_PARTS.iter().any(|k| k.eq_ignore_ascii_case(p)));
     if valid { (Some(inner), inner_start[close + 1..].trim_start()) } else { (None, text) }
 }
 
@@ -144,7 +151,11 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                 // A heading's first line may stand just above it (`PRINCE KHALID'S REPUTATION:`
                 // over `ANOTHER CASUALTY OF THE WAR?` and its rule).
                 let first_line = current.as_ref().filter(|d| {
-                    !gap && d.lines == [i - 1] && d.number.is_none() && d.marking.is_none() && !d.bullet && d.text.len() <= 80
+                    !gap && d.lines == [i - 1]
+                        && d.number.is_none()
+                        && d.marking.is_none()
+                        && !d.bullet
+                        && d.text.len() <= 80
                 });
                 if let Some(draft) = first_line {
                     title = format!("{} {title}", draft.text);
@@ -169,7 +180,8 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                 };
                 if starts_new || current.is_none() {
                     flush(&mut current, &mut sections);
-                    let s = start_info.unwrap_or(ParagraphStart { number: None, marking: None, bullet: false, text_at: 0 });
+                    let s =
+                        start_info.unwrap_or(ParagraphStart { number: None, marking: None, bullet: false, text_at: 0 });
                     let own = text[s.text_at..].trim();
                     current = Some(Draft {
                         number: s.number,
@@ -181,7 +193,13 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                 } else if let Some(draft) = current.as_mut() {
                     if gap && !continues(&draft.text, text) {
                         flush(&mut current, &mut sections);
-                        current = Some(Draft { number: None, marking: None, bullet: false, lines: vec![i], text: text.to_owned() });
+                        current = Some(Draft {
+                            number: None,
+                            marking: None,
+                            bullet: false,
+                            lines: vec![i],
+                            text: text.to_owned(),
+                        });
                     } else {
                         if gap {
                             p.diag(
@@ -229,7 +247,9 @@ fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> L
         }
     }
     // The header block repeated at the start of a later section (06GENEVA2654, 07BERN881).
-    if repeated_header && (eo::is_eo_line(text) || tags::strip_tags_keyword(text).is_some() || starts_with_ci(text, "SUBJECT")) {
+    if repeated_header
+        && (eo::is_eo_line(text) || tags::strip_tags_keyword(text).is_some() || starts_with_ci(text, "SUBJECT"))
+    {
         return LineKind::Debris("repeated-header");
     }
     if is_rule(text) {
@@ -263,7 +283,8 @@ fn heading(p: &Parser<'_>, i: usize, start: usize) -> Option<String> {
     if ruled {
         return Some(text.to_owned());
     }
-    if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) || text.split_whitespace().count() > 10 {
+    if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) || text.split_whitespace().count() > 10
+    {
         return None;
     }
     let alone_before = prev.is_none_or(str::is_empty);
@@ -295,7 +316,8 @@ fn continues(previous: &str, line: &str) -> bool {
         return false;
     }
     let first = line.chars().next();
-    let last_word_lower = previous.split_whitespace().last().is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','));
+    let last_word_lower =
+        previous.split_whitespace().last().is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','));
     first.is_some_and(char::is_lowercase) || last_word_lower
 }
 
@@ -423,7 +445,8 @@ fn mark_kinds(p: &mut Parser<'_>) {
     let mut in_summary = false;
     let mut summary_done = false;
     let mut in_comment = false;
-    let has_end_summary = p.cable.sections.iter().flat_map(|s| &s.paragraphs).any(|para| find_ci(&para.text, "END SUMMARY").is_some());
+    let has_end_summary =
+        p.cable.sections.iter().flat_map(|s| &s.paragraphs).any(|para| find_ci(&para.text, "END SUMMARY").is_some());
     // With an END SUMMARY but no marker anywhere, the summary is the first paragraph (07BAGHDAD3895).
     let has_start = p.cable.sections.iter().any(|s| {
         s.title.as_deref().is_some_and(|t| starts_with_ci(t, "SUMMARY"))
@@ -437,7 +460,12 @@ fn mark_kinds(p: &mut Parser<'_>) {
         for para in &mut section.paragraphs {
             let text = para.text.as_str();
             let starts_summary = summary_marker(text).is_some();
-            if !summary_done && (in_summary || starts_summary || summary_section || (first_paragraph && has_end_summary && !has_start)) {
+            if !summary_done
+                && (in_summary
+                    || starts_summary
+                    || summary_section
+                    || (first_paragraph && has_end_summary && !has_start))
+            {
                 let body = summary_marker(text).map_or(text, |at| &text[at..]);
                 let end = find_ci(body, "END SUMMARY");
                 let body = end.map_or(body, |e| &body[..e]).trim();
@@ -452,7 +480,11 @@ fn mark_kinds(p: &mut Parser<'_>) {
             }
             first_paragraph = false;
             let upper_start: String = text.chars().take(20).collect::<String>().to_ascii_uppercase();
-            if comment_section || in_comment || upper_start.starts_with("COMMENT") || upper_start.starts_with("BEGIN COMMENT") {
+            if comment_section
+                || in_comment
+                || upper_start.starts_with("COMMENT")
+                || upper_start.starts_with("BEGIN COMMENT")
+            {
                 para.kind = ParagraphKind::Comment;
                 in_comment = find_ci(text, "END COMMENT").is_none() && !comment_section;
             } else if upper_start.starts_with("(NOTE") || upper_start.starts_with("NOTE:") {

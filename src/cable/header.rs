@@ -35,6 +35,7 @@ struct Buffers {
 }
 
 #[derive(Default, Clone, Copy)]
+#[allow(clippy::struct_excessive_bools, reason = "one flag per caption field seen; a bit set would hide the names")]
 struct Seen {
     envelope: bool,
     caption: bool,
@@ -266,7 +267,14 @@ fn header_line(
 }
 
 /// The caption fields that may also arrive glued together on one line.
-fn caption_field(p: &mut Parser<'_>, i: usize, text: &str, buf: &mut Buffers, seen: &mut Seen, hold: bool) -> Option<Mode> {
+fn caption_field(
+    p: &mut Parser<'_>,
+    i: usize,
+    text: &str,
+    buf: &mut Buffers,
+    seen: &mut Seen,
+    hold: bool,
+) -> Option<Mode> {
     let hold_as = |p: &mut Parser<'_>, field: &'static str| {
         if hold {
             p.hold(i, field);
@@ -374,7 +382,11 @@ fn strip_subject_keyword(text: &str) -> Option<&str> {
 fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionLine<'_>) {
     let line_no = p.lines[i].number;
     if caption.repaired {
-        p.diag(Some(line_no), Severity::Warning, "the classification word had lost a letter and was repaired".to_owned());
+        p.diag(
+            Some(line_no),
+            Severity::Warning,
+            "the classification word had lost a letter and was repaired".to_owned(),
+        );
     }
     if p.cable.classification.is_none() || caption.serial.is_some() {
         p.cable.classification = caption.classification;

@@ -1,5 +1,5 @@
 //! Saved cable web pages: the cable text lives in `<pre>` blocks (2010
-//! Cablegate viewer, PlusD); the 2010 viewer also has a metadata table
+//! Cablegate viewer, `PlusD`); the 2010 viewer also has a metadata table
 //! (`<table class='cable'>`) that we keep apart from what the text says.
 //!
 //! This is not a general HTML parser. It finds a few known shapes, strips
@@ -120,15 +120,12 @@ fn decode_into(text: &str, out: &mut String) {
         let after = &rest[amp + 1..];
         let semi = after.find(';').filter(|&i| i <= 12);
         let decoded = semi.and_then(|i| decode_reference(&after[..i]));
-        match (semi, decoded) {
-            (Some(i), Some(c)) => {
-                out.push(c);
-                rest = &after[i + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
+        if let (Some(i), Some(c)) = (semi, decoded) {
+            out.push(c);
+            rest = &after[i + 1..];
+        } else {
+            out.push('&');
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -179,7 +176,8 @@ mod tests {
 
     #[test]
     fn extracts_pre_blocks_and_decodes() {
-        let page = "<html><body><pre>A &amp; B&#x000A;<a href='#x'>¶</a>1. x &lt;y&gt;</pre><pre>two</pre></body></html>";
+        let page =
+            "<html><body><pre>A &amp; B&#x000A;<a href='#x'>¶</a>1. x &lt;y&gt;</pre><pre>two</pre></body></html>";
         assert!(looks_like_html(page));
         assert_eq!(extract_text(page), "A & B\n¶1. x <y>\n\ntwo");
     }

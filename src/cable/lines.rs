@@ -45,11 +45,7 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
 
 fn push_line<'a>(text: &'a str, lines: &mut Vec<Line<'a>>, start: usize, end: usize) {
     let raw = &text[start..end];
-    lines.push(Line {
-        number: lines.len() + 1,
-        span: Span { start, end },
-        text: raw.trim_matches(is_space),
-    });
+    lines.push(Line { number: lines.len() + 1, span: Span { start, end }, text: raw.trim_matches(is_space) });
 }
 
 /// White space as cables pasted from the web carry it: ASCII space and tabs,

@@ -89,7 +89,8 @@ fn finish(p: &mut Parser<'_>) {
         p.cable.origin.clone_from(&from_station);
     }
     if p.cable.classification.is_none() {
-        let letters = p.cable.transmission.as_ref().and_then(|t| t.security.as_deref()).and_then(|s| s.split(' ').nth(1));
+        let letters =
+            p.cable.transmission.as_ref().and_then(|t| t.security.as_deref()).and_then(|s| s.split(' ').nth(1));
         let class = match letters.and_then(|l| l.bytes().next()) {
             Some(b'U') => Some(Classification::Unclassified),
             Some(b'C') => Some(Classification::Confidential),
@@ -99,7 +100,11 @@ fn finish(p: &mut Parser<'_>) {
         };
         if class.is_some() {
             p.cable.classification = class;
-            p.diag(None, Severity::Info, "no caption line: the classification comes from the security warning line".to_owned());
+            p.diag(
+                None,
+                Severity::Info,
+                "no caption line: the classification comes from the security warning line".to_owned(),
+            );
         }
     }
     if p.cable.classified_by.is_none() {
@@ -108,7 +113,11 @@ fn finish(p: &mut Parser<'_>) {
     build_id(p, from_station.as_deref());
     let has_header = p.cable.transmission.is_some() || p.cable.classification.is_some() || p.cable.subject.is_some();
     if !has_header && p.cable.sections.iter().all(|s| s.paragraphs.iter().all(|para| para.number.is_none())) {
-        p.diag(None, Severity::Warning, "this does not look like a cable: no header, caption or numbered paragraphs were found".to_owned());
+        p.diag(
+            None,
+            Severity::Warning,
+            "this does not look like a cable: no header, caption or numbered paragraphs were found".to_owned(),
+        );
     }
     for index in 0..p.lines.len() {
         let line = p.lines[index];
@@ -134,7 +143,8 @@ fn station_of_originator(from: &str) -> String {
 /// The canonical reference ID: year of the date + canonical station + serial without zeros.
 fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
     let caption_station = p.cable.serial.as_ref().and(p.cable.origin.clone());
-    let serial = p.cable.serial.clone().or_else(|| p.cable.transmission.as_ref().and_then(|t| t.station_serial.clone()));
+    let serial =
+        p.cable.serial.clone().or_else(|| p.cable.transmission.as_ref().and_then(|t| t.station_serial.clone()));
     let station_written = caption_station.clone().or_else(|| from_station.map(str::to_owned));
     if let (Some(caption), Some(from)) = (caption_station.as_deref(), from_station) {
         let (a, b) = (stations::canonical_station(caption), stations::canonical_station(from));
@@ -153,7 +163,11 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
         p.diag(None, Severity::Warning, format!("station {written} is not in the station table; its letters are kept"));
     }
     let Some(date) = p.date else {
-        p.diag(None, Severity::Warning, "no date-time group survives in the text: the date and the reference ID are unknown".to_owned());
+        p.diag(
+            None,
+            Severity::Warning,
+            "no date-time group survives in the text: the date and the reference ID are unknown".to_owned(),
+        );
         return;
     };
     let serial = serial.trim_start_matches('0');

@@ -16,11 +16,7 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| Tables {
         stations: STATIONS.lines().map(str::trim).filter(|s| !s.is_empty()).collect(),
-        c14n: C14N
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.trim().split_once(','))
-            .collect(),
+        c14n: C14N.lines().skip(1).filter_map(|l| l.trim().split_once(',')).collect(),
     })
 }
 
@@ -35,11 +31,8 @@ pub struct Station {
 
 /// `USUN NEW YORK` → `USUNNEWYORK`, `RIO DE JAN` → `RIODEJANEIRO`, `SECSTATE` → `STATE`.
 pub fn canonical_station(written: &str) -> Station {
-    let squeezed: String = written
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let squeezed: String =
+        written.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
     let tables = tables();
     if let Some(fixed) = tables.c14n.get(squeezed.as_str()) {
         return Station { canonical: (*fixed).to_owned(), known: true };

@@ -42,7 +42,9 @@ pub fn parse_addressee(text: &str, line: usize) -> Option<(Addressee, bool)> {
         };
         if precedence.is_some() {
             words.pop();
-            if precedence == Some(Precedence::Immediate) && words.last().is_some_and(|w| w.eq_ignore_ascii_case("NIACT")) {
+            if precedence == Some(Precedence::Immediate)
+                && words.last().is_some_and(|w| w.eq_ignore_ascii_case("NIACT"))
+            {
                 words.pop();
                 precedence = Some(Precedence::NiactImmediate);
             }

@@ -29,11 +29,20 @@ impl CaptionLine<'_> {
     }
 }
 
-/// Words with their byte offsets into the line.
+/// Words with their byte offsets into the line. `//` separates words too
+/// (`SECRET//NOFORN`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`).
 fn words(line: &str) -> Vec<(usize, &str)> {
-    line.split_ascii_whitespace()
-        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
-        .collect()
+    let mut out = Vec::new();
+    for word in line.split_ascii_whitespace() {
+        let mut offset = word.as_ptr() as usize - line.as_ptr() as usize;
+        for part in word.split("//") {
+            if !part.is_empty() {
+                out.push((offset, part));
+            }
+            offset += part.len() + 2;
+        }
+    }
+    out
 }
 
 /// Reads a caption line or banner. `None` when the line does not start with a classification.
@@ -89,7 +98,8 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
             break;
         }
         if word.eq_ignore_ascii_case("SECTION") {
-            if let (Some((_, n)), Some((_, of)), Some((_, m))) = (words.get(i + 1), words.get(i + 2), words.get(i + 3)) {
+            if let (Some((_, n)), Some((_, of)), Some((_, m))) = (words.get(i + 1), words.get(i + 2), words.get(i + 3))
+            {
                 if of.eq_ignore_ascii_case("OF") {
                     if let (Ok(section), Ok(total)) = (n.parse(), m.parse()) {
                         caption.section_of = Some(SectionOf { section, total });
@@ -111,7 +121,9 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
             i += 1;
             continue;
         }
-        if caption.serial.is_none() && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'' || b == b'.') {
+        if caption.serial.is_none()
+            && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'' || b == b'.')
+        {
             station_start.get_or_insert(offset);
             station_end = offset + word.len();
             i += 1;
@@ -248,7 +260,10 @@ mod tests {
     fn repairs_a_lost_letter_and_splits_glued_fields() {
         let c = parse_caption_line("E C R E T SANAA 000473").unwrap();
         assert_eq!((c.classification, c.repaired), (Some(Classification::Secret), true));
-        let c = parse_caption_line("C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 000228  SIPDIS  E.O. 12958: DECL: 01/28/2020").unwrap();
+        let c = parse_caption_line(
+            "C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 000228  SIPDIS  E.O. 12958: DECL: 01/28/2020",
+        )
+        .unwrap();
         assert_eq!(c.serial, Some("000228"));
         assert_eq!(c.rest, Some("SIPDIS  E.O. 12958: DECL: 01/28/2020"));
     }

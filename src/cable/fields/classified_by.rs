@@ -44,7 +44,8 @@ pub fn parse_reasons(text: &str) -> Vec<String> {
             let c = b[i].to_ascii_lowercase();
             let before = i.checked_sub(1).map(|k| b[k]);
             let after = b.get(i + 1).copied();
-            let standalone = !before.is_some_and(|p| p.is_ascii_alphanumeric()) && !after.is_some_and(|a| a.is_ascii_alphanumeric());
+            let standalone =
+                !before.is_some_and(|p| p.is_ascii_alphanumeric()) && !after.is_some_and(|a| a.is_ascii_alphanumeric());
             if (b'a'..=b'h').contains(&c) && standalone {
                 let reason = format!("{sec}({})", char::from(c));
                 if !out.contains(&reason) {
@@ -74,7 +75,8 @@ mod tests {
 
     #[test]
     fn reads_variants() {
-        let (who, reasons) = parse("CLASSIFIED BY: Darnall Steuart, Economic Counselor, DOS, Econ; REASON: 1.4(B), (D)");
+        let (who, reasons) =
+            parse("CLASSIFIED BY: Darnall Steuart, Economic Counselor, DOS, Econ; REASON: 1.4(B), (D)");
         assert_eq!(who.as_deref(), Some("Darnall Steuart, Economic Counselor, DOS, Econ"));
         assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
         let (who, _) = parse("Classified By: Classified by IO/DAS Gerald Anderson for reasons 1.4(b) and (d)");

@@ -16,10 +16,7 @@ pub struct DateTime {
 impl DateTime {
     /// ISO 8601 UTC: `2009-02-03T02:52:00Z`.
     pub fn iso(self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:00Z",
-            self.year, self.month, self.day, self.hour, self.minute
-        )
+        format!("{:04}-{:02}-{:02}T{:02}:{:02}:00Z", self.year, self.month, self.day, self.hour, self.minute)
     }
 }
 
@@ -66,11 +63,12 @@ pub fn parse_dtg(group: &str, month: &str, year: &str) -> Option<DateTime> {
     checked(DateTime { year, month, day, hour, minute })
 }
 
+const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// The first line of press copies: `Wednesday, 09 December 2009, 13:04`.
 pub fn parse_dateline(line: &str) -> Option<DateTime> {
     let mut parts = line.split(',').map(str::trim);
     let weekday = parts.next()?;
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     if !DAYS.contains(&weekday.to_ascii_lowercase().as_str()) {
         return None;
     }

@@ -9,8 +9,10 @@ pub fn parse_transmission_id(line: &str) -> Option<(String, String)> {
     }
     let split = rest.find(|c: char| c.is_ascii_digit())?;
     let (channel, serial) = rest.split_at(split);
-    (channel.len() >= 2 && channel.bytes().all(|b| b.is_ascii_uppercase()) && serial.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| (channel.to_owned(), serial.to_owned()))
+    (channel.len() >= 2
+        && channel.bytes().all(|b| b.is_ascii_uppercase())
+        && serial.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| (channel.to_owned(), serial.to_owned()))
 }
 
 /// A routing indicator: five to eight capital letters starting with `R`.

@@ -19,7 +19,10 @@ pub struct EoLine {
 /// Whether a line starts with the E.O. keyword in any of its spellings.
 pub fn is_eo_line(line: &str) -> bool {
     let b = line.as_bytes();
-    let eo = starts_with_ci(line, "E.O.") || starts_with_ci(line, "E. O.") || starts_with_ci(line, "EO ") || starts_with_ci(line, "E.O ");
+    let eo = starts_with_ci(line, "E.O.")
+        || starts_with_ci(line, "E. O.")
+        || starts_with_ci(line, "EO ")
+        || starts_with_ci(line, "E.O ");
     eo && b.iter().skip(2).take(8).any(u8::is_ascii_digit) || starts_with_ci(line, "DECL:")
 }
 
@@ -38,14 +41,18 @@ pub fn parse_eo_line(line: &str) -> EoLine {
             eo.order = Some(num);
         }
     }
-    let after_order = digits_at.filter(|&i| i < 10).map_or(line, |i| line[i..].trim_start_matches(|c: char| c.is_ascii_digit()));
+    let after_order =
+        digits_at.filter(|&i| i < 10).map_or(line, |i| line[i..].trim_start_matches(|c: char| c.is_ascii_digit()));
     let disposition = after_order.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
     let disposition = disposition
         .strip_prefix("AS AMENDED")
         .or_else(|| disposition.strip_prefix("as amended"))
         .map_or(disposition, |d| d.trim_start_matches(|c: char| c == ':' || c.is_whitespace()));
     let after_decl = find_ci(disposition, "DECL").map(|i| {
-        disposition[i + 4..].trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ':' || c == '.' || c.is_whitespace())
+        let rest = &disposition[i + 4..];
+        // `DECLAS 12/31/80` in E.O. 11652 lines.
+        let rest = if starts_with_ci(rest, "AS ") { &rest[2..] } else { rest };
+        rest.trim_start_matches(|c: char| c == ':' || c == '.' || c.is_whitespace())
     });
     let candidate = after_decl.unwrap_or(disposition);
     eo.declassify_on = parse_slash_date(candidate.trim());

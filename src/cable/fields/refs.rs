@@ -34,7 +34,7 @@ pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
             (2, (b[i] == letter || b[i] == lower) && matches!(b.get(i + 1), Some(b'.' | b')')))
         };
         // The bullet must be followed by white space or the end: `A.` not `A.B.C.`, `U.S.`.
-        if ok && b.get(i + len).is_none_or(|c| c.is_ascii_whitespace()) {
+        if ok && b.get(i + len).is_none_or(u8::is_ascii_whitespace) {
             return Some((i, len));
         }
     }
@@ -93,10 +93,8 @@ pub fn reference(label: Option<String>, text: String, cable_year: Option<&str>) 
 /// `09 PRISTINA 509` → `09PRISTINA509`; `MADRID 881` (+ the citing cable's year);
 /// `06 TBILISI 0619` → `06TBILISI619`; `2008 STATE 1234` → `08STATE1234`.
 fn cable_id(upper: &str, cable_year: Option<&str>) -> Option<String> {
-    let words: Vec<&str> = upper
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> =
+        upper.split(|c: char| c.is_whitespace() || c == ',' || c == ';').filter(|w| !w.is_empty()).collect();
     let mut i = 0;
     let mut year: Option<String> = None;
     if let Some(first) = words.first() {

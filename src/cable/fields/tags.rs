@@ -70,7 +70,7 @@ pub fn split_tags(field: &str) -> (Vec<String>, bool) {
             }
         }
         if item.contains('(') {
-            words.push(item.to_ascii_uppercase().split_whitespace().collect::<Vec<_>>().join(" "));
+            split_with_groups(&item.to_ascii_uppercase(), &mut words);
             continue;
         }
         let upper = item.to_ascii_uppercase();
@@ -95,6 +95,43 @@ pub fn split_tags(field: &str) -> (Vec<String>, bool) {
         push(tag.to_owned(), &mut tags);
     }
     (tags, saw_sipdis)
+}
+
+/// Splits on white space outside parentheses; a parenthesised group joins the
+/// word before it (`OVIP (KISSINGER, HENRY A.)` is one tag).
+fn split_with_groups(item: &str, words: &mut Vec<String>) {
+    let mut depth = 0usize;
+    let mut word = String::new();
+    for c in item.chars() {
+        if c == '(' {
+            if depth == 0 {
+                if word.is_empty() {
+                    word = words.pop().unwrap_or_default();
+                }
+                if !word.is_empty() {
+                    word.push(' ');
+                }
+            }
+            depth += 1;
+            word.push(c);
+        } else if c == ')' {
+            depth = depth.saturating_sub(1);
+            word.push(c);
+        } else if c.is_whitespace() {
+            if depth == 0 {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            } else if !word.ends_with(' ') {
+                word.push(' ');
+            }
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,5 @@
+//! One component per file.
+
+pub mod body;
+pub mod input;
+pub mod metadata;
