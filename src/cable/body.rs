@@ -344,6 +344,7 @@ fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft
 /// The signature: a short last line of one to four names (`Rice`, `KEEGAN PAAL`).
 fn take_signers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
     let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
+    split_glued_signature(p, &mut section.1);
     let Some(last) = section.1.last() else { return };
     if last.number.is_some() || last.marking.is_some() || last.bullet || last.lines.len() != 1 {
         return;
@@ -364,6 +365,31 @@ fn take_signers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)
     let line = last.lines[0];
     section.1.pop();
     p.hold(line, "signers");
+}
+
+/// A signature line right under the last sentence, with no blank line between
+/// (`…by December 20.` / `CLINTON`): only all-capital names are taken, since a
+/// mixed-case short line could be the end of the text.
+fn split_glued_signature(p: &Parser<'_>, drafts: &mut Vec<Draft>) {
+    let Some(last) = drafts.last_mut() else { return };
+    let [.., before, signature] = last.lines[..] else { return };
+    let (before, line) = (p.lines[before].text, p.lines[signature].text);
+    let words = line.split_whitespace().count();
+    let caps = line.chars().all(|c| c.is_ascii_uppercase() || c == ' ' || c == '-' || c == '\'');
+    if !(1..=4).contains(&words) || line.len() > 40 || !caps || !before.ends_with(['.', '!', '?', '"', '”']) {
+        return;
+    }
+    if let Some(text) = last.text.strip_suffix(line) {
+        last.text = text.trim_end().to_owned();
+        last.lines.pop();
+        drafts.push(Draft {
+            number: None,
+            marking: None,
+            bullet: false,
+            lines: vec![signature],
+            text: line.to_owned(),
+        });
+    }
 }
 
 /// Paragraph marks mangled by a lost `¶`: the sample's `11.`…`19.` then `10.` are ¶1–¶10.

@@ -14,6 +14,9 @@ enum Mode {
     Routing,
     To,
     Info,
+    /// After an `XMT` line: more excluded posts, until an addressee with a route.
+    XmtTo,
+    XmtInfo,
     Subject,
     Tags,
     Ref,
@@ -98,8 +101,10 @@ pub fn parse_header(p: &mut Parser<'_>) -> usize {
             }
             advance_ref_letter(&mut buf);
             p.hold(i, "references");
-        } else if matches!(mode, Mode::To | Mode::Info) && !gap {
-            add_addressee(p, i, text, mode);
+        } else if matches!(mode, Mode::To | Mode::Info | Mode::XmtTo | Mode::XmtInfo) && !gap {
+            let list = if matches!(mode, Mode::To | Mode::XmtTo) { Mode::To } else { Mode::Info };
+            add_addressee(p, i, text, list);
+            mode = list;
         } else if seen.caption && !seen.eo && !seen.tags && !seen.subject {
             // Lines between the caption and the E.O. line address the cable within
             // the receiving office (`DEPT FOR NEA/MAG AND DRL`, `NSC FOR FRIED`).
@@ -209,6 +214,12 @@ fn header_line(
         p.hold(i, "from");
         return Some(Mode::None);
     }
+    // `TO` or `INFO` alone on a line, with the addressees on the lines below.
+    if text == "TO" || text == "INFO" {
+        seen.envelope = true;
+        p.hold(i, "addressees");
+        return Some(if text == "TO" { Mode::To } else { Mode::Info });
+    }
     if let Some(rest) = text.strip_prefix("TO ") {
         add_addressee(p, i, rest, Mode::To);
         seen.envelope = true;
@@ -220,14 +231,16 @@ fn header_line(
         return Some(Mode::Info);
     }
     if let Some(post) = addressees::parse_xmt(text) {
-        let list = if mode == Mode::To { &mut p.cable.to } else { &mut p.cable.info };
-        if let Some(last) = list.last_mut() {
-            last.excluded.push(collapse_ws(post));
-        } else {
-            p.diag(Some(line_no), Severity::Warning, "an XMT line with no collective before it".to_owned());
+        let to = matches!(mode, Mode::To | Mode::XmtTo);
+        exclude(p, i, post, to);
+        return Some(if to { Mode::XmtTo } else { Mode::XmtInfo });
+    }
+    // Posts listed under an XMT line are exclusions too, until an addressee with a route.
+    if matches!(mode, Mode::XmtTo | Mode::XmtInfo) && !gap && !text.contains('/') && text.contains(' ') {
+        if classification::parse_caption_line(text).is_none() && strip_subject_keyword(text).is_none() {
+            exclude(p, i, text, mode == Mode::XmtTo);
+            return Some(mode);
         }
-        p.hold(i, "addressees");
-        return Some(if mode == Mode::To { Mode::To } else { Mode::Info });
     }
     if text == "BT" || text == "NNNN" {
         p.hold(i, "transmission");
@@ -243,7 +256,7 @@ fn header_line(
     }
     if let Some(caption) = classification::parse_caption_line(text) {
         let usable = caption.leftover.is_empty() && (caption.serial.is_some() || caption.is_banner());
-        if usable && !(matches!(mode, Mode::To | Mode::Info) && !gap && caption.is_banner() && text.contains(' ')) {
+        if usable {
             if seen.caption && caption.serial.is_none() {
                 p.remove(i, "banner");
                 return Some(Mode::None);
@@ -394,14 +407,28 @@ fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionL
     for h in &caption.handling {
         p.handling(h);
     }
-    if caption.section_of.is_some() {
-        p.cable.section_of = caption.section_of;
+    if let Some(of) = caption.section_of {
+        if of.section == 0 || of.section > of.total {
+            p.diag(Some(line_no), Severity::Warning, format!("section {} of {} cannot be", of.section, of.total));
+        }
+        p.cable.section_of = Some(of);
     }
     if let (Some(station), Some(serial)) = (caption.station, caption.serial) {
         p.cable.origin = Some(collapse_ws(&station.to_ascii_uppercase()));
         p.cable.serial = Some(serial.to_owned());
     }
     p.hold(i, if caption.serial.is_some() { "caption" } else { "banner" });
+}
+
+fn exclude(p: &mut Parser<'_>, i: usize, post: &str, to: bool) {
+    let list = if to { &mut p.cable.to } else { &mut p.cable.info };
+    if let Some(last) = list.last_mut() {
+        last.excluded.push(collapse_ws(post));
+    } else {
+        let line = p.lines[i].number;
+        p.diag(Some(line), Severity::Warning, "an XMT line with no collective before it".to_owned());
+    }
+    p.hold(i, "addressees");
 }
 
 fn add_addressee(p: &mut Parser<'_>, i: usize, text: &str, mode: Mode) {

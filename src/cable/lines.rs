@@ -87,7 +87,7 @@ pub fn is_rule(text: &str) -> bool {
 }
 
 /// Removes Markdown link debris left by copying from rendered pages:
-/// `[PREL](#)` becomes `PREL`.
+/// `[PREL](#)` becomes `PREL`. The target may hold balanced parentheses.
 pub fn strip_markdown_links(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains("](") {
         return std::borrow::Cow::Borrowed(text);
@@ -97,10 +97,20 @@ pub fn strip_markdown_links(text: &str) -> std::borrow::Cow<'_, str> {
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];
         let Some(close) = after.find("](") else { break };
-        let Some(end) = after[close + 2..].find(')') else { break };
+        let target = &after[close + 2..];
+        let mut depth = 1usize;
+        let end = target.char_indices().find_map(|(k, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(k)
+        });
+        let Some(end) = end else { break };
         out.push_str(&rest[..open]);
         out.push_str(&after[..close]);
-        rest = &after[close + 2 + end + 1..];
+        rest = &target[end + 1..];
     }
     out.push_str(rest);
     std::borrow::Cow::Owned(out)
@@ -124,6 +134,7 @@ mod tests {
     fn strips_markdown_links() {
         assert_eq!(strip_markdown_links("[PREL](#) [PGOV](#) MX"), "PREL PGOV MX");
         assert_eq!(strip_markdown_links("no links [here]"), "no links [here]");
+        assert_eq!(strip_markdown_links("[PREL](javascript:alert(1)) MX"), "PREL MX");
     }
 
     #[test]

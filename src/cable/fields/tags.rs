@@ -26,7 +26,12 @@ const MULTI_WORD: [&str; 4] = ["COUNTER TERRORISM", "HUMAN RIGHTS", "COUNTRY CLE
 /// Splits a TAGS field into tags: upper case, in order, debris removed, duplicates dropped.
 /// `SIPDIS` is not a tag (it strays into TAGS lines, 05OTTAWA3726) and is returned apart.
 pub fn split_tags(field: &str) -> (Vec<String>, bool) {
-    let cleaned = strip_markdown_links(field);
+    // Only letters, digits and the punctuation of person tags survive; markup
+    // and other debris (`<`, `#`, `[`, `"`) become separators.
+    let cleaned: String = strip_markdown_links(field)
+        .chars()
+        .map(|c| if c.is_alphanumeric() || " ,;.()'-/&".contains(c) { c } else { ' ' })
+        .collect();
     let mut tags: Vec<String> = Vec::new();
     let mut saw_sipdis = false;
     let mut push = |tag: String, tags: &mut Vec<String>| {

@@ -1,0 +1,54 @@
+//! The `cable` command line, run as a user would run it.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn cable() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_cable"))
+}
+
+#[test]
+fn parses_files_and_reports_unreadable_ones() {
+    let missing = "tests/fixtures/no-such-file.txt";
+    let out = cable()
+        .args(["parse", "assets/09USUNNEWYORK78.txt", missing, "tests/fixtures/ok/body-only.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "one JSON object per readable input");
+    let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(first["id"], "09USUNNEWYORK78");
+    assert!(first["subjectMarking"].is_null(), "absent values are null");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(stderr.contains(missing));
+}
+
+#[test]
+fn reads_standard_input_and_survives_junk() {
+    let mut child = cable().arg("parse").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let junk: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+    child.stdin.take().unwrap().write_all(&junk).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "diagnostics are no failure");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["severity"], "error");
+}
+
+#[test]
+fn pretty_output_and_usage() {
+    let out = cable().args(["parse", "--pretty", "tests/fixtures/ok/subject-only.txt"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("\n  \"subject\": \"TURKISH P.M. VISITS WASHINGTON: WHAT TO EXPECT\"")
+    );
+    let out = cable().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with("usage: cable parse"));
+}

@@ -1,0 +1,100 @@
+//! The 201 pages of the 2010 Cablegate viewer: what the parser reads from each
+//! page's cable text must agree with WikiLeaks' own metadata table on the page.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use cable_viewer::cable;
+
+/// Pages whose text cannot agree with the table, and why. A page that starts or
+/// stops agreeing fails the test, so this list stays true.
+const KNOWN_MISSES: [(&str, &str); 9] = [
+    ("04MADRID2164", "partial extract: no date-time group survives in the text"),
+    ("04MADRID961", "partial extract: no date-time group survives in the text"),
+    ("05MADRID1626", "partial extract: no date-time group survives in the text"),
+    ("05MADRID1879", "partial extract: no date-time group survives in the text"),
+    ("05MADRID703", "partial extract: no date-time group survives in the text"),
+    ("05PARIS7682", "partial extract: no date-time group survives in the text"),
+    ("05RIODEJANEIRO1238", "partial extract: no date-time group survives in the text"),
+    ("05SANAA923", "partial extract: no date-time group survives in the text"),
+    ("10MEXICO614", "the page's text is another cable (SECRET ISLAMABAD 000416) under MEXICO's envelope"),
+];
+
+#[test]
+fn the_text_agrees_with_the_page_metadata() {
+    let pages = common::corpus_pages();
+    assert_eq!(pages.len(), 201, "the corpus has 201 pages");
+    let mut misses = Vec::new();
+    let (mut ids, mut days, mut levels, mut noforns, mut dated, mut dated_agree) = (0, 0, 0, 0, 0, 0);
+    for (name, html) in &pages {
+        let c = cable::parse(html);
+        let page = c.page.as_ref().expect("a metadata table on every corpus page");
+        let table_class = page.classification.as_deref().unwrap_or("");
+        let (level, caveat) = table_class.split_once("//").unwrap_or((table_class, ""));
+        let id_ok = c.id == page.id;
+        let day_ok = c.date.as_deref().map(|d| &d[..10]) == page.created.as_deref().map(|d| &d[..10]);
+        let level_ok = c.classification.map(|l| l.as_str()) == Some(level);
+        let noforn_ok = c.handling.iter().any(|h| h == "NOFORN") == (caveat == "NOFORN");
+        ids += usize::from(id_ok);
+        days += usize::from(day_ok);
+        levels += usize::from(level_ok);
+        noforns += usize::from(noforn_ok);
+        let agree = id_ok && day_ok && level_ok && noforn_ok;
+        dated += usize::from(c.date.is_some());
+        dated_agree += usize::from(c.date.is_some() && agree);
+        if !agree {
+            misses.push(name.as_str());
+        }
+    }
+    let n = pages.len();
+    let pct = |k: usize| 100.0 * k as f64 / n as f64;
+    println!(
+        "corpus: {n} pages; ID {ids} ({:.1}%), day {days} ({:.1}%), level {levels} ({:.1}%), NOFORN {noforns} ({:.1}%)",
+        pct(ids),
+        pct(days),
+        pct(levels),
+        pct(noforns)
+    );
+    println!(
+        "corpus: all four agree on {} pages ({:.1}%); {} of {dated} pages whose text carries a date agree",
+        n - misses.len(),
+        pct(n - misses.len()),
+        dated_agree
+    );
+    let expected: Vec<&str> = KNOWN_MISSES.iter().map(|(name, _)| *name).collect();
+    assert_eq!(misses, expected, "the pages that disagree changed");
+}
+
+#[test]
+fn partial_records_and_page_metadata_are_kept_apart() {
+    let c = cable::parse(&common::corpus_page("04MADRID961"));
+    assert!(c.partial);
+    assert_eq!(c.input_format, cable::InputFormat::Html);
+    let page = c.page.expect("page metadata");
+    assert_eq!(page.id.as_deref(), Some("04MADRID961"));
+    assert_eq!(page.origin.as_deref(), Some("Embassy Madrid"));
+    // The text itself has no date: the ID stays unknown rather than borrowed from the page.
+    assert_eq!((c.id, c.date), (None, None));
+    assert_eq!(c.serial.as_deref(), Some("000961"));
+    let refs: Vec<_> = c.references.iter().map(|r| (r.label.as_deref(), r.text.as_str())).collect();
+    assert_eq!(refs, [(Some("A"), "MADRID 881"), (Some("B"), "MADRID 919"), (Some("C"), "MADRID 812")]);
+}
+
+#[test]
+fn no_corpus_line_is_dropped() {
+    for (name, html) in common::corpus_pages() {
+        let c = cable::parse(&html);
+        let text = cable::source_text(&html);
+        let accounted: std::collections::HashSet<usize> = c
+            .spans
+            .iter()
+            .map(|s| s.line)
+            .chain(c.removed.iter().map(|r| r.line))
+            .chain(c.unknown.iter().map(|u| u.line))
+            .collect();
+        for (line, blank) in common::numbered_lines(&text) {
+            assert!(blank || accounted.contains(&line), "{name}: line {line} is neither held nor unknown");
+        }
+    }
+}
