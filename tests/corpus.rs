@@ -1,5 +1,5 @@
 //! The 201 pages of the 2010 Cablegate viewer: what the parser reads from each
-//! page's cable text must agree with WikiLeaks' own metadata table on the page.
+//! page's cable text must agree with `WikiLeaks`' own metadata table on the page.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -34,7 +34,7 @@ fn the_text_agrees_with_the_page_metadata() {
         let (level, caveat) = table_class.split_once("//").unwrap_or((table_class, ""));
         let id_ok = c.id == page.id;
         let day_ok = c.date.as_deref().map(|d| &d[..10]) == page.created.as_deref().map(|d| &d[..10]);
-        let level_ok = c.classification.map(|l| l.as_str()) == Some(level);
+        let level_ok = c.classification.map(cable_viewer::cable::Classification::as_str) == Some(level);
         let noforn_ok = c.handling.iter().any(|h| h == "NOFORN") == (caveat == "NOFORN");
         ids += usize::from(id_ok);
         days += usize::from(day_ok);

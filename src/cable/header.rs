@@ -236,11 +236,15 @@ fn header_line(
         return Some(if to { Mode::XmtTo } else { Mode::XmtInfo });
     }
     // Posts listed under an XMT line are exclusions too, until an addressee with a route.
-    if matches!(mode, Mode::XmtTo | Mode::XmtInfo) && !gap && !text.contains('/') && text.contains(' ') {
-        if classification::parse_caption_line(text).is_none() && strip_subject_keyword(text).is_none() {
-            exclude(p, i, text, mode == Mode::XmtTo);
-            return Some(mode);
-        }
+    if matches!(mode, Mode::XmtTo | Mode::XmtInfo)
+        && !gap
+        && !text.contains('/')
+        && text.contains(' ')
+        && classification::parse_caption_line(text).is_none()
+        && strip_subject_keyword(text).is_none()
+    {
+        exclude(p, i, text, mode == Mode::XmtTo);
+        return Some(mode);
     }
     if text == "BT" || text == "NNNN" {
         p.hold(i, "transmission");
