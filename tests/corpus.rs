@@ -48,7 +48,8 @@ fn the_text_agrees_with_the_page_metadata() {
         }
     }
     let n = pages.len();
-    let pct = |k: usize| 100.0 * k as f64 / n as f64;
+    // Page counts are small: the conversion is exact.
+    let pct = |k: usize| 100.0 * f64::from(u32::try_from(k).unwrap()) / f64::from(u32::try_from(n).unwrap());
     println!(
         "corpus: {n} pages; ID {ids} ({:.1}%), day {days} ({:.1}%), level {levels} ({:.1}%), NOFORN {noforns} ({:.1}%)",
         pct(ids),
