@@ -91,9 +91,8 @@ pub fn is_page_header(text: &str) -> bool {
 /// `BAGHDAD 00000197 002 OF 002`, `TRIPOLI 00000564 001.2 OF 002`: section markers of
 /// the web copies, one per printed page.
 pub fn is_section_marker(text: &str) -> bool {
-    let words: Vec<&str> = text.split_ascii_whitespace().collect();
-    let n = words.len();
-    if n < 5 {
+    // Almost every line fails the cheap test: a marker ends in a digit.
+    if !text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
         return false;
     }
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
@@ -101,12 +100,19 @@ pub fn is_section_marker(text: &str) -> bool {
         let (a, b) = w.split_once('.').unwrap_or((w, "0"));
         digits(a) && digits(b)
     };
-    digits(words[n - 1])
-        && words[n - 2].eq_ignore_ascii_case("OF")
-        && page(words[n - 3])
-        && digits(words[n - 4])
-        && words[n - 4].len() >= 5
-        && words[..n - 4].iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+    let mut words = text.split_ascii_whitespace().rev();
+    let (Some(total), Some(of), Some(number), Some(serial)) = (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    let mut station = words.peekable();
+    digits(total)
+        && of.eq_ignore_ascii_case("OF")
+        && page(number)
+        && digits(serial)
+        && serial.len() >= 5
+        && station.peek().is_some()
+        && station.all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// What a body line is, before it joins a paragraph.

@@ -1,6 +1,7 @@
 //! The caption line (`C O N F I D E N T I A L SECTION 01 OF 03 USUN NEW YORK 000078`),
 //! classification banners, and handling captions (`SIPDIS`, `NOFORN`, `SENSITIVE`…).
 
+use crate::cable::lines::starts_with_ci;
 use crate::cable::model::{Classification, SectionOf};
 
 /// What a caption or banner line says.
@@ -35,6 +36,10 @@ fn words(line: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     for word in line.split_ascii_whitespace() {
         let mut offset = word.as_ptr() as usize - line.as_ptr() as usize;
+        if !word.contains('/') {
+            out.push((offset, word));
+            continue;
+        }
         for part in word.split("//") {
             if !part.is_empty() {
                 out.push((offset, part));
@@ -47,6 +52,16 @@ fn words(line: &str) -> Vec<(usize, &str)> {
 
 /// Reads a caption line or banner. `None` when the line does not start with a classification.
 pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
+    // Most lines are body text: reject them on their first word before tokenising.
+    let first = line.split_ascii_whitespace().next()?;
+    let starts = if first.len() == 1 {
+        first.as_bytes()[0].is_ascii_alphabetic()
+    } else {
+        ["UNCLAS", "CONFIDENTIAL", "SECRET", "TOP", "LIMITED"].iter().any(|k| starts_with_ci(first, k))
+    };
+    if !starts {
+        return None;
+    }
     let words = words(line);
     let mut i = 0;
     let mut caption = CaptionLine::default();
@@ -155,27 +170,30 @@ fn classification_word(glued: &str) -> Option<(Classification, bool)> {
     })
 }
 
+/// Handling captions as written, and their canonical form.
+const HANDLING: [(&str, &str); 16] = [
+    ("SIPDIS", "SIPDIS"),
+    ("NOFORN", "NOFORN"),
+    ("NF", "NOFORN"),
+    ("EXDIS", "EXDIS"),
+    ("NODIS", "NODIS"),
+    ("LIMDIS", "LIMDIS"),
+    ("STADIS", "STADIS"),
+    ("EFTO", "EFTO"),
+    ("SENSITIVE", "SBU"),
+    ("SBU", "SBU"),
+    ("ORCON", "ORCON"),
+    ("NOCONTRACT", "NOCONTRACT"),
+    ("PROPIN", "PROPIN"),
+    ("FOUO", "FOUO"),
+    ("ROGER", "ROGER"),
+    ("NIACT", "NIACT"),
+];
+
 /// A handling caption in canonical form.
 pub fn handling_word(word: &str) -> Option<&'static str> {
-    let upper = word.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_uppercase();
-    Some(match upper.as_str() {
-        "SIPDIS" => "SIPDIS",
-        "NOFORN" | "NF" => "NOFORN",
-        "EXDIS" => "EXDIS",
-        "NODIS" => "NODIS",
-        "LIMDIS" => "LIMDIS",
-        "STADIS" => "STADIS",
-        "EFTO" => "EFTO",
-        "SENSITIVE" | "SBU" => "SBU",
-        "ORCON" => "ORCON",
-        "NOCONTRACT" => "NOCONTRACT",
-        "PROPIN" => "PROPIN",
-        "FOUO" => "FOUO",
-        "ROGER" => "ROGER",
-        "CHEROKEE" => "CHEROKEE",
-        "NIACT" => "NIACT",
-        _ => return None,
-    })
+    let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    HANDLING.iter().find(|(written, _)| written.eq_ignore_ascii_case(word)).map(|(_, canonical)| *canonical)
 }
 
 /// A handling caption of one or more words at the start of `words`, with how many words it used.
@@ -189,7 +207,7 @@ fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
         return Some(("FOUO", 4));
     }
     let (_, word) = words.first()?;
-    if word.contains("//") {
+    if word.contains('/') {
         let mut found = None;
         for part in word.split('/').filter(|p| !p.is_empty()) {
             found = found.or(handling_word(part));
@@ -202,6 +220,16 @@ fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
 /// A line made only of handling captions (`SIPDIS`, `SIPDIS SIPDIS`, `NOFORN`,
 /// `SENSITIVE`, `E X D I S`, `SENSITIVE BUT UNCLASSIFIED`), in order, deduplicated.
 pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
+    let first = line.split_ascii_whitespace().next()?;
+    let plausible = first.len() == 1
+        || first.len() <= 40
+            && (first.contains('/')
+                || handling_word(first).is_some()
+                || starts_with_ci(first, "SENSITIVE")
+                || starts_with_ci(first, "FOR"));
+    if !plausible {
+        return None;
+    }
     let words = words(line);
     if words.is_empty() {
         return None;

@@ -1,0 +1,85 @@
+# Cable Viewer: every command a developer or CI runs.
+#   make serve   build and serve the app on http://127.0.0.1:8080 (installs what is missing)
+#   make test    every test layer, stopping at the first failure (installs what is missing)
+#   make dist    the release build into dist/
+#   make bench   benchmarks
+# Set-up is idempotent: each step checks for what it would install and skips it if present.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TERM_COLOR ?= never
+
+TRUNK_VERSION := 0.22.1
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly: read it from Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: help setup tools browser serve dist test lint unit wasm-test e2e bench clean
+
+help:
+	@sed -n '2,6p' Makefile | sed 's/^# *//'
+
+## Set-up ##########################################################################
+
+setup: tools node_modules
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@# trunk 0.22.1 declares rustc 1.96.1; it builds and works with 1.95.
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' \
+	  || cargo install trunk --version $(TRUNK_VERSION) --locked --ignore-rust-version
+	@# Not --locked: its lock file wants a crate version the registry mirror lacks.
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+
+# playwright-core for the end-to-end tests, and binaryen's wasm-opt (Debian's is too old).
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch node_modules
+
+# Debian's Chromium and its driver: the only browser the tests use.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	  || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; }
+
+## Build and serve #################################################################
+
+serve: setup
+	trunk serve
+
+dist: setup
+	trunk build --release
+
+## Tests ###########################################################################
+
+test: setup browser lint unit wasm-test e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+# The parser, the CLI, snapshots, the corpus and property tests, natively.
+unit:
+	CI=true cargo test
+
+# Components and the JS API in headless Chromium (wasm-bindgen-test).
+wasm-test: browser
+	cargo test --target wasm32-unknown-unknown --test web
+
+# The built app, served on 127.0.0.1, driven by playwright-core.
+e2e: dist browser
+	npm run --silent test:e2e
+
+## Benchmarks ######################################################################
+
+bench:
+	cargo bench --bench parse
+
+clean:
+	rm -rf dist target/wasm-opt

@@ -1,0 +1,51 @@
+// End to end: the built app (dist/) served on 127.0.0.1, used as a reader would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { serve, launch, openPage } from './harness.mjs';
+
+const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/cablegate-2010');
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The value of a row of the metadata summary, by its label. */
+async function metaValue(page, label) {
+  return page.locator('dl.cv-meta dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').innerText();
+}
+
+test('the page opens on the sample cable with no errors', async () => {
+  const { page, problems, requests } = await openPage(browser, server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(),
+    "AMBASSADOR RICE'S MEETING WITH MEXICAN PERMANENT REPRESENTATIVE HELLER");
+  assert.equal(await metaValue(page, 'Reference ID'), '09USUNNEWYORK78');
+  assert.equal(await metaValue(page, 'Classification'), 'CONFIDENTIAL//SIPDIS');
+  assert.equal(await page.locator('details.cv-section').count(), 8);
+  assert.deepEqual(problems, []);
+  const foreign = requests.filter((u) => !u.startsWith(server.url));
+  assert.deepEqual(foreign, [], 'no request leaves the page');
+  await page.close();
+});
+
+test('pasting a real cable into "Cable text" shows it', async () => {
+  const html = await readFile(resolve(CORPUS, '09HARARE955.html'), 'utf8');
+  const { page, problems } = await openPage(browser, server.url);
+  const area = page.getByLabel('Cable text');
+  await area.fill(html);
+  await page.getByRole('heading', { level: 1, name: 'AMBASSADOR PRESENTS CREDENTIALS TO MUGABE' }).waitFor();
+  assert.equal(await metaValue(page, 'Reference ID'), '09HARARE955');
+  assert.match(await page.locator('#p1').innerText(), /Ambassador Ray presented his credentials/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
