@@ -45,7 +45,7 @@ node_modules: package.json package-lock.json
 # Debian's Chromium and its driver: the only browser the tests use.
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
-	  || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; }
+	  || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
 
 ## Build and serve #################################################################
 
