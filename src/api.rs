@@ -10,6 +10,13 @@ pub fn parse_cable(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::cable::parse(text))
 }
 
+/// `explain(code)`: what a routing indicator, TAG, precedence, security line,
+/// handling caption, portion mark or reason (`1.4(b)`) means.
+#[wasm_bindgen(js_name = explain)]
+pub fn explain(code: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::codes::explain(code))
+}
+
 /// The version of Cable Viewer.
 #[wasm_bindgen(js_name = version)]
 #[must_use]

@@ -5,6 +5,7 @@
 //! compiling for `wasm32`, so native builds and tests never compile it.
 
 pub mod cable;
+pub mod codes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

@@ -52,3 +52,25 @@ fn pretty_output_and_usage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().starts_with("usage: cable parse"));
 }
+
+#[test]
+fn explains_codes_and_cables() {
+    let out = cable().args(["explain", "RUEHME", "ZZH", "QQ"]).output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["meaning"], "AMEMBASSY MEXICO CITY");
+    assert_eq!(lines[1]["kind"], "operatingSignal");
+    assert_eq!(lines[2]["certainty"], "unknown");
+    let out = cable().args(["parse", "--explain", "assets/09USUNNEWYORK78.txt"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["info"][1]["station"], "AMEMBASSY MEXICO CITY");
+    assert!(v["info"][0]["station"].is_null(), "a collective has no station row");
+    assert_eq!(v["tagInfo"][3]["meaning"], "Mexico");
+    assert_eq!(
+        v["reasonInfo"][1]["text"],
+        "foreign relations or foreign activities of the United States, including confidential sources"
+    );
+    let keys: Vec<&String> = v.as_object().unwrap().keys().take(3).collect();
+    assert_eq!(keys, ["inputFormat", "id", "date"], "fields keep the model's order");
+}

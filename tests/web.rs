@@ -55,6 +55,16 @@ async fn the_app_starts_with_the_sample_cable() {
     assert!(root.query_selector("#p7").unwrap().is_some(), "paragraph 7 has its id");
     let marks: Vec<String> = text_of(&root, "abbr.cv-para__mark");
     assert_eq!(marks.len(), 10);
+    let mark = root.query_selector("abbr.cv-para__mark").unwrap().unwrap();
+    assert_eq!(mark.get_attribute("title").as_deref(), Some("Confidential"));
+    // Every TAG reads with its explanation, unknown ones included.
+    let tags = text_of(&root, ".cv-meta__tag");
+    assert_eq!(tags.len(), 4);
+    assert_eq!(tags[0], "PREL Political Affairs: External Political Relations");
+    assert_eq!(tags[3], "MX Mexico");
+    let stations = text_of(&root, ".cv-meta__station");
+    assert!(stations.contains(&"RUEHME: AMEMBASSY MEXICO CITY".to_owned()), "{stations:?}");
+    assert!(stations.iter().any(|s| s.starts_with("RUEHGG: collective / unlisted")), "{stations:?}");
     root.remove();
 }
 

@@ -1,16 +1,29 @@
 //! `cable parse [--pretty] [--explain] [FILE]...`: one JSON object per input.
+//! `cable explain CODE...`: what routing indicators, TAGS, captions and marks mean.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cable parse [--pretty] [FILE]...
-  Parses each FILE (standard input when none) and prints one JSON object per input on its own line.
-  Exit status 0, or 2 when a FILE could not be read (the others are still parsed).";
+const USAGE: &str = "usage: cable parse [--pretty] [--explain] [FILE]...
+       cable explain CODE...
+  parse: parses each FILE (standard input when none) and prints one JSON object per input on its
+         own line; --explain adds what the codes mean (a station on every addressee, tagInfo…).
+         Exit status 0, or 2 when a FILE could not be read (the others are still parsed).
+  explain: prints one JSON object per CODE (RUEHME, PREL, MX, OO, \"ZNY CCCCC\", 1.4(b), S//NF…).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("parse") => parse(&args[1..]),
+        Some("explain") if args.len() > 1 => {
+            for code in &args[1..] {
+                match serde_json::to_string(&cable_viewer::codes::explain(code)) {
+                    Ok(json) => println!("{json}"),
+                    Err(e) => eprintln!("cable: {e}"),
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -24,10 +37,12 @@ fn main() -> ExitCode {
 
 fn parse(args: &[String]) -> ExitCode {
     let mut pretty = false;
+    let mut explain = false;
     let mut files = Vec::new();
     for arg in args {
         match arg.as_str() {
             "--pretty" => pretty = true,
+            "--explain" => explain = true,
             "-" => files.push(None),
             flag if flag.starts_with("--") => {
                 eprintln!("cable: unknown option {flag}\n{USAGE}");
@@ -61,7 +76,9 @@ fn parse(args: &[String]) -> ExitCode {
             }
         };
         let cable = cable_viewer::cable::parse_bytes(&bytes);
-        let json = if pretty { serde_json::to_string_pretty(&cable) } else { serde_json::to_string(&cable) };
+        let value = if explain { explained(&cable) } else { serde_json::to_value(&cable) };
+        let json =
+            value.and_then(|v| if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) });
         let written = json.map_err(std::io::Error::other).and_then(|j| writeln!(out, "{j}"));
         if let Err(e) = written {
             // A closed pipe (`cable parse … | head`) ends the run quietly.
@@ -72,4 +89,28 @@ fn parse(args: &[String]) -> ExitCode {
         }
     }
     if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}
+
+/// The model with what its codes mean: a `station` on every addressee, and
+/// `tagInfo`, `reasonInfo`, `handlingInfo`, `routingInfo`, `securityInfo` beside the fields they explain.
+fn explained(cable: &cable_viewer::cable::Cable) -> serde_json::Result<serde_json::Value> {
+    let codes = cable_viewer::codes::explain_cable(cable);
+    let mut value = serde_json::to_value(cable)?;
+    let serde_json::Value::Object(map) = &mut value else { return Ok(value) };
+    for (list, stations) in [("to", &codes.to_stations), ("info", &codes.info_stations)] {
+        if let Some(serde_json::Value::Array(addressees)) = map.get_mut(list) {
+            for (addressee, station) in addressees.iter_mut().zip(stations) {
+                if let serde_json::Value::Object(a) = addressee {
+                    a.insert("station".to_owned(), serde_json::to_value(station)?);
+                }
+            }
+        }
+    }
+    map.insert("tagInfo".to_owned(), serde_json::to_value(&codes.tag_info)?);
+    map.insert("reasonInfo".to_owned(), serde_json::to_value(&codes.reason_info)?);
+    map.insert("handlingInfo".to_owned(), serde_json::to_value(&codes.handling_info)?);
+    map.insert("routingInfo".to_owned(), serde_json::to_value(&codes.routing_info)?);
+    map.insert("securityInfo".to_owned(), serde_json::to_value(&codes.security_info)?);
+    map.insert("originatorStation".to_owned(), serde_json::to_value(codes.originator_station)?);
+    Ok(value)
 }

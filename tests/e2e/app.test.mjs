@@ -32,6 +32,8 @@ test('the page opens on the sample cable with no errors', async () => {
   assert.equal(await metaValue(page, 'Reference ID'), '09USUNNEWYORK78');
   assert.equal(await metaValue(page, 'Classification'), 'CONFIDENTIAL//SIPDIS');
   assert.equal(await page.locator('details.cv-section').count(), 8);
+  assert.equal(await page.locator('.cv-meta__tag').first().innerText(), 'PREL Political Affairs: External Political Relations');
+  assert.match(await metaValue(page, 'Classified by'), /E\.O\. 12958 as amended 1\.4\(b\): foreign government information/);
   assert.deepEqual(problems, []);
   const foreign = requests.filter((u) => !u.startsWith(server.url));
   assert.deepEqual(foreign, [], 'no request leaves the page');

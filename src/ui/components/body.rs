@@ -50,18 +50,5 @@ fn paragraph_view(p: &Paragraph) -> Html {
 }
 
 fn mark_title(mark: &str) -> String {
-    mark.split(['/', ' '])
-        .filter(|p| !p.is_empty())
-        .map(|part| match part.to_ascii_uppercase().as_str() {
-            "U" => "Unclassified",
-            "C" => "Confidential",
-            "S" => "Secret",
-            "TS" => "Top Secret",
-            "SBU" => "Sensitive But Unclassified",
-            "LOU" => "Limited Official Use",
-            "NF" | "NOFORN" => "Not releasable to foreign nationals",
-            _ => "Portion mark",
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::codes::portion_mark_meaning(mark).unwrap_or_else(|| "Portion mark".to_owned())
 }

@@ -1,10 +1,11 @@
-//! The metadata summary as a `<dl>`.
+//! The metadata summary as a `<dl>`, with every code explained in plain words.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::cable::{Addressee, Cable};
+use crate::codes::{self, Certainty, Explanation};
 
 #[derive(Properties, PartialEq)]
 pub struct MetadataProps {
@@ -22,28 +23,74 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
         }
         text
     });
-    let row = |label: &'static str, value: Option<String>| -> Html {
-        match value {
-            Some(value) => html! { <><dt>{ label }</dt><dd>{ value }</dd></> },
-            None => Html::default(),
-        }
-    };
+    let reasons: Vec<String> = cable
+        .reasons
+        .iter()
+        .map(|r| match codes::explain_reason(r, cable.date.as_deref()) {
+            Some(e) => format!("{} {}: {}", e.order, e.reason, e.text),
+            None => r.clone(),
+        })
+        .collect();
     html! {
         <dl class="cv-meta">
             { row("Reference ID", cable.id.clone()) }
             { row("Date", cable.date.clone()) }
             <dt>{ "Classification" }</dt>
-            <dd class={classes!("cv-meta__class", class_name)}>{ classification.unwrap_or_else(|| "unknown".to_owned()) }</dd>
+            <dd>
+                <span class={classes!("cv-meta__class", class_name)}>{ classification.unwrap_or_else(|| "unknown".to_owned()) }</span>
+            </dd>
             { row("Origin", cable.origin.clone()) }
             { row("From", cable.from.clone()) }
             { addressees("To", &cable.to) }
             { addressees("Info", &cable.info) }
-            { row("TAGS", (!cable.tags.is_empty()).then(|| cable.tags.join(" "))) }
+            if !cable.tags.is_empty() {
+                <dt>{ "TAGS" }</dt>
+                <dd>
+                    <ul class="cv-meta__tags">
+                        for tag in &cable.tags {
+                            { tag_item(&codes::explain_tag(tag)) }
+                        }
+                    </ul>
+                </dd>
+            }
             { row("Subject", cable.subject.clone()) }
-            { row("Classified by", cable.classified_by.clone().map(|who| format!("{who} {}", cable.reasons.join(", ")).trim().to_owned())) }
-            { row("Declassify on", cable.declassify_on.clone()) }
+            if let Some(who) = &cable.classified_by {
+                <dt>{ "Classified by" }</dt>
+                <dd>
+                    { who.clone() }
+                    if !reasons.is_empty() {
+                        <ul class="cv-meta__reasons">
+                            for reason in reasons { <li>{ reason }</li> }
+                        </ul>
+                    }
+                </dd>
+            }
+            { row("Declassify on", cable.declassify_on.clone().or_else(|| cable.declassify_note.clone())) }
             { row("Signed", (!cable.signers.is_empty()).then(|| cable.signers.join(", "))) }
         </dl>
+    }
+}
+
+fn row(label: &'static str, value: Option<String>) -> Html {
+    match value {
+        Some(value) => html! { <><dt>{ label }</dt><dd>{ value }</dd></> },
+        None => Html::default(),
+    }
+}
+
+fn tag_item(e: &Explanation<'_>) -> Html {
+    let meaning = match (e.meaning, e.field) {
+        (Some(m), Some(f)) => format!("{f}: {m}"),
+        (Some(m), None) => m.to_owned(),
+        (None, Some(f)) => format!("{f} (title not in our sources)"),
+        (None, None) => e.note.unwrap_or("unknown").to_owned(),
+    };
+    let unknown = e.certainty == Certainty::Unknown;
+    html! {
+        <li class={classes!("cv-meta__tag", unknown.then_some("cv-meta__tag--unknown"))}>
+            <code class="cv-meta__code">{ e.code.to_owned() }</code>{ " " }
+            <span class="cv-meta__explain">{ meaning }</span>
+        </li>
     }
 }
 
@@ -57,15 +104,36 @@ fn addressees(label: &'static str, list: &[Addressee]) -> Html {
             <dd>
                 <ul class="cv-meta__addressees">
                     for a in list {
-                        <li>
-                            { a.name.clone() }
-                            if let Some(p) = a.precedence {
-                                { " " }<span class="cv-meta__precedence">{ p.as_str() }</span>
-                            }
-                        </li>
+                        { addressee(a) }
                     }
                 </ul>
             </dd>
         </>
+    }
+}
+
+fn addressee(a: &Addressee) -> Html {
+    let station = a.routing_indicator.as_deref().map(|ri| {
+        let e = codes::explain_routing_indicator(ri);
+        // A collective's name is already the addressee's name: say what it is instead.
+        match (e.meaning, e.note) {
+            (Some(name), None) if e.other_names == 0 => format!("{ri}: {name}"),
+            (Some(_), None) => format!("{ri}: {}", codes::station_names(ri).collect::<Vec<_>>().join(" / ")),
+            (_, note) => format!("{ri}: {}", note.unwrap_or("unlisted")),
+        }
+    });
+    html! {
+        <li>
+            { a.name.clone() }
+            if let Some(p) = a.precedence {
+                { " " }<span class="cv-meta__precedence">{ p.as_str() }</span>
+            }
+            if !a.excluded.is_empty() {
+                { " " }<span class="cv-meta__excluded">{ format!("except {}", a.excluded.join(", ")) }</span>
+            }
+            if let Some(station) = station {
+                <span class="cv-meta__station">{ station }</span>
+            }
+        </li>
     }
 }
