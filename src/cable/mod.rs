@@ -70,6 +70,12 @@ pub fn source_text(input: &str) -> Cow<'_, str> {
     if html::looks_like_html(input) { Cow::Owned(html::extract_text(input)) } else { Cow::Borrowed(input) }
 }
 
+/// The lines of a source text as the parser numbers them (line `k + 1` is
+/// item `k`), without their line breaks.
+pub fn source_lines(text: &str) -> Vec<&str> {
+    lines::split_lines(text).iter().map(|l| &text[l.span.start..l.span.end]).collect()
+}
+
 fn parse_text(text: &str) -> Cable {
     let mut p = Parser::new(lines::split_lines(text));
     let body_start = header::parse_header(&mut p);

@@ -1,31 +1,252 @@
-//! The page: the input on one side, the reading view on the other.
+//! The page. Data flows one way: input (typing, files, paste, drop, samples)
+//! → `Action` → the reducer parses → components render the `Cable` as text.
 
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::components::{body::CableBody, input::CableInput, metadata::Metadata};
-use super::state::{Action, AppState};
+use super::browser;
+use super::components::{
+    banner::Banner, body::CableBody, documents::Documents, envelope::Envelope, input::CableInput, metadata::Metadata,
+    notice::Notice, original::Original, toc::Toc, toolbar::Toolbar,
+};
+use super::find;
+use super::state::{Action, AppState, Incoming, SAMPLES};
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
-    let on_text = {
+    let state = use_reducer(|| AppState::with_documents(browser::load_documents(), browser::load_theme()));
+    let dragging = use_state_eq(|| false);
+    let document = Rc::new(state.document().clone());
+    let cable = document.cable.clone();
+    let hits = find::count(&cable, &state.query, state.reflow);
+
+    // The page's title is the cable's subject.
+    use_effect_with(cable.subject.clone(), |subject| {
+        browser::set_title(
+            &subject.as_ref().map_or_else(|| "Cable Viewer".to_owned(), |s| format!("{s} · Cable Viewer")),
+        );
+    });
+    use_effect_with(state.theme.clone(), |theme| browser::apply_theme(theme));
+    // Remember the open cables across reloads (this machine's local storage only).
+    {
+        let documents: Vec<(Rc<str>, Rc<str>)> =
+            state.documents.iter().map(|d| (Rc::from(d.name.as_str()), d.text.clone())).collect();
+        let epoch = state.epoch;
+        use_effect_with((documents, epoch), |(documents, _)| {
+            let fits: Vec<_> = documents.iter().filter(|(_, t)| t.len() <= browser::STORAGE_LIMIT).collect();
+            browser::save_documents(fits.iter().map(|(n, t)| (&**n, &**t)));
+        });
+    }
+    // A permalink (`#p3`) opens on its paragraph.
+    use_effect_with((), |()| {
+        if let Some(hash) = browser::location_hash() {
+            browser::reveal(&hash);
+        }
+    });
+    use_effect_with((state.query.clone(), state.hit, state.epoch), |(query, _, _)| {
+        if !query.trim().is_empty() {
+            browser::reveal("find-current");
+        }
+    });
+    use_page_listeners(&state, &dragging);
+
+    let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetText(text)))
+        Callback::from(move |value: String| state.dispatch(make(value)))
     };
-    let cable = state.cable.clone();
+    let open_files = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |files: Vec<web_sys::File>| open_files(dispatcher.clone(), files))
+    };
+    let on_copy = {
+        let state = state.clone();
+        let document = document.clone();
+        Callback::from(move |what: &'static str| copy(&state, &document, what))
+    };
+    let status = if state.query.trim().is_empty() {
+        state.status.to_string()
+    } else {
+        format!("{hits} match{} for “{}”.", if hits == 1 { "" } else { "es" }, state.query.trim())
+    };
     html! {
-        <div class="cv-app">
+        <div class={classes!("cv-app", dragging.then_some("cv-app--dragging"))}>
             <header class="cv-bar">
                 <span class="cv-bar__name">{ "Cable Viewer" }</span>
+                <Documents
+                    names={state.documents.iter().map(|d| d.name.clone()).collect::<Vec<_>>()}
+                    current={state.current}
+                    on_select={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Select(k))) }}
+                    on_close={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Close(k))) }}
+                    on_files={open_files}
+                    on_sample={{ let s = state.clone(); Callback::from(move |k: usize| {
+                        if let Some((name, text)) = SAMPLES.get(k) {
+                            s.dispatch(Action::OpenText { name: (*name).to_owned(), text: (*text).to_owned() });
+                        }
+                    }) }}
+                    on_forget={{ let s = state.clone(); Callback::from(move |()| { browser::forget_documents(); s.dispatch(Action::Forget) }) }}
+                />
             </header>
+            <div class="cv-drop" aria-hidden="true">{ "Drop cable files to open them" }</div>
             <div class="cv-layout">
-                <CableInput text={AttrValue::from(state.text.to_string())} on_text={on_text} />
+                <CableInput text={document.text.clone()} epoch={state.epoch} on_edit={dispatch(Action::Edit)} />
                 <article class="cv-reader" aria-label="Cable">
-                    <h1 class="cv-subject">{ cable.subject.clone().unwrap_or_else(|| "(no subject)".to_owned()) }</h1>
-                    <Metadata cable={cable.clone()} />
-                    <CableBody cable={cable} />
+                    <Toolbar
+                        query={state.query.clone()} hits={hits} hit={state.hit}
+                        show_original={state.show_original} reflow={state.reflow} theme={state.theme.clone()}
+                        on_find={dispatch(Action::Find)}
+                        on_step={{ let s = state.clone(); Callback::from(move |delta| s.dispatch(Action::FindStep { delta, total: hits })) }}
+                        on_expand={Callback::from(browser::set_all_sections_open)}
+                        on_original={{ let s = state.clone(); Callback::from(move |()| s.dispatch(Action::ToggleOriginal)) }}
+                        on_reflow={{ let s = state.clone(); Callback::from(move |()| s.dispatch(Action::ToggleReflow)) }}
+                        {on_copy}
+                        on_theme={dispatch(Action::Theme)}
+                    />
+                    <Banner cable={cable.clone()} />
+                    <h1 class="cv-subject">{ cable.subject.clone().unwrap_or_else(|| document.name.to_string()) }</h1>
+                    if let Some(problem) = &document.problem {
+                        <Notice problem={problem.clone()} />
+                    }
+                    if document.problem.is_some() || state.show_original {
+                        <Original document={document.clone()} />
+                    }
+                    if document.problem.is_none() || !cable.sections.is_empty() {
+                        <Metadata cable={cable.clone()} />
+                        <Envelope cable={cable.clone()} />
+                        <Toc cable={cable.clone()} />
+                        <CableBody cable={cable.clone()} reflow={state.reflow} query={state.query.clone()} hit={state.hit} />
+                    }
+                    <Banner cable={cable.clone()} class="cv-banner--footer" />
                 </article>
             </div>
+            <p class="cv-status" role="status">{ status }</p>
         </div>
     }
+}
+
+/// Paste anywhere on the page, drop files anywhere, and open every section for printing.
+#[hook]
+fn use_page_listeners(state: &UseReducerHandle<AppState>, dragging: &UseStateHandle<bool>) {
+    let dispatcher = state.dispatcher();
+    let dragging = dragging.clone();
+    use_effect_with((), move |()| {
+        let document = gloo::utils::document();
+        let active = EventListenerOptions::enable_prevent_default();
+        let paste = {
+            let dispatcher = dispatcher.clone();
+            EventListener::new(&document, "paste", move |event| {
+                // The textarea and the find field take their own pastes.
+                if browser::in_text_field(event.target()) {
+                    return;
+                }
+                let Some(data) =
+                    event.dyn_ref::<web_sys::ClipboardEvent>().and_then(web_sys::ClipboardEvent::clipboard_data)
+                else {
+                    return;
+                };
+                let files = browser::files_of(data.files());
+                if !files.is_empty() {
+                    open_files(dispatcher.clone(), files);
+                } else if let Ok(text) = data.get_data("text/plain") {
+                    if !text.is_empty() {
+                        dispatcher.dispatch(Action::OpenText { name: "Pasted text".to_owned(), text });
+                    }
+                }
+            })
+        };
+        let over = {
+            let dragging = dragging.clone();
+            EventListener::new_with_options(&document, "dragover", active, move |event| {
+                event.prevent_default();
+                dragging.set(true);
+            })
+        };
+        let leave = {
+            let dragging = dragging.clone();
+            EventListener::new(&document, "dragleave", move |event| {
+                // Leaving the window, not moving between elements.
+                let outside = event.dyn_ref::<web_sys::DragEvent>().is_some_and(|e| e.related_target().is_none());
+                if outside {
+                    dragging.set(false);
+                }
+            })
+        };
+        let dropped = {
+            let dispatcher = dispatcher.clone();
+            EventListener::new_with_options(&document, "drop", active, move |event| {
+                event.prevent_default();
+                dragging.set(false);
+                let Some(data) = event.dyn_ref::<web_sys::DragEvent>().and_then(web_sys::DragEvent::data_transfer)
+                else {
+                    return;
+                };
+                let files = browser::files_of(data.files());
+                if !files.is_empty() {
+                    open_files(dispatcher.clone(), files);
+                } else if let Ok(text) = data.get_data("text/plain") {
+                    if !text.is_empty() {
+                        dispatcher.dispatch(Action::OpenText { name: "Dropped text".to_owned(), text });
+                    }
+                }
+            })
+        };
+        let print = EventListener::new(&gloo::utils::window(), "beforeprint", |_| browser::set_all_sections_open(true));
+        move || drop((paste, over, leave, dropped, print))
+    });
+}
+
+fn open_files(dispatcher: UseReducerDispatcher<AppState>, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = browser::read_files(files).await;
+        let incoming = read.into_iter().map(|(name, bytes)| Incoming { name, bytes }).collect();
+        dispatcher.dispatch(Action::OpenFiles(incoming));
+    });
+}
+
+fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document>, what: &'static str) {
+    let cable = &document.cable;
+    let id = cable.id.clone().unwrap_or_else(|| document.name.to_string());
+    let text = match what {
+        "id" => id.clone(),
+        "citation" => format!(
+            "{id}, “{}”, {}",
+            cable.subject.as_deref().unwrap_or("no subject"),
+            cable.date.as_deref().map_or("undated", |d| d.get(..10).unwrap_or(d))
+        ),
+        _ => crate::api::to_js(&**cable)
+            .ok()
+            .and_then(|v| {
+                js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok()
+            })
+            .and_then(|s| s.as_string())
+            .unwrap_or_default(),
+    };
+    let dispatcher = state.dispatcher();
+    if what == "download" {
+        let ok = browser::download(&format!("{id}.json"), &text, "application/json");
+        dispatcher.dispatch(Action::Status(if ok {
+            format!("Downloaded {id}.json.")
+        } else {
+            "The download did not start.".to_owned()
+        }));
+        return;
+    }
+    let label = match what {
+        "id" => "the reference ID",
+        "citation" => "the citation",
+        _ => "the JSON",
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = browser::copy_text(&text).await;
+        dispatcher.dispatch(Action::Status(if ok {
+            format!("Copied {label}.")
+        } else {
+            format!("Could not copy {label}: the browser refused the clipboard.")
+        }));
+    });
 }

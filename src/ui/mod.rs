@@ -2,7 +2,9 @@
 //! the reducer parses → components render the `Cable` as text nodes only.
 
 pub mod app;
+pub mod browser;
 pub mod components;
+pub mod find;
 pub mod state;
 
 /// Mounts the app on the page's `<main id="app">` (or the body).

@@ -1,42 +1,302 @@
-//! The view state and its one reducer.
+//! The view state and its one reducer. Pure: no browser calls here (the
+//! components and `browser.rs` do those), so every transition is testable.
 
 use std::rc::Rc;
 
-use yew::Reducible;
+use yew::{AttrValue, Reducible};
 
-use crate::cable::{self, Cable};
+use crate::cable::{self, Cable, Severity};
+
+/// Above this size a text is not parsed automatically: no cable comes close
+/// (the largest in the corpus is 66 KB), and parsing it would stall the page.
+pub const PARSE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The sample cables a reader can try.
+pub const SAMPLES: [(&str, &str); 3] = [
+    ("09USUNNEWYORK78 (raw telegram)", crate::SAMPLE_CABLE),
+    ("09HARARE955 (press copy)", include_str!("../../assets/samples/09HARARE955.txt")),
+    ("72TEHRAN1164 (1972 cable)", include_str!("../../assets/samples/72TEHRAN1164.txt")),
+];
+
+/// What was wrong with an input, said calmly to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    Binary,
+    TooLarge { bytes: usize },
+    NotACable,
+    Unreadable(String),
+}
+
+impl Problem {
+    pub fn message(&self) -> String {
+        match self {
+            Problem::Empty => "This is empty: there is nothing to read.".to_owned(),
+            Problem::Binary => "This file is not text (it looks binary), so it was not read as a cable.".to_owned(),
+            Problem::TooLarge { bytes } => format!(
+                "This text is {:.1} MB, far larger than any cable (they rarely pass 100 KB). It is kept as you gave it \
+                 and shown raw below; it was not parsed.",
+                f64::from(u32::try_from(*bytes).unwrap_or(u32::MAX)) / 1_048_576.0
+            ),
+            Problem::NotACable => {
+                "This does not look like a cable: no envelope, caption or numbered paragraphs were found. It is shown \
+                 as plain text."
+                    .to_owned()
+            }
+            Problem::Unreadable(why) => format!("This file could not be read: {why}."),
+        }
+    }
+}
+
+/// One open cable: the text exactly as given, and what the parser made of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub name: AttrValue,
+    pub text: Rc<str>,
+    pub cable: Rc<Cable>,
+    pub problem: Option<Problem>,
+}
+
+impl Document {
+    pub fn from_text(name: &str, text: &str) -> Self {
+        let (cable, problem) = if text.trim().is_empty() {
+            (Cable::default(), Some(Problem::Empty))
+        } else if text.len() > PARSE_LIMIT {
+            (Cable::default(), Some(Problem::TooLarge { bytes: text.len() }))
+        } else {
+            let cable = cable::parse(text);
+            let not_a_cable =
+                cable.diagnostics.iter().any(|d| d.message.starts_with("this does not look like a cable"));
+            (cable, not_a_cable.then_some(Problem::NotACable))
+        };
+        Document { name: AttrValue::from(name.to_owned()), text: Rc::from(text), cable: Rc::new(cable), problem }
+    }
+
+    /// A file's bytes: binary is refused, invalid UTF-8 replaced (the parser notes it).
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Self {
+        if bytes.is_empty() {
+            return Document::from_text(name, "");
+        }
+        if cable::looks_binary(bytes) {
+            return Document {
+                name: AttrValue::from(name.to_owned()),
+                text: Rc::from(""),
+                cable: Rc::new(Cable::default()),
+                problem: Some(Problem::Binary),
+            };
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let mut document = Document::from_text(name, &text);
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            Rc::make_mut(&mut document.cable).diagnostics.insert(
+                0,
+                cable::Diagnostic {
+                    line: None,
+                    severity: Severity::Warning,
+                    message: "the file is not valid UTF-8; unreadable bytes were replaced with �".to_owned(),
+                },
+            );
+        }
+        document
+    }
+
+    fn unreadable(name: &str, why: String) -> Self {
+        Document {
+            name: AttrValue::from(name.to_owned()),
+            text: Rc::from(""),
+            cable: Rc::new(Cable::default()),
+            problem: Some(Problem::Unreadable(why)),
+        }
+    }
+
+    /// A short account of the parse, for the status region.
+    pub fn summary(&self) -> String {
+        if let Some(problem) = &self.problem {
+            return problem.message();
+        }
+        let c = &self.cable;
+        let paragraphs: usize = c.sections.iter().map(|s| s.paragraphs.len()).sum();
+        let warnings = c.diagnostics.iter().filter(|d| d.severity != Severity::Info).count();
+        format!(
+            "Showing {}: {} section{}, {} paragraph{}, {} warning{}.",
+            c.id.as_deref().unwrap_or(&self.name),
+            c.sections.len(),
+            plural(c.sections.len()),
+            paragraphs,
+            plural(paragraphs),
+            warnings,
+            plural(warnings)
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// An input that arrived by file, drop or paste.
+pub struct Incoming {
+    pub name: String,
+    pub bytes: Result<Vec<u8>, String>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    /// The text as the user gave it: always kept, whatever the parser made of it.
-    pub text: Rc<str>,
-    pub cable: Rc<Cable>,
+    pub documents: Vec<Document>,
+    pub current: usize,
+    /// Bumped whenever the current text changes other than by typing, so the
+    /// textarea (which owns what is being typed) takes the new text.
+    pub epoch: u64,
+    pub query: AttrValue,
+    /// Which find hit is current (0-based).
+    pub hit: usize,
+    pub show_original: bool,
+    pub reflow: bool,
+    pub theme: AttrValue,
+    pub status: AttrValue,
+}
+
+impl AppState {
+    /// The state a page opens with: the remembered cables, or the sample.
+    pub fn with_documents(saved: Vec<(String, String)>, theme: Option<String>) -> Self {
+        let mut documents: Vec<Document> = saved.iter().map(|(name, text)| Document::from_text(name, text)).collect();
+        if documents.is_empty() {
+            documents.push(Document::from_text(SAMPLES[0].0, SAMPLES[0].1));
+        }
+        let status = AttrValue::from(documents[0].summary());
+        AppState {
+            documents,
+            current: 0,
+            epoch: 0,
+            query: AttrValue::default(),
+            hit: 0,
+            show_original: false,
+            reflow: true,
+            theme: AttrValue::from(theme.unwrap_or_else(|| "auto".to_owned())),
+            status,
+        }
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.documents[self.current.min(self.documents.len() - 1)]
+    }
 }
 
 impl Default for AppState {
     fn default() -> Self {
-        Self::with_text(crate::SAMPLE_CABLE)
-    }
-}
-
-impl AppState {
-    #[must_use]
-    pub fn with_text(text: &str) -> Self {
-        AppState { text: Rc::from(text), cable: Rc::new(cable::parse(text)) }
+        AppState::with_documents(Vec::new(), None)
     }
 }
 
 pub enum Action {
-    /// New text typed, pasted or dropped.
-    SetText(String),
+    /// The reader typed or pasted into the textarea.
+    Edit(String),
+    /// Text from elsewhere (a sample, a paste outside the textarea).
+    OpenText {
+        name: String,
+        text: String,
+    },
+    /// Files from the file picker, a drop or a paste.
+    OpenFiles(Vec<Incoming>),
+    Select(usize),
+    Close(usize),
+    /// Forget every remembered cable and start again from the sample.
+    Forget,
+    Find(String),
+    /// Move to the next (+1) or previous (-1) of `total` hits.
+    FindStep {
+        delta: isize,
+        total: usize,
+    },
+    ToggleOriginal,
+    ToggleReflow,
+    Theme(String),
+    Status(String),
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
         match action {
-            Action::SetText(text) => Rc::new(AppState::with_text(&text)),
+            Action::Edit(text) => {
+                let name = next.document().name.to_string();
+                let document = Document::from_text(&name, &text);
+                next.status = AttrValue::from(document.summary());
+                next.documents[next.current] = document;
+                next.hit = 0;
+            }
+            Action::OpenText { name, text } => {
+                let document = Document::from_text(&name, &text);
+                next.open(vec![document]);
+            }
+            Action::OpenFiles(files) => {
+                let documents = files
+                    .into_iter()
+                    .map(|f| match f.bytes {
+                        Ok(bytes) => Document::from_bytes(&f.name, &bytes),
+                        Err(why) => Document::unreadable(&f.name, why),
+                    })
+                    .collect();
+                next.open(documents);
+            }
+            Action::Select(k) if k < next.documents.len() => {
+                next.current = k;
+                next.epoch += 1;
+                next.hit = 0;
+                next.status = AttrValue::from(next.document().summary());
+            }
+            Action::Close(k) if k < next.documents.len() => {
+                let closed = next.documents.remove(k);
+                if next.documents.is_empty() {
+                    next.documents.push(Document::from_text(SAMPLES[0].0, SAMPLES[0].1));
+                }
+                next.current = next.current.min(next.documents.len() - 1);
+                next.epoch += 1;
+                next.status = AttrValue::from(format!("Closed {}. {}", closed.name, next.document().summary()));
+            }
+            // Selecting or closing a cable that is not open changes nothing.
+            Action::Select(_) | Action::Close(_) => return self,
+            Action::Forget => {
+                let fresh = AppState::with_documents(Vec::new(), Some(next.theme.to_string()));
+                next.documents = fresh.documents;
+                next.current = 0;
+                next.epoch += 1;
+                next.status = AttrValue::from("Forgot the remembered cables; showing the sample.");
+            }
+            Action::Find(query) => {
+                next.query = AttrValue::from(query);
+                next.hit = 0;
+            }
+            Action::FindStep { delta, total } => {
+                if total == 0 {
+                    return self;
+                }
+                let total = isize::try_from(total).unwrap_or(isize::MAX);
+                let current = isize::try_from(next.hit).unwrap_or(0);
+                next.hit = usize::try_from((current + delta).rem_euclid(total)).unwrap_or(0);
+            }
+            Action::ToggleOriginal => next.show_original = !next.show_original,
+            Action::ToggleReflow => next.reflow = !next.reflow,
+            Action::Theme(theme) => next.theme = AttrValue::from(theme),
+            Action::Status(message) => next.status = AttrValue::from(message),
         }
+        Rc::new(next)
+    }
+}
+
+impl AppState {
+    fn open(&mut self, documents: Vec<Document>) {
+        if documents.is_empty() {
+            return;
+        }
+        let count = documents.len();
+        self.documents.extend(documents);
+        self.current = self.documents.len() - count;
+        self.epoch += 1;
+        self.hit = 0;
+        let first = self.document().summary();
+        self.status = AttrValue::from(if count == 1 { first } else { format!("Opened {count} files. {first}") });
     }
 }

@@ -1,27 +1,55 @@
-//! The "Cable text" textarea: every edit re-parses.
+//! The "Cable text" textarea. It owns what is being typed: edits reach the
+//! reducer after a short pause, so typing never waits for a re-parse, and the
+//! textarea only takes new text when another cable is opened (`epoch`).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::ui::state::PARSE_LIMIT;
+
+/// The pause after the last keystroke before the text is parsed again.
+pub const EDIT_DELAY_MS: u32 = 120;
+
 #[derive(Properties, PartialEq)]
 pub struct CableInputProps {
-    pub text: AttrValue,
-    pub on_text: Callback<String>,
+    pub text: Rc<str>,
+    pub epoch: u64,
+    pub on_edit: Callback<String>,
 }
 
 #[component]
-pub fn CableInput(CableInputProps { text, on_text }: &CableInputProps) -> Html {
+pub fn CableInput(CableInputProps { text, epoch, on_edit }: &CableInputProps) -> Html {
+    let area = use_node_ref();
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    {
+        let area = area.clone();
+        let text = text.clone();
+        use_effect_with(*epoch, move |_| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                // A text too large to parse is too large to edit comfortably: it stays in the raw view.
+                area.set_value(if text.len() > PARSE_LIMIT { "" } else { &text });
+            }
+        });
+    }
     let oninput = {
-        let on_text = on_text.clone();
+        let on_edit = on_edit.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_text.emit(area.value());
+            let on_edit = on_edit.clone();
+            let timeout = Timeout::new(EDIT_DELAY_MS, move || on_edit.emit(area.value()));
+            // Dropping the previous timeout cancels it.
+            pending.borrow_mut().replace(timeout);
         })
     };
     html! {
         <section class="cv-input">
             <label class="cv-input__label" for="cable-text">{ "Cable text" }</label>
-            <textarea id="cable-text" class="cv-input__area" spellcheck="false" value={text.clone()} {oninput} />
+            <textarea id="cable-text" ref={area} class="cv-input__area" spellcheck="false" autocomplete="off"
+                placeholder="Paste a cable here, or drop cable files anywhere on the page" {oninput} />
         </section>
     }
 }

@@ -15,14 +15,7 @@ pub struct MetadataProps {
 #[component]
 pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
     let class_name = cable.classification.map(|c| c.as_str().to_ascii_lowercase().replace(' ', "-"));
-    let classification = cable.classification.map(|c| {
-        let mut text = c.as_str().to_owned();
-        for h in &cable.handling {
-            text.push_str("//");
-            text.push_str(h);
-        }
-        text
-    });
+    let classification = cable.classification.map(|c| c.as_str().to_owned());
     let reasons: Vec<String> = cable
         .reasons
         .iter()
@@ -34,10 +27,23 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
     html! {
         <dl class="cv-meta">
             { row("Reference ID", cable.id.clone()) }
-            { row("Date", cable.date.clone()) }
+            if let Some(date) = &cable.date {
+                <dt>{ "Date" }</dt>
+                <dd>
+                    <time datetime={date.clone()} title={cable.transmission.as_ref().and_then(|t| t.dtg.clone()).map(|d| format!("date-time group {d}"))}>
+                        { format!("{} {} UTC", &date[..10], &date[11..16]) }
+                    </time>
+                    if let Some(local) = crate::ui::browser::local_time(date) {
+                        <span class="cv-meta__local">{ format!(" (your time: {local})") }</span>
+                    }
+                </dd>
+            }
             <dt>{ "Classification" }</dt>
             <dd>
                 <span class={classes!("cv-meta__class", class_name)}>{ classification.unwrap_or_else(|| "unknown".to_owned()) }</span>
+                for h in &cable.handling {
+                    <span class="cv-meta__handling">{ format!(" {h}: {}", codes::explain(h).meaning.unwrap_or("handling caption")) }</span>
+                }
             </dd>
             { row("Origin", cable.origin.clone()) }
             { row("From", cable.from.clone()) }
@@ -54,6 +60,20 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
                 </dd>
             }
             { row("Subject", cable.subject.clone()) }
+            if !cable.references.is_empty() {
+                <dt>{ "References" }</dt>
+                <dd>
+                    <ul class="cv-meta__refs">
+                        for r in &cable.references {
+                            <li>
+                                if let Some(label) = &r.label { { format!("{label}. ") } }
+                                if let Some(id) = &r.id { <code class="cv-meta__code">{ id.clone() }</code>{ " " } }
+                                <span class="cv-meta__explain">{ r.text.clone() }</span>
+                            </li>
+                        }
+                    </ul>
+                </dd>
+            }
             if let Some(who) = &cable.classified_by {
                 <dt>{ "Classified by" }</dt>
                 <dd>

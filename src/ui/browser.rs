@@ -1,0 +1,179 @@
+//! Browser glue in one place: storage, clipboard, downloads, the page title,
+//! scrolling, `<details>`, files and the theme. Components call these
+//! functions instead of touching web APIs themselves. Every function here
+//! fails quietly (returns `false`/`None`): a missing API must never break reading.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlDetailsElement};
+
+const STORAGE_KEY: &str = "cable-viewer:open-cables";
+const THEME_KEY: &str = "cable-viewer:theme";
+/// What we keep across reloads at most: localStorage holds about 5 MB per origin.
+pub const STORAGE_LIMIT: usize = 2 * 1024 * 1024;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The open cables saved by [`save_documents`]: `(name, text)` pairs.
+pub fn load_documents() -> Vec<(String, String)> {
+    let Some(raw) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) else { return Vec::new() };
+    let Ok(value) = js_sys::JSON::parse(&raw) else { return Vec::new() };
+    let Ok(list) = value.dyn_into::<js_sys::Array>() else { return Vec::new() };
+    list.iter()
+        .filter_map(|entry| {
+            let name = js_sys::Reflect::get(&entry, &"name".into()).ok()?.as_string()?;
+            let text = js_sys::Reflect::get(&entry, &"text".into()).ok()?.as_string()?;
+            Some((name, text))
+        })
+        .collect()
+}
+
+/// Saves the open cables (local storage only: nothing leaves the machine).
+/// Returns false when they do not fit or storage is unavailable.
+pub fn save_documents<'a>(documents: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+    let list = js_sys::Array::new();
+    let mut size = 0;
+    for (name, text) in documents {
+        size += name.len() + text.len();
+        if size > STORAGE_LIMIT {
+            return false;
+        }
+        let entry = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&entry, &"name".into(), &name.into());
+        let _ = js_sys::Reflect::set(&entry, &"text".into(), &text.into());
+        list.push(&entry);
+    }
+    let Ok(json) = js_sys::JSON::stringify(&list) else { return false };
+    let Some(json) = json.as_string() else { return false };
+    storage().is_some_and(|s| s.set_item(STORAGE_KEY, &json).is_ok())
+}
+
+pub fn forget_documents() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
+}
+
+pub fn load_theme() -> Option<String> {
+    storage()?.get_item(THEME_KEY).ok().flatten()
+}
+
+/// Applies a theme (`auto`, `light`, `dark`) to the page and remembers it.
+pub fn apply_theme(theme: &str) {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if theme == "auto" {
+            let _ = root.remove_attribute("data-theme");
+        } else {
+            let _ = root.set_attribute("data-theme", theme);
+        }
+    }
+    if let Some(s) = storage() {
+        let _ = s.set_item(THEME_KEY, theme);
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Copies text to the clipboard; resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else { return false };
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Offers `text` as a file download, made in the page (no server involved).
+pub fn download(name: &str, text: &str, mime: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let done = (|| {
+        let document = window()?.document()?;
+        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+        Some(())
+    })();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    done.is_some()
+}
+
+/// Opens or closes every section of the reading view.
+pub fn set_all_sections_open(open: bool) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Ok(nodes) = document.query_selector_all("details.cv-section") else { return };
+    for k in 0..nodes.length() {
+        if let Some(details) = nodes.item(k).and_then(|n| n.dyn_into::<HtmlDetailsElement>().ok()) {
+            details.set_open(open);
+        }
+    }
+}
+
+/// Scrolls an element into view (centred) and opens the section holding it.
+pub fn reveal(id: &str) -> bool {
+    let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return false;
+    };
+    if let Ok(Some(details)) = element.closest("details") {
+        if let Ok(details) = details.dyn_into::<HtmlDetailsElement>() {
+            details.set_open(true);
+        }
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    true
+}
+
+/// The fragment of the page's URL, without `#`.
+pub fn location_hash() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let hash = hash.trim_start_matches('#');
+    (!hash.is_empty()).then(|| hash.to_owned())
+}
+
+/// Local time of an ISO date, in the reader's locale.
+pub fn local_time(iso: &str) -> Option<String> {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return None;
+    }
+    date.to_locale_string("default", &JsValue::UNDEFINED).as_string()
+}
+
+/// Reads every file as bytes, in order, with its name.
+pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, Result<Vec<u8>, String>)> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.name();
+        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .map_err(|e| e.as_string().unwrap_or_else(|| "the browser could not read the file".to_owned()));
+        out.push((name, bytes));
+    }
+    out
+}
+
+/// The files of a file list (from a drop, a paste or `<input type=file>`).
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|k| list.get(k)).collect()
+}
+
+/// Whether a keyboard or paste event started inside a text field of our own.
+pub fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT"))
+}

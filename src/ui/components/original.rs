@@ -1,0 +1,65 @@
+//! The original text, with the lines the parser did not understand marked,
+//! and the parser's diagnostics listed.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::cable::{self, Severity};
+use crate::ui::state::Document;
+
+/// How much raw text is drawn at most (a 20 MB paste would stall the page).
+pub const SHOW_AT_MOST: usize = 256 * 1024;
+
+#[derive(Properties, PartialEq)]
+pub struct OriginalProps {
+    pub document: Rc<Document>,
+}
+
+#[component]
+pub fn Original(OriginalProps { document }: &OriginalProps) -> Html {
+    let source = cable::source_text(&document.text);
+    let mut end = source.len().min(SHOW_AT_MOST);
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let unknown: HashSet<usize> = document.cable.unknown.iter().map(|u| u.line).collect();
+    let cut = end < source.len();
+    html! {
+        <section class="cv-original" aria-label="Original text">
+            if !document.cable.diagnostics.is_empty() {
+                <h2 class="cv-original__title">{ "What the parser noticed" }</h2>
+                <ul class="cv-diagnostics">
+                    for d in &document.cable.diagnostics {
+                        <li class={classes!("cv-diagnostics__item", severity_class(d.severity))}>
+                            if let Some(line) = d.line { <span class="cv-diagnostics__line">{ format!("line {line}: ") }</span> }
+                            { d.message.clone() }
+                        </li>
+                    }
+                </ul>
+            }
+            <h2 class="cv-original__title">{ "Original text" }</h2>
+            <pre class="cv-original__text">
+                for (k, line) in cable::source_lines(&source[..end]).into_iter().enumerate() {
+                    if unknown.contains(&(k + 1)) {
+                        <mark class="cv-original__unknown" title="not understood">{ line.to_owned() }</mark>{ "\n" }
+                    } else {
+                        { line.to_owned() }{ "\n" }
+                    }
+                }
+            </pre>
+            if cut {
+                <p class="cv-notice">{ format!("Only the first {} KB are shown; the whole text is kept.", SHOW_AT_MOST / 1024) }</p>
+            }
+        </section>
+    }
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Info => "cv-diagnostics__item--info",
+        Severity::Warning => "cv-diagnostics__item--warning",
+        Severity::Error => "cv-diagnostics__item--error",
+    }
+}
