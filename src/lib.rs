@@ -13,7 +13,7 @@ pub mod api;
 pub mod ui;
 
 /// The sample cable that ships inside the app: what a user sees first.
-pub const SAMPLE_CABLE: &str = include_str!("../assets/09USUNNEWYORK78.txt");
+pub const SAMPLE_CABLE: &str = include_str!("assets/09USUNNEWYORK78.txt");
 
 /// Starts the app in the browser page (`main.rs` calls this).
 #[cfg(target_arch = "wasm32")]

@@ -13,7 +13,7 @@ fn cable() -> Command {
 fn parses_files_and_reports_unreadable_ones() {
     let missing = "tests/fixtures/no-such-file.txt";
     let out = cable()
-        .args(["parse", "assets/09USUNNEWYORK78.txt", missing, "tests/fixtures/ok/body-only.txt"])
+        .args(["parse", "src/assets/09USUNNEWYORK78.txt", missing, "tests/fixtures/ok/body-only.txt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -62,7 +62,7 @@ fn explains_codes_and_cables() {
     assert_eq!(lines[0]["meaning"], "AMEMBASSY MEXICO CITY");
     assert_eq!(lines[1]["kind"], "operatingSignal");
     assert_eq!(lines[2]["certainty"], "unknown");
-    let out = cable().args(["parse", "--explain", "assets/09USUNNEWYORK78.txt"]).output().unwrap();
+    let out = cable().args(["parse", "--explain", "src/assets/09USUNNEWYORK78.txt"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["info"][1]["station"], "AMEMBASSY MEXICO CITY");
     assert!(v["info"][0]["station"].is_null(), "a collective has no station row");

@@ -3,7 +3,7 @@
 //! Routing indicators, TAGS, precedence, security warnings, handling
 //! captions, portion marks and classification reasons. Pure Rust like the
 //! parser; the tables are compiled in (`tables.rs`, generated from
-//! `data/refdata/`) and searched in place. A code that no source explains is
+//! `src/codes/refdata/`) and searched in place. A code that no source explains is
 //! said to be unknown, never guessed.
 
 mod lookup;

@@ -14,8 +14,8 @@ pub const PARSE_LIMIT: usize = 2 * 1024 * 1024;
 /// The sample cables a reader can try.
 pub const SAMPLES: [(&str, &str); 3] = [
     ("09USUNNEWYORK78 (raw telegram)", crate::SAMPLE_CABLE),
-    ("09HARARE955 (press copy)", include_str!("../../assets/samples/09HARARE955.txt")),
-    ("72TEHRAN1164 (1972 cable)", include_str!("../../assets/samples/72TEHRAN1164.txt")),
+    ("09HARARE955 (press copy)", include_str!("../assets/samples/09HARARE955.txt")),
+    ("72TEHRAN1164 (1972 cable)", include_str!("../assets/samples/72TEHRAN1164.txt")),
 ];
 
 /// What was wrong with an input, said calmly to the reader.
