@@ -18,7 +18,7 @@ TRUNK_VERSION := 0.22.1
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup tools browser serve dist test lint unit wasm-test e2e bench clean
+.PHONY: help setup tools browser serve dist test lint unit wasm-test e2e bench screenshots clean
 
 help:
 	@sed -n '2,6p' Makefile | sed 's/^# *//'
@@ -80,6 +80,10 @@ e2e: dist browser
 
 bench:
 	cargo bench --bench parse
+
+# The README's screenshots of the sample, light and dark.
+screenshots: dist browser
+	node tests/e2e/screenshots.mjs
 
 clean:
 	rm -rf dist target/wasm-opt

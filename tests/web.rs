@@ -3,10 +3,15 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
+
 use cable_viewer::ui::app::App;
+use cable_viewer::ui::state::{Action, AppState, Document, Incoming, Problem, SAMPLES};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlTextAreaElement, InputEvent, InputEventInit};
+use yew::Reducible;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -29,13 +34,43 @@ fn parse_cable_returns_the_plain_json_model() {
     assert_eq!(cable_viewer::api::version(), env!("CARGO_PKG_VERSION"));
 }
 
+/// Mounts a fresh app: the tests share one page, so remembered cables are cleared first.
 async fn mount() -> Element {
+    gloo::utils::window().local_storage().unwrap().unwrap().clear().unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     root
+}
+
+/// Resolves when `done` holds, re-checking on every DOM change under `root`
+/// (event-driven: no sleeping).
+async fn until(root: &Element, done: impl Fn() -> bool + 'static) {
+    if done() {
+        return;
+    }
+    let done = Rc::new(done);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let done = done.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+            move |_: js_sys::Array, observer: web_sys::MutationObserver| {
+                if done() {
+                    observer.disconnect();
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            },
+        );
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_character_data(true);
+        observer.observe_with_options(root, &options).unwrap();
+        callback.forget();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn text_of(root: &Element, selector: &str) -> Vec<String> {
@@ -76,10 +111,69 @@ async fn typing_a_cable_reparses_and_renders_text_as_text() {
     let init = InputEventInit::new();
     init.set_bubbles(true);
     area.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
-    yew::scheduler::flush().await;
-    assert_eq!(text_of(&root, "h1"), ["PRESIDENT KARZAI PREVIEWS STRATEGIC REVIEW IDEAS"]);
+    // The edit reaches the reducer after a pause; wait for the re-render it causes.
+    let watched = root.clone();
+    until(&root, move || text_of(&watched, "h1") == ["PRESIDENT KARZAI PREVIEWS STRATEGIC REVIEW IDEAS"]).await;
     let paragraph = root.query_selector("#p1").unwrap().expect("paragraph 1");
     assert!(paragraph.text_content().unwrap().contains("<b>nothing</b>"), "markup in a cable stays text");
     assert!(paragraph.query_selector("b").unwrap().is_none(), "no element was made from cable text");
     root.remove();
+}
+
+fn reduce(state: Rc<AppState>, action: Action) -> Rc<AppState> {
+    state.reduce(action)
+}
+
+#[wasm_bindgen_test]
+fn the_reducer_opens_switches_closes_and_forgets() {
+    let state = Rc::new(AppState::default());
+    assert_eq!(state.documents.len(), 1, "the sample is open when nothing else is");
+    let state = reduce(
+        state,
+        Action::OpenFiles(vec![
+            Incoming { name: "a.txt".into(), bytes: Ok(SAMPLES[1].1.as_bytes().to_vec()) },
+            Incoming { name: "gone.txt".into(), bytes: Err("permission denied".into()) },
+        ]),
+    );
+    assert_eq!(state.documents.len(), 3);
+    assert_eq!((state.current, state.epoch), (1, 1), "the first new file is shown");
+    assert_eq!(state.document().cable.id.as_deref(), Some("09HARARE955"));
+    assert_eq!(state.documents[2].problem, Some(Problem::Unreadable("permission denied".into())));
+    let state = reduce(state, Action::Select(2));
+    assert!(state.status.contains("could not be read"));
+    let state = reduce(state, Action::Close(0));
+    let state = reduce(state, Action::Close(0));
+    let state = reduce(state, Action::Close(0));
+    assert_eq!(state.documents.len(), 1, "closing the last cable brings the sample back");
+    assert_eq!(state.document().cable.id.as_deref(), Some("09USUNNEWYORK78"));
+    let state = reduce(state, Action::Edit("SUBJECT: EDITED".into()));
+    assert_eq!(state.document().cable.subject.as_deref(), Some("EDITED"));
+    let state = reduce(state, Action::Forget);
+    assert_eq!(state.document().cable.id.as_deref(), Some("09USUNNEWYORK78"));
+}
+
+#[wasm_bindgen_test]
+fn the_reducer_steps_through_find_hits_with_wrap_around() {
+    let state = reduce(Rc::new(AppState::default()), Action::Find("heller".into()));
+    let state = reduce(state, Action::FindStep { delta: -1, total: 15 });
+    assert_eq!(state.hit, 14);
+    let state = reduce(state, Action::FindStep { delta: 1, total: 15 });
+    assert_eq!(state.hit, 0);
+    let same = reduce(state.clone(), Action::FindStep { delta: 1, total: 0 });
+    assert!(Rc::ptr_eq(&state, &same), "no hits: nothing changes");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_named_and_kept() {
+    assert_eq!(Document::from_bytes("e.txt", b"").problem, Some(Problem::Empty));
+    assert_eq!(Document::from_bytes("b.bin", &[0, 159, 146, 150, 0, 1]).problem, Some(Problem::Binary));
+    let text = "x".repeat(cable_viewer::ui::state::PARSE_LIMIT + 1);
+    let big = Document::from_text("big.txt", &text);
+    assert!(matches!(big.problem, Some(Problem::TooLarge { .. })));
+    assert_eq!(big.text.len(), text.len(), "the whole text is kept");
+    let recipe = Document::from_text("r.txt", "Lemon cake\n\nBake for forty minutes.");
+    assert_eq!(recipe.problem, Some(Problem::NotACable));
+    let latin1 = Document::from_bytes("l.txt", b"SUBJECT: CAF\xC9 TALKS\n");
+    assert!(latin1.problem.is_none());
+    assert!(latin1.cable.diagnostics[0].message.contains("not valid UTF-8"));
 }

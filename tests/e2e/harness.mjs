@@ -70,3 +70,14 @@ export async function openPage(browser, url) {
   await page.goto(url);
   return { page, problems, requests };
 }
+
+/** The 2010 Cablegate pages beside the repository. */
+export const CORPUS = process.env.CABLE_CORPUS
+  ? resolve(process.env.CABLE_CORPUS, 'cablegate-2010')
+  : resolve(import.meta.dirname, '../../../shared/corpus/cablegate-2010');
+
+/** The value of a row of the metadata summary, by its label. */
+export async function metaValue(page, label) {
+  return page.locator('dl.cv-meta > dt', { hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::dd[1]').innerText();
+}

@@ -1,0 +1,263 @@
+// End to end: reading a cable — the metadata summary, sections, permalinks,
+// find, the original text, copying, themes, print, small screens, keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { serve, launch, openPage, CORPUS, metaValue } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const heading = (page) => page.getByRole('heading', { level: 1 });
+
+async function openCorpus(page, name) {
+  const html = await readFile(resolve(CORPUS, `${name}.html`), 'utf8');
+  await page.getByLabel('Open cable file').setInputFiles([{ name: `${name}.html`, mimeType: 'text/html', buffer: Buffer.from(html) }]);
+  await page.getByRole('button', { name: `${name}.html`, exact: true }).waitFor();
+}
+
+test('the metadata summary labels every field and explains the codes', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  const labels = await page.locator('dl.cv-meta > dt').allInnerTexts();
+  assert.deepEqual(labels, ['Reference ID', 'Date', 'Classification', 'Origin', 'From', 'To', 'Info', 'TAGS', 'Subject', 'Classified by', 'Declassify on', 'Signed']);
+  const time = page.locator('dl.cv-meta time');
+  assert.equal(await time.innerText(), '2009-02-03 02:52 UTC');
+  assert.equal(await time.getAttribute('datetime'), '2009-02-03T02:52:00Z');
+  assert.equal(await time.getAttribute('title'), 'date-time group 030252Z FEB 09');
+  assert.match(await metaValue(page, 'Date'), /your time:/);
+  const banner = page.locator('.cv-banner').first();
+  assert.equal(await banner.innerText(), 'CONFIDENTIAL//SIPDIS');
+  assert.equal(await banner.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(0, 51, 160)');
+  const info = await metaValue(page, 'Info');
+  assert.match(info, /AMEMBASSY MEXICO PRIORITY\nRUEHME: AMEMBASSY MEXICO CITY/);
+  assert.match(await metaValue(page, 'To'), /SECSTATE WASHDC IMMEDIATE\nRUEHC: DEPT OF STATE WASHINGTON DC/);
+  assert.match(await metaValue(page, 'TAGS'), /MX Mexico/);
+  assert.match(await metaValue(page, 'Classified by'), /1\.4\(d\): foreign relations or foreign activities of the United States/);
+  assert.equal(await metaValue(page, 'Signed'), 'Rice');
+  // The envelope is decoded, and collapsed until asked for.
+  const envelope = page.locator('details.cv-envelope');
+  assert.equal(await envelope.evaluate((d) => d.open), false);
+  await envelope.locator('summary').click();
+  assert.match(await envelope.innerText(), /DE RUCNDT\nprepared for transmission by RUCNDT \(USMISSION USUN NEW YORK NY\); station serial 0078, section 01; filed day 034 \(3 Feb\), 02:52Z/);
+  assert.match(await envelope.innerText(), /ZZH\noperating signal, nationally assigned/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('references read with their canonical IDs', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  await openCorpus(page, '09RIYADH1687');
+  const refs = await page.locator('.cv-meta__refs li').allInnerTexts();
+  assert.equal(refs.length, 7);
+  assert.equal(refs[0], 'A. 09SANAA2117 SANAA 2117');
+  await page.close();
+});
+
+test('sections collapse, by mouse and keyboard, and expand all again', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  const titles = await page.locator('details.cv-section > summary').allInnerTexts();
+  assert.deepEqual(titles, ['Opening', 'Security Council Reform', 'Middle East', 'Western Sahara', 'Racism and the Human Rights Council', 'Polarization at the UN', 'Disarmament and Non-Proliferation', 'Rio Group']);
+  const open = () => page.locator('details.cv-section').evaluateAll((ds) => ds.map((d) => d.open));
+  assert.ok((await open()).every(Boolean));
+  await page.locator('details.cv-section > summary', { hasText: 'Middle East' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await open())[2], false, 'Enter on a section title collapses it');
+  await page.keyboard.press('Space');
+  assert.equal((await open())[2], true, 'and Space opens it again');
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  assert.ok((await open()).every((o) => !o));
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  assert.ok((await open()).every(Boolean));
+  await page.close();
+});
+
+test('paragraphs have ids, portion marks and permalinks that open the same view', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  assert.equal(await page.locator('p.cv-para[id^="p"]').count(), 10);
+  const mark = page.locator('#p7 abbr');
+  assert.equal(await mark.innerText(), '(C)');
+  assert.equal(await mark.getAttribute('title'), 'Confidential');
+  assert.match(await page.locator('#p7').innerText(), /the new Administration and change of policies would "make room"/);
+  assert.equal(await page.locator('.cv-para--summary').count(), 1);
+  const link = page.locator('#p7 a.cv-para__anchor');
+  assert.equal(await link.getAttribute('href'), '#p7');
+  // A permalink loaded fresh opens on its paragraph.
+  await page.goto(`${server.url}#p9`);
+  await page.locator('#p9').waitFor();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('p9').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  await page.close();
+});
+
+test('long cables get a table of contents', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Contents' }).count(), 1, 'the sample has seven titled sections');
+  const items = await page.getByRole('navigation', { name: 'Contents' }).locator('a').allInnerTexts();
+  assert.equal(items[0], 'Security Council Reform');
+  await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Rio Group' }).click();
+  assert.equal(new URL(page.url()).hash, '#s8');
+  await page.getByLabel('Try a sample cable').selectOption({ label: '09HARARE955 (press copy)' });
+  await heading(page).filter({ hasText: 'MUGABE' }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Contents' }).count(), 0, 'a short cable has none');
+  await page.close();
+});
+
+test('find highlights every hit, counts them, and steps through them', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  const find = page.getByRole('searchbox', { name: 'Find in cable' });
+  await find.fill('heller');
+  await page.locator('.cv-find__count', { hasText: '1 of 15' }).waitFor();
+  assert.equal(await page.locator('mark.cv-hit').count(), 15);
+  assert.equal(await page.getByRole('status').innerText(), '15 matches for “heller”.');
+  const current = () => page.locator('mark.cv-hit--current').evaluate((m) => [...document.querySelectorAll('mark.cv-hit')].indexOf(m));
+  assert.equal(await current(), 0);
+  await page.getByRole('button', { name: 'Next match' }).click();
+  assert.equal(await current(), 1);
+  await find.press('Enter');
+  assert.equal(await current(), 2);
+  await find.press('Shift+Enter');
+  await page.getByRole('button', { name: 'Previous match' }).click();
+  await page.getByRole('button', { name: 'Previous match' }).click();
+  assert.equal(await current(), 14, 'wraps around');
+  await find.fill('no such words');
+  await page.locator('.cv-find__count', { hasText: 'no match' }).waitFor();
+  await page.close();
+});
+
+test('the subject is the page title', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  assert.equal(await page.title(), "AMBASSADOR RICE'S MEETING WITH MEXICAN PERMANENT REPRESENTATIVE HELLER · Cable Viewer");
+  await page.close();
+});
+
+test('the original text marks what was not understood; original line breaks on request', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  await openCorpus(page, '09KHARTOUM881');
+  await page.getByRole('button', { name: 'Original text' }).click();
+  const unknown = await page.locator('mark.cv-original__unknown').allInnerTexts();
+  assert.deepEqual(unknown, ['>', '7/29/2009 14:42', '09KHARTOUM881', 'Embassy Khartoum', '09KHARTOUM378']);
+  assert.match(await page.locator('.cv-diagnostics').innerText(), /line 18: line not understood; kept as written/);
+  await page.getByRole('button', { name: 'Original text' }).click();
+  assert.equal(await page.locator('.cv-original').count(), 0);
+  await openCorpus(page, '09BISHKEK135');
+  const p2 = page.locator('#p2');
+  assert.doesNotMatch(await p2.innerText(), /\n/, 'reflowed: one line');
+  await page.getByRole('button', { name: 'Original line breaks' }).click();
+  assert.match(await p2.innerText(), /^¶2 ¶2\. \(C\) Ambassador met February 13 with Chinese Ambassador to\nKyrgyzstan Zhang Yannian\./);
+  await page.close();
+});
+
+test('copy the ID, a citation and the JSON; download the JSON', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await heading(page).waitFor();
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await page.getByRole('button', { name: 'Copy ID' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied the reference ID.' }).waitFor();
+  assert.equal(await clipboard(), '09USUNNEWYORK78');
+  await page.getByRole('button', { name: 'Copy citation' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied the citation.' }).waitFor();
+  assert.equal(await clipboard(), "09USUNNEWYORK78, “AMBASSADOR RICE'S MEETING WITH MEXICAN PERMANENT REPRESENTATIVE HELLER”, 2009-02-03");
+  await page.getByRole('button', { name: 'Copy JSON' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied the JSON.' }).waitFor();
+  const json = JSON.parse(await clipboard());
+  assert.equal(json.id, '09USUNNEWYORK78');
+  assert.equal(json.info.length, 6);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  assert.equal(download.suggestedFilename(), '09USUNNEWYORK78.json');
+  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(saved.signers[0], 'Rice');
+  await context.close();
+});
+
+test('light and dark themes follow the system and can be overridden', async () => {
+  const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await heading(page).waitFor();
+  assert.equal(await background(page), 'rgb(22, 23, 26)', 'dark when the system is dark');
+  await page.getByLabel('Theme').selectOption('light');
+  assert.equal(await background(page), 'rgb(251, 250, 247)');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  await page.reload();
+  await heading(page).waitFor();
+  assert.equal(await background(page), 'rgb(251, 250, 247)', 'the choice is remembered');
+  await page.getByLabel('Theme').selectOption('auto');
+  assert.equal(await background(page), 'rgb(22, 23, 26)');
+  await context.close();
+});
+
+test('the print sheet opens every section, hides the controls and keeps the banner', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.ok((await page.locator('details.cv-section').evaluateAll((ds) => ds.map((d) => d.open))).every(Boolean));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.cv-toolbar').isVisible(), false);
+  assert.equal(await page.getByLabel('Cable text').isVisible(), false);
+  assert.equal(await page.locator('.cv-banner').first().isVisible(), true);
+  assert.equal(await page.locator('.cv-banner--footer').isVisible(), true);
+  await page.close();
+});
+
+test('works on a 360 px phone without sideways scrolling', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await heading(page).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width}px wide`);
+  await context.close();
+});
+
+test('one status region announces what happened', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  assert.equal(await page.getByRole('status').count(), 1);
+  assert.equal(await page.getByRole('status').innerText(), 'Showing 09USUNNEWYORK78: 8 sections, 10 paragraphs, 0 warnings.');
+  await page.close();
+});
+
+test('every control is reachable from the keyboard', async () => {
+  const { page } = await openPage(browser, server.url);
+  await heading(page).waitFor();
+  // With hits, the match buttons are enabled (disabled ones are rightly skipped).
+  await page.getByRole('searchbox', { name: 'Find in cable' }).fill('Rio');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  const reached = new Set();
+  for (let k = 0; k < 30; k += 1) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => {
+      const e = document.activeElement;
+      return e.getAttribute('aria-label') || e.id || e.textContent.trim().slice(0, 30);
+    }));
+  }
+  for (const name of ['Open cable file', 'cable-text', 'find', 'Next match', 'Expand all', 'Collapse all', 'Original text', 'Copy ID', 'Download JSON']) {
+    assert.ok([...reached].some((r) => r === name || r.startsWith(name)), `${name} not reached: ${[...reached].join(' | ')}`);
+  }
+  await page.close();
+});
