@@ -78,8 +78,9 @@ e2e: dist browser
 
 ## Benchmarks ######################################################################
 
-bench:
-	cargo bench --bench parse
+bench: dist browser
+	cargo bench --bench parse | tee target/bench-native.txt
+	NATIVE_BENCH=target/bench-native.txt node tests/bench/browser.mjs
 
 # The README's screenshots of the sample, light and dark.
 screenshots: dist browser

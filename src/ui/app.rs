@@ -30,6 +30,8 @@ pub fn App() -> Html {
         );
     });
     use_effect_with(state.theme.clone(), |theme| browser::apply_theme(theme));
+    // Effects run once the DOM is committed: the end of `cable:render`.
+    use_effect_with(state.revision, |_| browser::measure_render());
     // Remember the open cables across reloads (this machine's local storage only).
     {
         let documents: Vec<(Rc<str>, Rc<str>)> =
@@ -40,8 +42,10 @@ pub fn App() -> Html {
             browser::save_documents(fits.iter().map(|(n, t)| (&**n, &**t)));
         });
     }
-    // A permalink (`#p3`) opens on its paragraph.
+    // A permalink (`#p3`) opens on its paragraph. The first commit also marks
+    // `cable:first-render`, the end of a cold load.
     use_effect_with((), |()| {
+        browser::mark("cable:first-render");
         if let Some(hash) = browser::location_hash() {
             browser::reveal(&hash);
         }
@@ -56,6 +60,13 @@ pub fn App() -> Html {
     let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();
         Callback::from(move |value: String| state.dispatch(make(value)))
+    };
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |text: String| {
+            browser::mark_input();
+            state.dispatch(Action::Edit(text));
+        })
     };
     let open_files = {
         let dispatcher = state.dispatcher();
@@ -83,6 +94,7 @@ pub fn App() -> Html {
                     on_files={open_files}
                     on_sample={{ let s = state.clone(); Callback::from(move |k: usize| {
                         if let Some((name, text)) = SAMPLES.get(k) {
+                            browser::mark_input();
                             s.dispatch(Action::OpenText { name: (*name).to_owned(), text: (*text).to_owned() });
                         }
                     }) }}
@@ -91,7 +103,7 @@ pub fn App() -> Html {
             </header>
             <div class="cv-drop" aria-hidden="true">{ "Drop cable files to open them" }</div>
             <div class="cv-layout">
-                <CableInput text={document.text.clone()} epoch={state.epoch} on_edit={dispatch(Action::Edit)} />
+                <CableInput text={document.text.clone()} epoch={state.epoch} {on_edit} />
                 <article class="cv-reader" aria-label="Cable">
                     <Toolbar
                         query={state.query.clone()} hits={hits} hit={state.hit}
@@ -116,7 +128,14 @@ pub fn App() -> Html {
                         <Metadata cable={cable.clone()} />
                         <Envelope cable={cable.clone()} />
                         <Toc cable={cable.clone()} />
-                        <CableBody cable={cable.clone()} reflow={state.reflow} query={state.query.clone()} hit={state.hit} />
+                        <CableBody key={state.revision} cable={cable.clone()} reflow={state.reflow} query={state.query.clone()} hit={state.hit}
+                            on_complete={Callback::from(|()| {
+                                browser::measure_render_complete();
+                                // A permalink into a long cable can only be followed once its paragraph exists.
+                                if let Some(hash) = browser::location_hash() {
+                                    browser::reveal(&hash);
+                                }
+                            })} />
                     }
                     <Banner cable={cable.clone()} class="cv-banner--footer" />
                 </article>
@@ -151,6 +170,7 @@ fn use_page_listeners(state: &UseReducerHandle<AppState>, dragging: &UseStateHan
                     open_files(dispatcher.clone(), files);
                 } else if let Ok(text) = data.get_data("text/plain") {
                     if !text.is_empty() {
+                        browser::mark_input();
                         dispatcher.dispatch(Action::OpenText { name: "Pasted text".to_owned(), text });
                     }
                 }
@@ -187,6 +207,7 @@ fn use_page_listeners(state: &UseReducerHandle<AppState>, dragging: &UseStateHan
                     open_files(dispatcher.clone(), files);
                 } else if let Ok(text) = data.get_data("text/plain") {
                     if !text.is_empty() {
+                        browser::mark_input();
                         dispatcher.dispatch(Action::OpenText { name: "Dropped text".to_owned(), text });
                     }
                 }
@@ -201,6 +222,7 @@ fn open_files(dispatcher: UseReducerDispatcher<AppState>, files: Vec<web_sys::Fi
     if files.is_empty() {
         return;
     }
+    browser::mark_input();
     wasm_bindgen_futures::spawn_local(async move {
         let read = browser::read_files(files).await;
         let incoming = read.into_iter().map(|(name, bytes)| Incoming { name, bytes }).collect();

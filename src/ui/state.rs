@@ -1,5 +1,6 @@
-//! The view state and its one reducer. Pure: no browser calls here (the
-//! components and `browser.rs` do those), so every transition is testable.
+//! The view state and its one reducer. Its only contact with the browser is the
+//! User Timing measure around parsing (`cable:parse`), which changes no state;
+//! everything else the browser does happens in the components and `browser.rs`.
 
 use std::rc::Rc;
 
@@ -64,7 +65,7 @@ impl Document {
         } else if text.len() > PARSE_LIMIT {
             (Cable::default(), Some(Problem::TooLarge { bytes: text.len() }))
         } else {
-            let cable = cable::parse(text);
+            let cable = crate::ui::browser::timed("cable:parse", || cable::parse(text));
             let not_a_cable =
                 cable.diagnostics.iter().any(|d| d.message.starts_with("this does not look like a cable"));
             (cable, not_a_cable.then_some(Problem::NotACable))
@@ -147,6 +148,9 @@ pub struct AppState {
     /// Bumped whenever the current text changes other than by typing, so the
     /// textarea (which owns what is being typed) takes the new text.
     pub epoch: u64,
+    /// Bumped on every change of the shown cable (an edit included): the view
+    /// measures `cable:render` when it has committed a new revision.
+    pub revision: u64,
     pub query: AttrValue,
     /// Which find hit is current (0-based).
     pub hit: usize,
@@ -168,6 +172,7 @@ impl AppState {
             documents,
             current: 0,
             epoch: 0,
+            revision: 0,
             query: AttrValue::default(),
             hit: 0,
             show_original: false,
@@ -219,6 +224,17 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        if matches!(
+            action,
+            Action::Edit(_)
+                | Action::OpenText { .. }
+                | Action::OpenFiles(_)
+                | Action::Select(_)
+                | Action::Close(_)
+                | Action::Forget
+        ) {
+            next.revision += 1;
+        }
         match action {
             Action::Edit(text) => {
                 let name = next.document().name.to_string();
@@ -232,13 +248,16 @@ impl Reducible for AppState {
                 next.open(vec![document]);
             }
             Action::OpenFiles(files) => {
-                let documents = files
-                    .into_iter()
-                    .map(|f| match f.bytes {
-                        Ok(bytes) => Document::from_bytes(&f.name, &bytes),
-                        Err(why) => Document::unreadable(&f.name, why),
-                    })
-                    .collect();
+                // One measure for the whole batch (`cable:parse-files`): opening many files at once.
+                let documents = crate::ui::browser::timed("cable:parse-files", || {
+                    files
+                        .into_iter()
+                        .map(|f| match f.bytes {
+                            Ok(bytes) => Document::from_bytes(&f.name, &bytes),
+                            Err(why) => Document::unreadable(&f.name, why),
+                        })
+                        .collect()
+                });
                 next.open(documents);
             }
             Action::Select(k) if k < next.documents.len() => {

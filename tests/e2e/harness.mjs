@@ -81,3 +81,10 @@ export async function metaValue(page, label) {
   return page.locator('dl.cv-meta > dt', { hasText: new RegExp(`^${label}$`) })
     .locator('xpath=following-sibling::dd[1]').innerText();
 }
+
+/** Scrolls an element into view and waits two rendering frames, so that content the
+ *  page renders only when visible (content-visibility) is drawn, as a reader would see it. */
+export async function scrollTo(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serve, launch, openPage, CORPUS, metaValue } from './harness.mjs';
+import { serve, launch, openPage, CORPUS, metaValue, scrollTo } from './harness.mjs';
 
 let server;
 let browser;
@@ -89,6 +89,8 @@ test('paragraphs have ids, portion marks and permalinks that open the same view'
   const { page } = await openPage(browser, server.url);
   await heading(page).waitFor();
   assert.equal(await page.locator('p.cv-para[id^="p"]').count(), 10);
+  // Off-screen paragraphs are not rendered until scrolled to (content-visibility), as a reader would.
+  await scrollTo(page.locator('#p7'));
   const mark = page.locator('#p7 abbr');
   assert.equal(await mark.innerText(), '(C)');
   assert.equal(await mark.getAttribute('title'), 'Confidential');
@@ -162,8 +164,10 @@ test('the original text marks what was not understood; original line breaks on r
   assert.equal(await page.locator('.cv-original').count(), 0);
   await openCorpus(page, '09BISHKEK135');
   const p2 = page.locator('#p2');
+  await scrollTo(p2);
   assert.doesNotMatch(await p2.innerText(), /\n/, 'reflowed: one line');
   await page.getByRole('button', { name: 'Original line breaks' }).click();
+  await scrollTo(p2);
   assert.match(await p2.innerText(), /^¶2 ¶2\. \(C\) Ambassador met February 13 with Chinese Ambassador to\nKyrgyzstan Zhang Yannian\./);
   await page.close();
 });

@@ -1,13 +1,22 @@
 //! The body as collapsible sections of numbered paragraphs, with find hits
 //! marked. Cable text only ever becomes text nodes.
+//!
+//! Rendering is progressive: the first `CHUNK` paragraphs commit at once (all of
+//! any ordinary cable), and a giant one grows by `CHUNK` per task, so the page
+//! stays responsive. Each section is its own component and re-renders only
+//! when its slice of the cable changes.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::cable::{Cable, Paragraph, ParagraphKind};
 use crate::ui::find;
+
+/// Paragraphs committed per task. Measured on a generated 1 MB cable (`make bench`):
+/// 200 gave the shortest whole render and the shortest longest task; 100 did worse on both.
+pub const CHUNK: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct CableBodyProps {
@@ -17,32 +26,128 @@ pub struct CableBodyProps {
     pub query: AttrValue,
     /// Which hit is current.
     pub hit: usize,
+    /// Called once every paragraph is in the page.
+    #[prop_or_default]
+    pub on_complete: Callback<()>,
 }
 
 #[component]
-pub fn CableBody(CableBodyProps { cable, reflow, query, hit }: &CableBodyProps) -> Html {
-    // Hits are numbered in reading order across the whole body.
-    let counter = Cell::new(0usize);
-    let context = View { reflow: *reflow, query, hit: *hit, counter: &counter };
-    html! {
-        <div class="cv-body">
-            for (k, section) in cable.sections.iter().enumerate() {
-                <details class={classes!("cv-section", section_class(section.title.as_deref()))} id={format!("s{}", k + 1)} open=true>
-                    <summary class="cv-section__title">{ section.title.clone().unwrap_or_else(|| "Opening".to_owned()) }</summary>
-                    for paragraph in &section.paragraphs {
-                        { paragraph_view(paragraph, &context) }
-                    }
-                </details>
+pub fn CableBody(props: &CableBodyProps) -> Html {
+    let CableBodyProps { cable, reflow, query, hit, on_complete } = props;
+    let total: usize = cable.sections.iter().map(|s| s.paragraphs.len()).sum();
+    // The App gives each revision its own key, so a new cable starts from the first chunk.
+    let shown = use_state_eq(|| CHUNK);
+    {
+        let shown = shown.clone();
+        let on_complete = on_complete.clone();
+        use_effect_with((*shown, total, Ptr(cable.clone())), move |(count, total, _)| {
+            if count < total {
+                let next = count + CHUNK;
+                Timeout::new(0, move || shown.set(next)).forget();
+            } else {
+                on_complete.emit(());
             }
-        </div>
+        });
+    }
+    let mut before = 0;
+    let mut hits_before = 0;
+    let mut sections = Vec::with_capacity(cable.sections.len());
+    for (k, section) in cable.sections.iter().enumerate() {
+        let limit = shown.saturating_sub(before).min(section.paragraphs.len());
+        before += section.paragraphs.len();
+        let hits: usize = if query.trim().is_empty() {
+            0
+        } else {
+            section.paragraphs.iter().map(|p| find::hits(find::shown_text(p, *reflow), query).len()).sum()
+        };
+        // The current hit, counted within this section, if it falls here.
+        let current = (hits_before..hits_before + hits).contains(hit).then(|| hit - hits_before);
+        hits_before += hits;
+        sections.push(html! {
+            <SectionView key={k} cable={Ptr(cable.clone())} index={k} {limit} reflow={*reflow} query={query.clone()} {current} />
+        });
+    }
+    html! { <div class="cv-body">{ for sections }</div> }
+}
+
+/// An `Rc<Cable>` compared by identity: a section re-renders only for another cable.
+#[derive(Clone)]
+pub struct Ptr(pub Rc<Cable>);
+
+impl PartialEq for Ptr {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionProps {
+    cable: Ptr,
+    index: usize,
+    /// How many of its paragraphs are shown yet.
+    limit: usize,
+    reflow: bool,
+    query: AttrValue,
+    current: Option<usize>,
+}
+
+#[component]
+fn SectionView(SectionProps { cable, index, limit, reflow, query, current }: &SectionProps) -> Html {
+    let section = &cable.0.sections[*index];
+    // Blocks of `CHUNK` paragraphs: as the section grows, only its last block re-renders.
+    let mut blocks = Vec::new();
+    let mut hits_before = 0;
+    let mut start = 0;
+    while start < *limit {
+        let end = (start + CHUNK).min(*limit);
+        let hits: usize = if query.trim().is_empty() {
+            0
+        } else {
+            section.paragraphs[start..end].iter().map(|p| find::hits(find::shown_text(p, *reflow), query).len()).sum()
+        };
+        let here = current.filter(|c| (hits_before..hits_before + hits).contains(c)).map(|c| c - hits_before);
+        hits_before += hits;
+        blocks.push(html! {
+            <Block key={start} cable={cable.clone()} section={*index} {start} {end} reflow={*reflow} query={query.clone()} current={here} />
+        });
+        start = end;
+    }
+    html! {
+        <details class={classes!("cv-section", section_class(section.title.as_deref()))} id={format!("s{}", index + 1)} open=true>
+            <summary class="cv-section__title">{ section.title.clone().unwrap_or_else(|| "Opening".to_owned()) }</summary>
+            { for blocks }
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BlockProps {
+    cable: Ptr,
+    section: usize,
+    start: usize,
+    end: usize,
+    reflow: bool,
+    query: AttrValue,
+    current: Option<usize>,
+}
+
+/// Paragraphs `start..end` of a section (no element of its own: they stay children of `<details>`).
+#[component]
+fn Block(BlockProps { cable, section, start, end, reflow, query, current }: &BlockProps) -> Html {
+    let counter = std::cell::Cell::new(0usize);
+    let view = View { reflow: *reflow, query, current: *current, counter: &counter };
+    html! {
+        for paragraph in &cable.0.sections[*section].paragraphs[*start..*end] {
+            { paragraph_view(paragraph, &view) }
+        }
     }
 }
 
 struct View<'a> {
     reflow: bool,
     query: &'a str,
-    hit: usize,
-    counter: &'a Cell<usize>,
+    current: Option<usize>,
+    counter: &'a std::cell::Cell<usize>,
 }
 
 fn section_class(title: Option<&str>) -> Option<&'static str> {
@@ -93,7 +198,7 @@ fn highlighted(text: &str, view: &View<'_>) -> Html {
         parts.push(html! { { text[at..start].to_owned() } });
         let number = view.counter.get();
         view.counter.set(number + 1);
-        let current = number == view.hit;
+        let current = view.current == Some(number);
         parts.push(html! {
             <mark class={classes!("cv-hit", current.then_some("cv-hit--current"))} id={current.then_some("find-current")}>
                 { text[start..end].to_owned() }

@@ -9,10 +9,15 @@ use gloo::timers::callback::Timeout;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::ui::state::PARSE_LIMIT;
-
 /// The pause after the last keystroke before the text is parsed again.
 pub const EDIT_DELAY_MS: u32 = 120;
+
+/// Larger texts are not put into the textarea: laying out a megabyte of editable
+/// text costs the browser more than reading the cable does. They stay whole in
+/// the reading view and the original-text view.
+pub const EDIT_LIMIT: usize = 256 * 1024;
+
+const PLACEHOLDER: &str = "Paste a cable here, or drop cable files anywhere on the page";
 
 #[derive(Properties, PartialEq)]
 pub struct CableInputProps {
@@ -30,8 +35,13 @@ pub fn CableInput(CableInputProps { text, epoch, on_edit }: &CableInputProps) ->
         let text = text.clone();
         use_effect_with(*epoch, move |_| {
             if let Some(area) = area.cast::<HtmlTextAreaElement>() {
-                // A text too large to parse is too large to edit comfortably: it stays in the raw view.
-                area.set_value(if text.len() > PARSE_LIMIT { "" } else { &text });
+                let editable = text.len() <= EDIT_LIMIT;
+                area.set_value(if editable { &text } else { "" });
+                area.set_placeholder(if editable {
+                    PLACEHOLDER
+                } else {
+                    "This text is too large to edit here; it is kept whole and shown on the right."
+                });
             }
         });
     }
@@ -49,7 +59,7 @@ pub fn CableInput(CableInputProps { text, epoch, on_edit }: &CableInputProps) ->
         <section class="cv-input">
             <label class="cv-input__label" for="cable-text">{ "Cable text" }</label>
             <textarea id="cable-text" ref={area} class="cv-input__area" spellcheck="false" autocomplete="off"
-                placeholder="Paste a cable here, or drop cable files anywhere on the page" {oninput} />
+                placeholder={PLACEHOLDER} {oninput} />
         </section>
     }
 }

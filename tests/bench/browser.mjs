@@ -1,0 +1,147 @@
+// `make bench`, the browser half: the release build (dist/) in Debian's Chromium.
+// Prints wasm parse throughput (and its ratio to native, read from the divan
+// output in $NATIVE_BENCH), text-to-view times, cold load, and dist sizes, each
+// against its budget. Figures, not tests: nothing here fails the build.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { resolve } from 'node:path';
+import { serve, launch, CORPUS, DIST } from '../e2e/harness.mjs';
+
+const RUNS = 7;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
+
+const names = (await readdir(CORPUS)).filter((n) => n.endsWith('.html')).sort();
+const pages = await Promise.all(names.map((n) => readFile(resolve(CORPUS, n), 'utf8')));
+const largestPage = names[pages.reduce((best, p, k) => (p.length > pages[best].length ? k : best), 0)];
+const sample = await readFile(resolve(import.meta.dirname, '../../src/assets/09USUNNEWYORK78.txt'), 'utf8');
+// A generated 1 MB cable: the sample's header, then its paragraphs renumbered over and over.
+const body = sample.split('\n').filter((l) => /^1\d\. \(C\)/.test(l));
+let big = sample.slice(0, sample.indexOf('11. (C)'));
+for (let n = 1; big.length < 1024 * 1024; n += 1) big += `${n}. (C) ${body[n % body.length].slice(8)}\n\n`;
+
+const server = await serve();
+const browser = await launch();
+try {
+  // Parse throughput of the release wasm over the corpus text (what the parser reads of each page).
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const wasm = await page.evaluate(async (pages) => {
+    // The cable text of each page, extracted once, as the native benchmark does.
+    const texts = pages.map((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return [...doc.querySelectorAll('pre')].map((p) => p.textContent).join('\n\n');
+    });
+    const files = texts.map((t, k) => new File([t], `cable${k}.txt`, { type: 'text/plain' }));
+    const bytes = texts.reduce((n, t) => n + new TextEncoder().encode(t).length, 0);
+    const times = [];
+    for (let run = 0; run < 7; run += 1) {
+      // All 201 texts dropped at once: the reducer parses them in one measured batch.
+      performance.clearMeasures('cable:parse-files');
+      const data = new DataTransfer();
+      for (const f of files) data.items.add(f);
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      while (performance.getEntriesByName('cable:parse-files').length === 0) await new Promise((r) => setTimeout(r, 10));
+      times.push(performance.getEntriesByName('cable:parse-files')[0].duration);
+    }
+    // And the JS API, which also builds the model as plain JS objects.
+    const { parseCable } = window.wasmBindings;
+    const api = [];
+    for (let run = 0; run < 7; run += 1) {
+      const start = performance.now();
+      for (const t of texts) parseCable(t);
+      api.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    api.sort((a, b) => a - b);
+    return { bytes, ms: times[3], apiMs: api[3] };
+  }, pages);
+  const wasmRate = wasm.bytes / 1e6 / (wasm.ms / 1000);
+  const nativeText = process.env.NATIVE_BENCH ? await readFile(process.env.NATIVE_BENCH, 'utf8') : '';
+  // divan prints fastest, slowest, median, mean: take the median.
+  const nativeRate = Number((nativeText.match(/corpus_text[^\n]*\n[^\n]*?[\d.]+ MB\/s[^\n]*?[\d.]+ MB\/s[^\n]*?([\d.]+) MB\/s/) ?? [])[1]);
+  console.log(`wasm parse over the corpus text (${(wasm.bytes / 1e6).toFixed(2)} MB): ${wasmRate.toFixed(1)} MB/s`);
+  if (nativeRate) {
+    const ratio = nativeRate / wasmRate;
+    console.log(`  native ${nativeRate} MB/s (median): native/wasm = ${ratio.toFixed(2)}x — budget 2x: ${verdict(ratio <= 2)}`);
+  }
+  console.log(`  parseCable() (parse plus the JS object model): ${(wasm.bytes / 1e6 / (wasm.apiMs / 1000)).toFixed(1)} MB/s`);
+  await page.close();
+
+  // Text to view: a paste, through parsing and rendering, to the committed DOM (User Timing `cable:render`).
+  const cases = [
+    ['sample cable', sample, 16],
+    [`largest corpus page (${largestPage})`, pages[names.indexOf(largestPage)], 50],
+    ['generated 1 MB cable', big, 300],
+  ];
+  for (const [label, text, budget] of cases) {
+    const times = [];
+    const firsts = [];
+    const parses = [];
+    let longest = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      const p = await browser.newPage();
+      await p.goto(server.url);
+      await p.getByRole('heading', { level: 1 }).waitFor();
+      const result = await p.evaluate(async (text) => {
+        performance.clearMeasures();
+        const long = [];
+        const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
+        observer.observe({ type: 'longtask' });
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+        while (performance.getEntriesByName('cable:render-complete').length === 0) await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => setTimeout(r, 50));
+        observer.disconnect();
+        return {
+          first: performance.getEntriesByName('cable:render')[0].duration,
+          render: performance.getEntriesByName('cable:render-complete')[0].duration,
+          parse: performance.getEntriesByName('cable:parse').at(-1).duration,
+          longest: Math.max(0, ...long),
+        };
+      }, text);
+      times.push(result.render);
+      firsts.push(result.first);
+      parses.push(result.parse);
+      longest = Math.max(longest, result.longest);
+      await p.close();
+    }
+    const m = median(times);
+    console.log(`text to view, ${label} (${kb(text.length)}): median ${m.toFixed(1)} ms to the whole cable (first screen ${median(firsts).toFixed(1)} ms, parse ${median(parses).toFixed(1)} ms), longest task ${longest.toFixed(0)} ms — budget ${budget} ms: ${verdict(m <= budget)}`);
+  }
+
+  // Cold load to the first rendered cable, from this local server.
+  const loads = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(server.url);
+    await p.getByRole('heading', { level: 1 }).waitFor();
+    loads.push(await p.evaluate(() => performance.getEntriesByName('cable:first-render')[0].startTime));
+    await context.close();
+  }
+  console.log(`cold load to the first rendered cable: median ${median(loads).toFixed(0)} ms — budget 500 ms: ${verdict(median(loads) <= 500)}`);
+  console.log('reload from the service worker: not measured (no service worker yet, issue 7)');
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// Sizes: every file of dist/, raw and brotli; a first visit transfers them all.
+let raw = 0;
+let compressed = 0;
+console.log('dist/ (raw, brotli -q 11):');
+for (const name of (await readdir(DIST)).sort()) {
+  const path = resolve(DIST, name);
+  if (!(await stat(path)).isFile() || name.startsWith('.')) continue;
+  const buf = await readFile(path);
+  const br = brotli(buf);
+  raw += buf.length;
+  compressed += br;
+  console.log(`  ${name.padEnd(44)} ${kb(buf.length).padStart(10)} ${kb(br).padStart(10)}`);
+}
+console.log(`first visit transfers ${kb(compressed)} brotli (${kb(raw)} raw) — budget 200 KB: ${verdict(compressed <= 200 * 1024)}`);
