@@ -85,17 +85,6 @@ fn partial_records_and_page_metadata_are_kept_apart() {
 #[test]
 fn no_corpus_line_is_dropped() {
     for (name, html) in common::corpus_pages() {
-        let c = cable::parse(&html);
-        let text = cable::source_text(&html);
-        let accounted: std::collections::HashSet<usize> = c
-            .spans
-            .iter()
-            .map(|s| s.line)
-            .chain(c.removed.iter().map(|r| r.line))
-            .chain(c.unknown.iter().map(|u| u.line))
-            .collect();
-        for (line, blank) in common::numbered_lines(&text) {
-            assert!(blank || accounted.contains(&line), "{name}: line {line} is neither held nor unknown");
-        }
+        common::assert_every_line_accounted(&name, &html, &cable::parse(&html));
     }
 }

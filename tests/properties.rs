@@ -17,16 +17,7 @@ fn check(input: &str) {
         assert!(span.start <= span.end && span.end <= text.len(), "span {span:?} out of bounds");
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "span {span:?} splits a char");
     }
-    let accounted: std::collections::HashSet<usize> = c
-        .spans
-        .iter()
-        .map(|s| s.line)
-        .chain(c.removed.iter().map(|r| r.line))
-        .chain(c.unknown.iter().map(|u| u.line))
-        .collect();
-    for (line, blank) in common::numbered_lines(&text) {
-        assert!(blank || accounted.contains(&line), "line {line} neither held nor unknown in {input:?}");
-    }
+    common::assert_every_line_accounted(&format!("{input:?}"), input, &c);
     assert_eq!(cable::parse(input), c, "parsing twice gives another model");
 }
 

@@ -160,19 +160,10 @@ fn use_page_listeners(state: &UseReducerHandle<AppState>, dragging: &UseStateHan
                 if browser::in_text_field(event.target()) {
                     return;
                 }
-                let Some(data) =
+                if let Some(data) =
                     event.dyn_ref::<web_sys::ClipboardEvent>().and_then(web_sys::ClipboardEvent::clipboard_data)
-                else {
-                    return;
-                };
-                let files = browser::files_of(data.files());
-                if !files.is_empty() {
-                    open_files(dispatcher.clone(), files);
-                } else if let Ok(text) = data.get_data("text/plain") {
-                    if !text.is_empty() {
-                        browser::mark_input();
-                        dispatcher.dispatch(Action::OpenText { name: "Pasted text".to_owned(), text });
-                    }
+                {
+                    open_transfer(&dispatcher, &data, "Pasted text");
                 }
             })
         };
@@ -198,24 +189,27 @@ fn use_page_listeners(state: &UseReducerHandle<AppState>, dragging: &UseStateHan
             EventListener::new_with_options(&document, "drop", active, move |event| {
                 event.prevent_default();
                 dragging.set(false);
-                let Some(data) = event.dyn_ref::<web_sys::DragEvent>().and_then(web_sys::DragEvent::data_transfer)
-                else {
-                    return;
-                };
-                let files = browser::files_of(data.files());
-                if !files.is_empty() {
-                    open_files(dispatcher.clone(), files);
-                } else if let Ok(text) = data.get_data("text/plain") {
-                    if !text.is_empty() {
-                        browser::mark_input();
-                        dispatcher.dispatch(Action::OpenText { name: "Dropped text".to_owned(), text });
-                    }
+                if let Some(data) = event.dyn_ref::<web_sys::DragEvent>().and_then(web_sys::DragEvent::data_transfer) {
+                    open_transfer(&dispatcher, &data, "Dropped text");
                 }
             })
         };
         let print = EventListener::new(&gloo::utils::window(), "beforeprint", |_| browser::set_all_sections_open(true));
         move || drop((paste, over, leave, dropped, print))
     });
+}
+
+/// What a paste or a drop carries: its files, or else its text.
+fn open_transfer(dispatcher: &UseReducerDispatcher<AppState>, data: &web_sys::DataTransfer, name: &str) {
+    let files = browser::files_of(data.files());
+    if !files.is_empty() {
+        open_files(dispatcher.clone(), files);
+    } else if let Ok(text) = data.get_data("text/plain") {
+        if !text.is_empty() {
+            browser::mark_input();
+            dispatcher.dispatch(Action::OpenText { name: name.to_owned(), text });
+        }
+    }
 }
 
 fn open_files(dispatcher: UseReducerDispatcher<AppState>, files: Vec<web_sys::File>) {

@@ -53,3 +53,19 @@ pub fn numbered_lines(text: &str) -> Vec<(usize, bool)> {
         })
         .collect()
 }
+
+/// Every non-blank line of `input` is held by the model, listed as removed
+/// debris, or listed as unknown: nothing a user pasted is silently dropped.
+pub fn assert_every_line_accounted(what: &str, input: &str, cable: &cable_viewer::cable::Cable) {
+    let text = cable_viewer::cable::source_text(input);
+    let accounted: std::collections::HashSet<usize> = cable
+        .spans
+        .iter()
+        .map(|s| s.line)
+        .chain(cable.removed.iter().map(|r| r.line))
+        .chain(cable.unknown.iter().map(|u| u.line))
+        .collect();
+    for (line, blank) in numbered_lines(&text) {
+        assert!(blank || accounted.contains(&line), "{what}: line {line} is neither held nor unknown");
+    }
+}

@@ -3,23 +3,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serve, launch, openPage, CORPUS, metaValue } from './harness.mjs';
+import { useServerAndBrowser, openPage, CORPUS, metaValue } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(before, after);
 
 test('the page opens on the sample cable with no errors', async () => {
-  const { page, problems, requests } = await openPage(browser, server.url);
+  const { page, problems, requests } = await openPage(env.browser, env.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(),
     "AMBASSADOR RICE'S MEETING WITH MEXICAN PERMANENT REPRESENTATIVE HELLER");
@@ -29,14 +18,14 @@ test('the page opens on the sample cable with no errors', async () => {
   assert.equal(await page.locator('.cv-meta__tag').first().innerText(), 'PREL Political Affairs: External Political Relations');
   assert.match(await metaValue(page, 'Classified by'), /E\.O\. 12958 as amended 1\.4\(b\): foreign government information/);
   assert.deepEqual(problems, []);
-  const foreign = requests.filter((u) => !u.startsWith(server.url));
+  const foreign = requests.filter((u) => !u.startsWith(env.server.url));
   assert.deepEqual(foreign, [], 'no request leaves the page');
   await page.close();
 });
 
 test('pasting a real cable into "Cable text" shows it', async () => {
   const html = await readFile(resolve(CORPUS, '09HARARE955.html'), 'utf8');
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   const area = page.getByLabel('Cable text');
   await area.fill(html);
   await page.getByRole('heading', { level: 1, name: 'AMBASSADOR PRESENTS CREDENTIALS TO MUGABE' }).waitFor();

@@ -88,3 +88,18 @@ export async function scrollTo(locator) {
   await locator.scrollIntoViewIfNeeded();
   await locator.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
+
+/** One server for dist/ and one browser for a test file, started before its tests and
+ *  closed after them. Returns an object whose `server` and `browser` are set by then. */
+export function useServerAndBrowser(before, after) {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

@@ -4,27 +4,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serve, launch, openPage, CORPUS, metaValue } from './harness.mjs';
+import { useServerAndBrowser, openPage, CORPUS, metaValue } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(before, after);
 
 const corpus = (name) => readFile(resolve(CORPUS, `${name}.html`), 'utf8');
 const heading = (page) => page.getByRole('heading', { level: 1 });
 const openNames = (page) => page.getByRole('list', { name: 'Open cables' }).locator('.cv-docs__open').allInnerTexts();
 
 test('typing into "Cable text" re-parses the cable', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await page.getByLabel('Cable text').fill('SUBJECT: A TYPED SUBJECT\n\n1. (U) Typed body.');
   await heading(page).filter({ hasText: 'A TYPED SUBJECT' }).waitFor();
   assert.equal(await page.locator('#p1').innerText(), '¶1 (U) Typed body.');
@@ -34,7 +23,7 @@ test('typing into "Cable text" re-parses the cable', async () => {
 
 test('pasting anywhere on the page opens the pasted cable', async () => {
   const text = await readFile(resolve(import.meta.dirname, '../../src/assets/samples/09HARARE955.txt'), 'utf8');
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   await page.evaluate((text) => {
     const data = new DataTransfer();
@@ -50,7 +39,7 @@ test('pasting anywhere on the page opens the pasted cable', async () => {
 
 test('dropping several files shows a drop target, then a list of cables to switch between', async () => {
   const pages = { '09RIYADH1687.html': await corpus('09RIYADH1687'), '10MOSCOW228.html': await corpus('10MOSCOW228') };
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   const overlay = page.locator('.cv-drop');
   assert.equal(await overlay.isVisible(), false);
@@ -77,7 +66,7 @@ test('dropping several files shows a drop target, then a list of cables to switc
 });
 
 test('"Open cable file" opens text and saved pages', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   await page.getByLabel('Open cable file').setInputFiles([
     { name: '09KABUL376.html', mimeType: 'text/html', buffer: Buffer.from(await corpus('09KABUL376')) },
@@ -93,7 +82,7 @@ test('"Open cable file" opens text and saved pages', async () => {
 });
 
 test('sample cables, and the app never starts empty', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   assert.equal(await metaValue(page, 'Reference ID'), '09USUNNEWYORK78');
   await page.getByLabel('Try a sample cable').selectOption({ label: '72TEHRAN1164 (1972 cable)' });
@@ -103,9 +92,9 @@ test('sample cables, and the app never starts empty', async () => {
 });
 
 test('open cables are remembered across reloads until forgotten', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await heading(page).waitFor();
   await page.getByLabel('Try a sample cable').selectOption({ label: '09HARARE955 (press copy)' });
   await page.getByRole('button', { name: '09HARARE955 (press copy)', exact: true }).waitFor();
@@ -123,7 +112,7 @@ test('open cables are remembered across reloads until forgotten', async () => {
 });
 
 test('bad input gets a calm message, the raw text, and the app keeps working', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   const notice = page.locator('.cv-notice').first();
   const open = (files) => page.getByLabel('Open cable file').setInputFiles(files);
@@ -156,7 +145,7 @@ test('bad input gets a calm message, the raw text, and the app keeps working', a
 });
 
 test('hostile text is shown as text and runs nothing', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   const hostile = await readFile(resolve(import.meta.dirname, '../fixtures/malformed/hostile.html'), 'utf8');
   await page.evaluate(() => { window.__ran = false; window.alert = () => { window.__ran = true; }; });

@@ -4,20 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serve, launch, openPage, CORPUS, metaValue, scrollTo } from './harness.mjs';
+import { useServerAndBrowser, openPage, CORPUS, metaValue, scrollTo } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(before, after);
 
 const heading = (page) => page.getByRole('heading', { level: 1 });
 
@@ -28,7 +17,7 @@ async function openCorpus(page, name) {
 }
 
 test('the metadata summary labels every field and explains the codes', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   const labels = await page.locator('dl.cv-meta > dt').allInnerTexts();
   assert.deepEqual(labels, ['Reference ID', 'Date', 'Classification', 'Origin', 'From', 'To', 'Info', 'TAGS', 'Subject', 'Classified by', 'Declassify on', 'Signed']);
@@ -57,7 +46,7 @@ test('the metadata summary labels every field and explains the codes', async () 
 });
 
 test('references read with their canonical IDs', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   await openCorpus(page, '09RIYADH1687');
   const refs = await page.locator('.cv-meta__refs li').allInnerTexts();
@@ -67,7 +56,7 @@ test('references read with their canonical IDs', async () => {
 });
 
 test('sections collapse, by mouse and keyboard, and expand all again', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   const titles = await page.locator('details.cv-section > summary').allInnerTexts();
   assert.deepEqual(titles, ['Opening', 'Security Council Reform', 'Middle East', 'Western Sahara', 'Racism and the Human Rights Council', 'Polarization at the UN', 'Disarmament and Non-Proliferation', 'Rio Group']);
@@ -86,7 +75,7 @@ test('sections collapse, by mouse and keyboard, and expand all again', async () 
 });
 
 test('paragraphs have ids, portion marks and permalinks that open the same view', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   assert.equal(await page.locator('p.cv-para[id^="p"]').count(), 10);
   // Off-screen paragraphs are not rendered until scrolled to (content-visibility), as a reader would.
@@ -99,7 +88,7 @@ test('paragraphs have ids, portion marks and permalinks that open the same view'
   const link = page.locator('#p7 a.cv-para__anchor');
   assert.equal(await link.getAttribute('href'), '#p7');
   // A permalink loaded fresh opens on its paragraph.
-  await page.goto(`${server.url}#p9`);
+  await page.goto(`${env.server.url}#p9`);
   await page.locator('#p9').waitFor();
   await page.waitForFunction(() => {
     const r = document.getElementById('p9').getBoundingClientRect();
@@ -109,7 +98,7 @@ test('paragraphs have ids, portion marks and permalinks that open the same view'
 });
 
 test('long cables get a table of contents', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   assert.equal(await page.getByRole('navigation', { name: 'Contents' }).count(), 1, 'the sample has seven titled sections');
   const items = await page.getByRole('navigation', { name: 'Contents' }).locator('a').allInnerTexts();
@@ -123,7 +112,7 @@ test('long cables get a table of contents', async () => {
 });
 
 test('find highlights every hit, counts them, and steps through them', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   const find = page.getByRole('searchbox', { name: 'Find in cable' });
   await find.fill('heller');
@@ -146,14 +135,14 @@ test('find highlights every hit, counts them, and steps through them', async () 
 });
 
 test('the subject is the page title', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   assert.equal(await page.title(), "AMBASSADOR RICE'S MEETING WITH MEXICAN PERMANENT REPRESENTATIVE HELLER · Cable Viewer");
   await page.close();
 });
 
 test('the original text marks what was not understood; original line breaks on request', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   await openCorpus(page, '09KHARTOUM881');
   await page.getByRole('button', { name: 'Original text' }).click();
@@ -173,9 +162,9 @@ test('the original text marks what was not understood; original line breaks on r
 });
 
 test('copy the ID, a citation and the JSON; download the JSON', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await heading(page).waitFor();
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
   await page.getByRole('button', { name: 'Copy ID' }).click();
@@ -198,9 +187,9 @@ test('copy the ID, a citation and the JSON; download the JSON', async () => {
 
 test('light and dark themes follow the system and can be overridden', async () => {
   const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const context = await browser.newContext({ colorScheme: 'dark' });
+  const context = await env.browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await heading(page).waitFor();
   assert.equal(await background(page), 'rgb(22, 23, 26)', 'dark when the system is dark');
   await page.getByLabel('Theme').selectOption('light');
@@ -215,7 +204,7 @@ test('light and dark themes follow the system and can be overridden', async () =
 });
 
 test('the print sheet opens every section, hides the controls and keeps the banner', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   await page.getByRole('button', { name: 'Collapse all' }).click();
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -229,9 +218,9 @@ test('the print sheet opens every section, hides the controls and keeps the bann
 });
 
 test('works on a 360 px phone without sideways scrolling', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await heading(page).waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
@@ -239,7 +228,7 @@ test('works on a 360 px phone without sideways scrolling', async () => {
 });
 
 test('one status region announces what happened', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   assert.equal(await page.getByRole('status').count(), 1);
   assert.equal(await page.getByRole('status').innerText(), 'Showing 09USUNNEWYORK78: 8 sections, 10 paragraphs, 0 warnings.');
@@ -247,7 +236,7 @@ test('one status region announces what happened', async () => {
 });
 
 test('every control is reachable from the keyboard', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   // With hits, the match buttons are enabled (disabled ones are rightly skipped).
   await page.getByRole('searchbox', { name: 'Find in cable' }).fill('Rio');
