@@ -18,7 +18,7 @@ TRUNK_VERSION := 0.22.1
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup tools browser serve dist test lint unit wasm-test e2e bench screenshots clean
+.PHONY: help setup tools browser serve dist test lint unit wasm-test e2e bench screenshots icons clean
 
 help:
 	@sed -n '2,6p' Makefile | sed 's/^# *//'
@@ -85,6 +85,10 @@ bench: dist browser
 # The README's screenshots of the sample, light and dark.
 screenshots: dist browser
 	node tests/e2e/screenshots.mjs
+
+# The PWA's PNG icons and manifest screenshots, rendered from src/assets/icon.svg and the app.
+icons: dist browser
+	node src/pwa/icons.mjs
 
 clean:
 	rm -rf dist target/wasm-opt

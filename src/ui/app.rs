@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::browser;
 use super::components::{
     banner::Banner, body::CableBody, documents::Documents, envelope::Envelope, input::CableInput, metadata::Metadata,
-    notice::Notice, original::Original, toc::Toc, toolbar::Toolbar,
+    notice::Notice, original::Original, pwa::Pwa, toc::Toc, toolbar::Toolbar,
 };
 use super::find;
 use super::state::{Action, AppState, Incoming, SAMPLES};
@@ -19,6 +19,8 @@ use super::state::{Action, AppState, Incoming, SAMPLES};
 pub fn App() -> Html {
     let state = use_reducer(|| AppState::with_documents(browser::load_documents(), browser::load_theme()));
     let dragging = use_state_eq(|| false);
+    let pwa_notice = use_state_eq(AttrValue::default);
+    let installable = use_state_eq(|| false);
     let document = Rc::new(state.document().clone());
     let cable = document.cable.clone();
     let hits = find::count(&cable, &state.query, state.reflow);
@@ -56,6 +58,7 @@ pub fn App() -> Html {
         }
     });
     use_page_listeners(&state, &dragging);
+    use_installed_app(&state, &pwa_notice, &installable);
 
     let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();
@@ -100,6 +103,10 @@ pub fn App() -> Html {
                     }) }}
                     on_forget={{ let s = state.clone(); Callback::from(move |()| { browser::forget_documents(); s.dispatch(Action::Forget) }) }}
                 />
+                <Pwa notice={(*pwa_notice).clone()} installable={*installable}
+                    on_reload={Callback::from(|()| browser::apply_update())}
+                    on_install={{ let i = installable.clone(); Callback::from(move |()| { browser::prompt_install(); i.set(false); }) }}
+                    on_dismiss={{ let n = pwa_notice.clone(); Callback::from(move |()| n.set(AttrValue::default())) }} />
             </header>
             <div class="cv-drop" aria-hidden="true">{ "Drop cable files to open them" }</div>
             <div class="cv-layout">
@@ -196,6 +203,38 @@ fn use_page_listeners(state: &UseReducerHandle<AppState>, dragging: &UseStateHan
         };
         let print = EventListener::new(&gloo::utils::window(), "beforeprint", |_| browser::set_all_sections_open(true));
         move || drop((paste, over, leave, dropped, print))
+    });
+}
+
+/// The installed app: the service worker's notices, the install prompt, cables
+/// shared to the app, and files the operating system opens with it.
+#[hook]
+fn use_installed_app(
+    state: &UseReducerHandle<AppState>,
+    notice: &UseStateHandle<AttrValue>,
+    installable: &UseStateHandle<bool>,
+) {
+    let dispatcher = state.dispatcher();
+    let notice = notice.clone();
+    let installable = installable.clone();
+    use_effect_with((), move |()| {
+        let listener = EventListener::new(&gloo::utils::window(), browser::PWA_EVENT, move |event| {
+            let detail =
+                event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string()).unwrap_or_default();
+            match detail.as_str() {
+                "installable" => installable.set(true),
+                other => notice.set(AttrValue::from(other.to_owned())),
+            }
+        });
+        let shared = dispatcher.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            for (name, text) in browser::take_shared().await {
+                browser::mark_input();
+                shared.dispatch(Action::OpenText { name, text });
+            }
+        });
+        browser::on_launch(move |files| open_files(dispatcher.clone(), files));
+        move || drop(listener)
     });
 }
 

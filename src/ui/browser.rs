@@ -226,3 +226,171 @@ pub fn measure_render() {
         performance.clear_marks_with_mark_name("cable:input");
     }
 }
+
+/// The window event that tells the app about the service worker and installation:
+/// its `detail` is `ready`, `update` or `installable`.
+pub const PWA_EVENT: &str = "cable-viewer:pwa";
+
+fn announce(what: &str) {
+    let Some(window) = window() else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(what));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(PWA_EVENT, &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// Registers the service worker and follows its life: "ready to work offline" on
+/// the first install, "update available" when a new build waits. Also keeps the
+/// browser's install prompt for the install button. Called once, by `ui::mount`.
+pub fn register_service_worker() {
+    let Some(window) = window() else { return };
+    let before_install = gloo::events::EventListener::new_with_options(
+        &window,
+        "beforeinstallprompt",
+        gloo::events::EventListenerOptions::enable_prevent_default(),
+        |event| {
+            event.prevent_default();
+            INSTALL_PROMPT.with(|p| *p.borrow_mut() = Some(event.clone().into()));
+            announce("installable");
+        },
+    );
+    before_install.forget();
+    if !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let container = window.navigator().service_worker();
+    let reload = gloo::events::EventListener::new(&container, "controllerchange", |_| {
+        // The reader chose to update: the new worker now controls the page.
+        if UPDATING.with(std::cell::Cell::get) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    });
+    reload.forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(container.register("/sw.js")).await else { return };
+        let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
+        if registration.waiting().is_some() && container.controller().is_some() {
+            announce("update");
+        }
+        let watched = registration.clone();
+        let found = gloo::events::EventListener::new(&registration, "updatefound", move |_| {
+            let Some(worker) = watched.installing() else { return };
+            let state = worker.clone();
+            let changed = gloo::events::EventListener::new(&worker, "statechange", move |_| {
+                if state.state() == web_sys::ServiceWorkerState::Installed {
+                    let controlled =
+                        web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
+                    announce(if controlled { "update" } else { "ready" });
+                }
+            });
+            changed.forget();
+        });
+        found.forget();
+        REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
+    });
+}
+
+thread_local! {
+    static REGISTRATION: std::cell::RefCell<Option<web_sys::ServiceWorkerRegistration>> = const { std::cell::RefCell::new(None) };
+    static INSTALL_PROMPT: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) };
+    static UPDATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Lets the waiting worker take over; the page reloads when it does.
+pub fn apply_update() {
+    REGISTRATION.with(|r| {
+        let Some(waiting) = r.borrow().as_ref().and_then(web_sys::ServiceWorkerRegistration::waiting) else {
+            if let Some(w) = window() {
+                let _ = w.location().reload();
+            }
+            return;
+        };
+        UPDATING.with(|u| u.set(true));
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"cable-viewer:skip-waiting".into());
+        let _ = waiting.post_message(&message);
+    });
+}
+
+/// Shows the browser's install dialog, when it offered one.
+pub fn prompt_install() {
+    INSTALL_PROMPT.with(|p| {
+        if let Some(event) = p.borrow_mut().take() {
+            if let Ok(prompt) = js_sys::Reflect::get(&event, &"prompt".into())
+                .and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Function>)
+            {
+                let _ = prompt.call0(&event);
+            }
+        }
+    });
+}
+
+/// Cables shared to the installed app (the service worker keeps them for the page):
+/// `(name, text)` pairs, taken once. Empty unless the page was opened by a share.
+pub async fn take_shared() -> Vec<(String, String)> {
+    let Some(window) = window() else { return Vec::new() };
+    if !window.location().search().is_ok_and(|s| s.contains("shared")) {
+        return Vec::new();
+    }
+    // The address bar goes back to the app's own address.
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("/"));
+    }
+    let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("/shared-cables")).await else {
+        return Vec::new();
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else { return Vec::new() };
+    let Ok(json) = response.json() else { return Vec::new() };
+    let Ok(value) = wasm_bindgen_futures::JsFuture::from(json).await else { return Vec::new() };
+    let Ok(list) = value.dyn_into::<js_sys::Array>() else { return Vec::new() };
+    list.iter()
+        .filter_map(|entry| {
+            let name = js_sys::Reflect::get(&entry, &"name".into()).ok()?.as_string()?;
+            let text = js_sys::Reflect::get(&entry, &"text".into()).ok()?.as_string()?;
+            Some((name, text))
+        })
+        .collect()
+}
+
+/// Files the operating system opened with the installed app (`file_handlers`),
+/// through `launchQueue` where the browser has it.
+pub fn on_launch(on_files: impl Fn(Vec<web_sys::File>) + 'static) {
+    let Some(window) = window() else { return };
+    let Ok(queue) = js_sys::Reflect::get(&window, &"launchQueue".into()) else { return };
+    let Ok(set_consumer) = js_sys::Reflect::get(&queue, &"setConsumer".into())
+        .and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Function>)
+    else {
+        return;
+    };
+    let on_files = std::rc::Rc::new(on_files);
+    let consumer = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+        let on_files = on_files.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(handles) = js_sys::Reflect::get(&params, &"files".into()) else { return };
+            let mut files = Vec::new();
+            for handle in js_sys::Array::from(&handles).iter() {
+                let Ok(get_file) = js_sys::Reflect::get(&handle, &"getFile".into())
+                    .and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Function>)
+                else {
+                    continue;
+                };
+                let Ok(promise) = get_file.call0(&handle).and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>)
+                else {
+                    continue;
+                };
+                if let Ok(file) = wasm_bindgen_futures::JsFuture::from(promise)
+                    .await
+                    .and_then(wasm_bindgen::JsCast::dyn_into::<web_sys::File>)
+                {
+                    files.push(file);
+                }
+            }
+            on_files(files);
+        });
+    });
+    let _ = set_consumer.call1(&queue, consumer.as_ref());
+    consumer.forget();
+}

@@ -9,6 +9,7 @@ pub mod state;
 
 /// Mounts the app on the page's `<main id="app">` (or the body).
 pub fn mount() {
+    browser::register_service_worker();
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => yew::Renderer::<app::App>::with_root(root).render(),

@@ -8,5 +8,6 @@ pub mod input;
 pub mod metadata;
 pub mod notice;
 pub mod original;
+pub mod pwa;
 pub mod toc;
 pub mod toolbar;
