@@ -49,8 +49,9 @@ browser:
 
 ## Build and serve #################################################################
 
+# --no-autoreload: the reload script Trunk would inject inline is refused by our CSP.
 serve: setup
-	trunk serve
+	trunk serve --no-autoreload
 
 dist: setup
 	trunk build --release

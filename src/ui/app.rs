@@ -218,13 +218,18 @@ fn use_installed_app(
     let notice = notice.clone();
     let installable = installable.clone();
     use_effect_with((), move |()| {
+        let apply = move |detail: &str| match detail {
+            "installable" => installable.set(true),
+            other => notice.set(AttrValue::from(other.to_owned())),
+        };
+        // Whatever was said before this listener existed, then whatever comes.
+        for detail in browser::announced() {
+            apply(&detail);
+        }
         let listener = EventListener::new(&gloo::utils::window(), browser::PWA_EVENT, move |event| {
             let detail =
                 event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string()).unwrap_or_default();
-            match detail.as_str() {
-                "installable" => installable.set(true),
-                other => notice.set(AttrValue::from(other.to_owned())),
-            }
+            apply(&detail);
         });
         let shared = dispatcher.clone();
         wasm_bindgen_futures::spawn_local(async move {

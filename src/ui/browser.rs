@@ -232,6 +232,7 @@ pub fn measure_render() {
 pub const PWA_EVENT: &str = "cable-viewer:pwa";
 
 fn announce(what: &str) {
+    ANNOUNCED.with(|a| a.borrow_mut().push(what.to_owned()));
     let Some(window) = window() else { return };
     let init = web_sys::CustomEventInit::new();
     init.set_detail(&JsValue::from_str(what));
@@ -260,6 +261,7 @@ pub fn register_service_worker() {
         return;
     }
     let container = window.navigator().service_worker();
+    let controlled_at_start = container.controller().is_some();
     let reload = gloo::events::EventListener::new(&container, "controllerchange", |_| {
         // The reader chose to update: the new worker now controls the page.
         if UPDATING.with(std::cell::Cell::get) {
@@ -270,30 +272,98 @@ pub fn register_service_worker() {
     });
     reload.forget();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(container.register("/sw.js")).await else { return };
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(register(&container)).await else { return };
         let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
         if registration.waiting().is_some() && container.controller().is_some() {
             announce("update");
         }
+        // The first worker may already be installing when `register` resolves (its
+        // `updatefound` has fired): watch it directly, and any later one on `updatefound`.
+        if let Some(worker) = registration.installing() {
+            watch_installing(&worker, controlled_at_start);
+        } else if !controlled_at_start && registration.active().is_some() {
+            // Installed and activated before `register` resolved: the first install is done.
+            announce("ready");
+        }
         let watched = registration.clone();
         let found = gloo::events::EventListener::new(&registration, "updatefound", move |_| {
-            let Some(worker) = watched.installing() else { return };
-            let state = worker.clone();
-            let changed = gloo::events::EventListener::new(&worker, "statechange", move |_| {
-                if state.state() == web_sys::ServiceWorkerState::Installed {
-                    let controlled =
-                        web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
-                    announce(if controlled { "update" } else { "ready" });
-                }
-            });
-            changed.forget();
+            if let Some(worker) = watched.installing() {
+                watch_installing(&worker, controlled_at_start);
+            }
         });
         found.forget();
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
     });
 }
 
+/// Says "ready" (first install) or "update" (a new build waits) once `worker` has installed.
+fn watch_installing(worker: &web_sys::ServiceWorker, controlled_at_start: bool) {
+    use web_sys::ServiceWorkerState::{Activated, Activating, Installed};
+    // A page that had no worker when it loaded is seeing the first install: "ready".
+    // A page that had one is seeing a new build: "update". Said once, however the
+    // states are observed (the worker may be past `installed` already).
+    let said = std::rc::Rc::new(std::cell::Cell::new(false));
+    let check = {
+        let worker = worker.clone();
+        let said = said.clone();
+        move || {
+            if !said.get() && matches!(worker.state(), Installed | Activating | Activated) {
+                said.set(true);
+                announce(if controlled_at_start { "update" } else { "ready" });
+            }
+        }
+    };
+    check();
+    let changed = gloo::events::EventListener::new(worker, "statechange", move |_| check());
+    changed.forget();
+}
+
+/// `serviceWorker.register('/sw.js')`. Under Trusted Types (our CSP) the URL must be a
+/// `TrustedScriptURL`: the `cable-viewer` policy makes one for exactly this URL and no other.
+fn register(container: &web_sys::ServiceWorkerContainer) -> js_sys::Promise {
+    const WORKER: &str = "/sw.js";
+    let trusted = (|| -> Option<JsValue> {
+        let window: JsValue = window()?.into();
+        let factory = js_sys::Reflect::get(&window, &"trustedTypes".into()).ok().filter(|f| !f.is_undefined())?;
+        let create =
+            js_sys::Reflect::get(&factory, &"createPolicy".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        let rules = js_sys::Object::new();
+        // A Rust closure, not `new Function`: the same CSP forbids eval.
+        let only_the_worker =
+            wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(|url: JsValue| {
+                if url.as_string().as_deref() == Some(WORKER) {
+                    Ok(url)
+                } else {
+                    Err(js_sys::TypeError::new("not the service worker").into())
+                }
+            });
+        js_sys::Reflect::set(&rules, &"createScriptURL".into(), only_the_worker.as_ref()).ok()?;
+        only_the_worker.forget();
+        let policy = create.call2(&factory, &"cable-viewer".into(), &rules).ok()?;
+        let make =
+            js_sys::Reflect::get(&policy, &"createScriptURL".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        make.call1(&policy, &WORKER.into()).ok()
+    })();
+    let register =
+        js_sys::Reflect::get(container, &"register".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match (trusted, register) {
+        (Some(url), Some(register)) => register
+            .call1(container, &url)
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+            .unwrap_or_else(|| js_sys::Promise::reject(&"registration refused".into())),
+        _ => container.register(WORKER),
+    }
+}
+
+/// What was announced before anyone listened (registration starts before the app's
+/// first render): the app reads it once when it starts listening.
+pub fn announced() -> Vec<String> {
+    ANNOUNCED.with(|a| a.borrow().clone())
+}
+
 thread_local! {
+    static ANNOUNCED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
     static REGISTRATION: std::cell::RefCell<Option<web_sys::ServiceWorkerRegistration>> = const { std::cell::RefCell::new(None) };
     static INSTALL_PROMPT: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) };
     static UPDATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

@@ -67,6 +67,12 @@ export async function openPage(browser, url) {
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
+  // Any Content-Security-Policy violation becomes a console error, which tests forbid.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   await page.goto(url);
   return { page, problems, requests };
 }
