@@ -18,7 +18,7 @@ TRUNK_VERSION := 0.22.1
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup tools browser serve dist test lint unit wasm-test e2e bench screenshots icons clean
+.PHONY: help setup tools browser serve dist test lint unit wasm-test e2e bench fuzz screenshots icons clean
 
 help:
 	@sed -n '2,6p' Makefile | sed 's/^# *//'
@@ -82,6 +82,19 @@ e2e: dist browser
 bench: dist browser
 	cargo bench --bench parse | tee target/bench-native.txt
 	NATIVE_BENCH=target/bench-native.txt node tests/bench/browser.mjs
+
+## Fuzzing (not part of make test) ###############################################
+
+# libFuzzer over the parser and the HTML extraction (target `parse`) and over text
+# made of the cable alphabet (`alphabet`), FUZZ_SECONDS each, seeded with the corpus.
+# No sanitizer: there is no unsafe code, and it runs on the stable toolchain.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p tests/fuzz/corpus/parse tests/fuzz/corpus/alphabet
+	cp ../shared/corpus/cablegate-2010/*.html src/assets/*.txt src/assets/samples/*.txt tests/fixtures/*/* tests/fuzz/corpus/parse/
+	cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none -O parse tests/fuzz/corpus/parse -- -max_total_time=$(FUZZ_SECONDS)
+	cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none -O alphabet tests/fuzz/corpus/alphabet -- -max_total_time=$(FUZZ_SECONDS)
 
 # The README's screenshots of the sample, light and dark.
 screenshots: dist browser

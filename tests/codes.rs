@@ -186,3 +186,17 @@ fn organisation_codes_with_digits_and_two_letters() {
     }
     assert!(!codes::is_organization("NAT") && !codes::is_organization("NATOX") && !codes::is_organization(""));
 }
+
+/// Found by `make fuzz` (tests/fuzz, target `parse`): text ending in a multi-byte
+/// character made `explain_reason` split inside it and panic.
+#[test]
+fn fuzz_crash_reason_ending_in_a_multibyte_character() {
+    assert!(codes::explain_reason("1.4(é)", None).is_none());
+    assert!(codes::explain_reason("\u{dc}", None).is_none());
+    assert_eq!(codes::explain("VZCZ\u{fffd}\u{fffd}").certainty, Certainty::Unknown);
+    let crash =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz/crash-reason-multibyte.bin")).unwrap();
+    let text = String::from_utf8_lossy(&crash);
+    let _ = codes::explain(&text[..text.char_indices().nth(64).map_or(text.len(), |(i, _)| i)]);
+    let _ = cable::parse_bytes(&crash);
+}

@@ -421,8 +421,10 @@ pub struct ReasonExplanation {
 /// section number decides.
 pub fn explain_reason(reason: &str, date: Option<&str>) -> Option<ReasonExplanation> {
     let compact: String = reason.chars().filter(|c| !c.is_whitespace() && *c != '(' && *c != ')').collect();
-    let (section, letter) = compact.split_at(compact.len().checked_sub(1)?);
-    let letter = letter.chars().next()?.to_ascii_lowercase();
+    // The last character is the letter, whatever its width (a fuzzer found `split_at(len - 1)`
+    // panicking inside a multi-byte character).
+    let (at, letter) = compact.char_indices().last()?;
+    let (section, letter) = (&compact[..at], letter.to_ascii_lowercase());
     if !matches!(section, "1.4" | "1.5") || !('a'..='h').contains(&letter) {
         return None;
     }

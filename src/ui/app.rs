@@ -80,7 +80,7 @@ pub fn App() -> Html {
         let document = document.clone();
         Callback::from(move |what: &'static str| copy(&state, &document, what))
     };
-    let status = if state.query.trim().is_empty() {
+    let status = if !state.finding || state.query.trim().is_empty() {
         state.status.to_string()
     } else {
         format!("{hits} match{} for “{}”.", if hits == 1 { "" } else { "es" }, state.query.trim())

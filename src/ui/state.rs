@@ -158,6 +158,9 @@ pub struct AppState {
     pub reflow: bool,
     pub theme: AttrValue,
     pub status: AttrValue,
+    /// Whether the status region should announce the find count (the last thing the
+    /// reader did was finding) rather than `status`.
+    pub finding: bool,
 }
 
 impl AppState {
@@ -179,6 +182,7 @@ impl AppState {
             reflow: true,
             theme: AttrValue::from(theme.unwrap_or_else(|| "auto".to_owned())),
             status,
+            finding: false,
         }
     }
 
@@ -235,6 +239,8 @@ impl Reducible for AppState {
         ) {
             next.revision += 1;
         }
+        // The status region announces the latest event: the find count after finding, else `status`.
+        next.finding = matches!(action, Action::Find(_) | Action::FindStep { .. });
         match action {
             Action::Edit(text) => {
                 let name = next.document().name.to_string();

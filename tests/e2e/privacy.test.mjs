@@ -1,0 +1,70 @@
+// End to end: nothing leaves the page. Every request through every flow is
+// recorded (the page's and the service worker's) and must be one of the app's
+// own files on its own origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { useServerAndBrowser, CORPUS, DIST } from './harness.mjs';
+
+const env = useServerAndBrowser(before, after);
+
+async function ownFiles() {
+  const names = ['/', '/shared-cables'];
+  for (const entry of await readdir(DIST, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) names.push(`/${resolve(entry.parentPath ?? entry.path, entry.name).slice(DIST.length + 1)}`);
+  }
+  return new Set(names);
+}
+
+test('paste, drop, open, find, export, theme and offline make no request beyond the app', async () => {
+  const allowed = await ownFiles();
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  const heading = page.getByRole('heading', { level: 1 });
+  await heading.waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+
+  const html = await readFile(resolve(CORPUS, '09KABUL376.html'), 'utf8');
+  // Paste (text), drop (a saved page), open (a file).
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, 'SUBJECT: PASTED PRIVATELY\n\n1. (C) Text.');
+  await heading.filter({ hasText: 'PASTED PRIVATELY' }).waitFor();
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.items.add(new File([html], 'kabul.html', { type: 'text/html' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, html);
+  await heading.filter({ hasText: 'KARZAI' }).waitFor();
+  await page.getByLabel('Open cable file').setInputFiles([{ name: 'opened.txt', mimeType: 'text/plain', buffer: Buffer.from('SUBJECT: OPENED PRIVATELY\n') }]);
+  await heading.filter({ hasText: 'OPENED PRIVATELY' }).waitFor();
+  // Find, the original text, export, theme.
+  await page.getByRole('button', { name: 'kabul.html', exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Find in cable' }).fill('Karzai');
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await page.getByRole('button', { name: 'Original text' }).click();
+  await page.getByRole('button', { name: 'Copy JSON' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied the JSON.' }).waitFor();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  await page.getByLabel('Theme').selectOption('dark');
+  // Offline.
+  await context.setOffline(true);
+  await page.reload();
+  await heading.waitFor();
+  await context.setOffline(false);
+
+  const foreign = requests.filter((url) => {
+    if (url.startsWith('blob:')) return false; // the download, made in the page
+    const u = new URL(url);
+    return u.origin !== new URL(env.server.url).origin || !allowed.has(u.pathname);
+  });
+  assert.deepEqual(foreign, [], `requests beyond the app: ${foreign.join(', ')}`);
+  assert.ok(requests.length > 5, 'requests were recorded');
+  await context.close();
+});
