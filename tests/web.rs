@@ -131,8 +131,8 @@ fn the_reducer_opens_switches_closes_and_forgets() {
     let state = reduce(
         state,
         Action::OpenFiles(vec![
-            Incoming { name: "a.txt".into(), bytes: Ok(SAMPLES[1].1.as_bytes().to_vec()) },
-            Incoming { name: "gone.txt".into(), bytes: Err("permission denied".into()) },
+            Incoming { name: "a.txt".into(), bytes: Ok(SAMPLES[1].1.as_bytes().to_vec()), size: SAMPLES[1].1.len() },
+            Incoming { name: "gone.txt".into(), bytes: Err("permission denied".into()), size: 0 },
         ]),
     );
     assert_eq!(state.documents.len(), 3);

@@ -262,8 +262,8 @@ fn open_files(dispatcher: UseReducerDispatcher<AppState>, files: Vec<web_sys::Fi
     }
     browser::mark_input();
     wasm_bindgen_futures::spawn_local(async move {
-        let read = browser::read_files(files).await;
-        let incoming = read.into_iter().map(|(name, bytes)| Incoming { name, bytes }).collect();
+        let read = browser::read_files(files, super::components::original::SHOW_AT_MOST).await;
+        let incoming = read.into_iter().map(|(name, bytes, size)| Incoming { name, bytes, size }).collect();
         dispatcher.dispatch(Action::OpenFiles(incoming));
     });
 }

@@ -151,16 +151,31 @@ pub fn local_time(iso: &str) -> Option<String> {
     date.to_locale_string("default", &JsValue::UNDEFINED).as_string()
 }
 
-/// Reads every file as bytes, in order, with its name.
-pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, Result<Vec<u8>, String>)> {
+/// Reads every file as bytes, in order, with its name. A file larger than the parser
+/// takes is read only up to `head` bytes (the view shows no more of it, and reading
+/// 200 MB into the page would stall it); its full size comes back with it.
+pub async fn read_files(files: Vec<web_sys::File>, head: usize) -> Vec<(String, Result<Vec<u8>, String>, usize)> {
     let mut out = Vec::with_capacity(files.len());
     for file in files {
         let name = file.name();
-        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        // File sizes are whole numbers of bytes, far below 2^53.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a byte count")]
+        let size = file.size() as usize;
+        let blob: web_sys::Blob = if size > crate::ui::state::PARSE_LIMIT {
+            #[allow(clippy::cast_precision_loss, reason = "a byte count below 2^53")]
+            let cut = file.slice_with_f64_and_f64(0.0, head as f64);
+            match cut {
+                Ok(b) => b,
+                Err(_) => file.into(),
+            }
+        } else {
+            file.into()
+        };
+        let bytes = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
             .await
             .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
             .map_err(|e| e.as_string().unwrap_or_else(|| "the browser could not read the file".to_owned()));
-        out.push((name, bytes));
+        out.push((name, bytes, size));
     }
     out
 }

@@ -24,7 +24,12 @@ pub const SAMPLES: [(&str, &str); 3] = [
 pub enum Problem {
     Empty,
     Binary,
-    TooLarge { bytes: usize },
+    /// Too large to parse; `whole` when the page holds all of it (a paste), not just
+    /// the head it shows (a file, which stays untouched where it is).
+    TooLarge {
+        bytes: usize,
+        whole: bool,
+    },
     NotACable,
     Unreadable(String),
 }
@@ -34,10 +39,15 @@ impl Problem {
         match self {
             Problem::Empty => "This is empty: there is nothing to read.".to_owned(),
             Problem::Binary => "This file is not text (it looks binary), so it was not read as a cable.".to_owned(),
-            Problem::TooLarge { bytes } => format!(
-                "This text is {:.1} MB, far larger than any cable (they rarely pass 100 KB). It is kept as you gave it \
-                 and shown raw below; it was not parsed.",
-                f64::from(u32::try_from(*bytes).unwrap_or(u32::MAX)) / 1_048_576.0
+            Problem::TooLarge { bytes, whole } => format!(
+                "This {} is {:.1} MB, far larger than any cable (they rarely pass 100 KB), so it was not parsed. {}",
+                if *whole { "text" } else { "file" },
+                f64::from(u32::try_from(*bytes).unwrap_or(u32::MAX)) / 1_048_576.0,
+                if *whole {
+                    "It is kept as you gave it and shown raw below."
+                } else {
+                    "Its beginning is shown raw below; the file itself is untouched."
+                }
             ),
             Problem::NotACable => {
                 "This does not look like a cable: no envelope, caption or numbered paragraphs were found. It is shown \
@@ -63,7 +73,7 @@ impl Document {
         let (cable, problem) = if text.trim().is_empty() {
             (Cable::default(), Some(Problem::Empty))
         } else if text.len() > PARSE_LIMIT {
-            (Cable::default(), Some(Problem::TooLarge { bytes: text.len() }))
+            (Cable::default(), Some(Problem::TooLarge { bytes: text.len(), whole: true }))
         } else {
             let cable = crate::ui::browser::timed("cable:parse", || cable::parse(text));
             let not_a_cable =
@@ -99,6 +109,18 @@ impl Document {
             );
         }
         document
+    }
+
+    /// A file too large to parse, of which `head` was read to show it raw.
+    pub fn too_large(name: &str, head: &[u8], size: usize) -> Self {
+        let problem =
+            if cable::looks_binary(head) { Problem::Binary } else { Problem::TooLarge { bytes: size, whole: false } };
+        Document {
+            name: AttrValue::from(name.to_owned()),
+            text: Rc::from(String::from_utf8_lossy(head).as_ref()),
+            cable: Rc::new(Cable::default()),
+            problem: Some(problem),
+        }
     }
 
     fn unreadable(name: &str, why: String) -> Self {
@@ -138,7 +160,10 @@ fn plural(n: usize) -> &'static str {
 /// An input that arrived by file, drop or paste.
 pub struct Incoming {
     pub name: String,
+    /// The file, or its head when it is larger than the parser takes.
     pub bytes: Result<Vec<u8>, String>,
+    /// The file's full size in bytes.
+    pub size: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -259,6 +284,8 @@ impl Reducible for AppState {
                     files
                         .into_iter()
                         .map(|f| match f.bytes {
+                            // Only the head of a file this large was read: say how large it is.
+                            Ok(bytes) if f.size > PARSE_LIMIT => Document::too_large(&f.name, &bytes, f.size),
                             Ok(bytes) => Document::from_bytes(&f.name, &bytes),
                             Err(why) => Document::unreadable(&f.name, why),
                         })

@@ -133,7 +133,16 @@ test('bad input gets a calm message, the raw text, and the app keeps working', a
   const big = Buffer.alloc(20 * 1024 * 1024, 'CABLE TEXT LINE THAT GOES ON AND ON\n');
   await open([{ name: 'huge.txt', mimeType: 'text/plain', buffer: big }]);
   await page.getByRole('button', { name: 'huge.txt', exact: true }).waitFor({ timeout: 20000 });
-  assert.match(await notice.innerText(), /20\.0 MB, far larger than any cable/);
+  assert.match(await notice.innerText(), /This file is 20\.0 MB, far larger than any cable .* Its beginning is shown raw below/);
+  assert.match(await page.locator('.cv-original__text').innerText(), /^CABLE TEXT LINE THAT GOES ON AND ON\n/);
+
+  // A 20 MB paste is held whole (it is only in the page), and shown raw in part.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'PASTED LINE\n'.repeat(20 * 1024 * 1024 / 12));
+    document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await page.locator('.cv-notice', { hasText: 'This text is 20.0 MB' }).waitFor();
   assert.match(await page.locator('.cv-original').innerText(), /Only the first 256 KB are shown; the whole text is kept/);
 
   // Still working: another cable opens and reads normally.

@@ -40,20 +40,36 @@ pub fn Original(OriginalProps { document }: &OriginalProps) -> Html {
                 </ul>
             }
             <h2 class="cv-original__title">{ "Original text" }</h2>
-            <pre class="cv-original__text">
-                for (k, line) in cable::source_lines(&source[..end]).into_iter().enumerate() {
-                    if unknown.contains(&(k + 1)) {
-                        <mark class="cv-original__unknown" title="not understood">{ line.to_owned() }</mark>{ "\n" }
-                    } else {
-                        { line.to_owned() }{ "\n" }
-                    }
-                }
-            </pre>
+            <pre class="cv-original__text">{ for runs(&source[..end], &unknown) }</pre>
             if cut {
                 <p class="cv-notice">{ format!("Only the first {} KB are shown; the whole text is kept.", SHOW_AT_MOST / 1024) }</p>
             }
         </section>
     }
+}
+
+/// The text as runs: lines understood are joined into one text node, lines not
+/// understood are each marked. (A node per line made 256 KB of raw text cost
+/// 12,000 nodes and a long task.)
+fn runs(source: &str, unknown: &HashSet<usize>) -> Vec<Html> {
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    for (k, line) in cable::source_lines(source).into_iter().enumerate() {
+        if unknown.contains(&(k + 1)) {
+            if !plain.is_empty() {
+                out.push(html! { { std::mem::take(&mut plain) } });
+            }
+            out.push(html! { <mark class="cv-original__unknown" title="not understood">{ line.to_owned() }</mark> });
+            out.push(html! { { "\n" } });
+        } else {
+            plain.push_str(line);
+            plain.push('\n');
+        }
+    }
+    if !plain.is_empty() {
+        out.push(html! { { plain } });
+    }
+    out
 }
 
 fn severity_class(severity: Severity) -> &'static str {
