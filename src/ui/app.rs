@@ -248,10 +248,16 @@ fn open_transfer(dispatcher: &UseReducerDispatcher<AppState>, data: &web_sys::Da
     let files = browser::files_of(data.files());
     if !files.is_empty() {
         open_files(dispatcher.clone(), files);
-    } else if let Ok(text) = data.get_data("text/plain") {
-        if !text.is_empty() {
-            browser::mark_input();
-            dispatcher.dispatch(Action::OpenText { name: name.to_owned(), text });
+    } else if let Some(text) = browser::transfer_text(data) {
+        browser::mark_input();
+        match text {
+            browser::Pasted::Text(text) if !text.is_empty() => {
+                dispatcher.dispatch(Action::OpenText { name: name.to_owned(), text });
+            }
+            browser::Pasted::Text(_) => {}
+            browser::Pasted::TooLarge { head, whole } => {
+                dispatcher.dispatch(Action::OpenLarge { name: name.to_owned(), head, whole });
+            }
         }
     }
 }

@@ -180,6 +180,30 @@ pub async fn read_files(files: Vec<web_sys::File>, head: usize) -> Vec<(String, 
     out
 }
 
+/// Text from a paste or a drop.
+pub enum Pasted {
+    Text(String),
+    /// Too large to parse: only `head` comes into the app; `whole` stays a JS string.
+    TooLarge {
+        head: String,
+        whole: js_sys::JsString,
+    },
+}
+
+/// The `text/plain` of a paste or a drop. Text too large to parse is not copied
+/// into the app (that copy alone blocked the page for a quarter second at 20 MB):
+/// it stays whole on the JavaScript side and only its head is taken.
+pub fn transfer_text(data: &web_sys::DataTransfer) -> Option<Pasted> {
+    let get = js_sys::Reflect::get(data, &"getData".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let text = get.call1(data, &"text/plain".into()).ok()?.dyn_into::<js_sys::JsString>().ok()?;
+    // UTF-16 units: a lower bound on UTF-8 bytes, close enough for a limit this far above any cable.
+    if text.length() as usize > crate::ui::state::PARSE_LIMIT {
+        let head = u32::try_from(crate::ui::components::original::SHOW_AT_MOST).unwrap_or(u32::MAX);
+        return Some(Pasted::TooLarge { head: String::from(text.slice(0, head)), whole: text });
+    }
+    Some(Pasted::Text(String::from(text)))
+}
+
 /// The files of a file list (from a drop, a paste or `<input type=file>`).
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };

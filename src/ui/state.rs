@@ -63,7 +63,10 @@ impl Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub name: AttrValue,
+    /// The text as given, or only its head when it is too large to parse (see `whole`).
     pub text: Rc<str>,
+    /// The whole of a pasted text too large to parse, kept on the JavaScript side.
+    pub whole: Option<js_sys::JsString>,
     pub cable: Rc<Cable>,
     pub problem: Option<Problem>,
 }
@@ -80,7 +83,13 @@ impl Document {
                 cable.diagnostics.iter().any(|d| d.message.starts_with("this does not look like a cable"));
             (cable, not_a_cable.then_some(Problem::NotACable))
         };
-        Document { name: AttrValue::from(name.to_owned()), text: Rc::from(text), cable: Rc::new(cable), problem }
+        Document {
+            name: AttrValue::from(name.to_owned()),
+            text: Rc::from(text),
+            whole: None,
+            cable: Rc::new(cable),
+            problem,
+        }
     }
 
     /// A file's bytes: binary is refused, invalid UTF-8 replaced (the parser notes it).
@@ -92,6 +101,7 @@ impl Document {
             return Document {
                 name: AttrValue::from(name.to_owned()),
                 text: Rc::from(""),
+                whole: None,
                 cable: Rc::new(Cable::default()),
                 problem: Some(Problem::Binary),
             };
@@ -111,6 +121,18 @@ impl Document {
         document
     }
 
+    /// Text too large to parse, held whole as a JS string; `head` is what the view shows.
+    pub fn large_text(name: &str, head: String, whole: js_sys::JsString) -> Self {
+        let bytes = whole.length() as usize;
+        Document {
+            name: AttrValue::from(name.to_owned()),
+            text: Rc::from(head),
+            whole: Some(whole),
+            cable: Rc::new(Cable::default()),
+            problem: Some(Problem::TooLarge { bytes, whole: true }),
+        }
+    }
+
     /// A file too large to parse, of which `head` was read to show it raw.
     pub fn too_large(name: &str, head: &[u8], size: usize) -> Self {
         let problem =
@@ -118,6 +140,7 @@ impl Document {
         Document {
             name: AttrValue::from(name.to_owned()),
             text: Rc::from(String::from_utf8_lossy(head).as_ref()),
+            whole: None,
             cable: Rc::new(Cable::default()),
             problem: Some(problem),
         }
@@ -127,6 +150,7 @@ impl Document {
         Document {
             name: AttrValue::from(name.to_owned()),
             text: Rc::from(""),
+            whole: None,
             cable: Rc::new(Cable::default()),
             problem: Some(Problem::Unreadable(why)),
         }
@@ -230,6 +254,12 @@ pub enum Action {
         name: String,
         text: String,
     },
+    /// Pasted or dropped text too large to parse: its head to show, and the whole text.
+    OpenLarge {
+        name: String,
+        head: String,
+        whole: js_sys::JsString,
+    },
     /// Files from the file picker, a drop or a paste.
     OpenFiles(Vec<Incoming>),
     Select(usize),
@@ -257,6 +287,7 @@ impl Reducible for AppState {
             action,
             Action::Edit(_)
                 | Action::OpenText { .. }
+                | Action::OpenLarge { .. }
                 | Action::OpenFiles(_)
                 | Action::Select(_)
                 | Action::Close(_)
@@ -273,6 +304,10 @@ impl Reducible for AppState {
                 next.status = AttrValue::from(document.summary());
                 next.documents[next.current] = document;
                 next.hit = 0;
+            }
+            Action::OpenLarge { name, head, whole } => {
+                let document = Document::large_text(&name, head, whole);
+                next.open(vec![document]);
             }
             Action::OpenText { name, text } => {
                 let document = Document::from_text(&name, &text);

@@ -25,7 +25,7 @@ pub fn Original(OriginalProps { document }: &OriginalProps) -> Html {
         end -= 1;
     }
     let unknown: HashSet<usize> = document.cable.unknown.iter().map(|u| u.line).collect();
-    let cut = end < source.len();
+    let cut = end < source.len() || document.whole.is_some();
     html! {
         <section class="cv-original" aria-label="Original text">
             if !document.cable.diagnostics.is_empty() {
