@@ -24,6 +24,11 @@ pub fn load_documents() -> Vec<(String, String)> {
     let Some(raw) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) else { return Vec::new() };
     let Ok(value) = js_sys::JSON::parse(&raw) else { return Vec::new() };
     let Ok(list) = value.dyn_into::<js_sys::Array>() else { return Vec::new() };
+    named_texts(&list)
+}
+
+/// `[{name, text}, …]` as `(name, text)` pairs; malformed entries are skipped.
+fn named_texts(list: &js_sys::Array) -> Vec<(String, String)> {
     list.iter()
         .filter_map(|entry| {
             let name = js_sys::Reflect::get(&entry, &"name".into()).ok()?.as_string()?;
@@ -455,13 +460,7 @@ pub async fn take_shared() -> Vec<(String, String)> {
     let Ok(json) = response.json() else { return Vec::new() };
     let Ok(value) = wasm_bindgen_futures::JsFuture::from(json).await else { return Vec::new() };
     let Ok(list) = value.dyn_into::<js_sys::Array>() else { return Vec::new() };
-    list.iter()
-        .filter_map(|entry| {
-            let name = js_sys::Reflect::get(&entry, &"name".into()).ok()?.as_string()?;
-            let text = js_sys::Reflect::get(&entry, &"text".into()).ok()?.as_string()?;
-            Some((name, text))
-        })
-        .collect()
+    named_texts(&list)
 }
 
 /// Files the operating system opened with the installed app (`file_handlers`),
