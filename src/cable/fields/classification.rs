@@ -74,9 +74,8 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
         caption.repaired = repaired;
         i = spaced_end;
     } else {
-        let first = words.first()?.1;
-        let (head, tail) = first.split_once("//").unwrap_or((first, ""));
-        let head = head.to_ascii_uppercase();
+        // `words` has already split `SECRET//NOFORN`: the caveats follow as words of their own.
+        let head = words.first()?.1.to_ascii_uppercase();
         let class = match head.as_str() {
             "UNCLAS" | "UNCLASSIFIED" => Classification::Unclassified,
             "CONFIDENTIAL" => Classification::Confidential,
@@ -96,11 +95,6 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
         };
         caption.classification = Some(class);
         i += 1;
-        for part in tail.split('/').filter(|p| !p.is_empty()) {
-            if let Some(h) = handling_word(part) {
-                push_unique(&mut caption.handling, h);
-            }
-        }
     }
     // Then, in any order: handling words, `SECTION nn OF mm`, station words and the serial.
     let mut station_start: Option<usize> = None;
