@@ -33,7 +33,7 @@ pub fn parse(input: &str) -> Cable {
 /// Parses bytes from a file: invalid UTF-8 is replaced (with a diagnostic), and
 /// a binary file is refused politely instead of being read as text.
 pub fn parse_bytes(bytes: &[u8]) -> Cable {
-    if looks_binary(bytes) {
+    let Some((text, replaced)) = decode(bytes) else {
         let mut cable = Cable::default();
         cable.diagnostics.push(Diagnostic {
             line: None,
@@ -41,20 +41,25 @@ pub fn parse_bytes(bytes: &[u8]) -> Cable {
             message: "this looks like a binary file, not text: nothing was read as a cable".to_owned(),
         });
         return cable;
+    };
+    let mut cable = parse(&text);
+    cable.diagnostics.splice(0..0, replaced);
+    cable
+}
+
+/// A file's bytes as text: `None` for a binary file; otherwise the text, with
+/// invalid UTF-8 replaced by `�` and, when that happened, the diagnostic saying so.
+pub fn decode(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<Diagnostic>)> {
+    if looks_binary(bytes) {
+        return None;
     }
     let text = String::from_utf8_lossy(bytes);
-    let mut cable = parse(&text);
-    if let Cow::Owned(_) = text {
-        cable.diagnostics.insert(
-            0,
-            Diagnostic {
-                line: None,
-                severity: Severity::Warning,
-                message: "the file is not valid UTF-8; unreadable bytes were replaced with �".to_owned(),
-            },
-        );
-    }
-    cable
+    let replaced = matches!(text, Cow::Owned(_)).then(|| Diagnostic {
+        line: None,
+        severity: Severity::Warning,
+        message: "the file is not valid UTF-8; unreadable bytes were replaced with �".to_owned(),
+    });
+    Some((text, replaced))
 }
 
 /// Whether bytes are binary: NUL bytes or many control characters in the first 8 KiB.

@@ -94,10 +94,7 @@ impl Document {
 
     /// A file's bytes: binary is refused, invalid UTF-8 replaced (the parser notes it).
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Self {
-        if bytes.is_empty() {
-            return Document::from_text(name, "");
-        }
-        if cable::looks_binary(bytes) {
+        let Some((text, replaced)) = cable::decode(bytes) else {
             return Document {
                 name: AttrValue::from(name.to_owned()),
                 text: Rc::from(""),
@@ -105,18 +102,10 @@ impl Document {
                 cable: Rc::new(Cable::default()),
                 problem: Some(Problem::Binary),
             };
-        }
-        let text = String::from_utf8_lossy(bytes);
+        };
         let mut document = Document::from_text(name, &text);
-        if matches!(text, std::borrow::Cow::Owned(_)) {
-            Rc::make_mut(&mut document.cable).diagnostics.insert(
-                0,
-                cable::Diagnostic {
-                    line: None,
-                    severity: Severity::Warning,
-                    message: "the file is not valid UTF-8; unreadable bytes were replaced with �".to_owned(),
-                },
-            );
+        if let Some(note) = replaced {
+            Rc::make_mut(&mut document.cable).diagnostics.insert(0, note);
         }
         document
     }
