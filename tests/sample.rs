@@ -135,3 +135,16 @@ fn paste_damage_does_not_change_the_reading() {
         assert!(c.unknown.is_empty(), "{what}: {:?}", c.unknown);
     }
 }
+
+#[test]
+fn a_body_line_starting_with_subject_is_not_taken_for_a_repeated_header() {
+    let text = "C O N F I D E N T I A L SECTION 01 OF 02 STATE 000001\n\nSUBJECT: TALKS\n\n1. (C) First.\n\n\
+                C O N F I D E N T I A L SECTION 02 OF 02 STATE 000001\n\
+                SUBJECT: TALKS\n\
+                SUBJECTS raised by the minister were few.\n";
+    let c = cable::parse(text);
+    let removed: Vec<&str> = c.removed.iter().map(|r| r.text.as_str()).collect();
+    assert!(removed.contains(&"SUBJECT: TALKS"), "the repeated header line is debris: {removed:?}");
+    let body: Vec<&str> = c.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+    assert!(body.iter().any(|t| t.contains("SUBJECTS raised by the minister")), "{body:?}");
+}

@@ -254,7 +254,9 @@ fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> L
     }
     // The header block repeated at the start of a later section (06GENEVA2654, 07BERN881).
     if repeated_header
-        && (eo::is_eo_line(text) || tags::strip_tags_keyword(text).is_some() || starts_with_ci(text, "SUBJECT"))
+        && (eo::is_eo_line(text)
+            || tags::strip_tags_keyword(text).is_some()
+            || super::header::strip_subject_keyword(text).is_some())
     {
         return LineKind::Debris("repeated-header");
     }

@@ -30,7 +30,6 @@ struct Buffers {
     subject_line: Option<usize>,
     tags: String,
     classified_by: String,
-    classified_by_line: Option<usize>,
     /// REF blocks: their text, with line breaks kept as spaces.
     refs: Vec<String>,
     /// The next bullet letter a REF block continues with after a blank line.
@@ -347,7 +346,6 @@ fn caption_field(
             buf.refs.push(field[..at].trim().to_owned());
             if !seen.classified_by {
                 buf.classified_by.push_str(classified_by::strip_classified_by(&field[at..]).unwrap_or(""));
-                buf.classified_by_line = Some(p.lines[i].number);
             }
             seen.classified_by = true;
             hold_as(p, "references");
@@ -362,7 +360,6 @@ fn caption_field(
     if let Some(field) = classified_by::strip_classified_by(text) {
         if !seen.classified_by {
             buf.classified_by.push_str(field);
-            buf.classified_by_line = Some(p.lines[i].number);
         }
         seen.classified_by = true;
         hold_as(p, "classifiedBy");
@@ -384,7 +381,7 @@ fn is_reason_line(text: &str) -> bool {
     ["1.4", "1.5", "1.6", "REASON"].iter().any(|k| starts_with_ci(text, k))
 }
 
-fn strip_subject_keyword(text: &str) -> Option<&str> {
+pub(super) fn strip_subject_keyword(text: &str) -> Option<&str> {
     for keyword in ["SUBJECT", "SUBJ"] {
         if starts_with_ci(text, keyword) {
             let rest = &text[keyword.len()..];
