@@ -18,6 +18,26 @@ async function files(dir) {
 }
 
 const all = (await files(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((p) => p !== 'sw.js').sort();
+
+// The embed bundle for other sites (src/embed): its stable module learns the hashed names
+// of the wasm and its glue, and carries the stylesheet for its shadow roots.
+const named = (pattern) => {
+  const found = all.filter((p) => pattern.test(p));
+  if (found.length !== 1) throw new Error(`expected one build file like ${pattern}, found ${found.join(', ') || 'none'}`);
+  return found[0];
+};
+const EMBED = ['cable-viewer.js', 'cable-viewer.d.ts', 'embed.html', 'embed.js'];
+{
+  const module = join(staging, 'cable-viewer.js');
+  const source = await readFile(module, 'utf8');
+  const css = await readFile(join(staging, named(/^main-[0-9a-f]+\.css$/)), 'utf8');
+  const stamped = source
+    .replace("'./GLUE_FILE'", `'./${named(/^cable-viewer-[0-9a-f]+\.js$/)}'`)
+    .replace("'./WASM_FILE'", `'./${named(/^cable-viewer-[0-9a-f]+_bg\.wasm$/)}'`)
+    .replace("'STYLES_TEXT'", () => JSON.stringify(css));
+  if (/GLUE_FILE|WASM_FILE|STYLES_TEXT/.test(stamped)) throw new Error('cable-viewer.js: a placeholder was not filled');
+  await writeFile(module, stamped);
+}
 const hash = createHash('sha256');
 for (const name of all) {
   hash.update(name);
@@ -27,7 +47,8 @@ const version = hash.digest('hex').slice(0, 16);
 // Every file of the build but the manifest's screenshots: those are install-dialog art the browser
 // fetches itself when it shows that dialog, and precaching them would triple what a first visit
 // downloads (250 KB of PNG against a 200 KB budget for the whole app).
-const list = ['./', ...all.filter((p) => !p.startsWith('icons/screenshot-'))];
+// The embed bundle is for other sites' pages, not the app's: not precached either.
+const list = ['./', ...all.filter((p) => !p.startsWith('icons/screenshot-') && !EMBED.includes(p))];
 // The Content-Security-Policy allows Trunk's inline loader by its hash, and nothing else inline.
 const page = join(staging, 'index.html');
 const html = await readFile(page, 'utf8');

@@ -115,8 +115,14 @@ pub fn download(name: &str, text: &str, mime: &str) -> bool {
 
 /// Opens or closes every section of the reading view.
 pub fn set_all_sections_open(open: bool) {
-    let Some(document) = window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = document.query_selector_all("details.cv-section") else { return };
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        set_sections_open_in(&root, open);
+    }
+}
+
+/// Opens or closes every section under `root` (an embedded view's own shadow tree).
+pub fn set_sections_open_in(root: &web_sys::Element, open: bool) {
+    let Ok(nodes) = root.query_selector_all("details.cv-section") else { return };
     for k in 0..nodes.length() {
         if let Some(details) = nodes.item(k).and_then(|n| n.dyn_into::<HtmlDetailsElement>().ok()) {
             details.set_open(open);

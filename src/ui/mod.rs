@@ -4,15 +4,18 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod find;
 pub mod state;
 
-/// Mounts the app on the page's `<main id="app">` (or the body).
+/// Mounts the app on the page's `<main id="app" data-cable-viewer>`. Any other page
+/// (a site embedding `cable-viewer.js`, or `embed.html`) loads the same wasm for
+/// `<cable-viewer>` and the JS API: there the app neither mounts nor registers
+/// its service worker.
 pub fn mount() {
-    browser::register_service_worker();
-    let root = gloo::utils::document().get_element_by_id("app");
-    match root {
-        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-        None => yew::Renderer::<app::App>::new().render(),
-    };
+    let root = gloo::utils::document().get_element_by_id("app").filter(|e| e.has_attribute("data-cable-viewer"));
+    if let Some(root) = root {
+        browser::register_service_worker();
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
 }

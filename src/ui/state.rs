@@ -135,7 +135,7 @@ impl Document {
         }
     }
 
-    fn unreadable(name: &str, why: String) -> Self {
+    pub fn unreadable(name: &str, why: String) -> Self {
         Document {
             name: AttrValue::from(name.to_owned()),
             text: Rc::from(""),

@@ -20,10 +20,18 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on an ephemeral port of 127.0.0.1; resolves to { url, close }. */
-export async function serve(root = DIST) {
+/** Serves `root` on 127.0.0.1 (an ephemeral port unless `port` is given); resolves to
+ *  { url, close }. Every answer allows any origin (CORS), as a CDN serving the embed bundle
+ *  must. `pages` maps paths to generated files (typed by extension, else HTML); `rewrite(text)`
+ *  edits every HTML file served from `root`. */
+export async function serve(root = DIST, { port = 0, host = '127.0.0.1', pages = {}, rewrite = (text) => text } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const cors = { 'access-control-allow-origin': '*' };
+    if (Object.hasOwn(pages, path)) {
+      res.writeHead(200, { ...cors, 'content-type': TYPES[extname(path)] ?? TYPES['.html'] }).end(pages[path]);
+      return;
+    }
     let file = join(root, path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -31,16 +39,17 @@ export async function serve(root = DIST) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      if (extname(file) === '.html') body = rewrite(body.toString('utf8'));
+      res.writeHead(200, { ...cors, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, cors).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok) => server.listen(port, host, ok));
+  const address = server.address();
+  return { url: `http://${host}:${address.port}/`, port: address.port, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** The flags that keep Debian's Chromium off the closed network (and working as root). */

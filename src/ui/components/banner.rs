@@ -17,7 +17,7 @@ pub struct BannerProps {
 #[component]
 pub fn Banner(BannerProps { cable, class }: &BannerProps) -> Html {
     let Some(level) = cable.classification else {
-        return html! { <div class={classes!("cv-banner", "cv-banner--unknown", class.clone())}>{ "Classification unknown" }</div> };
+        return html! { <div class={classes!("cv-banner", "cv-banner--unknown", class.clone())} part="banner">{ "Classification unknown" }</div> };
     };
     let mut text = level.as_str().to_owned();
     for h in &cable.handling {
@@ -25,5 +25,5 @@ pub fn Banner(BannerProps { cable, class }: &BannerProps) -> Html {
         text.push_str(h);
     }
     let modifier = format!("cv-banner--{}", level.as_str().to_ascii_lowercase().replace(' ', "-"));
-    html! { <div class={classes!("cv-banner", modifier, class.clone())}>{ text }</div> }
+    html! { <div class={classes!("cv-banner", modifier, class.clone())} part="banner">{ text }</div> }
 }

@@ -29,11 +29,18 @@ pub struct CableBodyProps {
     /// Called once every paragraph is in the page.
     #[prop_or_default]
     pub on_complete: Callback<()>,
+    /// Whether sections start open.
+    #[prop_or(true)]
+    pub open: bool,
+    /// Whether paragraph numbers are `#pN` links (not inside another site's page, where
+    /// a fragment would move that page's address instead).
+    #[prop_or(true)]
+    pub links: bool,
 }
 
 #[component]
 pub fn CableBody(props: &CableBodyProps) -> Html {
-    let CableBodyProps { cable, reflow, query, hit, on_complete } = props;
+    let CableBodyProps { cable, reflow, query, hit, on_complete, open, links } = props;
     let total: usize = cable.sections.iter().map(|s| s.paragraphs.len()).sum();
     // The App gives each revision its own key, so a new cable starts from the first chunk.
     let shown = use_state_eq(|| CHUNK);
@@ -64,7 +71,7 @@ pub fn CableBody(props: &CableBodyProps) -> Html {
         let current = (hits_before..hits_before + hits).contains(hit).then(|| hit - hits_before);
         hits_before += hits;
         sections.push(html! {
-            <SectionView key={k} cable={Ptr(cable.clone())} index={k} {limit} reflow={*reflow} query={query.clone()} {current} />
+            <SectionView key={k} cable={Ptr(cable.clone())} index={k} {limit} reflow={*reflow} query={query.clone()} {current} open={*open} links={*links} />
         });
     }
     html! { <div class="cv-body">{ for sections }</div> }
@@ -89,10 +96,12 @@ struct SectionProps {
     reflow: bool,
     query: AttrValue,
     current: Option<usize>,
+    open: bool,
+    links: bool,
 }
 
 #[component]
-fn SectionView(SectionProps { cable, index, limit, reflow, query, current }: &SectionProps) -> Html {
+fn SectionView(SectionProps { cable, index, limit, reflow, query, current, open, links }: &SectionProps) -> Html {
     let section = &cable.0.sections[*index];
     // Blocks of `CHUNK` paragraphs: as the section grows, only its last block re-renders.
     let mut blocks = Vec::new();
@@ -108,13 +117,13 @@ fn SectionView(SectionProps { cable, index, limit, reflow, query, current }: &Se
         let here = current.filter(|c| (hits_before..hits_before + hits).contains(c)).map(|c| c - hits_before);
         hits_before += hits;
         blocks.push(html! {
-            <Block key={start} cable={cable.clone()} section={*index} {start} {end} reflow={*reflow} query={query.clone()} current={here} />
+            <Block key={start} cable={cable.clone()} section={*index} {start} {end} reflow={*reflow} query={query.clone()} current={here} links={*links} />
         });
         start = end;
     }
     html! {
-        <details class={classes!("cv-section", section_class(section.title.as_deref()))} id={format!("s{}", index + 1)} open=true>
-            <summary class="cv-section__title">{ section.title.clone().unwrap_or_else(|| "Opening".to_owned()) }</summary>
+        <details class={classes!("cv-section", section_class(section.title.as_deref()))} id={format!("s{}", index + 1)} open={*open} part="section">
+            <summary class="cv-section__title" part="section-title">{ section.title.clone().unwrap_or_else(|| "Opening".to_owned()) }</summary>
             { for blocks }
         </details>
     }
@@ -129,13 +138,14 @@ struct BlockProps {
     reflow: bool,
     query: AttrValue,
     current: Option<usize>,
+    links: bool,
 }
 
 /// Paragraphs `start..end` of a section (no element of its own: they stay children of `<details>`).
 #[component]
-fn Block(BlockProps { cable, section, start, end, reflow, query, current }: &BlockProps) -> Html {
+fn Block(BlockProps { cable, section, start, end, reflow, query, current, links }: &BlockProps) -> Html {
     let counter = std::cell::Cell::new(0usize);
-    let view = View { reflow: *reflow, query, current: *current, counter: &counter };
+    let view = View { reflow: *reflow, query, current: *current, counter: &counter, links: *links };
     html! {
         for paragraph in &cable.0.sections[*section].paragraphs[*start..*end] {
             { paragraph_view(paragraph, &view) }
@@ -148,6 +158,7 @@ struct View<'a> {
     query: &'a str,
     current: Option<usize>,
     counter: &'a std::cell::Cell<usize>,
+    links: bool,
 }
 
 fn section_class(title: Option<&str>) -> Option<&'static str> {
@@ -172,9 +183,13 @@ fn paragraph_view(p: &Paragraph, view: &View<'_>) -> Html {
     let id = p.number.map(|n| format!("p{n}"));
     let text = find::shown_text(p, view.reflow);
     html! {
-        <p class={classes!("cv-para", kind, (!view.reflow).then_some("cv-para--original"))} id={id.clone()}>
+        <p class={classes!("cv-para", kind, (!view.reflow).then_some("cv-para--original"))} id={id.clone()} part="paragraph">
             if let (Some(n), Some(id)) = (p.number, id) {
-                <a class="cv-para__anchor" href={format!("#{id}")} aria-label={format!("Link to paragraph {n}")}>{ format!("¶{n}") }</a>{ " " }
+                if view.links {
+                    <a class="cv-para__anchor" href={format!("#{id}")} aria-label={format!("Link to paragraph {n}")}>{ format!("¶{n}") }</a>{ " " }
+                } else {
+                    <span class="cv-para__number">{ format!("¶{n}") }</span>{ " " }
+                }
             }
             if view.reflow {
                 if let Some(mark) = &p.marking {

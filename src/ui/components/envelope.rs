@@ -11,15 +11,18 @@ use crate::codes;
 #[derive(Properties, PartialEq)]
 pub struct EnvelopeProps {
     pub cable: Rc<Cable>,
+    /// Whether it starts open (the app keeps it closed).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 #[component]
-pub fn Envelope(EnvelopeProps { cable }: &EnvelopeProps) -> Html {
+pub fn Envelope(EnvelopeProps { cable, open }: &EnvelopeProps) -> Html {
     let Some(t) = &cable.transmission else { return Html::default() };
     let station = |ri: &str| codes::station_names(ri).next().map_or_else(|| "unlisted".to_owned(), str::to_owned);
     let year = cable.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse::<i32>().ok());
     html! {
-        <details class="cv-envelope">
+        <details class="cv-envelope" open={*open} part="envelope">
             <summary>{ "Transmission envelope" }</summary>
             <dl class="cv-envelope__list">
                 if let Some(id) = &t.id {

@@ -25,7 +25,7 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
         })
         .collect();
     html! {
-        <dl class="cv-meta">
+        <dl class="cv-meta" part="metadata">
             { row("Reference ID", cable.id.clone()) }
             if let Some(date) = &cable.date {
                 <dt>{ "Date" }</dt>
