@@ -132,7 +132,7 @@ export class CableViewerElement extends HTMLElement {
       this.#fromContent();
     }
     // Inline text edited by the host page is shown again.
-    this.#observer = new MutationObserver(() => this.#from === 'content' && this.#fromContent());
+    this.#observer = new MutationObserver(() => this.#fromContent());
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
   }
 

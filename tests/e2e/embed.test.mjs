@@ -15,7 +15,7 @@ const env = {};
 const pages = {};
 
 before(async () => {
-  env.viewer = await serve(DIST);
+  env.viewer = await serve(DIST, { pages });
   // The host site is this repository: examples/embed.html and the sample cables. Its pages name
   // the viewer as `make example` serves it; here that is the viewer origin above.
   env.host = await serve(REPO, { pages, rewrite: (html) => html.replaceAll('http://127.0.0.1:8080/', env.viewer.url) });
@@ -284,4 +284,156 @@ test("under a host's strict CSP with Trusted Types it works; without 'wasm-unsaf
   // The only complaint is the policy refusing the wasm, which is the point of this page.
   assert.ok(problems.length > 0 && problems.every((p) => /wasm|WebAssembly|CSP violation: script-src/i.test(p)), problems.join('\n'));
   await page.close();
+});
+
+/** A host page with embed.html in a frame (and a stranger's frame from a third origin). It keeps
+ *  every message from the viewer's origin and sizes the frame as told. */
+function framePage(name, fragment = '') {
+  const viewer = env.viewer.url.slice(0, -1);
+  pages[`/stranger-${name}`] = '<!doctype html><title>stranger</title><link rel="icon" href="data:,"><p>Another site.</p>';
+  pages[`/${name}`] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">
+<script>
+  window.__messages = [];
+  window.addEventListener('message', (event) => {
+    if (event.origin !== '${viewer}') return;
+    __messages.push(event.data);
+    if (event.data.type === 'cable-viewer:resize') document.getElementById('cable').style.height = event.data.height + 'px';
+  });
+  window.send = (message) => document.getElementById('cable').contentWindow.postMessage(message, '${viewer}');
+</script></head><body>
+<iframe id="cable" title="Cable" style="width: 100%; border: 0" src="${viewer}/embed.html${fragment}"></iframe>
+<iframe id="stranger" title="Stranger" src="${env.stranger.url}stranger-${name}"></iframe>
+</body></html>`;
+  return `${env.host.url}${name}`;
+}
+
+const messages = (page, type) => page.evaluate((type) => __messages.filter((m) => m.type === type), type);
+const waitMessage = (page, type, test = () => true) =>
+  page.waitForFunction(([type, test]) => __messages.some((m) => m.type === type && new Function('m', `return ${test}`)(m)), [type, test.toString().replace(/^\(?m\)? => /, '')]);
+
+test('embed.html: a cable by postMessage from its parent, resize reports, and a stranger ignored', async () => {
+  const { page, problems } = await openPage(env.browser, framePage('frame.html'));
+  await page.waitForFunction(() => __messages.some((m) => m.type === 'cable-viewer:ready' && m.v === 1));
+  const frame = page.frames().find((f) => f.url().startsWith(`${env.viewer.url}embed.html`));
+  const stranger = page.frames().find((f) => f.url().startsWith(env.stranger.url));
+  // A listener added after the frame's own hears each message once the frame has dealt with it.
+  await frame.evaluate(() => {
+    window.__seen = [];
+    window.addEventListener('message', (e) => __seen.push(e.origin));
+  });
+
+  // Another origin (a stranger's frame on the same page) sends a cable: ignored.
+  await stranger.evaluate((text) => {
+    parent.frames[0].postMessage({ type: 'cable-viewer:load-text', v: 1, text }, '*');
+  }, cable('<b>STRANGER</b>', 99));
+  await frame.waitForFunction((origin) => __seen.includes(origin), env.stranger.url.slice(0, -1));
+  assert.equal(await frame.evaluate(() => document.getElementById('cable').cable), null);
+  await frame.locator('.cv-embed__waiting', { hasText: 'No cable yet.' }).waitFor();
+  // So does a message of another protocol version from the right parent.
+  await page.evaluate((text) => send({ type: 'cable-viewer:load-text', v: 2, text }), cable('VERSION TWO', 98));
+  await frame.waitForFunction(() => __seen.length === 2);
+  assert.equal(await frame.evaluate(() => document.getElementById('cable').cable), null);
+
+  // The parent's message is shown, with the options it carries.
+  await page.evaluate((text) => send({ type: 'cable-viewer:load-text', v: 1, text, highlight: 'Mugabe', theme: 'dark', collapsed: 'metadata' }), await sample('09HARARE955.txt'));
+  await waitMessage(page, 'cable-viewer:loaded', (m) => m.id === '09HARARE955');
+  await frame.locator('h2.cv-subject', { hasText: 'MUGABE' }).waitFor();
+  assert.ok((await frame.locator('mark.cv-hit').count()) > 0);
+  assert.equal(await frame.locator('cable-viewer').getAttribute('theme'), 'dark');
+  assert.equal(await frame.locator('details.cv-embed__meta').evaluate((d) => d.open), false);
+  assert.equal((await messages(page, 'cable-viewer:loaded')).length, 1, 'the stranger loaded nothing');
+  // Its height, reported and applied: the frame shows all of the cable without scrolling.
+  await page.waitForFunction(() => parseFloat(document.getElementById('cable').style.height) > 400);
+  const tall = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  assert.ok(Math.abs(tall - (await page.locator('#cable').evaluate((f) => f.getBoundingClientRect().height))) <= 1);
+  // Opening every section makes it taller, and it says so.
+  const before = (await messages(page, 'cable-viewer:resize')).length;
+  await page.locator('#cable').scrollIntoViewIfNeeded();
+  await frame.locator('cable-viewer').getByRole('button', { name: 'Collapse all' }).click();
+  await page.waitForFunction((n) => __messages.filter((m) => m.type === 'cable-viewer:resize').length > n, before);
+  const shorter = (await messages(page, 'cable-viewer:resize')).at(-1).height;
+  assert.ok(shorter < tall, `collapsed ${shorter} < open ${tall}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('embed.html: #src= in its fragment when framed, and nothing at all when it is not', async () => {
+  const harare = await sample('09HARARE955.txt');
+  pages['/cables/09HARARE955.txt'] = harare;
+  const { page, problems } = await openPage(env.browser, framePage('fragment.html', '#src=cables/09HARARE955.txt&collapsed=sections'));
+  await waitMessage(page, 'cable-viewer:loaded', (m) => m.id === '09HARARE955');
+  const frame = page.frames().find((f) => f.url().startsWith(`${env.viewer.url}embed.html`));
+  await frame.locator('h2.cv-subject', { hasText: 'MUGABE' }).waitFor();
+  assert.equal(await frame.locator('details.cv-section').first().evaluate((d) => d.open), false);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // Opened on its own, it neither fetches nor listens: it says what it is for.
+  const alone = await openPage(env.browser, `${env.viewer.url}embed.html#src=cables/09HARARE955.txt`);
+  await alone.page.locator('#unframed', { hasText: 'inside another site' }).waitFor();
+  assert.equal(await alone.page.locator('cable-viewer').isVisible(), false);
+  await alone.page.evaluate((text) => window.postMessage({ type: 'cable-viewer:load-text', v: 1, text }, '*'), harare);
+  await alone.page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+  assert.equal(await alone.page.evaluate(() => document.querySelector('cable-viewer').cable), null);
+  assert.equal(alone.requests.some((url) => url.includes('/cables/')), false);
+  assert.deepEqual(alone.problems, []);
+  await alone.page.close();
+});
+
+/** Nothing ran, nothing was made, no link at all, and the payload reads as text: inside `root`. */
+async function assertInertIn(frame, selector, k, payload) {
+  const state = await frame.evaluate((selector) => {
+    const root = document.querySelector(selector).shadowRoot;
+    return {
+      pwned: window.__pwned ?? null,
+      made: root.querySelectorAll('script, img, svg, iframe, object, embed, style, form, math, base, meta, link').length,
+      links: root.querySelectorAll('a[href]').length,
+      shown: root.textContent,
+      outside: document.querySelectorAll('body script, body img, body svg, body iframe:not(#cable):not(#stranger), body object').length,
+    };
+  }, selector);
+  assert.equal(state.pwned, null, `payload ${k} ran`);
+  assert.equal(state.made, 0, `payload ${k} made elements`);
+  assert.equal(state.links, 0, `payload ${k} made a link`);
+  assert.equal(state.outside, 0, `payload ${k} made elements in the page`);
+  const probe = payload.replace(/[\u0000-\u001f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').slice(0, 20).trim().split(/\s+/)[0];
+  if (probe) assert.ok(state.shown.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').includes(probe), `payload ${k} not shown as text`);
+}
+
+test('hostile payloads through the text property, the element content, src= and the frame run nothing', async () => {
+  for (const [k, payload] of PAYLOADS.entries()) pages[`/payloads/${k}.txt`] = cable(payload, k);
+  const url = hostPage('hostile.html', '<cable-viewer id="prop"></cable-viewer><cable-viewer id="content"></cable-viewer><cable-viewer id="fetched"></cable-viewer>');
+  const { page, problems } = await openPage(env.browser, url);
+  await page.waitForFunction(() => customElements.get('cable-viewer'));
+  for (const [k, payload] of PAYLOADS.entries()) {
+    const text = cable(payload, k);
+    await page.evaluate(([text, k]) => {
+      document.getElementById('prop').text = text;
+      document.getElementById('content').textContent = text;
+      document.getElementById('fetched').src = `/payloads/${k}.txt`;
+    }, [text, k]);
+    for (const id of ['prop', 'content', 'fetched']) {
+      if (id === 'fetched' && payload.includes('\u0000')) {
+        // Fetched bytes with NUL are binary: refused politely.
+        await page.locator(`#${id} .cv-notice`, { hasText: 'looks binary' }).waitFor();
+        continue;
+      }
+      await page.locator(`#${id} h2.cv-subject`, { hasText: `PAYLOAD ${k} ` }).waitFor();
+      await assertInertIn(page.mainFrame(), `#${id}`, k, payload);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const framed = await openPage(env.browser, framePage('hostile-frame.html'));
+  await framed.page.waitForFunction(() => __messages.some((m) => m.type === 'cable-viewer:ready'));
+  const frame = framed.page.frames().find((f) => f.url().startsWith(`${env.viewer.url}embed.html`));
+  for (const [k, payload] of PAYLOADS.entries()) {
+    await framed.page.evaluate((text) => send({ type: 'cable-viewer:load-text', v: 1, text }), cable(payload, k));
+    await frame.locator('h2.cv-subject', { hasText: `PAYLOAD ${k} ` }).waitFor();
+    await assertInertIn(frame, 'cable-viewer', k, payload);
+  }
+  assert.equal(await framed.page.evaluate(() => window.__pwned ?? null), null);
+  assert.deepEqual(framed.problems, []);
+  await framed.page.close();
 });
