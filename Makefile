@@ -18,7 +18,7 @@ TRUNK_VERSION := 0.22.1
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup tools browser serve dist test lint unit wasm-test e2e bench fuzz screenshots icons clean
+.PHONY: help setup tools browser serve dist example test lint unit wasm-test e2e bench fuzz screenshots icons clean
 
 help:
 	@sed -n '2,6p' Makefile | sed 's/^# *//'
@@ -55,6 +55,11 @@ serve: setup
 
 dist: setup
 	trunk build --release
+
+# The embed example: dist/ (with CORS, as a CDN) on 127.0.0.1:8080 and this repository on
+# 127.0.0.1:8081, two origins; open http://127.0.0.1:8081/examples/embed.html.
+example: dist
+	node examples/serve.mjs
 
 ## Tests ###########################################################################
 

@@ -372,8 +372,11 @@ test('embed.html: #src= in its fragment when framed, and nothing at all when it 
   const alone = await openPage(env.browser, `${env.viewer.url}embed.html#src=cables/09HARARE955.txt`);
   await alone.page.locator('#unframed', { hasText: 'inside another site' }).waitFor();
   assert.equal(await alone.page.locator('cable-viewer').isVisible(), false);
-  await alone.page.evaluate((text) => window.postMessage({ type: 'cable-viewer:load-text', v: 1, text }, '*'), harare);
-  await alone.page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+  // A message to it is dispatched (a listener added after the page's own hears it) and changes nothing.
+  await alone.page.evaluate((text) => new Promise((done) => {
+    window.addEventListener('message', () => done(), { once: true });
+    window.postMessage({ type: 'cable-viewer:load-text', v: 1, text }, '*');
+  }), harare);
   assert.equal(await alone.page.evaluate(() => document.querySelector('cable-viewer').cable), null);
   assert.equal(alone.requests.some((url) => url.includes('/cables/')), false);
   assert.deepEqual(alone.problems, []);
