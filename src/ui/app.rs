@@ -267,6 +267,10 @@ fn open_files(dispatcher: UseReducerDispatcher<AppState>, files: Vec<web_sys::Fi
         return;
     }
     browser::mark_input();
+    dispatcher.dispatch(Action::Status(match files.as_slice() {
+        [file] => format!("Reading {}…", file.name()),
+        _ => format!("Reading {} files…", files.len()),
+    }));
     wasm_bindgen_futures::spawn_local(async move {
         let read = browser::read_files(files, super::components::original::SHOW_AT_MOST).await;
         let incoming = read.into_iter().map(|(name, bytes, size)| Incoming { name, bytes, size }).collect();

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { useServerAndBrowser } from './harness.mjs';
 
@@ -38,5 +39,149 @@ test('no violations with find hits, the original text and a bad-input notice', a
   await page.getByLabel('Open cable file').setInputFiles([{ name: 'recipe.txt', mimeType: 'text/plain', buffer: Buffer.from('Lemon cake\n\nBake it.\n') }]);
   await page.locator('.cv-notice').first().waitFor();
   assert.deepEqual(await audit(page), []);
+  await context.close();
+});
+
+/** Presses Tab, as a keyboard user does, until the focused element matches `selector` (and its
+ *  name starts with `name`); fails if a whole round of the page never gets there. Each control
+ *  reached shows where the focus is (`:focus-visible`). */
+async function tabTo(page, selector, name = '') {
+  for (let k = 0; k < 120; k += 1) {
+    const focus = await page.evaluate(([selector, name]) => {
+      const e = document.activeElement;
+      const label = (e.getAttribute('aria-label') ?? e.textContent).trim();
+      return { hit: e.matches(selector) && label.startsWith(name), visible: e === document.body || e.matches(':focus-visible') };
+    }, [selector, name]);
+    assert.ok(focus.visible, 'the focused control shows its focus');
+    if (focus.hit) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`${selector} ${name} never reached with Tab`);
+}
+
+test('a keyboard-only walk through every control does what it says', async () => {
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  const heading = page.getByRole('heading', { level: 1 });
+  await heading.filter({ hasText: 'HELLER' }).waitFor();
+  const status = page.getByRole('status');
+  const pressed = (name) => page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
+  const sectionsOpen = () => page.locator('details.cv-section').evaluateAll((all) => all.map((d) => d.open));
+
+  // Open a sample from its list, switch back to the first cable, close the sample.
+  await tabTo(page, '.cv-samples > summary');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '.cv-samples__item', '09HARARE955');
+  await page.keyboard.press('Enter');
+  await heading.filter({ hasText: 'MUGABE' }).waitFor();
+  assert.equal(await page.locator('details.cv-samples').evaluate((d) => d.open), false, 'the menu closes');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.cv-samples > summary')), true, 'focus returns to it');
+  // Escape closes it too.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('details.cv-samples').evaluate((d) => d.open), false);
+  await tabTo(page, '.cv-docs__open', '09USUNNEWYORK78');
+  await page.keyboard.press('Enter');
+  await heading.filter({ hasText: 'HELLER' }).waitFor();
+  await tabTo(page, '.cv-docs__close', 'Close 09HARARE955');
+  await page.keyboard.press('Enter');
+  await status.filter({ hasText: 'Closed 09HARARE955' }).waitFor();
+  assert.equal(await page.locator('.cv-docs__item').count(), 1);
+
+  // Find: type, Enter and Shift+Enter step, the match buttons too.
+  await tabTo(page, '#find');
+  await page.keyboard.type('Rio');
+  const count = page.locator('.cv-find__count');
+  await count.filter({ hasText: /^1 of \d+$/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await count.filter({ hasText: /^2 of / }).waitFor();
+  await page.keyboard.press('Shift+Enter');
+  await count.filter({ hasText: /^1 of / }).waitFor();
+  await tabTo(page, 'button', 'Next match');
+  await page.keyboard.press('Enter');
+  await count.filter({ hasText: /^2 of / }).waitFor();
+  await tabTo(page, 'button', 'Previous match');
+  await page.keyboard.press('Space');
+  await count.filter({ hasText: /^1 of / }).waitFor();
+  await tabTo(page, '#find');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await count.filter({ hasText: /^$/ }).waitFor({ state: 'attached' });
+
+  // Sections: collapse all, expand all, one by its summary.
+  await tabTo(page, 'button', 'Collapse all');
+  await page.keyboard.press('Enter');
+  assert.ok((await sectionsOpen()).every((open) => !open));
+  await tabTo(page, 'button', 'Expand all');
+  await page.keyboard.press('Space');
+  assert.ok((await sectionsOpen()).every((open) => open));
+  await tabTo(page, 'details.cv-section > summary');
+  await page.keyboard.press('Enter');
+  assert.equal((await sectionsOpen())[0], false);
+  await page.keyboard.press('Enter');
+  assert.equal((await sectionsOpen())[0], true);
+
+  // The toggles.
+  await tabTo(page, 'button', 'Original text');
+  await page.keyboard.press('Space');
+  assert.equal(await pressed('Original text'), 'true');
+  await page.locator('.cv-original').waitFor();
+  await page.keyboard.press('Space');
+  assert.equal(await pressed('Original text'), 'false');
+  await tabTo(page, 'button', 'Original line breaks');
+  await page.keyboard.press('Enter');
+  assert.equal(await pressed('Original line breaks'), 'true');
+  await page.keyboard.press('Enter');
+  assert.equal(await pressed('Original line breaks'), 'false');
+
+  // Copying and downloading.
+  for (const [name, said] of [['Copy ID', 'Copied the reference ID.'], ['Copy citation', 'Copied the citation.'], ['Copy JSON', 'Copied the JSON.']]) {
+    await tabTo(page, 'button', name);
+    await page.keyboard.press('Enter');
+    await status.filter({ hasText: said }).waitFor();
+  }
+  assert.equal(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).id, '09USUNNEWYORK78');
+  await tabTo(page, 'button', 'Download JSON');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(download.suggestedFilename(), '09USUNNEWYORK78.json');
+
+  // The theme, from its list.
+  await tabTo(page, '.cv-theme select');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+
+  // Links and disclosures in the cable: the envelope, the contents, a paragraph's permalink.
+  await tabTo(page, 'details.cv-envelope > summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('details.cv-envelope').evaluate((d) => d.open), true);
+  if (await page.locator('.cv-toc a').count()) {
+    await tabTo(page, '.cv-toc a');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^#s\d+$/.test(location.hash));
+  }
+  await tabTo(page, 'a.cv-para__anchor');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^#p\d+$/.test(location.hash));
+
+  // The file picker opens from the keyboard; what is chosen opens.
+  await tabTo(page, 'input[type=file]');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(resolve(import.meta.dirname, '../../src/assets/samples/72TEHRAN1164.txt'));
+  await page.getByRole('button', { name: '72TEHRAN1164.txt', exact: true }).waitFor();
+
+  // Forget the remembered cables.
+  await tabTo(page, 'button', 'Forget remembered cables');
+  await page.keyboard.press('Enter');
+  await status.filter({ hasText: 'Forgot the remembered cables' }).waitFor();
+
+  // Typing a cable: select all, type, and it is read.
+  await tabTo(page, 'textarea');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('UNCLASSIFIED\nSUBJECT: TYPED FROM THE KEYBOARD\n\n1. One paragraph.\n');
+  await heading.filter({ hasText: 'TYPED FROM THE KEYBOARD' }).waitFor();
   await context.close();
 });

@@ -440,3 +440,26 @@ test('hostile payloads through the text property, the element content, src= and 
   assert.deepEqual(framed.problems, []);
   await framed.page.close();
 });
+
+test('axe-core finds no accessibility violations in the embedded view, light or dark', async () => {
+  const { createRequire } = await import('node:module');
+  const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const url = hostPage('axe.html', '<main><h1>A host page</h1><cable-viewer id="light" theme="light"></cable-viewer><cable-viewer id="dark" theme="dark"></cable-viewer></main>');
+  const { page, problems } = await openPage(env.browser, url);
+  await page.waitForFunction(() => customElements.get('cable-viewer'));
+  const text = await sample('09HARARE955.txt');
+  await page.evaluate((text) => {
+    for (const id of ['light', 'dark']) document.getElementById(id).text = text;
+  }, text);
+  await events(page, 'cable-load', 2);
+  // Open what starts closed, so that it is audited too.
+  for (const id of ['light', 'dark']) {
+    await page.locator(`#${id} details.cv-envelope > summary`).click();
+    await page.locator(`#${id}`).getByRole('button', { name: 'Original text' }).click();
+  }
+  await page.evaluate(axe);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  assert.deepEqual(violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -85,7 +85,8 @@ test('sample cables, and the app never starts empty', async () => {
   const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   assert.equal(await metaValue(page, 'Reference ID'), '09USUNNEWYORK78');
-  await page.getByLabel('Try a sample cable').selectOption({ label: '72TEHRAN1164 (1972 cable)' });
+  await page.getByText('Try a sample', { exact: true }).click();
+  await page.getByRole('button', { name: '72TEHRAN1164 (1972 cable)', exact: true }).click();
   await heading(page).filter({ hasText: 'ACCELERATION OF F-4ES FOR IRAN' }).waitFor();
   assert.equal(await metaValue(page, 'Reference ID'), '72TEHRAN1164');
   await page.close();
@@ -96,7 +97,8 @@ test('open cables are remembered across reloads until forgotten', async () => {
   const page = await context.newPage();
   await page.goto(env.server.url);
   await heading(page).waitFor();
-  await page.getByLabel('Try a sample cable').selectOption({ label: '09HARARE955 (press copy)' });
+  await page.getByText('Try a sample', { exact: true }).click();
+  await page.getByRole('button', { name: '09HARARE955 (press copy)', exact: true }).click();
   await page.getByRole('button', { name: '09HARARE955 (press copy)', exact: true }).waitFor();
   await page.reload();
   await heading(page).waitFor();
@@ -149,6 +151,37 @@ test('bad input gets a calm message, the raw text, and the app keeps working', a
   await page.getByRole('button', { name: '09USUNNEWYORK78 (raw telegram)', exact: true }).click();
   await heading(page).filter({ hasText: 'AMBASSADOR RICE' }).waitFor();
   assert.equal(await page.locator('.cv-notice').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a giant cable says how far it has got while its paragraphs come in', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await heading(page).waitFor();
+  // The sample's header, then 6,000 numbered paragraphs (about 1 MB).
+  const sample = await readFile(resolve(import.meta.dirname, '../../src/assets/09USUNNEWYORK78.txt'), 'utf8');
+  let text = sample.slice(0, sample.indexOf('11. (C)'));
+  for (let n = 1; n <= 6000; n += 1) text += `${n}. (C) Paragraph ${n} of a very long cable, repeated to stress the reading view.\n\n`;
+  // Every state the progress bar is drawn in, as the page draws it.
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('.cv-progress progress');
+      if (bar) __progress.push([Number(bar.value), Number(bar.max), bar.parentElement.textContent.trim()]);
+    }).observe(document.querySelector('.cv-reader'), { childList: true, subtree: true, attributes: true });
+  });
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+  await page.waitForFunction(() => document.querySelectorAll('.cv-para').length >= 6000);
+  await page.locator('.cv-progress').waitFor({ state: 'detached' });
+  const seen = await page.evaluate(() => __progress);
+  assert.ok(seen.length >= 3, `progress drawn ${seen.length} times`);
+  assert.ok(seen.every(([value, max]) => max >= 6000 && value < max), 'it counts towards the whole');
+  assert.ok(seen.some(([value]) => value > 200), 'it advances');
+  assert.match(seen[0][2], /^Showing 200 of 60\d\d paragraphs…$/);
   assert.deepEqual(problems, []);
   await page.close();
 });

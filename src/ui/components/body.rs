@@ -74,7 +74,16 @@ pub fn CableBody(props: &CableBodyProps) -> Html {
             <SectionView key={k} cable={Ptr(cable.clone())} index={k} {limit} reflow={*reflow} query={query.clone()} {current} open={*open} links={*links} />
         });
     }
-    html! { <div class="cv-body">{ for sections }</div> }
+    // A giant cable says how far it has got while it grows.
+    let progress = (*shown < total).then(|| {
+        html! {
+            <div class="cv-progress">
+                <progress max={total.to_string()} value={shown.to_string()} aria-label="Paragraphs shown"></progress>
+                { format!(" Showing {} of {total} paragraphs…", *shown) }
+            </div>
+        }
+    });
+    html! { <div class="cv-body">{ progress }{ for sections }</div> }
 }
 
 /// An `Rc<Cable>` compared by identity: a section re-renders only for another cable.

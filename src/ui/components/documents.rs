@@ -29,16 +29,20 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             on_files.emit(files);
         })
     };
-    let sample_change = {
+    // A disclosure of buttons, not a <select>: arrowing through a select fires `change` at each
+    // step, so a keyboard user could only ever reach the first sample.
+    let choose = |k: usize| {
         let on_sample = on_sample.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(k) = select.value().parse::<usize>() {
-                on_sample.emit(k);
-            }
-            select.set_value("");
+        Callback::from(move |e: MouseEvent| {
+            close_menu(&e.target_unchecked_into::<web_sys::Element>());
+            on_sample.emit(k);
         })
     };
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            close_menu(&e.target_unchecked_into::<web_sys::Element>());
+        }
+    });
     html! {
         <div class="cv-docs">
             <ul class="cv-docs__list" aria-label="Open cables">
@@ -57,19 +61,32 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                     <input type="file" class="cv-docs__file-input" multiple=true aria-label="Open cable file"
                         accept=".txt,.html,.htm,text/plain,text/html" {onchange} />
                 </label>
-                <label class="cv-docs__samples">
-                    <span class="cv-visually-hidden">{ "Try a sample cable" }</span>
-                    <select class="cv-select" onchange={sample_change}>
-                        <option value="" selected=true>{ "Try a sample…" }</option>
+                <details class="cv-samples" {onkeydown}>
+                    <summary class="cv-button">{ "Try a sample" }</summary>
+                    <ul class="cv-samples__list" aria-label="Sample cables">
                         for (k, (name, _)) in SAMPLES.iter().enumerate() {
-                            <option value={k.to_string()}>{ *name }</option>
+                            <li><button type="button" class="cv-samples__item" onclick={choose(k)}>{ *name }</button></li>
                         }
-                    </select>
-                </label>
+                    </ul>
+                </details>
                 <button type="button" class="cv-button cv-button--quiet" onclick={on_forget.reform(|_| ())}>
                     { "Forget remembered cables" }
                 </button>
             </div>
         </div>
+    }
+}
+
+/// Closes the samples menu holding `inside`, and gives the focus back to its summary.
+fn close_menu(inside: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(Some(details)) = inside.closest("details") else { return };
+    if let Ok(details) = details.dyn_into::<web_sys::HtmlDetailsElement>() {
+        details.set_open(false);
+        if let Some(summary) = details.query_selector("summary").ok().flatten() {
+            if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+                let _ = summary.focus();
+            }
+        }
     }
 }

@@ -27,7 +27,8 @@ pub fn Original(OriginalProps { document }: &OriginalProps) -> Html {
     let unknown: HashSet<usize> = document.cable.unknown.iter().map(|u| u.line).collect();
     let cut = end < source.len() || document.whole.is_some();
     html! {
-        <section class="cv-original" aria-label="Original text">
+        // Not a named landmark: a page may embed several cables, and landmarks must be unique.
+        <section class="cv-original">
             if !document.cable.diagnostics.is_empty() {
                 <h2 class="cv-original__title">{ "What the parser noticed" }</h2>
                 <ul class="cv-diagnostics">
@@ -40,7 +41,8 @@ pub fn Original(OriginalProps { document }: &OriginalProps) -> Html {
                 </ul>
             }
             <h2 class="cv-original__title">{ "Original text" }</h2>
-            <pre class="cv-original__text">{ for runs(&source[..end], &unknown) }</pre>
+            // It scrolls, so it takes the focus: keyboard users scroll it too.
+            <pre class="cv-original__text" tabindex="0">{ for runs(&source[..end], &unknown) }</pre>
             if cut {
                 <p class="cv-notice">{ format!("Only the first {} KB are shown; the whole text is kept.", SHOW_AT_MOST / 1024) }</p>
             }
