@@ -40,8 +40,12 @@ pub fn App() -> Html {
             state.documents.iter().map(|d| (Rc::from(d.name.as_str()), d.text.clone())).collect();
         let epoch = state.epoch;
         use_effect_with((documents, epoch), |(documents, _)| {
-            let fits: Vec<_> = documents.iter().filter(|(_, t)| t.len() <= browser::STORAGE_LIMIT).collect();
-            browser::save_documents(fits.iter().map(|(n, t)| (&**n, &**t)));
+            // In a task of its own, after the cable is on screen.
+            let documents = documents.clone();
+            browser::soon(move || {
+                let fits: Vec<_> = documents.iter().filter(|(_, t)| t.len() <= browser::STORAGE_LIMIT).collect();
+                browser::save_documents(fits.iter().map(|(n, t)| (&**n, &**t)));
+            });
         });
     }
     // A permalink (`#p3`) opens on its paragraph. The first commit also marks
