@@ -66,7 +66,18 @@ pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     if n.is_empty() || h.len() < n.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n) && hay.is_char_boundary(i))
+    // Look at the first and the last byte (either case) before comparing the rest: nearly
+    // every position fails there.
+    let last = n.len() - 1;
+    let (first_lower, first_upper) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+    let (last_lower, last_upper) = (n[last].to_ascii_lowercase(), n[last].to_ascii_uppercase());
+    h.windows(n.len())
+        .position(|w| {
+            (w[0] == first_lower || w[0] == first_upper)
+                && (w[last] == last_lower || w[last] == last_upper)
+                && w.eq_ignore_ascii_case(n)
+        })
+        .filter(|&i| hay.is_char_boundary(i))
 }
 
 /// Collapses runs of white space into single spaces.

@@ -23,11 +23,13 @@ const TYPES = {
 /** Serves `root` on 127.0.0.1 (an ephemeral port unless `port` is given); resolves to
  *  { url, close }. Every answer allows any origin (CORS), as a CDN serving the embed bundle
  *  must. `pages` maps paths to generated files (typed by extension, else HTML); `rewrite(text)`
- *  edits every HTML file served from `root`. */
-export async function serve(root = DIST, { port = 0, host = '127.0.0.1', pages = {}, rewrite = (text) => text } = {}) {
+ *  edits every HTML file served from `root`; `isolated` makes its pages cross-origin isolated. */
+export async function serve(root = DIST, { port = 0, host = '127.0.0.1', pages = {}, rewrite = (text) => text, isolated = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const cors = { 'access-control-allow-origin': '*' };
+    // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs (benchmarks).
+    if (isolated) Object.assign(cors, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
     if (Object.hasOwn(pages, path)) {
       res.writeHead(200, { ...cors, 'content-type': TYPES[extname(path)] ?? TYPES['.html'] }).end(pages[path]);
       return;

@@ -33,7 +33,7 @@ impl CaptionLine<'_> {
 /// Words with their byte offsets into the line. `//` separates words too
 /// (`SECRET//NOFORN`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`).
 fn words(line: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(12);
     for word in line.split_ascii_whitespace() {
         let mut offset = word.as_ptr() as usize - line.as_ptr() as usize;
         if !word.contains('/') {
@@ -192,8 +192,10 @@ pub fn handling_word(word: &str) -> Option<&'static str> {
 
 /// A handling caption of one or more words at the start of `words`, with how many words it used.
 fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
-    let upper = |k: usize| words.get(k).map(|(_, w)| w.trim_end_matches([',', '.', ';']).to_ascii_uppercase());
-    let phrase = |ws: &[&str]| ws.iter().enumerate().all(|(k, w)| upper(k).as_deref() == Some(*w));
+    let is = |k: usize, expected: &str| {
+        words.get(k).is_some_and(|(_, w)| w.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case(expected))
+    };
+    let phrase = |ws: &[&str]| ws.iter().enumerate().all(|(k, w)| is(k, w));
     if phrase(&["SENSITIVE", "BUT", "UNCLASSIFIED"]) {
         return Some(("SBU", 3));
     }
@@ -214,8 +216,10 @@ fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
 /// A line made only of handling captions (`SIPDIS`, `SIPDIS SIPDIS`, `NOFORN`,
 /// `SENSITIVE`, `E X D I S`, `SENSITIVE BUT UNCLASSIFIED`), in order, deduplicated.
 pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
-    let first = line.split_ascii_whitespace().next()?;
-    let plausible = first.len() == 1
+    let mut split = line.split_ascii_whitespace();
+    let first = split.next()?;
+    // A one-letter first word is plausible only as spaced letters (`E X D I S`), not `A senior…`.
+    let plausible = first.len() == 1 && split.next().is_none_or(|second| second.len() == 1)
         || first.len() <= 40
             && (first.contains('/')
                 || handling_word(first).is_some()

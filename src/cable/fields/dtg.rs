@@ -69,7 +69,7 @@ const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday",
 pub fn parse_dateline(line: &str) -> Option<DateTime> {
     let mut parts = line.split(',').map(str::trim);
     let weekday = parts.next()?;
-    if !DAYS.contains(&weekday.to_ascii_lowercase().as_str()) {
+    if !DAYS.iter().any(|day| day.eq_ignore_ascii_case(weekday)) {
         return None;
     }
     let mut date = parts.next()?.split_ascii_whitespace();
