@@ -194,7 +194,7 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                         marking: s.marking.map(str::to_owned),
                         bullet: s.bullet,
                         lines: draft_lines(i),
-                        text: draft_text(own),
+                        text: draft_text(own, &p.lines[i + 1..]),
                     });
                 } else if let Some(draft) = current.as_mut() {
                     if gap && !continues(&draft.text, text) {
@@ -204,7 +204,7 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                             marking: None,
                             bullet: false,
                             lines: draft_lines(i),
-                            text: draft_text(text),
+                            text: draft_text(text, &p.lines[i + 1..]),
                         });
                     } else {
                         if gap {
@@ -281,23 +281,30 @@ fn heading(p: &Parser<'_>, i: usize, start: usize) -> Option<String> {
         let inner = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
         return (!inner.is_empty()).then(|| inner.to_owned());
     }
-    if paragraph_start(text).is_some() || text.len() > 80 || text.split_whitespace().count() > 12 {
+    if text.len() > 80 {
         return None;
     }
     let first = text.chars().next()?;
     let prev = (i > start).then(|| p.lines[i - 1].text);
     let next = p.lines.get(i + 1).map(|l| l.text);
     let ruled = next.is_some_and(is_rule) || prev.is_some_and(is_rule);
+    let alone = prev.is_none_or(str::is_empty) && next.is_none_or(str::is_empty);
+    // A heading is ruled or stands alone: nearly every line is neither, and is rejected here
+    // before the dearer tests below.
+    if !ruled && !alone {
+        return None;
+    }
+    if paragraph_start(text).is_some() {
+        return None;
+    }
+    let words = text.split_whitespace().count();
+    if words > 12 {
+        return None;
+    }
     if ruled {
         return Some(text.to_owned());
     }
-    if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) || text.split_whitespace().count() > 10
-    {
-        return None;
-    }
-    let alone_before = prev.is_none_or(str::is_empty);
-    let alone_after = next.is_none_or(str::is_empty);
-    if !(alone_before && alone_after) {
+    if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) || words > 10 {
         return None;
     }
     // A heading needs text under it: what follows must be more than a short
@@ -331,10 +338,12 @@ fn continues(previous: &str, line: &str) -> bool {
 
 /// Joins a hard-wrapped line onto the text: with a space, or without one after a
 /// hyphenated word break (`two-` + `state`).
-/// A paragraph's first line, with room for the lines a typical paragraph adds (the parser's
-/// time in the browser was a fifth allocation, most of it regrowing these; `make bench`).
-fn draft_text(first: &str) -> String {
-    let mut text = String::with_capacity(first.len() + 384);
+/// A paragraph's first line, with room for the lines up to the next blank one (at most 32):
+/// one allocation of the right size, where growing it line by line reallocated several times
+/// (the parser's time in the browser was a fifth allocation; `make bench`).
+fn draft_text(first: &str, after: &[super::lines::Line<'_>]) -> String {
+    let more: usize = after.iter().take(32).take_while(|l| !l.text.is_empty()).map(|l| l.text.len() + 1).sum();
+    let mut text = String::with_capacity(first.len() + more);
     text.push_str(first);
     text
 }

@@ -68,7 +68,8 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
     // The classification word: spaced letters (`S E C R E T`) or plain words.
     let spaced_end = words.iter().take_while(|(_, w)| w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic()).count();
     if spaced_end >= 4 {
-        let glued: String = words[..spaced_end].iter().map(|(_, w)| w.to_ascii_uppercase()).collect();
+        let mut glued: String = words[..spaced_end].iter().map(|(_, w)| *w).collect();
+        glued.make_ascii_uppercase();
         let (class, repaired) = classification_word(&glued)?;
         caption.classification = Some(class);
         caption.repaired = repaired;
@@ -186,7 +187,14 @@ const HANDLING: [(&str, &str); 16] = [
 
 /// A handling caption in canonical form.
 pub fn handling_word(word: &str) -> Option<&'static str> {
-    let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    // Trimmed to its letters and digits, by bytes (it runs on the first word of every line).
+    let bytes = word.as_bytes();
+    let start = bytes.iter().position(u8::is_ascii_alphanumeric)?;
+    let end = bytes.iter().rposition(u8::is_ascii_alphanumeric)? + 1;
+    let word = &word[start..end];
+    if !(2..=10).contains(&word.len()) {
+        return None;
+    }
     HANDLING.iter().find(|(written, _)| written.eq_ignore_ascii_case(word)).map(|(_, canonical)| *canonical)
 }
 
@@ -218,13 +226,14 @@ fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
 pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
     let mut split = line.split_ascii_whitespace();
     let first = split.next()?;
-    // A one-letter first word is plausible only as spaced letters (`E X D I S`), not `A senior…`.
+    // Only what `handling_phrase` could read from the first word is worth tokenising the line
+    // for (most lines are prose): spaced letters (`E X D I S`, not `A senior…`), a caption
+    // (`SENSITIVE` included), `FOR` of FOR OFFICIAL USE ONLY, or a `/` word with a caption in it.
     let plausible = first.len() == 1 && split.next().is_none_or(|second| second.len() == 1)
         || first.len() <= 40
-            && (first.contains('/')
-                || handling_word(first).is_some()
-                || starts_with_ci(first, "SENSITIVE")
-                || starts_with_ci(first, "FOR"));
+            && (handling_word(first).is_some()
+                || first.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case("FOR")
+                || first.contains('/') && first.split('/').any(|part| handling_word(part).is_some()));
     if !plausible {
         return None;
     }
