@@ -62,6 +62,9 @@ async function tabTo(page, selector, name = '') {
 test('a keyboard-only walk through every control does what it says', async () => {
   const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
   const page = await context.newPage();
+  // Listening from the start: Playwright intercepts file pickers only once someone listens,
+  // and turning that on as the key is pressed can lose the race.
+  const chooser = new Promise((resolve) => page.once('filechooser', resolve));
   await page.goto(env.server.url);
   const heading = page.getByRole('heading', { level: 1 });
   await heading.filter({ hasText: 'HELLER' }).waitFor();
@@ -169,8 +172,8 @@ test('a keyboard-only walk through every control does what it says', async () =>
 
   // The file picker opens from the keyboard; what is chosen opens.
   await tabTo(page, 'input[type=file]');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles(resolve(import.meta.dirname, '../../src/assets/samples/72TEHRAN1164.txt'));
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles(resolve(import.meta.dirname, '../../src/assets/samples/72TEHRAN1164.txt'));
   await page.getByRole('button', { name: '72TEHRAN1164.txt', exact: true }).waitFor();
 
   // Forget the remembered cables.
