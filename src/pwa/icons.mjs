@@ -1,9 +1,10 @@
 // `make icons`: the PNG icons and manifest screenshots, rendered by Chromium from
 // the one SVG source (src/assets/icon.svg) and from the built app. Outputs are
 // committed, so builds need no image tools.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launch, serve } from '../../tests/e2e/harness.mjs';
+import { toPalette } from './palette.mjs';
 
 const out = resolve(import.meta.dirname, '../assets/icons');
 const svg = await readFile(resolve(import.meta.dirname, '../assets/icon.svg'), 'utf8');
@@ -20,8 +21,10 @@ try {
     const inner = Math.round(size * scale);
     await page.setContent(`<html><body style="margin:0;display:grid;place-items:center;width:${size}px;height:${size}px;background:${background}">
       <div style="width:${inner}px;height:${inner}px">${svg.replace('<svg ', `<svg width="${inner}" height="${inner}" `)}</div></body></html>`);
-    await page.screenshot({ path: resolve(out, name), omitBackground: background === 'transparent' });
-    console.log(`wrote ${name}`);
+    // A palette PNG: the icons are part of every first visit.
+    const png = toPalette(await page.screenshot({ omitBackground: background === 'transparent' }));
+    await writeFile(resolve(out, name), png);
+    console.log(`wrote ${name} (${png.length} bytes)`);
   }
   const server = await serve();
   for (const [name, width, height] of [['screenshot-wide.png', 1280, 800], ['screenshot-narrow.png', 540, 960]]) {
