@@ -67,12 +67,12 @@ test: setup browser lint unit wasm-test e2e
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 # The parser, the CLI, snapshots, the corpus and property tests, natively.
 unit:
-	CI=true cargo test
+	CI=true cargo test --workspace
 
 # Components and the JS API in headless Chromium (wasm-bindgen-test).
 wasm-test: browser

@@ -4,7 +4,8 @@
 //! (the Yew app) and `api` (the `#[wasm_bindgen]` adapter), only exists when
 //! compiling for `wasm32`, so native builds and tests never compile it.
 
-pub mod cable;
+/// The parser, a crate of its own (`src/cable`) so that it can be optimised for speed.
+pub use cable_parser as cable;
 pub mod codes;
 
 #[cfg(target_arch = "wasm32")]

@@ -342,7 +342,7 @@ fn caption_field(
     }
     if let Some(field) = refs::strip_ref_keyword(text) {
         // `REF: ASUNCION 396 Classified By: …` (07SANTIAGO983): two fields on one line.
-        if let Some(at) = crate::cable::lines::find_ci(field, "CLASSIFIED BY") {
+        if let Some(at) = crate::lines::find_ci(field, "CLASSIFIED BY") {
             buf.refs.push(field[..at].trim().to_owned());
             if !seen.classified_by {
                 buf.classified_by.push_str(classified_by::strip_classified_by(&field[at..]).unwrap_or(""));

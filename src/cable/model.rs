@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-/// A byte range into the text the parser read (see [`crate::cable::source_text`]).
+/// A byte range into the text the parser read (see [`crate::source_text`]).
 ///
 /// Spans always lie on `char` boundaries and never run past the end of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

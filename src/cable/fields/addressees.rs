@@ -2,7 +2,7 @@
 //! `RUEHGG/UN SECURITY COUNCIL COLLECTIVE PRIORITY`, `AMEMBASSY PARIS`,
 //! and `XMT` exclusions.
 
-use crate::cable::model::{Addressee, Precedence};
+use crate::model::{Addressee, Precedence};
 
 use super::envelope::is_routing_indicator;
 

@@ -1,8 +1,8 @@
 //! The caption line (`C O N F I D E N T I A L SECTION 01 OF 03 USUN NEW YORK 000078`),
 //! classification banners, and handling captions (`SIPDIS`, `NOFORN`, `SENSITIVE`…).
 
-use crate::cable::lines::starts_with_ci;
-use crate::cable::model::{Classification, SectionOf};
+use crate::lines::starts_with_ci;
+use crate::model::{Classification, SectionOf};
 
 /// What a caption or banner line says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

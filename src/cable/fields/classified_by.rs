@@ -2,7 +2,7 @@
 //! `CLASSIFIED BY: …; REASON: 1.4(B), (D)`, `Classified By: Classified by …`,
 //! `1.5 (D)`, `1.4 b,d`, `1.4 (b)/(d)`, `1.4 (b) & (d)`.
 
-use crate::cable::lines::{collapse_ws, find_ci, starts_with_ci};
+use crate::lines::{collapse_ws, find_ci, starts_with_ci};
 
 /// The text after `Classified By`, or `None`.
 pub fn strip_classified_by(line: &str) -> Option<&str> {

@@ -1,7 +1,7 @@
 //! Date-time groups (`030252Z FEB 09`), the dateline of press copies
 //! (`Wednesday, 09 December 2009, 13:04`) and the dates of E.O. lines.
 
-use crate::cable::model::Precedence;
+use crate::model::Precedence;
 
 /// A calendar date and time, all in UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

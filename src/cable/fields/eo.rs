@@ -2,7 +2,7 @@
 //! `E.O. 12958: N/A`, `E.O. 12958 AS AMENDED: DECL: …`, `E.O. 11652: GDS`,
 //! `decl: after korean unification`.
 
-use crate::cable::lines::{collapse_ws, find_ci, starts_with_ci};
+use crate::lines::{collapse_ws, find_ci, starts_with_ci};
 
 use super::dtg::parse_slash_date;
 

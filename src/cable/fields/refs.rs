@@ -1,9 +1,9 @@
 //! REF blocks: `REF: A. MADRID 881 B. MADRID 919`, `REFS: A) 08 RIO DE JAN 138; B) …`,
 //! `REF: STATE 32641`, non-cable references (e-mails, telcons, reports).
 
-use crate::cable::lines::{collapse_ws, starts_with_ci};
-use crate::cable::model::{Reference, ReferenceKind};
-use crate::cable::stations::canonical_station;
+use crate::lines::{collapse_ws, starts_with_ci};
+use crate::model::{Reference, ReferenceKind};
+use crate::stations::canonical_station;
 
 /// The text after a REF keyword (`REF:`, `REF`, `REFS:`, `REF(S):`, `REFTEL:`), or `None`.
 pub fn strip_ref_keyword(line: &str) -> Option<&str> {

@@ -2,14 +2,14 @@
 //! `Tags: prel, pgov`, `TAGS: [PREL](#) [PGOV](#)`, person tags
 //! (`OVIP (KISSINGER, HENRY A.)`, `STEINBERG, JAMES B.`), multi-word tags.
 
-use crate::cable::lines::strip_markdown_links;
+use crate::lines::strip_markdown_links;
 
 /// The keyword and its typos seen in the wild (`TAG`, `TAGE`, `TAS`, `TABS`, `TGS`, `AGS`),
 /// returning the text after it.
 pub fn strip_tags_keyword(line: &str) -> Option<&str> {
     const KEYWORDS: [&str; 7] = ["TAGS", "TAGE", "TABS", "TAG", "TAS", "TGS", "AGS"];
     for keyword in KEYWORDS {
-        if crate::cable::lines::starts_with_ci(line, keyword) {
+        if crate::lines::starts_with_ci(line, keyword) {
             let rest = &line[keyword.len()..];
             // The keyword must stand alone: `TAGS:`, `TAGS ` — not `TAGUS RIVER`.
             if rest.is_empty() || rest.starts_with([':', ' ', '\t', ';', '.']) {
