@@ -6,7 +6,9 @@
 use std::rc::Rc;
 
 use cable_viewer::ui::app::App;
-use cable_viewer::ui::state::{Action, AppState, Document, Incoming, Problem, SAMPLES};
+use cable_viewer::ui::state::{Action, AppState, Document, Incoming, Problem};
+
+const HARARE: &str = include_str!("../src/assets/samples/09HARARE955.txt");
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -131,7 +133,7 @@ fn the_reducer_opens_switches_closes_and_forgets() {
     let state = reduce(
         state,
         Action::OpenFiles(vec![
-            Incoming { name: "a.txt".into(), bytes: Ok(SAMPLES[1].1.as_bytes().to_vec()), size: SAMPLES[1].1.len() },
+            Incoming { name: "a.txt".into(), bytes: Ok(HARARE.as_bytes().to_vec()), size: HARARE.len() },
             Incoming { name: "gone.txt".into(), bytes: Err("permission denied".into()), size: 0 },
         ]),
     );

@@ -48,7 +48,8 @@ const version = hash.digest('hex').slice(0, 16);
 // fetches itself when it shows that dialog, and precaching them would triple what a first visit
 // downloads (250 KB of PNG against a 200 KB budget for the whole app).
 // The embed bundle is for other sites' pages, not the app's: not precached either.
-const list = ['./', ...all.filter((p) => !p.startsWith('icons/screenshot-') && !EMBED.includes(p))];
+// Nor the sample cables beside the compiled-in one: the worker keeps each once it is opened.
+const list = ['./', ...all.filter((p) => !p.startsWith('icons/screenshot-') && !p.startsWith('samples/') && !EMBED.includes(p))];
 // The Content-Security-Policy allows Trunk's inline loader by its hash, and nothing else inline.
 const page = join(staging, 'index.html');
 const html = await readFile(page, 'utf8');

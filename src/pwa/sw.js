@@ -43,7 +43,14 @@ self.addEventListener('fetch', (event) => {
   // Navigations (deep links like /#p3 included) get the app shell; other files cache-first.
   const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : request;
   event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: true })).then((hit) => hit || fetch(request)),
+    caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(key, { ignoreSearch: true });
+      if (hit) return hit;
+      const response = await fetch(request);
+      // A sample cable is not precached (a first visit stays small); once opened, it is kept.
+      if (response.ok && url.pathname.startsWith('/samples/')) await cache.put(request, response.clone());
+      return response;
+    }),
   );
 });
 

@@ -99,12 +99,7 @@ pub fn App() -> Html {
                     on_select={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Select(k))) }}
                     on_close={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Close(k))) }}
                     on_files={open_files}
-                    on_sample={{ let s = state.clone(); Callback::from(move |k: usize| {
-                        if let Some((name, text)) = SAMPLES.get(k) {
-                            browser::mark_input();
-                            s.dispatch(Action::OpenText { name: (*name).to_owned(), text: (*text).to_owned() });
-                        }
-                    }) }}
+                    on_sample={{ let s = state.dispatcher(); Callback::from(move |k: usize| open_sample(&s, k)) }}
                     on_forget={{ let s = state.clone(); Callback::from(move |()| { browser::forget_documents(); s.dispatch(Action::Forget) }) }}
                 />
                 <Pwa notice={(*pwa_notice).clone()} installable={*installable}
@@ -244,6 +239,24 @@ fn use_installed_app(
         });
         browser::on_launch(move |files| open_files(dispatcher.clone(), files));
         move || drop(listener)
+    });
+}
+
+/// A sample: the compiled-in one at once, the others fetched from the app's own files.
+fn open_sample(dispatcher: &UseReducerDispatcher<AppState>, k: usize) {
+    let Some(&(name, path)) = SAMPLES.get(k) else { return };
+    browser::mark_input();
+    let Some(path) = path else {
+        dispatcher.dispatch(Action::OpenText { name: name.to_owned(), text: crate::SAMPLE_CABLE.to_owned() });
+        return;
+    };
+    dispatcher.dispatch(Action::Status(format!("Opening the sample {name}…")));
+    let dispatcher = dispatcher.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatcher.dispatch(match browser::fetch_text(path).await {
+            Ok(text) => Action::OpenText { name: name.to_owned(), text },
+            Err(why) => Action::Status(format!("The sample {name} could not be opened: {why}.")),
+        });
     });
 }
 

@@ -486,6 +486,21 @@ pub async fn take_shared() -> Vec<(String, String)> {
     named_texts(&list)
 }
 
+/// A text file of the app's own (a sample cable), or why it could not be had.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| "the browser is offline and has not kept it".to_owned())?;
+    let response = response.dyn_into::<web_sys::Response>().map_err(|_| "no response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "no text".to_owned())?;
+    let text = wasm_bindgen_futures::JsFuture::from(text).await.map_err(|_| "the text did not arrive".to_owned())?;
+    text.as_string().ok_or_else(|| "no text".to_owned())
+}
+
 /// Files the operating system opened with the installed app (`file_handlers`),
 /// through `launchQueue` where the browser has it.
 pub fn on_launch(on_files: impl Fn(Vec<web_sys::File>) + 'static) {

@@ -12,11 +12,13 @@ use crate::cable::{self, Cable, Severity};
 /// (the largest in the corpus is 66 KB), and parsing it would stall the page.
 pub const PARSE_LIMIT: usize = 2 * 1024 * 1024;
 
-/// The sample cables a reader can try.
-pub const SAMPLES: [(&str, &str); 3] = [
-    ("09USUNNEWYORK78 (raw telegram)", crate::SAMPLE_CABLE),
-    ("09HARARE955 (press copy)", include_str!("../assets/samples/09HARARE955.txt")),
-    ("72TEHRAN1164 (1972 cable)", include_str!("../assets/samples/72TEHRAN1164.txt")),
+/// The sample cables a reader can try, and where each is: the first is compiled in (the app
+/// opens on it, online or not); the others are files beside the app (`samples/`), fetched when
+/// chosen and kept by the service worker from then on, so that a first visit does not carry them.
+pub const SAMPLES: [(&str, Option<&str>); 3] = [
+    ("09USUNNEWYORK78 (raw telegram)", None),
+    ("09HARARE955 (press copy)", Some("samples/09HARARE955.txt")),
+    ("72TEHRAN1164 (1972 cable)", Some("samples/72TEHRAN1164.txt")),
 ];
 
 /// What was wrong with an input, said calmly to the reader.
@@ -213,7 +215,7 @@ impl AppState {
     pub fn with_documents(saved: Vec<(String, String)>, theme: Option<String>) -> Self {
         let mut documents: Vec<Document> = saved.iter().map(|(name, text)| Document::from_text(name, text)).collect();
         if documents.is_empty() {
-            documents.push(Document::from_text(SAMPLES[0].0, SAMPLES[0].1));
+            documents.push(Document::from_text(SAMPLES[0].0, crate::SAMPLE_CABLE));
         }
         let status = AttrValue::from(documents[0].summary());
         AppState {
@@ -333,7 +335,7 @@ impl Reducible for AppState {
             Action::Close(k) if k < next.documents.len() => {
                 let closed = next.documents.remove(k);
                 if next.documents.is_empty() {
-                    next.documents.push(Document::from_text(SAMPLES[0].0, SAMPLES[0].1));
+                    next.documents.push(Document::from_text(SAMPLES[0].0, crate::SAMPLE_CABLE));
                 }
                 next.current = next.current.min(next.documents.len() - 1);
                 next.epoch += 1;

@@ -105,6 +105,32 @@ test('offline: a reload opens the app, a pasted cable parses, a deep link opens'
   await context.close();
 });
 
+test('offline: the compiled-in sample opens; another opens once it has been opened online', async () => {
+  const context = await browser.newContext();
+  const page = await controlledPage(context);
+  const open = async (name) => {
+    await page.getByText('Try a sample', { exact: true }).click();
+    await page.getByRole('list', { name: 'Sample cables' }).getByRole('button', { name, exact: true }).click();
+  };
+  const opened = (name) => page.getByRole('list', { name: 'Open cables' }).getByRole('button', { name, exact: true });
+  // Not precached: a first visit does not carry it.
+  const precached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat());
+  assert.equal(precached.some((url) => url.includes('/samples/')), false);
+  await open('09HARARE955 (press copy)');
+  await heading(page).filter({ hasText: 'MUGABE' }).waitFor();
+  await context.setOffline(true);
+  await page.reload();
+  await heading(page).waitFor();
+  await open('09HARARE955 (press copy)');
+  // Opened again, from the worker's cache: a second copy in the list.
+  await opened('09HARARE955 (press copy)').nth(1).waitFor();
+  await open('72TEHRAN1164 (1972 cable)');
+  await page.getByRole('status').filter({ hasText: 'The sample 72TEHRAN1164 (1972 cable) could not be opened' }).waitFor();
+  await open('09USUNNEWYORK78 (raw telegram)');
+  await heading(page).filter({ hasText: 'HELLER' }).waitFor();
+  await context.close();
+});
+
 test('a new build shows "Update available", reloads into it, and the old cache is gone', async () => {
   const context = await browser.newContext();
   const page = await controlledPage(context);
