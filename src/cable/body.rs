@@ -336,8 +336,6 @@ fn continues(previous: &str, line: &str) -> bool {
     first.is_some_and(char::is_lowercase) || last_word_lower
 }
 
-/// Joins a hard-wrapped line onto the text: with a space, or without one after a
-/// hyphenated word break (`two-` + `state`).
 /// A paragraph's first line, with room for the lines up to the next blank one (at most 32):
 /// one allocation of the right size, where growing it line by line reallocated several times
 /// (the parser's time in the browser was a fifth allocation; `make bench`).
@@ -354,6 +352,8 @@ fn draft_lines(first: usize) -> Vec<usize> {
     lines
 }
 
+/// Joins a hard-wrapped line onto the text: with a space, or without one after a
+/// hyphenated word break (`two-` + `state`).
 fn join_wrapped(text: &mut String, line: &str) {
     let bytes = text.as_bytes();
     let hyphen_break = bytes.len() >= 2

@@ -226,14 +226,13 @@ fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
 pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
     let mut split = line.split_ascii_whitespace();
     let first = split.next()?;
-    // Only what `handling_phrase` could read from the first word is worth tokenising the line
-    // for (most lines are prose): spaced letters (`E X D I S`, not `A senior…`), a caption
-    // (`SENSITIVE` included), `FOR` of FOR OFFICIAL USE ONLY, or a `/` word with a caption in it.
+    // Only a line whose first word `handling_phrase` could begin with is worth tokenising (most
+    // lines are prose): spaced letters (`E X D I S`, not `A senior…`), a caption on its own
+    // (`SENSITIVE` and `/` words included), or `FOR` of FOR OFFICIAL USE ONLY.
     let plausible = first.len() == 1 && split.next().is_none_or(|second| second.len() == 1)
         || first.len() <= 40
-            && (handling_word(first).is_some()
-                || first.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case("FOR")
-                || first.contains('/') && first.split('/').any(|part| handling_word(part).is_some()));
+            && (handling_phrase(&[(0, first)]).is_some()
+                || first.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case("FOR"));
     if !plausible {
         return None;
     }
