@@ -1,10 +1,10 @@
 //! The body as collapsible sections of numbered paragraphs, with find hits
 //! marked. Cable text only ever becomes text nodes.
 //!
-//! Rendering is progressive: the first `CHUNK` paragraphs commit at once (all of
-//! any ordinary cable), and a giant one grows by `CHUNK` per task, so the page
-//! stays responsive. Each section is its own component and re-renders only
-//! when its slice of the cable changes.
+//! Rendering is progressive: the first block of `CHUNK` paragraphs commits at once
+//! (all of any ordinary cable), and a giant one grows by `STEP` paragraphs per task,
+//! so the page stays responsive. Each section is its own component and re-renders
+//! only when its slice of the cable changes.
 
 use std::rc::Rc;
 
@@ -46,11 +46,24 @@ pub fn CableBody(props: &CableBodyProps) -> Html {
     let total: usize = cable.sections.iter().map(|s| s.paragraphs.len()).sum();
     // The App gives each revision its own key, so a new cable starts from the first chunk.
     let shown = use_state_eq(|| CHUNK);
+    // How many paragraphs of each section are in the page: whole blocks only, so a block
+    // once shown never changes and never renders again.
+    let mut before = 0;
+    let limits: Vec<usize> = cable
+        .sections
+        .iter()
+        .map(|section| {
+            let limit = shown.saturating_sub(before).next_multiple_of(CHUNK).min(section.paragraphs.len());
+            before += section.paragraphs.len();
+            limit
+        })
+        .collect();
+    let displayed: usize = limits.iter().sum();
     {
         let shown = shown.clone();
         let on_complete = on_complete.clone();
-        use_effect_with((*shown, total, Ptr(cable.clone())), move |(count, total, _)| {
-            if count < total {
+        use_effect_with((*shown, displayed, total, Ptr(cable.clone())), move |(count, displayed, total, _)| {
+            if displayed < total {
                 let next = count + STEP;
                 crate::ui::browser::soon(move || shown.set(next));
             } else {
@@ -58,15 +71,9 @@ pub fn CableBody(props: &CableBodyProps) -> Html {
             }
         });
     }
-    let mut before = 0;
-    let mut displayed = 0;
     let mut hits_before = 0;
     let mut sections = Vec::with_capacity(cable.sections.len());
-    for (k, section) in cable.sections.iter().enumerate() {
-        // Whole blocks only: a block once shown never changes, so it never renders again.
-        let limit = shown.saturating_sub(before).next_multiple_of(CHUNK).min(section.paragraphs.len());
-        before += section.paragraphs.len();
-        displayed += limit;
+    for ((k, section), limit) in cable.sections.iter().enumerate().zip(limits) {
         let hits: usize = if query.trim().is_empty() {
             0
         } else {
@@ -117,7 +124,7 @@ struct SectionProps {
 #[component]
 fn SectionView(SectionProps { cable, index, limit, reflow, query, current, open, links }: &SectionProps) -> Html {
     let section = &cable.0.sections[*index];
-    // Blocks of `CHUNK` paragraphs: as the section grows, only its last block re-renders.
+    // Blocks of `CHUNK` paragraphs: as the section grows, only its new blocks render.
     let mut blocks = Vec::new();
     let mut hits_before = 0;
     let mut start = 0;
