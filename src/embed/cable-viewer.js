@@ -101,7 +101,7 @@ export class CableViewerElement extends HTMLElement {
     this.#from = 'text';
     this.#text = value == null ? '' : String(value);
     this.#abort();
-    this.#show(() => this.#viewer.show('Cable', this.#text));
+    this.#showText();
   }
 
   get src() {
@@ -122,7 +122,7 @@ export class CableViewerElement extends HTMLElement {
       this.#applyOptions();
     }
     if (this.#from === 'text') {
-      this.#show(() => this.#viewer.show('Cable', this.#text));
+      this.#showText();
     } else if (this.hasAttribute('src')) {
       this.#load(this.getAttribute('src'));
     } else if (document.readyState === 'loading') {
@@ -164,7 +164,7 @@ export class CableViewerElement extends HTMLElement {
     if (!text.trim() && this.#from === null) return;
     this.#from = 'content';
     this.#text = text;
-    this.#show(() => this.#viewer.show('Cable', this.#text));
+    this.#showText();
   }
 
   async #load(src) {
@@ -190,7 +190,8 @@ export class CableViewerElement extends HTMLElement {
     }
     if (controller.signal.aborted || !this.#viewer) return;
     this.#fetching = null;
-    this.#show(() => this.#viewer.showBytes(name, bytes), () => new TextDecoder().decode(bytes));
+    this.#text = new TextDecoder().decode(bytes);
+    this.#report(this.#viewer.showBytes(name, bytes));
   }
 
   #abort() {
@@ -198,12 +199,14 @@ export class CableViewerElement extends HTMLElement {
     this.#fetching = null;
   }
 
-  /** Runs a `Viewer.show…`, keeps the model, and says how it went. */
-  #show(run, text) {
-    if (!this.#viewer) return;
-    const { cable, problem } = run();
+  /** Shows `#text`, once the element is in a page. */
+  #showText() {
+    if (this.#viewer) this.#report(this.#viewer.show('Cable', this.#text));
+  }
+
+  /** Keeps the model a `Viewer.show…` returned, and says how it went. */
+  #report({ cable, problem }) {
     this.#cable = Object.freeze(cable);
-    if (text) this.#text = text();
     if (problem) {
       this.#emit('cable-error', { type: 'parse', message: problem });
     } else {
