@@ -93,6 +93,15 @@ export const CORPUS = process.env.CABLE_CORPUS
   ? resolve(process.env.CABLE_CORPUS, 'cablegate-2010')
   : resolve(import.meta.dirname, '../../../shared/corpus/cablegate-2010');
 
+/** Pastes `text` into the page as a reader does (a paste event outside the text fields). */
+export function paste(page, text) {
+  return page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+}
+
 /** The value of a row of the metadata summary, by its label. */
 export async function metaValue(page, label) {
   return page.locator('dl.cv-meta > dt', { hasText: new RegExp(`^${label}$`) })

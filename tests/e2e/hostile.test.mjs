@@ -3,7 +3,7 @@
 // reading view are our own paragraph and section anchors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openPage } from './harness.mjs';
+import { useServerAndBrowser, openPage, paste } from './harness.mjs';
 import { PAYLOADS, cable } from './payloads.mjs';
 
 const env = useServerAndBrowser(before, after);
@@ -29,11 +29,7 @@ test('thirty-two hostile payloads, pasted, read as text and run nothing', async 
   const { page, problems } = await openPage(env.browser, env.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   for (const [k, payload] of PAYLOADS.entries()) {
-    await page.evaluate((text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-    }, cable(payload, k));
+    await paste(page, cable(payload, k));
     await page.getByRole('heading', { level: 1 }).filter({ hasText: `PAYLOAD ${k} ` }).waitFor();
     await assertInert(page, k, payload);
   }

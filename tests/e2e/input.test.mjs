@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { useServerAndBrowser, openPage, CORPUS, metaValue } from './harness.mjs';
+import { useServerAndBrowser, openPage, CORPUS, metaValue, paste } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -25,11 +25,7 @@ test('pasting anywhere on the page opens the pasted cable', async () => {
   const text = await readFile(resolve(import.meta.dirname, '../../src/assets/samples/09HARARE955.txt'), 'utf8');
   const { page, problems } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, text);
+  await paste(page, text);
   await heading(page).filter({ hasText: 'AMBASSADOR PRESENTS CREDENTIALS TO MUGABE' }).waitFor();
   assert.equal(await metaValue(page, 'Reference ID'), '09HARARE955');
   assert.deepEqual(await openNames(page), ['09USUNNEWYORK78 (raw telegram)', 'Pasted text']);
@@ -170,11 +166,7 @@ test('a giant cable says how far it has got while its paragraphs come in', async
       if (bar) __progress.push([Number(bar.value), Number(bar.max), bar.parentElement.textContent.trim()]);
     }).observe(document.querySelector('.cv-reader'), { childList: true, subtree: true, attributes: true });
   });
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, text);
+  await paste(page, text);
   await page.waitForFunction(() => document.querySelectorAll('.cv-para').length >= 6000);
   await page.locator('.cv-progress').waitFor({ state: 'detached' });
   const seen = await page.evaluate(() => __progress);

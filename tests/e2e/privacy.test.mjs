@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { useServerAndBrowser, CORPUS, DIST } from './harness.mjs';
+import { useServerAndBrowser, CORPUS, DIST, paste } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -30,11 +30,7 @@ test('paste, drop, open, find, export, theme and offline make no request beyond 
 
   const html = await readFile(resolve(CORPUS, '09KABUL376.html'), 'utf8');
   // Paste (text), drop (a saved page), open (a file).
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.querySelector('.cv-reader').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, 'SUBJECT: PASTED PRIVATELY\n\n1. (C) Text.');
+  await paste(page, 'SUBJECT: PASTED PRIVATELY\n\n1. (C) Text.');
   await heading.filter({ hasText: 'PASTED PRIVATELY' }).waitFor();
   await page.evaluate((html) => {
     const data = new DataTransfer();
