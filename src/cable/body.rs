@@ -241,8 +241,8 @@ fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> L
     if is_section_marker(text) {
         return LineKind::Debris("section-marker");
     }
-    if text == "BT" || text == "NNNN" {
-        return LineKind::Debris("end-of-text");
+    if let Some(kind) = trailer_kind(text) {
+        return LineKind::Debris(kind);
     }
     if classification::handling_line(text).is_some() {
         return LineKind::Debris("caption");
@@ -320,7 +320,7 @@ fn heading(p: &Parser<'_>, i: usize, start: usize) -> Option<String> {
 
 /// A classification footer or end-of-message line after the signature.
 fn is_footer(text: &str) -> bool {
-    text == "NNNN" || text == "BT" || classification::parse_caption_line(text).is_some_and(|c| c.is_banner())
+    trailer_kind(text).is_some() || classification::parse_caption_line(text).is_some_and(|c| c.is_banner())
 }
 
 /// Whether a line after a blank continues the paragraph before it: the paragraph
@@ -372,42 +372,136 @@ fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft
     }
 }
 
-/// The signature: a short last line of one to four names (`Rice`, `KEEGAN PAAL`).
+/// End-of-message lines and the trailers archives add after a telegram: never text, never signers.
+pub fn trailer_kind(text: &str) -> Option<&'static str> {
+    if matches!(text, "BT" | "NNN" | "NNNN") || text.eq_ignore_ascii_case("End Cable Text") {
+        return Some("end-of-text");
+    }
+    // `NMAFVVZCZ` (the archive's end of record), `*** Current Classification *** SECRET`,
+    // `Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`.
+    let archive_mark = text.len() <= 12 && text.starts_with("NMAF") && text.bytes().all(|b| b.is_ascii_uppercase());
+    if archive_mark || text.starts_with("***") || starts_with_ci(text, "Declassified/Released US Department of State") {
+        return Some("archive-trailer");
+    }
+    None
+}
+
+/// Lines after the signature that are not the cable's text: a telecommunications note
+/// (`NOTE BY OC/T: NOT PASSED …`), the drafting line of older cables.
+fn is_closing_note(text: &str) -> bool {
+    ["NOTE BY", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
+        .iter()
+        .any(|k| starts_with_ci(text, k))
+}
+
+/// Words that stand before a name on the signature line but are not names: a classification
+/// or caption repeated there (`LOU CUTLER`), or an end marker (`END`).
+fn is_signature_debris(word: &str) -> bool {
+    const WORDS: [&str; 13] = [
+        "LOU",
+        "UNCLAS",
+        "UNCLASSIFIED",
+        "CONFIDENTIAL",
+        "SECRET",
+        "NOFORN",
+        "EXDIS",
+        "NODIS",
+        "LIMDIS",
+        "SIPDIS",
+        "END",
+        "NNN",
+        "NNNN",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Particles that belong to the name after them: `VAN DEN HEUVEL` is one signer.
+fn is_name_particle(word: &str) -> bool {
+    ["VAN", "VON", "DEN", "DER", "DE", "DI", "DA", "DU", "DEL", "LA", "LE", "ST.", "MAC"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// The signers a signature line names. `None` when the line is not a signature.
+/// All capitals: each name is a signer (`KEEGAN PAAL`), particles joined to the name after
+/// them; mixed case: one person (`Rice`). After `UNQUOTE` only what follows counts (what
+/// stands before it signed the quoted cable), and a line that ends in `UNQUOTE` names no one.
+fn signature(text: &str) -> Option<Vec<String>> {
+    let text = text.trim_end_matches(['.', ',']).trim();
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(at) = words.iter().rposition(|w| w.eq_ignore_ascii_case("UNQUOTE")) {
+        words.drain(..=at);
+        if words.is_empty() {
+            return Some(Vec::new());
+        }
+    }
+    while words.first().is_some_and(|w| is_signature_debris(w)) {
+        words.remove(0);
+    }
+    let namelike = |w: &&str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/'));
+    let length: usize = words.iter().map(|w| w.len() + 1).sum();
+    if words.is_empty() || words.len() > 5 || length > 42 || !words.iter().all(namelike) {
+        return None;
+    }
+    if words.iter().any(|w| is_signature_debris(w) || w.len() == 1 && !w.ends_with('.')) {
+        return None;
+    }
+    let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    if !all_caps {
+        return (words.len() <= 4).then(|| vec![words.join(" ")]);
+    }
+    let mut signers: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for word in words {
+        if !pending.is_empty() {
+            pending.push(' ');
+        }
+        pending.push_str(word);
+        if !is_name_particle(word) {
+            signers.push(std::mem::take(&mut pending));
+        }
+    }
+    if !pending.is_empty() {
+        return None;
+    }
+    Some(signers)
+}
+
+/// The signature: a short last line of names (`Rice`, `KEEGAN PAAL`, `VAN DEN HEUVEL`), before
+/// any closing note, possibly glued under the last sentence.
 fn take_signers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
     let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
-    split_glued_signature(p, &mut section.1);
-    let Some(last) = section.1.last() else { return };
-    if last.number.is_some() || last.marking.is_some() || last.bullet || last.lines.len() != 1 {
-        return;
+    let drafts = &mut section.1;
+    // Closing notes after the signature stay text, but the signature is looked for above them.
+    let mut end = drafts.len();
+    while end > 1 && drafts[end - 1].number.is_none() && is_closing_note(&drafts[end - 1].text) {
+        end -= 1;
     }
-    let text = last.text.as_str();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let namelike = |w: &&str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/'));
-    if words.is_empty() || words.len() > 4 || text.len() > 40 || !words.iter().all(namelike) || text.ends_with('.') {
-        return;
+    let mut tail = drafts.split_off(end);
+    split_glued_signature(p, drafts);
+    let taken = drafts.last().and_then(|last| {
+        let plain = last.number.is_none() && last.marking.is_none() && !last.bullet && last.lines.len() == 1;
+        plain.then(|| signature(&last.text)).flatten()
+    });
+    if let Some(signers) = taken.filter(|s| !s.is_empty()) {
+        let line = drafts.last().map_or(0, |d| d.lines[0]);
+        drafts.pop();
+        p.cable.signers = signers;
+        p.hold(line, "signers");
     }
-    // All capitals: each word is a signer (`KEEGAN PAAL`); mixed case: one person (`Rice`).
-    let all_caps = text.chars().all(|c| !c.is_lowercase());
-    p.cable.signers = if all_caps && words.len() > 1 {
-        words.iter().map(|w| (*w).to_owned()).collect()
-    } else {
-        vec![text.to_owned()]
-    };
-    let line = last.lines[0];
-    section.1.pop();
-    p.hold(line, "signers");
+    drafts.append(&mut tail);
 }
 
 /// A signature line right under the last sentence, with no blank line between
-/// (`…by December 20.` / `CLINTON`): only all-capital names are taken, since a
-/// mixed-case short line could be the end of the text.
+/// (`…by December 20.` / `CLINTON`, `END` / `LOU CUTLER`): only all-capital names are
+/// taken, since a mixed-case short line could be the end of the text.
 fn split_glued_signature(p: &Parser<'_>, drafts: &mut Vec<Draft>) {
     let Some(last) = drafts.last_mut() else { return };
-    let [.., before, signature] = last.lines[..] else { return };
-    let (before, line) = (p.lines[before].text, p.lines[signature].text);
-    let words = line.split_whitespace().count();
-    let caps = line.chars().all(|c| c.is_ascii_uppercase() || c == ' ' || c == '-' || c == '\'');
-    if !(1..=4).contains(&words) || line.len() > 40 || !caps || !before.ends_with(['.', '!', '?', '"', '”']) {
+    let [.., before, signature_line] = last.lines[..] else { return };
+    let (before, line) = (p.lines[before].text, p.lines[signature_line].text);
+    let caps = !line.chars().any(char::is_lowercase);
+    let ended = before.ends_with(['.', '!', '?', '"', '”', ')']) || before.split_whitespace().count() <= 2;
+    if !caps || !ended || signature(line).is_none() {
         return;
     }
     if let Some(text) = last.text.strip_suffix(line) {
@@ -417,7 +511,7 @@ fn split_glued_signature(p: &Parser<'_>, drafts: &mut Vec<Draft>) {
             number: None,
             marking: None,
             bullet: false,
-            lines: vec![signature],
+            lines: vec![signature_line],
             text: line.to_owned(),
         });
     }

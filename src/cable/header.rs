@@ -482,11 +482,36 @@ fn finish(p: &mut Parser<'_>, buf: &mut Buffers) {
         p.cable.classified_by = who;
         p.cable.reasons = reasons;
     }
-    let year = p.date.map(|d| format!("{:02}", d.year % 100));
+    if p.date.is_none() {
+        estimate(p);
+    }
+    let estimated = p.date.is_none() && p.cable.estimate.is_some();
+    let year = p.date.map(|d| d.year).or(p.cable.estimate.as_ref().map(|e| e.year)).map(|y| format!("{:02}", y % 100));
+    let own = own_id(p, year.as_deref());
     for block in std::mem::take(&mut buf.refs) {
         for (label, text) in refs::split_items(&block) {
-            let reference = refs::reference(label, text, year.as_deref());
+            let reference = refs::reference(label, text, year.as_deref(), estimated);
+            // A cable's own number beside its references (a copy's header) is not one of them.
+            if reference.id.is_some() && reference.id == own {
+                continue;
+            }
             p.cable.references.push(reference);
         }
     }
+}
+
+/// The cable's own ID as its caption gives it, with `year`.
+fn own_id(p: &Parser<'_>, year: Option<&str>) -> Option<String> {
+    let station = crate::stations::canonical_station(p.cable.origin.as_deref()?);
+    let serial = p.cable.serial.as_deref()?.trim_start_matches('0');
+    Some(format!("{}{}{serial}", year?, station.canonical))
+}
+
+/// A partial extract with no date-time group: the year estimated from the E.O. line, kept
+/// apart from the facts (`id` and `date` stay null).
+fn estimate(p: &mut Parser<'_>) {
+    let Some(decl) = p.cable.declassify_on.as_deref() else { return };
+    let Some((year, basis)) = eo::estimate_year(p.cable.executive_order.as_deref(), decl) else { return };
+    let id = own_id(p, Some(&format!("{:02}", year % 100)));
+    p.cable.estimate = Some(crate::model::Estimate { year, id, basis });
 }

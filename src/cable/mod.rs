@@ -11,6 +11,7 @@ mod html;
 mod lines;
 pub mod model;
 mod parser;
+mod reflow;
 pub mod stations;
 
 use std::borrow::Cow;
@@ -26,8 +27,37 @@ pub fn parse(input: &str) -> Cable {
     if html::looks_like_html(input) {
         cable.input_format = InputFormat::Html;
         cable.page = html::page_meta(input);
+        estimate_from_page(&mut cable);
+    } else if matches!(text, Cow::Owned(_)) {
+        cable.diagnostics.insert(
+            0,
+            Diagnostic {
+                line: None,
+                severity: Severity::Info,
+                message: "the line breaks were lost (a database or PDF copy): the text was broken again \
+                          before each field and paragraph"
+                    .to_owned(),
+            },
+        );
     }
     cable
+}
+
+/// A saved page states the cable's date in its own metadata: where the text has no date-time
+/// group, that beats an estimate from the declassification date (a term is not always 10 years).
+fn estimate_from_page(cable: &mut Cable) {
+    if cable.date.is_some() {
+        return;
+    }
+    let Some(page) = &cable.page else { return };
+    let year = page.created.as_deref().and_then(|c| c.get(..4)).and_then(|y| y.parse::<u16>().ok());
+    if let (Some(year), Some(estimate)) = (year, cable.estimate.as_mut()) {
+        if estimate.year != year {
+            estimate.year = year;
+            estimate.id.clone_from(&page.id);
+            estimate.basis = "the saved page's own metadata (its Created date)".to_owned();
+        }
+    }
 }
 
 /// Parses bytes from a file: invalid UTF-8 is replaced (with a diagnostic), and
@@ -72,7 +102,14 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// The text the parser reads, which all spans index: the input itself, or the
 /// cable text extracted from a saved web page.
 pub fn source_text(input: &str) -> Cow<'_, str> {
-    if html::looks_like_html(input) { Cow::Owned(html::extract_text(input)) } else { Cow::Borrowed(input) }
+    if html::looks_like_html(input) {
+        let text = html::extract_text(input);
+        if reflow::needs_reflow(&text) { Cow::Owned(reflow::reflow(&text)) } else { Cow::Owned(text) }
+    } else if reflow::needs_reflow(input) {
+        Cow::Owned(reflow::reflow(input))
+    } else {
+        Cow::Borrowed(input)
+    }
 }
 
 /// The lines of a source text as the parser numbers them (line `k + 1` is

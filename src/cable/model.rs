@@ -50,6 +50,9 @@ pub struct Cable {
     pub sections: Vec<Section>,
     pub section_of: Option<SectionOf>,
     pub partial: bool,
+    /// What the text does not say but lets us estimate (the year of a partial extract), never
+    /// mixed with what it says: `id` and `date` stay null when no date-time group survives.
+    pub estimate: Option<Estimate>,
     pub transmission: Option<Transmission>,
     /// The saved page's own metadata table (2010 Cablegate viewer pages), kept apart from the text.
     pub page: Option<PageMeta>,
@@ -148,6 +151,18 @@ pub struct Addressee {
     pub line: usize,
 }
 
+/// An estimate, marked as such wherever it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    /// The year the cable was most likely sent.
+    pub year: u16,
+    /// The reference ID with that year (`04NEWDELHI5734`), when the caption names post and serial.
+    pub id: Option<String>,
+    /// How the estimate was made, in words.
+    pub basis: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reference {
@@ -155,6 +170,9 @@ pub struct Reference {
     pub text: String,
     pub id: Option<String>,
     pub kind: ReferenceKind,
+    /// The ID's year is not written in the reference: it is the citing cable's, and that
+    /// year is itself only estimated (see [`Cable::estimate`]).
+    pub year_estimated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

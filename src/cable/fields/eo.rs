@@ -63,9 +63,41 @@ pub fn parse_eo_line(line: &str) -> EoLine {
     eo
 }
 
+/// The executive orders on classification, the years each was in force, and the terms after
+/// which their cables were declassified by default (the usual one first).
+const ORDERS: [(&str, u16, u16, &[u16]); 4] = [
+    ("12065", 1978, 1982, &[6, 10, 20]),
+    ("12958", 1995, 2009, &[10, 25]),
+    ("13292", 2003, 2009, &[10, 25]),
+    ("13526", 2009, 2030, &[10, 25]),
+];
+
+/// The year a cable was most likely sent, estimated from its E.O. line: the declassification
+/// date less the order's default term, taken only where that year falls within the years the
+/// order was in force. Returns the year and, in words, how it was reached. `None` for orders
+/// with no fixed term (E.O. 12356, 11652) or a date that fits no term.
+pub fn estimate_year(order: Option<&str>, declassify_on: &str) -> Option<(u16, String)> {
+    let (_, from, to, terms) = ORDERS.iter().find(|(o, ..)| Some(*o) == order)?;
+    let year: u16 = declassify_on.get(..4)?.parse().ok()?;
+    let term = terms.iter().find(|&&t| year.checked_sub(t).is_some_and(|y| (*from..=*to).contains(&y)))?;
+    let order = order.unwrap_or_default();
+    Some((year - term, format!("declassification date {declassify_on} less the {term}-year term of E.O. {order}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn estimates_the_year_only_within_the_orders_years() {
+        assert_eq!(estimate_year(Some("12958"), "2014-09-09").map(|e| e.0), Some(2004));
+        // A 25-year term when 10 years would fall before the order.
+        assert_eq!(estimate_year(Some("12958"), "2033-01-01").map(|e| e.0), Some(2008));
+        // E.O. 12958 was signed in 1995: a 2003 declassification fits no term.
+        assert_eq!(estimate_year(Some("12958"), "2003-04-07"), None);
+        assert_eq!(estimate_year(Some("12356"), "1988-09-25"), None);
+        assert_eq!(estimate_year(None, "2014-09-09"), None);
+    }
 
     #[test]
     fn reads_common_forms() {

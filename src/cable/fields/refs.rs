@@ -72,7 +72,8 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
 
 /// Classifies one reference and, for a cable, builds its canonical ID.
 /// `cable_year` is the two-digit year of the citing cable, used when the reference has none.
-pub fn reference(label: Option<String>, text: String, cable_year: Option<&str>) -> Reference {
+/// `year_estimated` says that `cable_year` is only an estimate.
+pub fn reference(label: Option<String>, text: String, cable_year: Option<&str>, year_estimated: bool) -> Reference {
     let upper = text.to_ascii_uppercase();
     let kind = if upper.contains("E-MAIL") || upper.contains("EMAIL") || upper.contains('@') {
         ReferenceKind::Email
@@ -87,7 +88,14 @@ pub fn reference(label: Option<String>, text: String, cable_year: Option<&str>) 
     };
     let id = if kind == ReferenceKind::Other { cable_id(&upper, cable_year) } else { None };
     let kind = if id.is_some() { ReferenceKind::Cable } else { kind };
-    Reference { label, text, id, kind }
+    let year_estimated = year_estimated && id.as_ref().is_some_and(|id| !has_own_year(&upper, id));
+    Reference { label, text, id, kind, year_estimated }
+}
+
+/// Whether the reference writes the year its ID starts with (`09 PRISTINA 509`, `2009 CAIRO 2394`).
+fn has_own_year(upper: &str, id: &str) -> bool {
+    let first = upper.split_ascii_whitespace().next().unwrap_or("");
+    first.len() >= 2 && first.bytes().all(|b| b.is_ascii_digit()) && first.ends_with(&id[..2])
 }
 
 /// `09 PRISTINA 509` → `09PRISTINA509`; `MADRID 881` (+ the citing cable's year);
@@ -143,17 +151,17 @@ mod tests {
 
     #[test]
     fn builds_canonical_ids() {
-        let r = reference(None, "09 PRISTINA 509".into(), Some("10"));
+        let r = reference(None, "09 PRISTINA 509".into(), Some("10"), false);
         assert_eq!((r.id.as_deref(), r.kind), (Some("09PRISTINA509"), ReferenceKind::Cable));
-        let r = reference(None, "MADRID 881".into(), Some("04"));
+        let r = reference(None, "MADRID 881".into(), Some("04"), false);
         assert_eq!(r.id.as_deref(), Some("04MADRID881"));
-        let r = reference(None, "08 RIO DE JAN 138".into(), None);
+        let r = reference(None, "08 RIO DE JAN 138".into(), None, false);
         assert_eq!(r.id.as_deref(), Some("08RIODEJANEIRO138"));
-        let r = reference(None, "06 TBILISI 0619".into(), None);
+        let r = reference(None, "06 TBILISI 0619".into(), None, false);
         assert_eq!(r.id.as_deref(), Some("06TBILISI619"));
-        let r = reference(None, "EMAIL FROM POLOFF 3/4/09".into(), Some("09"));
+        let r = reference(None, "EMAIL FROM POLOFF 3/4/09".into(), Some("09"), false);
         assert_eq!((r.id, r.kind), (None, ReferenceKind::Email));
-        let r = reference(None, "TD-314/014437-09".into(), Some("09"));
+        let r = reference(None, "TD-314/014437-09".into(), Some("09"), false);
         assert_eq!(r.kind, ReferenceKind::Report);
     }
 }

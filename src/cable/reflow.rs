@@ -1,0 +1,450 @@
+//! Cables whose line breaks were lost (database exports, PDF copies): the envelope,
+//! the caption block and every paragraph run together on one or a few lines
+//! (`…ZNY CCCCC ZZHP 111453Z AUG 06FM AMEMBASSY ANKARATO RUEHC/SECSTATE…`,
+//! `BERLIN 002546SIPDISSIPDISE.O. 12958…`). Such a line is broken again before each
+//! field it holds, by the fields' own shapes, so the line-based reader that follows
+//! needs no second grammar. A line is touched only when it holds two or more header
+//! fields; every other line passes through as it is.
+
+/// The shortest line that can hold a run-together caption block.
+const LONG_LINE: usize = 200;
+
+/// Whether any line of `text` lost its line breaks.
+pub fn needs_reflow(text: &str) -> bool {
+    text.split('\n').any(|line| line.len() > LONG_LINE && is_run_together(line))
+}
+
+/// `text` with every run-together line broken again at its fields.
+pub fn reflow(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if line.len() > LONG_LINE && is_run_together(line) {
+            rebreak(line, &mut out);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Two or more distinct header fields in the first part of a line.
+fn is_run_together(line: &str) -> bool {
+    let head = &line.as_bytes()[..line.len().min(4000)];
+    let mut kinds = 0;
+    let mut i = 0;
+    let mut seen = [false; 8];
+    while i < head.len() {
+        if let Some((kind, _)) = header_field_at(head, i, true) {
+            let slot = kind as usize;
+            if !seen[slot] {
+                seen[slot] = true;
+                kinds += 1;
+                if kinds >= 2 {
+                    return true;
+                }
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Envelope = 0,
+    Caption = 1,
+    Eo = 2,
+    Tags = 3,
+    Subject = 4,
+    Ref = 5,
+    ClassifiedBy = 6,
+    Handling = 7,
+}
+
+/// How a break is made: a line break, or a blank line (before a paragraph or a signature).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    Line,
+    Blank,
+}
+
+fn lower(b: &[u8], i: usize) -> u8 {
+    b.get(i).map_or(0, u8::to_ascii_lowercase)
+}
+
+fn word_at(b: &[u8], i: usize, word: &str) -> bool {
+    b.len() >= i + word.len() && b[i..i + word.len()].eq_ignore_ascii_case(word.as_bytes())
+}
+
+/// A keyword without its colon counts only in capitals and before a capital (`TAGS PREL`,
+/// not `the tags on the crates`).
+fn upper_keyword_at(b: &[u8], i: usize, word: &str) -> bool {
+    b[i..].starts_with(word.as_bytes()) && b.get(i + word.len()).is_some_and(u8::is_ascii_uppercase)
+}
+
+fn is_space(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|c| matches!(c, b' ' | b'\t' | 0x0c))
+}
+
+/// Whether position `i` starts a word: at the start, after white space, or glued to
+/// what ends a field (a digit, a closing bracket or quote) when `glued` allows.
+fn starts_word(b: &[u8], i: usize, glued: bool) -> bool {
+    i == 0 || is_space(b, i - 1) || (glued && (b[i - 1].is_ascii_digit() || matches!(b[i - 1], b')' | b'"' | b'.')))
+}
+
+/// A routing indicator followed by `/`: `RUEHC/`, `RUEHNE/`.
+fn routed_addressee_at(b: &[u8], i: usize) -> bool {
+    if lower(b, i) != b'r' {
+        return false;
+    }
+    let letters = b[i..].iter().take(8).take_while(|c| c.is_ascii_uppercase()).count();
+    (4..=7).contains(&letters) && b.get(i + letters) == Some(&b'/')
+}
+
+/// A date-time group `111453Z AUG 06` (or `221828 Z MAY 73`) at `i`.
+fn dtg_at(b: &[u8], i: usize) -> bool {
+    let digits = b[i..].iter().take(7).take_while(|c| c.is_ascii_digit()).count();
+    if digits != 6 {
+        return false;
+    }
+    let mut k = i + 6;
+    if b.get(k) == Some(&b' ') && b.get(k + 1) == Some(&b'Z') {
+        k += 1;
+    }
+    b.get(k) == Some(&b'Z')
+        && b.get(k + 1) == Some(&b' ')
+        && b.get(k + 2..k + 5).is_some_and(|m| m.iter().all(u8::is_ascii_alphabetic))
+}
+
+/// A classification spelled out letter by letter (`C O N F I D E N T I A L`, `S E C R E T`,
+/// `C o n f i d e n t i a l`), as captions write it.
+fn spaced_classification_at(b: &[u8], i: usize) -> bool {
+    let mut letters = Vec::with_capacity(12);
+    let mut k = i;
+    while k < b.len() && b[k].is_ascii_alphabetic() && !b.get(k + 1).is_some_and(u8::is_ascii_alphabetic) {
+        letters.push(b[k].to_ascii_uppercase());
+        k += 1;
+        if b.get(k) == Some(&b' ') {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // A stutter (`SS E C R E T`) keeps its doubled first letter glued.
+    let word: &[u8] = &letters;
+    let known: [&[u8]; 4] = [b"CONFIDENTIAL", b"SECRET", b"UNCLASSIFIED", b"TOPSECRET"];
+    letters.len() >= 5 && known.iter().any(|w| word.ends_with(w) || word.starts_with(w))
+}
+
+/// The header field that starts at `i`, if any, with how its break is made.
+/// `probe` is the cheap test of [`is_run_together`]: only the distinctive fields count.
+fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(Field, Break)> {
+    let c = lower(b, i);
+    if !c.is_ascii_alphabetic() {
+        return None;
+    }
+    let glued = starts_word(b, i, true);
+    let free = starts_word(b, i, false);
+    match c {
+        b'e' => {
+            // `E.O. 12958:`, `E. O. 12958`, `EO 12958`, `E.o. 12958`.
+            let mut k = i + 1;
+            if b.get(k) == Some(&b'.') {
+                k += 1;
+            }
+            if b.get(k) == Some(&b' ') {
+                k += 1;
+            }
+            if lower(b, k) != b'o' {
+                return None;
+            }
+            k += 1;
+            if b.get(k) == Some(&b'.') {
+                k += 1;
+            }
+            while is_space(b, k) {
+                k += 1;
+            }
+            let digits = b[k.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+            (digits == 5).then_some((Field::Eo, Break::Line))
+        }
+        b't' if glued => {
+            (word_at(b, i, "TAGS:") || free && upper_keyword_at(b, i, "TAGS ")).then_some((Field::Tags, Break::Line))
+        }
+        b's' => {
+            if (glued || free)
+                && (word_at(b, i, "SUBJECT:") || word_at(b, i, "SUBJ:") || free && upper_keyword_at(b, i, "SUBJECT "))
+            {
+                return Some((Field::Subject, Break::Line));
+            }
+            if word_at(b, i, "SIPDIS") && !b.get(i + 6).is_some_and(u8::is_ascii_lowercase) {
+                return Some((Field::Handling, Break::Line));
+            }
+            if free && spaced_classification_at(b, i) {
+                return Some((Field::Caption, Break::Line));
+            }
+            None
+        }
+        b'r' if glued || free => {
+            for word in ["REF:", "REFS:", "REF(S):", "REFTEL:", "REFTELS:", "REFERENCE:", "REFERENCES:"] {
+                if word_at(b, i, word) {
+                    return Some((Field::Ref, Break::Line));
+                }
+            }
+            None
+        }
+        b'c' if glued || free => {
+            if word_at(b, i, "CLASSIFIED BY") {
+                return Some((Field::ClassifiedBy, Break::Line));
+            }
+            (free && spaced_classification_at(b, i)).then_some((Field::Caption, Break::Line))
+        }
+        b'u' | b't' if free && spaced_classification_at(b, i) => Some((Field::Caption, Break::Line)),
+        b'v' if word_at(b, i, "VZCZC") => Some((Field::Envelope, Break::Line)),
+        b'z' if free && (word_at(b, i, "ZNY ") || word_at(b, i, "ZNR ")) => Some((Field::Envelope, Break::Line)),
+        b'f' if (free || glued) && word_at(b, i, "FM ") && b.get(i + 3).is_some_and(u8::is_ascii_uppercase) => {
+            Some((Field::Envelope, Break::Line))
+        }
+        b'd' if !probe && free && word_at(b, i, "DE R") => {
+            let letters = b[i + 3..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+            (b.get(i + 3 + letters) == Some(&b' ') && b.get(i + 4 + letters) == Some(&b'#'))
+                .then_some((Field::Envelope, Break::Line))
+        }
+        b'b' if !probe && free && word_at(b, i, "BT") && (b.len() == i + 2 || is_space(b, i + 2)) => {
+            Some((Field::Envelope, Break::Line))
+        }
+        _ => None,
+    }
+}
+
+/// Where paragraph `n` starts at `i`: `2. `, `2.(C)`, preceded by white space that
+/// follows the end of a sentence or field, or by two spaces.
+fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
+    if i == 0 || !is_space(b, i - 1) {
+        return None;
+    }
+    let digits = b[i..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let value: u32 = std::str::from_utf8(&b[i..i + digits]).ok()?.parse().ok()?;
+    if value != n || b.get(i + digits) != Some(&b'.') {
+        return None;
+    }
+    let after = b.get(i + digits + 1);
+    if !after.is_none_or(|&c| c == b' ' || c == b'(') {
+        return None;
+    }
+    // What stands before the number: two spaces, or the end of a sentence.
+    let mut k = i;
+    while k > 0 && is_space(b, k - 1) {
+        k -= 1;
+    }
+    let spaces = i - k;
+    let before = k.checked_sub(1).map(|k| b[k]);
+    let sentence_end = before.is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\''));
+    (spaces >= 2 || sentence_end || k == 0).then_some(i)
+}
+
+/// A signature at the end of the line: one to four name words after two spaces or
+/// the end of a sentence (`…END COMMENT.  MULFORD`).
+fn signature_at_end(line: &str) -> Option<usize> {
+    let trimmed = line.trim_end();
+    let b = trimmed.as_bytes();
+    let mut start = trimmed.len();
+    let mut words = 0;
+    loop {
+        let word_start = trimmed[..start].trim_end().rfind(' ').map_or(0, |k| k + 1);
+        let word = trimmed[word_start..start].trim();
+        if word.is_empty() || !word.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b'.' | b'-' | b'\'')) {
+            break;
+        }
+        words += 1;
+        start = word_start;
+        if words > 4 || start == 0 {
+            return None;
+        }
+        let before = trimmed[..start].trim_end_matches(' ');
+        let spaces = start - before.len();
+        if spaces >= 2 || before.ends_with(['.', '!', '?', '"']) {
+            let signature = &trimmed[start..];
+            let ok = signature.len() <= 40
+                && !signature.ends_with('.')
+                && signature.bytes().all(|c| !c.is_ascii_lowercase())
+                && b.len() > start;
+            return ok.then_some(start);
+        }
+    }
+    None
+}
+
+/// Breaks one run-together line into the output.
+fn rebreak(line: &str, out: &mut String) {
+    let b = line.as_bytes();
+    let mut breaks: Vec<(usize, Break)> = Vec::new();
+    let mut next_paragraph = 1u32;
+    let mut in_header = true;
+    let mut i = 0;
+    while i < b.len() {
+        if !line.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(at) = paragraph_at(b, i, next_paragraph) {
+            // The first paragraph needs a header before it: `1.` in a caption's date is not one.
+            if next_paragraph > 1 || !breaks.is_empty() {
+                breaks.push((at, Break::Blank));
+                next_paragraph += 1;
+                in_header = false;
+                i += 2;
+                continue;
+            }
+        }
+        if in_header && routed_addressee_at(b, i) && starts_word(b, i, false) {
+            // `TO RUEHC/SECSTATE…`, `INFO RUEHIT/…`, or one more addressee of the list; `TO`
+            // may be glued to the originator before it (`FM AMEMBASSY ANKARATO RUEHC/…`).
+            let at = if b[..i].ends_with(b"TO ") {
+                i - 3
+            } else if b[..i].ends_with(b"INFO ") {
+                i - 5
+            } else {
+                i
+            };
+            breaks.push((at, Break::Line));
+            i += 1;
+            continue;
+        }
+        if in_header {
+            if let Some((field, how)) = header_field_at(b, i, false) {
+                if field == Field::Envelope && word_at(b, i, "BT") {
+                    breaks.push((i, how));
+                    breaks.push((i + 2, how));
+                    i += 2;
+                    continue;
+                }
+                breaks.push((i, how));
+                // `SIPDISSIPDIS`: each caption on its own line.
+                i += if field == Field::Handling { 6 } else { 1 };
+                continue;
+            }
+            if dtg_at(b, i) && i >= 2 {
+                // The precedence letter before the group, alone (`O 111453Z`) or glued to the
+                // operating signal before it (`ZZHP 111453Z`).
+                let letter = i - 2;
+                if b[i - 1] == b' ' && matches!(b[letter], b'O' | b'P' | b'R' | b'Z') {
+                    let at =
+                        if letter >= 2 && b[letter - 1] == b' ' && matches!(b[letter - 2], b'O' | b'P' | b'R' | b'Z') {
+                            letter - 2
+                        } else {
+                            letter
+                        };
+                    breaks.push((at, Break::Line));
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some(at) = signature_at_end(line) {
+        if breaks.last().is_none_or(|(last, _)| *last < at) && !breaks.is_empty() {
+            breaks.push((at, Break::Blank));
+        }
+    }
+    breaks.sort_by_key(|(at, _)| *at);
+    breaks.dedup_by_key(|(at, _)| *at);
+    let mut start = 0;
+    for (at, how) in breaks {
+        if at <= start && start > 0 {
+            continue;
+        }
+        let piece = line[start..at].trim_end();
+        if !piece.trim_start().is_empty() {
+            out.push_str(piece);
+            out.push('\n');
+            if how == Break::Blank {
+                out.push('\n');
+            }
+        }
+        start = at;
+        while start < b.len() && is_space(b, start) {
+            start += 1;
+        }
+    }
+    out.push_str(&line[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        reflow(text).lines().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn breaks_a_caption_block_at_its_fields() {
+        let text = "C O N F I D E N T I A L  NEW DELHI 005734   E.O. 12958: DECL: 09/09/2014 TAGS: PREL, PTER, \
+                    PGOV, BG, IN SUBJECT: INDIA RATTLED BY DEVELOPMENTS IN BANGLADESH  REF: A. DHAKA 3127      B. \
+                    NEW DELHI 5486  Classified By: PolCouns Geoffrey Pyatt.  Reason 1.5 (B,D)  1. (C) Summary: \
+                    Bangladesh watchers reacted.  2. (C) More text here.  PYATT";
+        assert!(needs_reflow(text));
+        assert_eq!(
+            lines(text),
+            [
+                "C O N F I D E N T I A L  NEW DELHI 005734",
+                "E.O. 12958: DECL: 09/09/2014",
+                "TAGS: PREL, PTER, PGOV, BG, IN",
+                "SUBJECT: INDIA RATTLED BY DEVELOPMENTS IN BANGLADESH",
+                "REF: A. DHAKA 3127      B. NEW DELHI 5486",
+                "Classified By: PolCouns Geoffrey Pyatt.  Reason 1.5 (B,D)",
+                "",
+                "1. (C) Summary: Bangladesh watchers reacted.",
+                "",
+                "2. (C) More text here.",
+                "",
+                "PYATT",
+            ]
+        );
+    }
+
+    #[test]
+    fn breaks_glued_envelope_fields() {
+        let text = "VZCZCXRO0001 OO RUEHDBU DE RUEHAK #1234/01 2231453 ZNY CCCCC ZZHP 111453Z AUG 06FM AMEMBASSY \
+                    ANKARATO RUEHC/SECSTATE WASHDC PRIORITY 1234 INFO RUEHIT/AMCONSUL ISTANBUL 5678 BT C O N F I D E \
+                    N T I A L ANKARA 004688 SIPDISSIPDISE.O. 12958: DECL: 08/11/2016 TAGS: PREL, TU SUBJECT: X  1. \
+                    (C) Text.";
+        let got = lines(text);
+        assert_eq!(
+            got,
+            [
+                "VZCZCXRO0001 OO RUEHDBU",
+                "DE RUEHAK #1234/01 2231453",
+                "ZNY CCCCC ZZH",
+                "P 111453Z AUG 06",
+                "FM AMEMBASSY ANKARA",
+                "TO RUEHC/SECSTATE WASHDC PRIORITY 1234",
+                "INFO RUEHIT/AMCONSUL ISTANBUL 5678",
+                "BT",
+                "C O N F I D E N T I A L ANKARA 004688",
+                "SIPDIS",
+                "SIPDIS",
+                "E.O. 12958: DECL: 08/11/2016",
+                "TAGS: PREL, TU",
+                "SUBJECT: X",
+                "",
+                "1. (C) Text.",
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_ordinary_text_alone() {
+        let paragraph = "1. (C) The minister said that the tags on the crates were wrong, and the subject of the \
+                         talks was trade. "
+            .repeat(4);
+        assert!(!needs_reflow(&paragraph));
+        assert_eq!(reflow("a\nb\n"), "a\nb\n");
+    }
+}
