@@ -270,6 +270,42 @@ fn generate() -> String {
     out
 }
 
+/// Every TAG code the code book knows, sorted, one a line: the parser splits glued TAGS with it
+/// (`PHUMBA` → `PHUM`, `BA`), and cannot see `src/codes`, so it gets its own copy.
+fn tag_codes() -> String {
+    let mut codes: Vec<String> = Vec::new();
+    codes.extend(csv("fips-10-4/fips-10-4_countries.csv").into_iter().map(|r| r[0].clone()));
+    codes.extend(csv("derived/nara_subject_tags_1973_1979.csv").into_iter().map(|r| r[0].clone()));
+    let evidenced = csv("derived/tags_definitions_evidenced.csv");
+    codes.extend(evidenced.into_iter().map(|r| r[0].clone()));
+    codes.extend(csv("derived/tags_titles_sourced.csv").into_iter().map(|r| r[0].clone()));
+    for file in ["cablemap/subject-tags.txt", "cablemap/organization-tags.txt"] {
+        codes.extend(data(file).lines().map(|l| l.trim().to_owned()));
+    }
+    let mut codes: Vec<String> = codes
+        .into_iter()
+        .filter(|c| c.len() >= 2 && c.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes.join("\n") + "\n"
+}
+
+#[test]
+fn parser_tag_codes_are_current() {
+    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cable/data/tag-codes.txt");
+    let fresh = tag_codes();
+    if std::env::var_os("UPDATE_CODES").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == fresh,
+        "src/cable/data/tag-codes.txt is stale: run `UPDATE_CODES=1 cargo test --test codes_tables`"
+    );
+}
+
 #[test]
 fn code_tables_are_current() {
     let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codes/tables.rs");

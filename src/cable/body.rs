@@ -140,6 +140,8 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
     let mut sections: Vec<(Option<String>, Vec<Draft>)> = vec![(None, Vec::new())];
     let mut current: Option<Draft> = None;
     let mut gap = false;
+    // A page header, section marker or banner stood in the gap: the text was cut by a page.
+    let mut page_break = false;
     let mut repeated_header = false;
     let mut i = start;
     while i < p.lines.len() {
@@ -150,6 +152,7 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                 if kind == "caption" {
                     repeated_header = true;
                 }
+                page_break |= matches!(kind, "page-header" | "section-marker" | "banner" | "caption");
                 p.remove(i, kind);
             }
             LineKind::Rule => p.remove(i, "rule"),
@@ -197,7 +200,7 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                         text: draft_text(own, &p.lines[i + 1..]),
                     });
                 } else if let Some(draft) = current.as_mut() {
-                    if gap && !continues(&draft.text, text) {
+                    if gap && !continues(&draft.text, text, page_break) {
                         flush(&mut current, &mut sections);
                         current = Some(Draft {
                             number: None,
@@ -219,6 +222,7 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                     }
                 }
                 gap = false;
+                page_break = false;
             }
         }
         i += 1;
@@ -256,7 +260,7 @@ fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> L
     if repeated_header
         && (eo::is_eo_line(text)
             || tags::strip_tags_keyword(text).is_some()
-            || super::header::strip_subject_keyword(text).is_some())
+            || super::fields::subject::strip_subject_keyword(text).is_some())
     {
         return LineKind::Debris("repeated-header");
     }
@@ -325,10 +329,15 @@ fn is_footer(text: &str) -> bool {
 
 /// Whether a line after a blank continues the paragraph before it: the paragraph
 /// stopped mid-sentence, and the line is no new paragraph.
-fn continues(previous: &str, line: &str) -> bool {
+fn continues(previous: &str, line: &str, page_break: bool) -> bool {
     let ended = previous.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', ')', ']']);
     if ended {
         return false;
+    }
+    // Cut by a page in mid-sentence (all capitals give no other hint: `…THE GREEK CONTINENTAL`
+    // / page 2 / `SHELF AND WILL RAISE…`).
+    if page_break {
+        return true;
     }
     let first = line.chars().next();
     let last_word_lower =

@@ -3,7 +3,9 @@
 //! (the order of header lines varies in the wild, and pasted copies lose or
 //! repeat some), with `Mode` saying which field a continuation line extends.
 
-use super::fields::{addressees, classification, classified_by, dtg, envelope, eo, refs, tags};
+use super::fields::keywords;
+use super::fields::subject::strip_subject_keyword;
+use super::fields::{addressees, classification, classified_by, distribution, dtg, envelope, eo, refs, subject, tags};
 use super::lines::{collapse_ws, starts_with_ci, strip_markdown_links};
 use super::model::{Precedence, Severity};
 use super::parser::Parser;
@@ -21,6 +23,8 @@ enum Mode {
     Tags,
     Ref,
     ClassifiedBy,
+    /// After `ACTION`/`INFO` distribution lines: more offices.
+    Distribution,
 }
 
 /// What the header collected in multi-line fields, finished after the loop.
@@ -81,17 +85,21 @@ pub fn parse_header(p: &mut Parser<'_>) -> usize {
             && seen.any()
         {
             break;
-        } else if mode == Mode::Subject && !gap {
-            buf.subject.push(' ');
-            buf.subject.push_str(text);
-            p.hold(i, "subject");
-        } else if mode == Mode::Tags && !gap {
-            buf.tags.push(' ');
-            buf.tags.push_str(text);
-            p.hold(i, "tags");
+        } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && crate::lines::is_rule(text) {
+            // A line of dashes under the SUBJECT ends it.
+            p.remove(i, "rule");
+            mode = Mode::None;
+        } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap {
+            let (own, next) = run_on(text);
+            let field = if mode == Mode::Subject { &mut buf.subject } else { &mut buf.tags };
+            field.push(' ');
+            field.push_str(own);
+            p.hold(i, if mode == Mode::Subject { "subject" } else { "tags" });
+            if let Some(rest) = next {
+                mode = caption_field(p, i, rest, &mut buf, &mut seen, false).unwrap_or(Mode::None);
+            }
         } else if mode == Mode::ClassifiedBy && (!gap || is_reason_line(text)) {
-            buf.classified_by.push(' ');
-            buf.classified_by.push_str(text);
+            classified_by::join_continuation(&mut buf.classified_by, text);
             p.hold(i, "classifiedBy");
         } else if mode == Mode::Ref && (!gap || refs::find_bullet(text, buf.ref_next).is_some_and(|(at, _)| at == 0)) {
             if let Some(block) = buf.refs.last_mut() {
@@ -193,8 +201,22 @@ fn header_line(
         p.hold(i, "transmission");
         return Some(Mode::None);
     }
+    if let Some(line) = distribution::parse_distribution(text, mode == Mode::Distribution && !gap) {
+        let d = p.cable.distribution.get_or_insert_with(Default::default);
+        let action = line.action.unwrap_or(d.info.is_empty() && !d.action.is_empty());
+        if action { &mut d.action } else { &mut d.info }.extend(line.offices);
+        d.total = d.total.take().or(line.total);
+        seen.envelope = true;
+        p.hold(i, "distribution");
+        return Some(Mode::Distribution);
+    }
+    if distribution::is_control_line(text) {
+        p.remove(i, "control-number");
+        return Some(Mode::None);
+    }
     if let Some(line) = dtg::parse_precedence_line(text) {
         p.cable.precedence = Some(line.precedence);
+        p.cable.info_precedence = line.second;
         if line.date.is_none() {
             p.diag(Some(line_no), Severity::Warning, format!("date-time group `{}` is not a valid date", line.dtg));
         }
@@ -320,15 +342,17 @@ fn caption_field(
         return Some(Mode::None);
     }
     if let Some(field) = tags::strip_tags_keyword(text) {
+        let (field, next) = run_on(field);
         if !buf.tags.is_empty() {
             buf.tags.push(' ');
         }
         buf.tags.push_str(field);
         seen.tags = true;
         hold_as(p, "tags");
-        return Some(Mode::Tags);
+        return next.map_or(Some(Mode::Tags), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
     }
     if let Some(field) = strip_subject_keyword(text) {
+        let (field, next) = run_on(field);
         if seen.subject {
             p.diag(Some(p.lines[i].number), Severity::Info, "a second SUBJECT line; the first one is kept".to_owned());
             hold_as(p, "subject");
@@ -338,24 +362,17 @@ fn caption_field(
         buf.subject_line = Some(p.lines[i].number);
         seen.subject = true;
         hold_as(p, "subject");
-        return Some(Mode::Subject);
+        return next
+            .map_or(Some(Mode::Subject), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
     }
     if let Some(field) = refs::strip_ref_keyword(text) {
         // `REF: ASUNCION 396 Classified By: …` (07SANTIAGO983): two fields on one line.
-        if let Some(at) = crate::lines::find_ci(field, "CLASSIFIED BY") {
-            buf.refs.push(field[..at].trim().to_owned());
-            if !seen.classified_by {
-                buf.classified_by.push_str(classified_by::strip_classified_by(&field[at..]).unwrap_or(""));
-            }
-            seen.classified_by = true;
-            hold_as(p, "references");
-            return Some(Mode::ClassifiedBy);
-        }
+        let (field, next) = run_on(field);
         buf.refs.push(field.to_owned());
         buf.ref_next = b'A';
         advance_ref_letter(buf);
         hold_as(p, "references");
-        return Some(Mode::Ref);
+        return next.map_or(Some(Mode::Ref), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
     }
     if let Some(field) = classified_by::strip_classified_by(text) {
         if !seen.classified_by {
@@ -366,6 +383,15 @@ fn caption_field(
         return Some(Mode::ClassifiedBy);
     }
     None
+}
+
+/// A field's text up to the next field on the same line (`…AS UK PRIMEREF: A. LONDON 1939`),
+/// and that next field's text.
+fn run_on(field: &str) -> (&str, Option<&str>) {
+    match keywords::next_field(field) {
+        Some((at, _)) => (field[..at].trim(), Some(&field[at..])),
+        None => (field, None),
+    }
 }
 
 /// After a REF block grows, the next bullet it may continue with after a blank line.
@@ -379,18 +405,6 @@ fn advance_ref_letter(buf: &mut Buffers) {
 /// The reasons of a `Classified By` field on a line of their own.
 fn is_reason_line(text: &str) -> bool {
     ["1.4", "1.5", "1.6", "REASON"].iter().any(|k| starts_with_ci(text, k))
-}
-
-pub(super) fn strip_subject_keyword(text: &str) -> Option<&str> {
-    for keyword in ["SUBJECT", "SUBJ"] {
-        if starts_with_ci(text, keyword) {
-            let rest = &text[keyword.len()..];
-            if rest.starts_with([':', ' ', '.', '\t']) {
-                return Some(rest.trim_start_matches([':', '.']).trim());
-            }
-        }
-    }
-    None
 }
 
 fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionLine<'_>) {
@@ -413,6 +427,9 @@ fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionL
             p.diag(Some(line_no), Severity::Warning, format!("section {} of {} cannot be", of.section, of.total));
         }
         p.cable.section_of = Some(of);
+    }
+    if caption.year.is_some() && caption.serial.is_some() {
+        p.caption_year = caption.year;
     }
     if let (Some(station), Some(serial)) = (caption.station, caption.serial) {
         p.cable.origin = Some(collapse_ws(&station.to_ascii_uppercase()));
@@ -462,7 +479,7 @@ fn find_anchor(p: &Parser<'_>) -> Option<usize> {
 
 fn finish(p: &mut Parser<'_>, buf: &mut Buffers) {
     if !buf.subject.is_empty() {
-        let subject = collapse_ws(&buf.subject);
+        let subject = subject::clean(&buf.subject);
         let (marking, rest) = super::body::leading_marking(&subject);
         p.cable.subject_marking = marking.map(str::to_owned);
         p.cable.subject = Some(rest.trim().to_owned()).filter(|s| !s.is_empty());

@@ -111,6 +111,13 @@ fn text_of(markup: &str) -> String {
     out
 }
 
+/// `text` with its character references decoded (see [`decode_into`]).
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    decode_into(text, &mut out);
+    out
+}
+
 /// Decodes `&amp;`, `&#x000A;`, `&#39;` and the few named references cable
 /// pages use; an unknown or malformed reference is kept as written.
 fn decode_into(text: &str, out: &mut String) {

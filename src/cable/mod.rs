@@ -55,7 +55,7 @@ fn estimate_from_page(cable: &mut Cable) {
         if estimate.year != year {
             estimate.year = year;
             estimate.id.clone_from(&page.id);
-            estimate.basis = "the saved page's own metadata (its Created date)".to_owned();
+            "the saved page's own metadata (its Created date)".clone_into(&mut estimate.basis);
         }
     }
 }
@@ -155,6 +155,10 @@ fn finish(p: &mut Parser<'_>) {
             );
         }
     }
+    if p.cable.classification.is_none() {
+        classification_from_trailer(p);
+    }
+    noforn_from_portion_marks(p);
     if p.cable.classified_by.is_none() {
         classified_by_in_body(p);
     }
@@ -210,11 +214,21 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
     if !station.known {
         p.diag(None, Severity::Warning, format!("station {written} is not in the station table; its letters are kept"));
     }
-    let Some(date) = p.date else {
+    let year = if let Some(date) = p.date {
+        date.year
+    } else if let Some(year) = p.caption_year {
+        p.diag(None, Severity::Info, format!("no date-time group: the ID takes the year {year} the caption writes"));
+        year
+    } else {
+        let estimated = p
+            .cable
+            .estimate
+            .as_ref()
+            .map_or(String::new(), |e| format!("; the year is estimated as {} from the {}", e.year, e.basis));
         p.diag(
             None,
             Severity::Warning,
-            "no date-time group survives in the text: the date and the reference ID are unknown".to_owned(),
+            format!("no date-time group survives in the text: the date and the reference ID are unknown{estimated}"),
         );
         return;
     };
@@ -225,7 +239,48 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
     if p.cable.serial.is_none() {
         p.diag(None, Severity::Info, "no caption line: the ID is built from the FM and DE lines".to_owned());
     }
-    p.cable.id = Some(format!("{:02}{}{}", date.year % 100, station.canonical, serial));
+    p.cable.id = Some(format!("{:02}{}{}", year % 100, station.canonical, serial));
+}
+
+/// `*** Current Classification *** CONFIDENTIAL`: an archive's footer, the only word on the
+/// classification of a telegram kept without its caption (National Archives, 1970s).
+fn classification_from_trailer(p: &mut Parser<'_>) {
+    let found = p.cable.removed.iter().find_map(|r| {
+        let rest = r.text.strip_prefix("*** Current Classification ***")?;
+        fields::classification::parse_caption_line(rest.trim()).and_then(|c| c.classification)
+    });
+    if let Some(class) = found {
+        p.cable.classification = Some(class);
+        p.diag(
+            None,
+            Severity::Info,
+            "no caption line: the classification is the archive's (its current classification)".to_owned(),
+        );
+    }
+}
+
+/// Portions marked `(C/NF)` make a cable NOFORN even when no caption says so.
+fn noforn_from_portion_marks(p: &mut Parser<'_>) {
+    if p.cable.handling.iter().any(|h| h == "NOFORN") {
+        return;
+    }
+    let marked = p.cable.sections.iter().flat_map(|s| &s.paragraphs).find_map(|para| {
+        let mark = para.marking.as_deref()?;
+        let noforn =
+            mark.split(['/', ' ']).any(|part| part.eq_ignore_ascii_case("NF") || part.eq_ignore_ascii_case("NOFORN"));
+        noforn.then(|| (mark.to_owned(), para.number))
+    });
+    if let Some((mark, number)) = marked {
+        p.handling("NOFORN");
+        let at = number.map_or_else(|| "a paragraph".to_owned(), |n| format!("¶{n}"));
+        p.diag(
+            None,
+            Severity::Info,
+            format!(
+                "NOFORN: no caption says so, but {at} is marked ({mark}), and a cable is as restricted as its parts"
+            ),
+        );
+    }
 }
 
 /// `1. (U) CLASSIFIED BY …` and `1. CONFIDENTIAL - ENTIRE TEXT. CLASSIFIED BY …` in the first paragraph.

@@ -31,8 +31,14 @@ pub struct Cable {
     pub serial: Option<String>,
     pub from: Option<String>,
     pub precedence: Option<Precedence>,
+    /// The lower precedence of a dual-precedence telegram (`P R 221828Z MAY 73`): the info
+    /// addressees'.
+    pub info_precedence: Option<Precedence>,
     pub to: Vec<Addressee>,
     pub info: Vec<Addressee>,
+    /// The Department's internal distribution of a 1970s telegram (`ACTION EUR-25`,
+    /// `INFO OCT-01 ISO-00 …`): offices, not addressees.
+    pub distribution: Option<Distribution>,
     /// Lines between the caption and the E.O. line (`DEPT FOR NEA/MAG AND DRL`).
     pub pass_through: Vec<String>,
     pub executive_order: Option<String>,
@@ -149,6 +155,16 @@ pub struct Addressee {
     /// Posts an `XMT` line excludes from this collective (they are not recipients).
     pub excluded: Vec<String>,
     pub line: usize,
+}
+
+/// Offices that received copies inside the Department, with their counts (`EUR-25`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Distribution {
+    pub action: Vec<String>,
+    pub info: Vec<String>,
+    /// The total of copies as written (`/092 W`).
+    pub total: Option<String>,
 }
 
 /// An estimate, marked as such wherever it is shown.

@@ -14,6 +14,8 @@ pub struct Parser<'a> {
     /// The precedence of the basic routing line (`OO` → IMMEDIATE), used when no
     /// precedence line survives.
     pub routing_precedence: Option<Precedence>,
+    /// A year the caption writes before the post (`75 LIBREVILLE 1895`).
+    pub caption_year: Option<u16>,
 }
 
 impl<'a> Parser<'a> {
@@ -21,7 +23,7 @@ impl<'a> Parser<'a> {
         let held = vec![false; lines.len()];
         // Nearly every line ends up with a span: one allocation, not a dozen regrowths.
         let cable = Cable { spans: Vec::with_capacity(lines.len()), ..Cable::default() };
-        Parser { lines, held, cable, date: None, routing_precedence: None }
+        Parser { lines, held, cable, date: None, routing_precedence: None, caption_year: None }
     }
 
     /// Records that `field` of the model holds line `index`.

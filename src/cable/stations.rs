@@ -1,11 +1,11 @@
 //! Canonical station names for reference IDs, from cablemap's station list and
-//! its misspelling table (BSD-3-Clause, see `src/codes/refdata/cablemap/LICENSE.txt`).
+//! its misspelling table (BSD-3-Clause, see `data/LICENSE-cablemap.txt`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const STATIONS: &str = include_str!("../codes/refdata/cablemap/stations.txt");
-const C14N: &str = include_str!("../codes/refdata/cablemap/station_c14n.csv");
+const STATIONS: &str = include_str!("data/stations.txt");
+const C14N: &str = include_str!("data/station_c14n.csv");
 
 struct Tables {
     stations: HashSet<&'static str>,

@@ -16,6 +16,8 @@ pub struct CaptionLine<'a> {
     pub station: Option<&'a str>,
     /// The telegram number as written (`000078`).
     pub serial: Option<&'a str>,
+    /// A year written before the post (`C O N F I D E N T I A L 75 LIBREVILLE 1895`).
+    pub year: Option<u16>,
     /// Text after the caption, separated by two or more spaces: what remains of
     /// a caption block whose line breaks were lost (`… 000228  SIPDIS  E.O. 12958: …`).
     pub rest: Option<&'a str>,
@@ -54,8 +56,9 @@ fn words(line: &str) -> Vec<(usize, &str)> {
 pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
     // Most lines are body text: reject them on their first word before tokenising.
     let first = line.split_ascii_whitespace().next()?;
-    let starts = if first.len() == 1 {
-        first.as_bytes()[0].is_ascii_alphabetic()
+    let b = first.as_bytes();
+    let starts = if first.len() == 1 || (first.len() == 2 && b[0] == b[1]) {
+        b[0].is_ascii_alphabetic()
     } else {
         ["UNCLAS", "CONFIDENTIAL", "SECRET", "TOP", "LIMITED"].iter().any(|k| starts_with_ci(first, k))
     };
@@ -66,14 +69,26 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
     let mut i = 0;
     let mut caption = CaptionLine::default();
     // The classification word: spaced letters (`S E C R E T`) or plain words.
-    let spaced_end = words.iter().take_while(|(_, w)| w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic()).count();
+    // A stuttered first letter (`SS E C R E T`) counts as one.
+    let stutter = usize::from(words.first().is_some_and(|(_, w)| {
+        let b = w.as_bytes();
+        b.len() == 2 && b[0].eq_ignore_ascii_case(&b[1]) && b[0].is_ascii_alphabetic()
+    }));
+    let spaced_end = stutter
+        + words[stutter..].iter().take_while(|(_, w)| w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic()).count();
     if spaced_end >= 4 {
         let mut glued: String = words[..spaced_end].iter().map(|(_, w)| *w).collect();
         glued.make_ascii_uppercase();
-        let (class, repaired) = classification_word(&glued)?;
+        if stutter == 1 {
+            glued.remove(0);
+        }
+        let (class, repaired) = spaced_classification(&glued)?;
+        // Letters after the classification are a spaced caption (`UNCLAS E F T O`): give them back.
+        let extra = glued.len() - class.1;
+        let (class, repaired) = (class.0, repaired);
         caption.classification = Some(class);
         caption.repaired = repaired;
-        i = spaced_end;
+        i = spaced_end - extra;
     } else {
         // `words` has already split `SECRET//NOFORN`: the caveats follow as words of their own.
         let head = words.first()?.1.to_ascii_uppercase();
@@ -97,7 +112,18 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
         caption.classification = Some(class);
         i += 1;
     }
-    // Then, in any order: handling words, `SECTION nn OF mm`, station words and the serial.
+    read_after_classification(line, &words, i, &mut caption);
+    Some(caption)
+}
+
+/// After the classification, in any order: handling words, `SECTION nn OF mm`, a year,
+/// station words and the serial.
+fn read_after_classification<'a>(
+    line: &'a str,
+    words: &[(usize, &'a str)],
+    mut i: usize,
+    caption: &mut CaptionLine<'a>,
+) {
     let mut station_start: Option<usize> = None;
     let mut station_end = 0;
     while i < words.len() {
@@ -119,21 +145,51 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
                 }
             }
         }
-        if let Some((h, used)) = handling_phrase(&words[i..]) {
+        // `01 OF 02` with the word SECTION left out.
+        if station_start.is_none() && caption.section_of.is_none() && is_number(word) {
+            if let (Some((_, of)), Some((_, m))) = (words.get(i + 1), words.get(i + 2)) {
+                if of.eq_ignore_ascii_case("OF") {
+                    if let (Ok(section), Ok(total)) = (word.parse(), m.parse()) {
+                        caption.section_of = Some(SectionOf { section, total });
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
+        }
+        if let Some((h, used)) = handling_phrase(&words[i..]).or_else(|| spaced_handling(&words[i..])) {
             push_unique(&mut caption.handling, h);
             i += used;
             continue;
         }
-        if caption.serial.is_none() && word.bytes().all(|b| b.is_ascii_digit()) && station_start.is_some() {
+        if caption.serial.is_none() && is_number(word) && station_start.is_some() {
             caption.serial = Some(word);
             let start = station_start.unwrap_or(0);
             caption.station = Some(line[start..station_end].trim());
             i += 1;
             continue;
         }
+        // A two-digit year before the post (`75 LIBREVILLE 1895`).
+        let before_post = words.get(i + 1).is_some_and(|(_, w)| w.bytes().all(|b| b.is_ascii_alphabetic()));
+        if station_start.is_none() && caption.year.is_none() && word.len() == 2 && is_number(word) && before_post {
+            caption.year = super::dtg::expand_year(word);
+            i += 1;
+            continue;
+        }
         if caption.serial.is_none()
             && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'' || b == b'.')
         {
+            // The post's office glued on or before its name: `AMEMBASSY HANOI`, `EMBASSYVIENNA`.
+            if station_start.is_none() {
+                if let Some(rest) = strip_office(word) {
+                    if !rest.is_empty() {
+                        station_start = Some(offset + word.len() - rest.len());
+                        station_end = offset + word.len();
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
             station_start.get_or_insert(offset);
             station_end = offset + word.len();
             i += 1;
@@ -148,7 +204,6 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
             caption.leftover.insert(0, line[start..station_end].trim());
         }
     }
-    Some(caption)
 }
 
 /// A glued classification word, repairing a lost first or last letter
@@ -162,6 +217,41 @@ fn classification_word(glued: &str) -> Option<(Classification, bool)> {
         "ONFIDENTIAL" | "CONFIDENTIA" => (Classification::Confidential, true),
         "ECRET" | "SECRE" => (Classification::Secret, true),
         _ => return None,
+    })
+}
+
+/// The classification at the start of spaced letters, with how many letters it used: the
+/// letters may run on into a spaced caption (`U N C L A S E F T O` is rare, but
+/// `C O N F I D E N T I A L E X D I S` is seen).
+fn spaced_classification(glued: &str) -> Option<((Classification, usize), bool)> {
+    if let Some((class, repaired)) = classification_word(glued) {
+        return Some(((class, glued.len()), repaired));
+    }
+    ["CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "TOPSECRET"].iter().find_map(|word| {
+        let rest = glued.strip_prefix(word)?;
+        handling_word(rest)?;
+        classification_word(word).map(|(class, repaired)| ((class, word.len()), repaired))
+    })
+}
+
+/// A handling caption spelled out letter by letter inside a caption (`E F T O`, `N O F O R N`).
+fn spaced_handling(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
+    let letters = words.iter().take_while(|(_, w)| w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic()).count();
+    (2..=letters).rev().find_map(|n| {
+        let glued: String = words[..n].iter().map(|(_, w)| *w).collect();
+        (glued.len() >= 4).then(|| handling_word(&glued)).flatten().map(|h| (h, n))
+    })
+}
+
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `AMEMBASSY`, `EMBASSY`… before or glued onto a post's name: what remains of the word.
+fn strip_office(word: &str) -> Option<&str> {
+    ["AMEMBASSY", "AMCONSUL", "AMCONGEN", "USMISSION", "EMBASSY", "CONSULATE"].iter().find_map(|office| {
+        let rest = word.get(office.len()..)?;
+        word[..office.len()].eq_ignore_ascii_case(office).then_some(rest)
     })
 }
 
@@ -248,7 +338,14 @@ pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let (h, used) = handling_phrase(&words[i..])?;
+        let Some((h, used)) = handling_phrase(&words[i..]) else {
+            // A run-on note after a caption and a comma (`NOFORN, NOT FOR INTERNET
+            // DISTRIBUTION`): a few words in capitals, no sentence.
+            let after_comma = i > 0 && words[i - 1].1.ends_with(',');
+            let rest = &words[i..];
+            let note = rest.len() <= 8 && rest.iter().all(|(_, w)| !w.bytes().any(|b| b.is_ascii_lowercase()));
+            return (after_comma && note && !out.is_empty()).then_some(out);
+        };
         push_unique(&mut out, h);
         i += used;
     }
@@ -300,6 +397,52 @@ mod tests {
         .unwrap();
         assert_eq!(c.serial, Some("000228"));
         assert_eq!(c.rest, Some("SIPDIS  E.O. 12958: DECL: 01/28/2020"));
+    }
+
+    #[test]
+    fn reads_caption_variants_seen_in_the_wild() {
+        use Classification::{Confidential, Secret, Unclassified};
+        let read = |line| {
+            let c = parse_caption_line(line).unwrap();
+            (c.classification, c.handling.clone(), c.section_of.map(|s| (s.section, s.total)), c.station, c.serial)
+        };
+        assert_eq!(
+            read("UNCLAS E F T O KABUL 000668"),
+            (Some(Unclassified), vec!["EFTO"], None, Some("KABUL"), Some("000668"))
+        );
+        assert_eq!(
+            read("SS E C R E T PESHAWAR 000041"),
+            (Some(Secret), vec![], None, Some("PESHAWAR"), Some("000041"))
+        );
+        assert_eq!(
+            read("UNCLAS AMEMBASSY HANOI 001284"),
+            (Some(Unclassified), vec![], None, Some("HANOI"), Some("001284"))
+        );
+        assert_eq!(
+            read("UNCLAS EMBASSYVIENNA 000012"),
+            (Some(Unclassified), vec![], None, Some("VIENNA"), Some("000012"))
+        );
+        assert_eq!(
+            read("S E C R E T 01 OF 02 RPO DUBAI 000288"),
+            (Some(Secret), vec![], Some((1, 2)), Some("RPO DUBAI"), Some("000288"))
+        );
+        assert_eq!(
+            read("UNCLAS E F T O SECTION 01 OF 02 NEW DELHI 000074"),
+            (Some(Unclassified), vec!["EFTO"], Some((1, 2)), Some("NEW DELHI"), Some("000074"))
+        );
+        let c = parse_caption_line("C O N F I D E N T I A L 75 LIBREVILLE 1895").unwrap();
+        assert_eq!(
+            (c.classification, c.year, c.station, c.serial),
+            (Some(Confidential), Some(1975), Some("LIBREVILLE"), Some("1895"))
+        );
+        assert!(c.leftover.is_empty());
+    }
+
+    #[test]
+    fn reads_run_on_handling_lines() {
+        assert_eq!(handling_line("NOFORN, NOT FOR INTERNET DISTRIBUTION"), Some(vec!["NOFORN"]));
+        assert_eq!(handling_line("SENSITIVE BUT UNCLASSIFIED, PLEASE PROTECT ACCORDINGLY"), Some(vec!["SBU"]));
+        assert_eq!(handling_line("NOFORN, the minister said that he would not"), None);
     }
 
     #[test]

@@ -4,14 +4,48 @@
 
 use crate::lines::{collapse_ws, find_ci, starts_with_ci};
 
-/// The text after `Classified By`, or `None`.
+/// The text after `Classified By` (or the old `CLASSIFIED CONFIDENTIAL BY`), or `None`.
 pub fn strip_classified_by(line: &str) -> Option<&str> {
     let keyword = "CLASSIFIED BY";
-    if !starts_with_ci(line, keyword) {
-        return None;
+    if starts_with_ci(line, keyword) {
+        return Some(line[keyword.len()..].trim_start_matches([':', ' ', '.', ',']));
     }
-    Some(line[keyword.len()..].trim_start_matches([':', ' ', '.', ',']))
+    let rest = line.get(..11).filter(|k| k.eq_ignore_ascii_case("CLASSIFIED ")).map(|_| &line[11..])?;
+    ["TOP SECRET", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED"].iter().find_map(|class| {
+        let after = rest.get(class.len()..)?;
+        (starts_with_ci(rest, class) && starts_with_ci(after, " BY "))
+            .then(|| after[4..].trim_start_matches([':', ' ', '.', ',']))
+    })
 }
+
+/// Joins a continuation line onto the field: a word cut by a hard wrap (`Hoyt Y` + `ee for
+/// reasons`) is joined without a space.
+pub fn join_continuation(field: &mut String, line: &str) {
+    let last = field.rsplit(' ').next().unwrap_or("");
+    let cut = last.len() <= 2
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().all(char::is_alphabetic)
+        && line.split(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && w.len() > 1)
+        && !line.starts_with("for ")
+        && !line.starts_with("and ");
+    if !cut && !field.is_empty() {
+        field.push(' ');
+    }
+    field.push_str(line);
+}
+
+/// Offices and posts that follow the person's name and title (`…, Embassy Ankara`).
+const POSTS: [&str; 9] = [
+    "EMBASSY",
+    "AMEMBASSY",
+    "CONSULATE",
+    "AMCONSUL",
+    "USMISSION",
+    "U.S. MISSION",
+    "US MISSION",
+    "DEPARTMENT OF STATE",
+    "DOS",
+];
 
 /// Splits the field into who classified it (title included) and the normalised reasons.
 pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
@@ -24,8 +58,39 @@ pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
         .unwrap_or(field.len());
     let who = field[..cut].trim().trim_end_matches([',', ';', '.', ':', '-']).trim();
     let who = who.strip_suffix(" for").or_else(|| who.strip_suffix(" FOR")).unwrap_or(who).trim();
-    let who = (!who.is_empty()).then(|| collapse_ws(who));
+    // `…, Embassy Ankara`: the post after the person is cut off, with what follows it.
+    let post_at = who
+        .match_indices(',')
+        .map(|(at, _)| at)
+        .find(|&at| POSTS.iter().any(|p| starts_with_ci(who[at + 1..].trim_start(), p)));
+    let who = post_at.map_or(who, |at| &who[..at]).trim();
+    // `NEW DELHI POLITICAL COUNSELOR ERIC X`: the post before the title is cut off too.
+    let who = strip_leading_post(who);
+    // An old `CLASSIFIED BY SECTION 1.5 (B)` names no one.
+    let names_no_one = who.is_empty() || starts_with_ci(who, "SECTION") || starts_with_ci(who, "E.O.");
+    let who = (!names_no_one).then(|| collapse_ws(who));
     (who, parse_reasons(&field[cut..]))
+}
+
+/// A post's name (a known station) before a title: `NEW DELHI POLITICAL COUNSELOR …`.
+fn strip_leading_post(who: &str) -> &str {
+    let words: Vec<(usize, &str)> = who
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    for n in (1..=3).rev() {
+        if words.len() > n + 1 && words[..n].iter().all(|(_, w)| w.chars().all(|c| c.is_ascii_uppercase())) {
+            let station: String = words[..n].iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
+            if crate::stations::canonical_station(&station).known {
+                return &who[words[n].0..];
+            }
+        }
+    }
+    who
 }
 
 /// `1.4 (b) and (d)` → `["1.4(b)", "1.4(d)"]`.
@@ -74,10 +139,27 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_person_only() {
+        let (who, _) = parse("Classified By: Ambassador Ross Wilson, Embassy Ankara, for reasons 1.4 (b,d)");
+        assert_eq!(who.as_deref(), Some("Ambassador Ross Wilson"));
+        let (who, reasons) = parse("CLASSIFIED BY SECTION 1.5 (B)");
+        assert_eq!((who, reasons), (None, vec!["1.5(b)".to_owned()]));
+        let line = "CLASSIFIED CONFIDENTIAL BY NEW DELHI POLITICAL COUNSELOR ERIC GOOSBY. REASON: 1.5 (D)";
+        let (who, _) = parse_classified_by(strip_classified_by(line).unwrap());
+        assert_eq!(who.as_deref(), Some("POLITICAL COUNSELOR ERIC GOOSBY"));
+        let mut field = "Ambassador Hoyt Y".to_owned();
+        join_continuation(&mut field, "ee for reasons 1.4 (b) and (d)");
+        assert_eq!(parse_classified_by(&field).0.as_deref(), Some("Ambassador Hoyt Yee"));
+        let mut field = "DCM A".to_owned();
+        join_continuation(&mut field, "for reasons 1.4 (b)");
+        assert_eq!(field, "DCM A for reasons 1.4 (b)");
+    }
+
+    #[test]
     fn reads_variants() {
         let (who, reasons) =
             parse("CLASSIFIED BY: Darnall Steuart, Economic Counselor, DOS, Econ; REASON: 1.4(B), (D)");
-        assert_eq!(who.as_deref(), Some("Darnall Steuart, Economic Counselor, DOS, Econ"));
+        assert_eq!(who.as_deref(), Some("Darnall Steuart, Economic Counselor"));
         assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
         let (who, _) = parse("Classified By: Classified by IO/DAS Gerald Anderson for reasons 1.4(b) and (d)");
         assert_eq!(who.as_deref(), Some("IO/DAS Gerald Anderson"));

@@ -44,6 +44,14 @@ pub fn parse_precedence_line(line: &str) -> Option<PrecedenceLine> {
         None => None,
     };
     let group = words.next()?;
+    // `221828 Z MAY 73`: the zone letter typed apart from the group.
+    let joined;
+    let group = if group.len() == 6 && words.next_if(|w| w.eq_ignore_ascii_case("Z")).is_some() {
+        joined = format!("{group}Z");
+        joined.as_str()
+    } else {
+        group
+    };
     let month = words.next()?;
     let year = words.next()?;
     let dtg = format!("{group} {month} {year}");
@@ -149,6 +157,11 @@ mod tests {
 
     #[test]
     fn reads_dual_precedence_and_old_years() {
+        let spaced = parse_precedence_line("P R 221828 Z MAY 73").unwrap();
+        assert_eq!(
+            (spaced.second, spaced.date.map(|d| (d.year, d.day))),
+            (Some(Precedence::Routine), Some((1973, 22)))
+        );
         let line = parse_precedence_line("P R 281848Z DEC 66").unwrap();
         assert_eq!((line.precedence, line.second), (Precedence::Priority, Some(Precedence::Routine)));
         assert_eq!(line.date.unwrap().iso(), "1966-12-28T18:48:00Z");

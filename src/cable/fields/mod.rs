@@ -4,8 +4,11 @@
 pub mod addressees;
 pub mod classification;
 pub mod classified_by;
+pub mod distribution;
 pub mod dtg;
 pub mod envelope;
 pub mod eo;
+pub mod keywords;
 pub mod refs;
+pub mod subject;
 pub mod tags;

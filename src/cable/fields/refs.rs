@@ -1,21 +1,13 @@
 //! REF blocks: `REF: A. MADRID 881 B. MADRID 919`, `REFS: A) 08 RIO DE JAN 138; B) …`,
 //! `REF: STATE 32641`, non-cable references (e-mails, telcons, reports).
 
-use crate::lines::{collapse_ws, starts_with_ci};
+use crate::lines::collapse_ws;
 use crate::model::{Reference, ReferenceKind};
 use crate::stations::canonical_station;
 
 /// The text after a REF keyword (`REF:`, `REF`, `REFS:`, `REF(S):`, `REFTEL:`), or `None`.
 pub fn strip_ref_keyword(line: &str) -> Option<&str> {
-    for keyword in ["REFERENCES", "REFERENCE", "REFTELS", "REFTEL", "REF(S)", "REFS", "REF"] {
-        if starts_with_ci(line, keyword) {
-            let rest = &line[keyword.len()..];
-            if rest.is_empty() || rest.starts_with([':', ' ', '.', '\t']) {
-                return Some(rest.trim_start_matches([':', '.']).trim());
-            }
-        }
-    }
-    None
+    super::keywords::strip(line, super::keywords::Keyword::Ref)
 }
 
 /// Where a bullet for `letter` starts in `text`, with the bullet's length.
@@ -24,7 +16,8 @@ pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let lower = letter.to_ascii_lowercase();
     for i in 0..b.len() {
-        let at_start = i == 0 || matches!(b[i - 1], b' ' | b';' | b',' | b'\t');
+        // After white space, `;`, `,` or a pasted `¶` (its last byte is 0xB6).
+        let at_start = i == 0 || matches!(b[i - 1], b' ' | b';' | b',' | b'\t' | 0xB6);
         if !at_start {
             continue;
         }
@@ -33,8 +26,11 @@ pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
         } else {
             (2, (b[i] == letter || b[i] == lower) && matches!(b.get(i + 1), Some(b'.' | b')')))
         };
-        // The bullet must be followed by white space or the end: `A.` not `A.B.C.`, `U.S.`.
-        if ok && b.get(i + len).is_none_or(u8::is_ascii_whitespace) {
+        // The bullet must be followed by white space or the end: `A.` not `A.B.C.`, `U.S.`;
+        // a closing parenthesis may be glued to a capital (`A)STATE 071143`).
+        let next = b.get(i + len);
+        let glued = ok && b.get(i + len - 1) == Some(&b')') && next.is_some_and(u8::is_ascii_uppercase);
+        if ok && (next.is_none_or(u8::is_ascii_whitespace) || glued) {
             return Some((i, len));
         }
     }
@@ -57,7 +53,7 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
     loop {
         let next = find_bullet(&block[start..], letter + 1).map(|(i, l)| (start + i, l));
         let end = next.map_or(block.len(), |(i, _)| i);
-        let text = block[start..end].trim().trim_end_matches([';', ',']).trim();
+        let text = block[start..end].trim().trim_end_matches([';', ',', '¶']).trim();
         items.push((Some(char::from(letter).to_string()), collapse_ws(text)));
         match next {
             Some((i, l)) if letter < b'Z' => {
@@ -119,7 +115,8 @@ fn cable_id(upper: &str, cable_year: Option<&str>) -> Option<String> {
     if i == station_start || i - station_start > 4 {
         return None;
     }
-    let serial = words.get(i)?.trim_end_matches(['.', ')']);
+    // `1261/1263/1264`: several cables of one post; the first is taken.
+    let serial = words.get(i)?.trim_end_matches(['.', ')']).split('/').next().unwrap_or("");
     if serial.is_empty() || serial.len() > 7 || !serial.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -147,6 +144,40 @@ mod tests {
         // Initials inside an item are not bullets.
         let items = split_items("A. TELCON WITH J. B. SMITH B. MADRID 12");
         assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn a_bullet_cut_off_at_the_end_is_no_bullet() {
+        // Found by the property test: `(B` at the very end read past the text.
+        assert_eq!(find_bullet("A. X (B", b'B'), None);
+        assert_eq!(find_bullet("(B", b'B'), None);
+    }
+
+    #[test]
+    fn reads_every_ref_form_seen() {
+        let ids = |block: &str, year: &str| -> Vec<(Option<String>, Option<String>)> {
+            split_items(block).into_iter().map(|(l, t)| (l, reference(None, t, Some(year), false).id)).collect()
+        };
+        let some = |s: &str| Some(s.to_owned());
+        assert_eq!(ids("(A) PARIS 7682 AND PREVIOUS", "75"), [(some("A"), some("75PARIS7682"))]);
+        assert_eq!(
+            ids("A)STATE 071143, (B)STATE 073601", "09"),
+            [(some("A"), some("09STATE71143")), (some("B"), some("09STATE73601"))]
+        );
+        assert_eq!(ids("SECSTATE 54183", "74"), [(None, some("74STATE54183"))]);
+        assert_eq!(ids("2009 CAIRO 2394", "10"), [(None, some("09CAIRO2394"))]);
+        assert_eq!(
+            ids("A. MADRID 881 ¶B. MADRID 919", "04"),
+            [(some("A"), some("04MADRID881")), (some("B"), some("04MADRID919"))]
+        );
+        assert_eq!(ids("NEW DELHI 1261/1263/1264", "05"), [(None, some("05NEWDELHI1261"))]);
+        assert_eq!(ids("STATE 244304 (NOTAL)", "04"), [(None, some("04STATE244304"))]);
+        let kinds: Vec<ReferenceKind> =
+            ["E-MAIL FROM POLOFF 3/4/09", "TELCON WITH EUR/RUS", "IIR 6 832 0123 09", "MEMO OF CONVERSATION"]
+                .into_iter()
+                .map(|t| reference(None, t.into(), Some("09"), false).kind)
+                .collect();
+        assert_eq!(kinds, [ReferenceKind::Email, ReferenceKind::Telcon, ReferenceKind::Report, ReferenceKind::Memo]);
     }
 
     #[test]

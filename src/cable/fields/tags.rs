@@ -4,20 +4,9 @@
 
 use crate::lines::strip_markdown_links;
 
-/// The keyword and its typos seen in the wild (`TAG`, `TAGE`, `TAS`, `TABS`, `TGS`, `AGS`),
-/// returning the text after it.
+/// The text after the TAGS keyword (or one of its typos), or `None`.
 pub fn strip_tags_keyword(line: &str) -> Option<&str> {
-    const KEYWORDS: [&str; 7] = ["TAGS", "TAGE", "TABS", "TAG", "TAS", "TGS", "AGS"];
-    for keyword in KEYWORDS {
-        if crate::lines::starts_with_ci(line, keyword) {
-            let rest = &line[keyword.len()..];
-            // The keyword must stand alone: `TAGS:`, `TAGS ` — not `TAGUS RIVER`.
-            if rest.is_empty() || rest.starts_with([':', ' ', '\t', ';', '.']) {
-                return Some(rest.trim_start_matches([':', ';', '.']).trim());
-            }
-        }
-    }
-    None
+    super::keywords::strip(line, super::keywords::Keyword::Tags)
 }
 
 /// Tags whose words belong together.
@@ -61,14 +50,13 @@ pub fn split_tags(field: &str) -> (Vec<String>, bool) {
     }
     items.push(current);
     let mut words: Vec<String> = Vec::new();
-    for item in &items {
+    for (k, item) in items.iter().enumerate() {
         let item = item.trim();
         if item.is_empty() {
             continue;
         }
         // `JAMES B.` after `STEINBERG`: a person's given names, joined to the surname before them.
-        let person_given = item.ends_with('.') && item.split_whitespace().count() >= 2 && !item.contains('(');
-        if person_given {
+        if is_given_names(item) {
             if let Some(surname) = words.pop() {
                 words.push(format!("{surname}, {}", item.to_ascii_uppercase()));
                 continue;
@@ -79,6 +67,21 @@ pub fn split_tags(field: &str) -> (Vec<String>, bool) {
             continue;
         }
         let upper = item.to_ascii_uppercase();
+        // Between commas, words that are not all codes make one tag (`External Political
+        // Relations`, `GOI EXTERNAL`); codes stay apart (`PREL PGOV, IN`).
+        let before_given_names = items.get(k + 1).is_some_and(|next| is_given_names(next.trim()));
+        if items.len() > 1
+            && upper.contains(' ')
+            && !before_given_names
+            && !upper.split_whitespace().all(looks_like_code)
+        {
+            // Known codes before the words stay codes (`PREL PGOV Human Rights`).
+            let all: Vec<&str> = upper.split_whitespace().collect();
+            let codes = all.iter().take_while(|w| is_known(w)).count();
+            words.extend(all[..codes].iter().map(|w| (*w).to_owned()));
+            words.push(all[codes..].join(" "));
+            continue;
+        }
         let mut rest = upper.as_str();
         'outer: while !rest.is_empty() {
             rest = rest.trim_start();
@@ -97,31 +100,76 @@ pub fn split_tags(field: &str) -> (Vec<String>, bool) {
     for word in words {
         let tag = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == ')' || c == '.'));
         let tag = if tag.contains('(') || tag.contains(", ") { tag } else { tag.trim_end_matches('.') };
-        push(tag.to_owned(), &mut tags);
+        match split_glued(tag) {
+            Some(pieces) => pieces.into_iter().for_each(|piece| push(piece.to_owned(), &mut tags)),
+            None => push(tag.to_owned(), &mut tags),
+        }
     }
     (tags, saw_sipdis)
 }
 
-/// Splits on white space outside parentheses; a parenthesised group joins the
-/// word before it (`OVIP (KISSINGER, HENRY A.)` is one tag).
+/// `JAMES B.` after `STEINBERG,`: a person's given names.
+fn is_given_names(item: &str) -> bool {
+    item.ends_with('.') && item.split_whitespace().count() >= 2 && !item.contains('(')
+}
+
+/// A word that can be a TAG code: a known one, or a short run of capitals (`PREL`, `IN`, `KPAO`).
+fn looks_like_code(word: &str) -> bool {
+    is_known(word) || word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// Every TAG code the code book knows (`data/tag-codes.txt`, generated from `src/codes/refdata`).
+fn is_known(code: &str) -> bool {
+    static CODES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let codes = CODES.get_or_init(|| include_str!("../data/tag-codes.txt").lines().collect());
+    codes.binary_search(&code).is_ok()
+}
+
+/// TAGS glued together when line breaks were lost (`PHUMBA`, `ETRDEINVECINPGOVCS`): split
+/// into known codes when every piece is one, in as few pieces as possible; else `None`.
+fn split_glued(word: &str) -> Option<Vec<&str>> {
+    if word.len() < 6 || word.len() > 64 || !word.bytes().all(|b| b.is_ascii_uppercase()) || is_known(word) {
+        return None;
+    }
+    // best[k]: the fewest pieces that cover word[..k], and where the last piece starts.
+    let n = word.len();
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for end in 2..=n {
+        for start in end.saturating_sub(6)..=end - 2 {
+            let Some((count, _)) = best[start] else { continue };
+            if is_known(&word[start..end]) && best[end].is_none_or(|(c, _)| count + 1 < c) {
+                best[end] = Some((count + 1, start));
+            }
+        }
+    }
+    let mut pieces = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let (_, start) = best[end]?;
+        pieces.push(&word[start..end]);
+        end = start;
+    }
+    pieces.reverse();
+    Some(pieces)
+}
+
+/// Splits on white space outside parentheses; a parenthesised group is a tag of its own,
+/// without its parentheses (`OVIP (KISSINGER, HENRY A.)` is `OVIP` and `KISSINGER, HENRY A.`).
 fn split_with_groups(item: &str, words: &mut Vec<String>) {
     let mut depth = 0usize;
     let mut word = String::new();
     for c in item.chars() {
         if c == '(' {
-            if depth == 0 {
-                if word.is_empty() {
-                    word = words.pop().unwrap_or_default();
-                }
-                if !word.is_empty() {
-                    word.push(' ');
-                }
+            if depth == 0 && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
             }
             depth += 1;
-            word.push(c);
         } else if c == ')' {
             depth = depth.saturating_sub(1);
-            word.push(c);
+            if depth == 0 && !word.is_empty() {
+                words.push(std::mem::take(&mut word).trim().to_owned());
+            }
         } else if c.is_whitespace() {
             if depth == 0 {
                 if !word.is_empty() {
@@ -157,10 +205,25 @@ mod tests {
 
     #[test]
     fn keeps_person_tags_whole_and_drops_sipdis() {
-        assert_eq!(tags("PREL OVIP (KISSINGER, HENRY A.) US"), ["PREL", "OVIP (KISSINGER, HENRY A.)", "US"]);
+        assert_eq!(tags("PREL OVIP (KISSINGER, HENRY A.) US"), ["PREL", "OVIP", "KISSINGER, HENRY A.", "US"]);
+        assert_eq!(tags("OVIP (STEINBERG, JAMES B.)"), ["OVIP", "STEINBERG, JAMES B."]);
         assert_eq!(tags("PREL PGOV STEINBERG, JAMES B."), ["PREL", "PGOV", "STEINBERG, JAMES B."]);
         let (t, sipdis) = split_tags("PREL SIPDIS PGOV");
         assert_eq!((t, sipdis), (vec!["PREL".to_owned(), "PGOV".to_owned()], true));
+    }
+
+    #[test]
+    fn keeps_multi_word_tags_and_splits_glued_codes() {
+        assert_eq!(
+            tags("PREL, PGOV, KNNP, IN, External Political Relations"),
+            ["PREL", "PGOV", "KNNP", "IN", "EXTERNAL POLITICAL RELATIONS"]
+        );
+        assert_eq!(tags("PGOV, GOI EXTERNAL, HUMAN RIGHTS"), ["PGOV", "GOI EXTERNAL", "HUMAN RIGHTS"]);
+        assert_eq!(tags("PREL PGOV, IN"), ["PREL", "PGOV", "IN"]);
+        assert_eq!(tags("PHUMBA"), ["PHUM", "BA"]);
+        assert_eq!(tags("ETRDEINVECINPGOVCS"), ["ETRD", "EINV", "ECIN", "PGOV", "CS"]);
+        // An unknown word is kept, not cut into pieces.
+        assert_eq!(tags("PREL, XQZWVK"), ["PREL", "XQZWVK"]);
     }
 
     #[test]
