@@ -383,7 +383,10 @@ fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft
 
 /// End-of-message lines and the trailers archives add after a telegram: never text, never signers.
 pub fn trailer_kind(text: &str) -> Option<&'static str> {
-    if matches!(text, "BT" | "NNN" | "NNNN") || text.eq_ignore_ascii_case("End Cable Text") {
+    if matches!(text, "BT" | "NNN" | "NNNN")
+        || text.eq_ignore_ascii_case("End Cable Text")
+        || crate::container::export_marker(text)
+    {
         return Some("end-of-text");
     }
     // `NMAFVVZCZ` (the archive's end of record), `*** Current Classification *** SECRET`,

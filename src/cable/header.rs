@@ -5,7 +5,9 @@
 
 use super::fields::keywords;
 use super::fields::subject::strip_subject_keyword;
-use super::fields::{addressees, classification, classified_by, distribution, dtg, envelope, eo, refs, subject, tags};
+use super::fields::{
+    addressees, classification, classified_by, distribution, dtg, envelope, eo, printout, refs, subject, tags,
+};
 use super::lines::{collapse_ws, starts_with_ci, strip_markdown_links};
 use super::model::{Precedence, Severity};
 use super::parser::Parser;
@@ -152,6 +154,60 @@ fn header_line(
     if starts_with_ci(text, "This record is a partial extract") {
         p.cable.partial = true;
         p.hold(i, "partial");
+        return Some(Mode::None);
+    }
+    // The text files made from cables.csv open with `refid: …` lines (the container's metadata).
+    if !seen.caption && !seen.envelope {
+        if let Some((key, value)) = crate::container::export_field(text) {
+            export_field(p, i, key, value);
+            if key == "header" && !value.is_empty() {
+                return header_line(p, i, value, buf, seen, mode, gap);
+            }
+            return Some(Mode::None);
+        }
+    }
+    if crate::container::export_marker(text) {
+        p.remove(i, "container");
+        return Some(Mode::None);
+    }
+    if let Some(date) = printout::parse_telegram_date(text) {
+        if p.date.is_none() {
+            p.date = Some(date);
+            p.cable.date_source = Some("printout");
+        }
+        seen.envelope = true;
+        p.hold(i, "date");
+        return Some(Mode::None);
+    }
+    if let Some(from) = printout::parse_from_line(text) {
+        p.cable.from = Some(collapse_ws(from.from));
+        if let (Some(post), Some(serial), None) = (from.post, from.serial, &p.cable.serial) {
+            p.cable.origin = Some(collapse_ws(&post.to_ascii_uppercase()));
+            p.cable.serial = Some(serial.to_owned());
+        }
+        seen.envelope = true;
+        p.hold(i, "from");
+        return Some(Mode::None);
+    }
+    // The print-out's other lines: `To:`/`Info:` addressees with their precedence after a
+    // dash, `Action:` (the office that acts), `Captions:` (handling).
+    if let Some((list, rest)) = printout::addressee_line(text) {
+        let rest = rest.replace(" - ", " ");
+        add_addressee(p, i, &rest, if list == "To" { Mode::To } else { Mode::Info });
+        p.hold(i, "addressees");
+        seen.envelope = true;
+        return Some(if list == "To" { Mode::To } else { Mode::Info });
+    }
+    if let Some(captions) = text.strip_prefix("Captions:") {
+        for h in classification::handling_line(captions.trim()).unwrap_or_default() {
+            p.handling(h);
+        }
+        p.hold(i, "handling");
+        return Some(Mode::None);
+    }
+    if text.starts_with("Action:") {
+        p.cable.pass_through.push(collapse_ws(text));
+        p.hold(i, "passThrough");
         return Some(Mode::None);
     }
     if let Some(date) = dtg::parse_dateline(text) {
@@ -436,6 +492,33 @@ fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionL
         p.cable.serial = Some(serial.to_owned());
     }
     p.hold(i, if caption.serial.is_some() { "caption" } else { "banner" });
+}
+
+/// A metadata line of the text files made from cables.csv: it goes to `page`, as a
+/// container's word, not the text's.
+fn export_field(p: &mut Parser<'_>, i: usize, key: &str, value: &str) {
+    let page = p.cable.page.get_or_insert_with(|| crate::model::PageMeta {
+        source: Some("cables.csv text file"),
+        ..crate::model::PageMeta::default()
+    });
+    let value = Some(value.to_owned()).filter(|v| !v.is_empty());
+    match key {
+        "refid" => page.id = value,
+        "date" => page.created = value,
+        "origin" => page.origin = value,
+        "classification" => page.classification = value,
+        "destination" => page.to = value,
+        "references" => {
+            page.references = value
+                .iter()
+                .flat_map(|v| v.split(['|', ',', ' ']))
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
+        _ => {}
+    }
+    p.hold(i, "container");
 }
 
 fn exclude(p: &mut Parser<'_>, i: usize, post: &str, to: bool) {

@@ -28,6 +28,11 @@ pub fn looks_like_html(input: &str) -> bool {
 /// page's text when it has no `<pre>`.
 pub fn extract_text(page: &str) -> String {
     let lower = page.to_ascii_lowercase();
+    // A PlusD page: the telegram sits in `<div class="text-content">`, among navigation that
+    // is not the cable's.
+    if let Some(text) = plusd_text(page, &lower) {
+        return text;
+    }
     let mut blocks = Vec::new();
     let mut from = 0;
     while let Some(open) = lower[from..].find("<pre").map(|i| i + from) {
@@ -44,16 +49,119 @@ pub fn extract_text(page: &str) -> String {
     blocks.join("\n\n")
 }
 
-/// The 2010 viewer's `<table class='cable'>`: header cells name the columns.
+/// The inner text of `PlusD`'s `<div class="text-content">` (nested divs counted).
+fn plusd_text(page: &str, lower: &str) -> Option<String> {
+    let class = lower.find("class=\"text-content").or_else(|| lower.find("class='text-content"))?;
+    let open = lower[..class].rfind('<')?;
+    let body_start = lower[class..].find('>').map(|i| class + i + 1)?;
+    let mut depth = 1usize;
+    let mut at = body_start;
+    let tag_name = lower[open + 1..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("div").to_owned();
+    let (opening, closing) = (format!("<{tag_name}"), format!("</{tag_name}"));
+    let end = loop {
+        let next_open = lower[at..].find(&opening).map(|i| at + i);
+        let Some(next_close) = lower[at..].find(&closing).map(|i| at + i) else { break page.len() };
+        match next_open {
+            Some(o) if o < next_close => {
+                depth += 1;
+                at = o + opening.len();
+            }
+            _ => {
+                depth -= 1;
+                if depth == 0 {
+                    break next_close;
+                }
+                at = next_close + closing.len();
+            }
+        }
+    };
+    let markup = &page[body_start..end];
+    // Lines end in `<br>`: the source's own line breaks would double them.
+    let text = if markup.to_ascii_lowercase().contains("<br") {
+        text_of(&markup.replace(['\n', '\r'], ""))
+    } else {
+        text_of(markup)
+    };
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// The labels of `PlusD`'s metadata block, and the field each fills.
+const PLUSD_LABELS: [&str; 10] = [
+    "Canonical ID",
+    "Date",
+    "Original Classification",
+    "Current Classification",
+    "Handling Restrictions",
+    "TAGS",
+    "From",
+    "To",
+    "Markings",
+    "Character Count",
+];
+
+/// `PlusD`'s metadata block: each label stands in a cell or line of its own with its value in
+/// the next one (or after a colon on the same line).
+fn plusd_meta(page: &str, lower: &str) -> Option<PageMeta> {
+    if !lower.contains("text-content") || !lower.contains("canonical id") {
+        return None;
+    }
+    let end = lower.find("text-content").unwrap_or(page.len());
+    let text = text_of(&page[..end]);
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut meta = PageMeta { source: Some("PlusD page"), ..PageMeta::default() };
+    for (k, line) in lines.iter().enumerate() {
+        let Some(label) =
+            PLUSD_LABELS.iter().find(|l| line.len() >= l.len() && line[..l.len()].eq_ignore_ascii_case(l))
+        else {
+            continue;
+        };
+        let after = line[label.len()..].trim_start_matches(':').trim();
+        // `Date` must not take `Dates of …`: what follows the label starts a value.
+        if line[label.len()..].starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let value = if after.is_empty() {
+            lines
+                .get(k + 1)
+                .filter(|next| !PLUSD_LABELS.iter().any(|l| next.eq_ignore_ascii_case(l)))
+                .map(|v| (*v).to_owned())
+        } else {
+            Some(after.to_owned())
+        };
+        let slot = match *label {
+            "Canonical ID" => &mut meta.id,
+            "Date" => &mut meta.created,
+            "Original Classification" => &mut meta.classification,
+            "Current Classification" => &mut meta.current_classification,
+            "Handling Restrictions" => &mut meta.handling,
+            "TAGS" => &mut meta.tags,
+            "From" => &mut meta.origin,
+            "To" => &mut meta.to,
+            "Markings" => &mut meta.markings,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = value;
+        }
+    }
+    Some(meta)
+}
+
+/// The page's own metadata: the 2010 viewer's table, or `PlusD`'s block.
 pub fn page_meta(page: &str) -> Option<PageMeta> {
     let lower = page.to_ascii_lowercase();
+    cablegate_meta(page, &lower).or_else(|| plusd_meta(page, &lower))
+}
+
+/// The 2010 viewer's `<table class='cable'>`: header cells name the columns.
+fn cablegate_meta(page: &str, lower: &str) -> Option<PageMeta> {
     let start = lower.find("<table class='cable'").or_else(|| lower.find("<table class=\"cable\""))?;
     let end = lower[start..].find("</table").map_or(page.len(), |i| start + i);
     let table = &page[start..end];
     let lower_table = &lower[start..end];
     let headers = cells(table, lower_table, "<th");
     let values = cells(table, lower_table, "<td");
-    let mut meta = PageMeta::default();
+    let mut meta = PageMeta { source: Some("Cablegate page"), ..PageMeta::default() };
     for (header, value) in headers.iter().zip(values) {
         let value = (!value.is_empty()).then_some(value);
         match header.to_ascii_lowercase().as_str() {
@@ -98,7 +206,9 @@ fn text_of(markup: &str) -> String {
         let name: String = tag.chars().take_while(char::is_ascii_alphanumeric).collect();
         rest = &tag_area[gt + 1..];
         match name.as_str() {
-            "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table" => out.push('\n'),
+            "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table" | "td" | "th" | "dd" | "dt" => {
+                out.push('\n');
+            }
             "script" | "style" if !tag_area.starts_with("</") => {
                 let closing = format!("</{name}");
                 let lower = rest.to_ascii_lowercase();

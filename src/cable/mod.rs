@@ -5,6 +5,7 @@
 //! line, so nothing the user pasted is silently dropped.
 
 mod body;
+mod container;
 pub mod fields;
 mod header;
 mod html;
@@ -16,31 +17,69 @@ pub mod stations;
 
 use std::borrow::Cow;
 
+pub use container::CsvRecords;
 pub use model::*;
 
 use parser::Parser;
 
-/// Parses cable text or a saved cable web page.
+/// Parses cable text, a saved cable web page, a row of `cables.csv` or a JSON record.
 pub fn parse(input: &str) -> Cable {
-    let text = source_text(input);
-    let mut cable = parse_text(&text);
-    if html::looks_like_html(input) {
-        cable.input_format = InputFormat::Html;
-        cable.page = html::page_meta(input);
+    let source = read_source(input, true);
+    let mut cable = parse_text(&source.text);
+    cable.input_format = source.format;
+    if source.page.is_some() {
+        cable.page = source.page;
+    }
+    if let Some(page) = cable.page.as_mut().filter(|p| p.canonical_id.is_none()) {
+        page.canonical_id = page.id.as_deref().and_then(stations::canonical_id).filter(|c| page.id.as_ref() != Some(c));
+    }
+    cable.diagnostics.splice(0..0, source.notes);
+    if cable.page.is_some() {
         estimate_from_page(&mut cable);
-    } else if matches!(text, Cow::Owned(_)) {
-        cable.diagnostics.insert(
-            0,
-            Diagnostic {
-                line: None,
-                severity: Severity::Info,
-                message: "the line breaks were lost (a database or PDF copy): the text was broken again \
-                          before each field and paragraph"
-                    .to_owned(),
-            },
-        );
     }
     cable
+}
+
+/// What the parser reads: the text (the input, or what its container holds), how it came,
+/// the container's own metadata, and what was done to it.
+struct Source<'a> {
+    text: Cow<'a, str>,
+    format: InputFormat,
+    page: Option<PageMeta>,
+    notes: Vec<Diagnostic>,
+}
+
+fn read_source(input: &str, with_meta: bool) -> Source<'_> {
+    let note = |message: String| Diagnostic { line: None, severity: Severity::Info, message };
+    let mut notes = Vec::new();
+    let (text, format, page) = if html::looks_like_html(input) {
+        let page = if with_meta { html::page_meta(input) } else { None };
+        (Cow::Owned(html::extract_text(input)), InputFormat::Html, page)
+    } else if let Some(u) = container::looks_like_csv_row(input).then(|| container::unwrap_csv(input)).flatten() {
+        if u.more_records > 0 {
+            notes.push(note(format!("a row of cables.csv; the {} rows after it are not shown", u.more_records)));
+        }
+        (Cow::Owned(u.text), InputFormat::Csv, Some(u.meta))
+    } else if let Some(u) = container::looks_like_json(input).then(|| container::unwrap_json(input)).flatten() {
+        (Cow::Owned(u.text), InputFormat::Json, Some(u.meta))
+    } else {
+        (Cow::Borrowed(input), InputFormat::Text, None)
+    };
+    let text = if reflow::needs_reflow(&text) {
+        notes.push(note(
+            "the line breaks were lost (a database or PDF copy): the text was broken again before each field \
+             and paragraph"
+                .to_owned(),
+        ));
+        Cow::Owned(reflow::reflow(&text))
+    } else {
+        text
+    };
+    let page = page.map(|mut page| {
+        page.canonical_id = page.id.as_deref().and_then(stations::canonical_id).filter(|c| page.id.as_ref() != Some(c));
+        page
+    });
+    Source { text, format, page, notes }
 }
 
 /// A saved page states the cable's date in its own metadata: where the text has no date-time
@@ -99,17 +138,10 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     head.contains(&0) || control * 10 > head.len().max(1)
 }
 
-/// The text the parser reads, which all spans index: the input itself, or the
-/// cable text extracted from a saved web page.
+/// The text the parser reads, which all spans index: the input itself, the cable text
+/// extracted from a saved web page or another container, re-broken where line breaks were lost.
 pub fn source_text(input: &str) -> Cow<'_, str> {
-    if html::looks_like_html(input) {
-        let text = html::extract_text(input);
-        if reflow::needs_reflow(&text) { Cow::Owned(reflow::reflow(&text)) } else { Cow::Owned(text) }
-    } else if reflow::needs_reflow(input) {
-        Cow::Owned(reflow::reflow(input))
-    } else {
-        Cow::Borrowed(input)
-    }
+    read_source(input, false).text
 }
 
 /// The lines of a source text as the parser numbers them (line `k + 1` is
@@ -128,7 +160,10 @@ fn parse_text(text: &str) -> Cable {
 
 /// Fields derived from several lines, fallbacks, and the `unknown` list.
 fn finish(p: &mut Parser<'_>) {
-    p.cable.date = p.date.map(fields::dtg::DateTime::iso);
+    p.cable.date = p.date.map(|d| {
+        // A print-out gives the day alone: no time of day is made up.
+        if p.cable.date_source == Some("printout") { d.iso()[..10].to_owned() } else { d.iso() }
+    });
     if p.cable.precedence.is_none() {
         p.cable.precedence = p.routing_precedence;
     }
@@ -203,8 +238,11 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
         if a.canonical != b.canonical {
             p.diag(
                 None,
-                Severity::Info,
-                format!("the caption names {caption} but the FM line names {from}; the ID follows the caption"),
+                Severity::Warning,
+                format!(
+                    "the caption names {caption} but the envelope's FM line names {from}: this text may have been \
+                     published under another cable's envelope; the ID follows the caption"
+                ),
             );
         }
     }
@@ -220,11 +258,7 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
         p.diag(None, Severity::Info, format!("no date-time group: the ID takes the year {year} the caption writes"));
         year
     } else {
-        let estimated = p
-            .cable
-            .estimate
-            .as_ref()
-            .map_or(String::new(), |e| format!("; the year is estimated as {} from the {}", e.year, e.basis));
+        let estimated = if p.cable.estimate.is_some() { " (an estimate of the year is given apart)" } else { "" };
         p.diag(
             None,
             Severity::Warning,

@@ -18,7 +18,8 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Cable {
-    /// `text` for pasted text, `html` for a saved cable web page.
+    /// `text` for pasted text, `html` for a saved cable web page, `csv` for a row of
+    /// `cables.csv`, `json` for a JSON record.
     pub input_format: InputFormat,
     pub id: Option<String>,
     pub date: Option<String>,
@@ -77,6 +78,8 @@ pub enum InputFormat {
     #[default]
     Text,
     Html,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -262,14 +265,31 @@ pub struct Transmission {
     pub dtg: Option<String>,
 }
 
+/// What the container a cable came in says about it (a saved page's metadata table, a row of
+/// `cables.csv`, a JSON record, a `PlusD` page), kept apart from what the text says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct PageMeta {
+    /// Which container: `Cablegate page`, `PlusD page`, `cables.csv row`, `cables.csv text file`,
+    /// `JSON record`.
+    pub source: Option<&'static str>,
+    /// The reference ID as the container gives it.
     pub id: Option<String>,
+    /// The canonical form of `id` when the container writes it otherwise (`1974ATHENS02959`
+    /// → `74ATHENS2959`).
+    pub canonical_id: Option<String>,
     pub created: Option<String>,
     pub released: Option<String>,
+    /// The (original) classification.
     pub classification: Option<String>,
+    pub current_classification: Option<String>,
+    pub handling: Option<String>,
     pub origin: Option<String>,
+    pub to: Option<String>,
+    pub tags: Option<String>,
+    pub markings: Option<String>,
+    /// Reference IDs the container lists.
+    pub references: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

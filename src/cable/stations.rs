@@ -41,9 +41,52 @@ pub fn canonical_station(written: &str) -> Station {
     Station { canonical: squeezed, known }
 }
 
+/// The canonical form of a reference ID written another way: the archive's
+/// `1974ATHENS02959` (four-digit year, serial padded, the post's name cut to six letters in
+/// `1973BUENOS03147`), `PlusD`'s `1974ATHENS02959_b`, or an ID already canonical.
+pub fn canonical_id(written: &str) -> Option<String> {
+    let id = written.trim();
+    let id = id.split_once('_').map_or(id, |(head, _)| head);
+    let digits = id.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 2 && digits != 4 {
+        return None;
+    }
+    let year = &id[digits - 2..digits];
+    let rest = &id[digits..];
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (station, serial) = rest.split_at(letters);
+    if letters == 0 || serial.is_empty() || !serial.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let written = canonical_station(station);
+    let station =
+        if written.known { written.canonical } else { expand_station(&written.canonical).unwrap_or(written.canonical) };
+    let serial = serial.trim_start_matches('0');
+    (!serial.is_empty()).then(|| format!("{year}{station}{serial}"))
+}
+
+/// A station name the archive cut short (`BUENOS`, `NAIROB`): the one known station it begins.
+fn expand_station(short: &str) -> Option<String> {
+    if short.len() < 4 {
+        return None;
+    }
+    let mut found = tables().stations.iter().filter(|s| s.starts_with(short));
+    let first = found.next()?;
+    found.next().is_none().then(|| (*first).to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canonicalises_archive_ids() {
+        assert_eq!(canonical_id("1974ATHENS02959").as_deref(), Some("74ATHENS2959"));
+        assert_eq!(canonical_id("1974ATHENS02959_b").as_deref(), Some("74ATHENS2959"));
+        assert_eq!(canonical_id("1973BUENOS03147").as_deref(), Some("73BUENOSAIRES3147"));
+        assert_eq!(canonical_id("09USUNNEWYORK78").as_deref(), Some("09USUNNEWYORK78"));
+        assert_eq!(canonical_id("ATHENS 2959"), None);
+    }
 
     #[test]
     fn canonicalises_known_spellings() {

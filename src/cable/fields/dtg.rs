@@ -121,7 +121,7 @@ pub fn expand_year(year: &str) -> Option<u16> {
     }
 }
 
-fn month_number(name: &str) -> Option<u8> {
+pub fn month_number(name: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
     let prefix = name.get(..3)?;
     MONTHS.iter().position(|m| m.eq_ignore_ascii_case(prefix)).and_then(|i| u8::try_from(i + 1).ok())

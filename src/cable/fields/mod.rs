@@ -9,6 +9,7 @@ pub mod dtg;
 pub mod envelope;
 pub mod eo;
 pub mod keywords;
+pub mod printout;
 pub mod refs;
 pub mod subject;
 pub mod tags;

@@ -42,6 +42,12 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
     let block = block.trim();
     let mut items = Vec::new();
     let Some((first, len)) = find_bullet(block, b'A').filter(|(i, _)| *i == 0) else {
+        // No bullets: `TEHRAN 1091: TEHRAN 263: MOSCOW 1603`, `STATE 1234; STATE 5678` are
+        // several cables when every piece reads as one.
+        let pieces: Vec<&str> = block.split([';', ':']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if pieces.len() > 1 && pieces.iter().all(|p| cable_id(&p.to_ascii_uppercase(), Some("00")).is_some()) {
+            return pieces.into_iter().map(|p| (None, collapse_ws(p))).collect();
+        }
         let text = block.trim_end_matches([';', ',']).trim();
         if !text.is_empty() {
             items.push((None, collapse_ws(text)));
@@ -172,6 +178,10 @@ mod tests {
         );
         assert_eq!(ids("NEW DELHI 1261/1263/1264", "05"), [(None, some("05NEWDELHI1261"))]);
         assert_eq!(ids("STATE 244304 (NOTAL)", "04"), [(None, some("04STATE244304"))]);
+        assert_eq!(
+            ids("TEHRAN 1091: TEHRAN 263: MOSCOW 1603", "72"),
+            [(None, some("72TEHRAN1091")), (None, some("72TEHRAN263")), (None, some("72MOSCOW1603"))]
+        );
         let kinds: Vec<ReferenceKind> =
             ["E-MAIL FROM POLOFF 3/4/09", "TELCON WITH EUR/RUS", "IIR 6 832 0123 09", "MEMO OF CONVERSATION"]
                 .into_iter()
