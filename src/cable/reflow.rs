@@ -245,7 +245,9 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
     }
     let spaces = i - k;
     let before = k.checked_sub(1).map(|k| b[k]);
-    let sentence_end = before.is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\''));
+    // A heading's rule may stand before it too (`EVOLVING VIEWS ------ 2. (C)`).
+    let sentence_end =
+        before.is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\'' | b'-'));
     (spaces >= 2 || sentence_end || k == 0).then_some(i)
 }
 
@@ -269,7 +271,12 @@ fn signature_at_end(line: &str) -> Option<usize> {
         }
         let before = trimmed[..start].trim_end_matches(' ');
         let spaces = start - before.len();
-        if spaces >= 2 || before.ends_with(['.', '!', '?', '"']) {
+        // In mixed-case text a name in capitals after the last word stands apart even after one
+        // space (`…Ministry of External Affairs MULFORD`).
+        let previous_word = before.rsplit(' ').next().unwrap_or("");
+        let case_changes = previous_word.bytes().any(|c| c.is_ascii_lowercase())
+            && trimmed[start..].bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
+        if spaces >= 2 || before.ends_with(['.', '!', '?', '"', ')']) || case_changes {
             let signature = &trimmed[start..];
             let ok = signature.len() <= 40
                 && !signature.ends_with('.')
@@ -279,6 +286,17 @@ fn signature_at_end(line: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// A caption's opening words alone: `C O N F I D E N T I A L`, `UNCLAS`, `SECRET`.
+fn is_classification_only(text: &str) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_ascii_whitespace().collect();
+    let spaced = words.len() >= 4 && words.iter().all(|w| w.len() <= 2);
+    let plain = ["UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE"]
+        .iter()
+        .any(|c| text.eq_ignore_ascii_case(c));
+    spaced || plain
 }
 
 /// Breaks one run-together line into the output.
@@ -317,6 +335,17 @@ fn rebreak(line: &str, out: &mut String) {
             i += 1;
             continue;
         }
+        // Fields that ran together are often two spaces apart (`000074  SIPDIS  NOFORN
+        // SENSITIVE  USDA/FAS/…`); the gap after a caption's classification is not one.
+        if in_header && b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
+            let run = b[i..].iter().take_while(|&&c| c == b' ').count();
+            let since = breaks.last().map_or(0, |(at, _)| *at);
+            if !is_classification_only(&line[since..i]) && i + run < b.len() {
+                breaks.push((i + run, Break::Line));
+            }
+            i += run;
+            continue;
+        }
         if in_header {
             if let Some((field, how)) = header_field_at(b, i, false) {
                 if field == Field::Envelope && word_at(b, i, "BT") {
@@ -352,7 +381,8 @@ fn rebreak(line: &str, out: &mut String) {
             breaks.push((at, Break::Blank));
         }
     }
-    breaks.sort_by_key(|(at, _)| *at);
+    // Where two breaks meet, the blank line wins.
+    breaks.sort_by_key(|(at, how)| (*at, *how == Break::Line));
     breaks.dedup_by_key(|(at, _)| *at);
     let mut start = 0;
     for (at, how) in breaks {
@@ -397,8 +427,10 @@ mod tests {
                 "E.O. 12958: DECL: 09/09/2014",
                 "TAGS: PREL, PTER, PGOV, BG, IN",
                 "SUBJECT: INDIA RATTLED BY DEVELOPMENTS IN BANGLADESH",
-                "REF: A. DHAKA 3127      B. NEW DELHI 5486",
-                "Classified By: PolCouns Geoffrey Pyatt.  Reason 1.5 (B,D)",
+                "REF: A. DHAKA 3127",
+                "B. NEW DELHI 5486",
+                "Classified By: PolCouns Geoffrey Pyatt.",
+                "Reason 1.5 (B,D)",
                 "",
                 "1. (C) Summary: Bangladesh watchers reacted.",
                 "",

@@ -56,7 +56,10 @@ pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
         .filter_map(|m| find_ci(field, m))
         .min()
         .unwrap_or(field.len());
-    let who = field[..cut].trim().trim_end_matches([',', ';', '.', ':', '-']).trim();
+    let who = field[..cut].trim().trim_end_matches([',', ';', ':', '-']).trim();
+    // A full stop ends the name unless it ends an abbreviation or initial (`Blake, Jr.`, `X.`).
+    let last_word = who.rsplit(' ').next().unwrap_or("");
+    let who = if who.ends_with('.') && last_word.len() > 3 { who.trim_end_matches('.').trim() } else { who };
     let who = who.strip_suffix(" for").or_else(|| who.strip_suffix(" FOR")).unwrap_or(who).trim();
     // `…, Embassy Ankara`: the post after the person is cut off, with what follows it.
     let post_at = who

@@ -100,7 +100,8 @@ pub fn parse_slash_date(text: &str) -> Option<String> {
     let (year, month, day) = if a.len() == 4 { (*a, *b, *c) } else { (*c, *a, *b) };
     let year = match year.len() {
         4 => year.parse().ok()?,
-        2 => 2000 + year.parse::<u16>().ok()?,
+        // `9/25/88` is 1988: declassification dates of the 1970s and 1980s were written so.
+        2 => year.parse::<u16>().ok().map(|y| if y >= 50 { 1900 + y } else { 2000 + y })?,
         _ => return None,
     };
     let d = checked(DateTime { year, month: month.parse().ok()?, day: day.parse().ok()?, hour: 0, minute: 0 })?;
