@@ -3,7 +3,7 @@
 
 use super::fields::{classification, eo, tags};
 use super::lines::{find_ci, is_rule, starts_with_ci};
-use super::model::{Paragraph, ParagraphKind, Section, Severity, Span};
+use super::model::{Debris, DiagnosticKind, Field, Paragraph, ParagraphKind, Section, Severity, Span};
 use super::parser::Parser;
 
 /// How a paragraph line starts: `¶1. (C)`, `1.(S//NF)`, `(SBU)`, `--`, `A.`.
@@ -119,7 +119,7 @@ pub fn is_section_marker(text: &str) -> bool {
 enum LineKind {
     Blank,
     /// Layout debris, with its kind for `removed`.
-    Debris(&'static str),
+    Debris(Debris),
     Heading(String),
     /// A rule under or around a heading.
     Rule,
@@ -149,13 +149,14 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
         match line_kind(p, i, start, repeated_header) {
             LineKind::Blank => gap = true,
             LineKind::Debris(kind) => {
-                if kind == "caption" {
+                if kind == Debris::Caption {
                     repeated_header = true;
                 }
-                page_break |= matches!(kind, "page-header" | "section-marker" | "banner" | "caption");
+                page_break |=
+                    matches!(kind, Debris::PageHeader | Debris::SectionMarker | Debris::Banner | Debris::Caption);
                 p.remove(i, kind);
             }
-            LineKind::Rule => p.remove(i, "rule"),
+            LineKind::Rule => p.remove(i, Debris::Rule),
             LineKind::Heading(mut title) => {
                 // A heading's first line may stand just above it (`PRINCE KHALID'S REPUTATION:`
                 // over `ANOTHER CASUALTY OF THE WAR?` and its rule).
@@ -170,11 +171,11 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                     title = format!("{} {title}", draft.text);
                     let line = draft.lines[0];
                     current = None;
-                    p.hold(line, "heading");
+                    p.hold(line, Field::Heading);
                 }
                 flush(&mut current, &mut sections);
                 sections.push((Some(title), Vec::new()));
-                p.hold(i, "heading");
+                p.hold(i, Field::Heading);
                 gap = false;
                 repeated_header = false;
             }
@@ -214,6 +215,7 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
                             p.diag(
                                 Some(p.lines[i].number),
                                 Severity::Info,
+                                DiagnosticKind::Rejoined,
                                 "a paragraph split by a page or paste break was rejoined".to_owned(),
                             );
                         }
@@ -240,20 +242,20 @@ fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> L
         return LineKind::Blank;
     }
     if is_page_header(text) {
-        return LineKind::Debris("page-header");
+        return LineKind::Debris(Debris::PageHeader);
     }
     if is_section_marker(text) {
-        return LineKind::Debris("section-marker");
+        return LineKind::Debris(Debris::SectionMarker);
     }
     if let Some(kind) = trailer_kind(text) {
         return LineKind::Debris(kind);
     }
     if classification::handling_line(text).is_some() {
-        return LineKind::Debris("caption");
+        return LineKind::Debris(Debris::Caption);
     }
     if let Some(caption) = classification::parse_caption_line(text) {
         if caption.leftover.is_empty() && caption.rest.is_none() {
-            return LineKind::Debris(if caption.serial.is_some() { "caption" } else { "banner" });
+            return LineKind::Debris(if caption.serial.is_some() { Debris::Caption } else { Debris::Banner });
         }
     }
     // The header block repeated at the start of a later section (06GENEVA2654, 07BERN881).
@@ -262,7 +264,7 @@ fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> L
             || tags::strip_tags_keyword(text).is_some()
             || super::fields::subject::strip_subject_keyword(text).is_some())
     {
-        return LineKind::Debris("repeated-header");
+        return LineKind::Debris(Debris::RepeatedHeader);
     }
     if is_rule(text) {
         return LineKind::Rule;
@@ -382,18 +384,18 @@ fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft
 }
 
 /// End-of-message lines and the trailers archives add after a telegram: never text, never signers.
-pub fn trailer_kind(text: &str) -> Option<&'static str> {
+pub fn trailer_kind(text: &str) -> Option<Debris> {
     if matches!(text, "BT" | "NNN" | "NNNN")
         || text.eq_ignore_ascii_case("End Cable Text")
         || crate::container::export_marker(text)
     {
-        return Some("end-of-text");
+        return Some(Debris::EndOfText);
     }
     // `NMAFVVZCZ` (the archive's end of record), `*** Current Classification *** SECRET`,
     // `Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`.
     let archive_mark = text.len() <= 12 && text.starts_with("NMAF") && text.bytes().all(|b| b.is_ascii_uppercase());
     if archive_mark || text.starts_with("***") || starts_with_ci(text, "Declassified/Released US Department of State") {
-        return Some("archive-trailer");
+        return Some(Debris::ArchiveTrailer);
     }
     None
 }
@@ -499,7 +501,7 @@ fn take_signers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)
         let line = drafts.last().map_or(0, |d| d.lines[0]);
         drafts.pop();
         p.cable.signers = signers;
-        p.hold(line, "signers");
+        p.hold(line, Field::Signers);
     }
     drafts.append(&mut tail);
 }
@@ -558,6 +560,7 @@ fn repair_numbers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft
         p.diag(
             None,
             Severity::Info,
+            DiagnosticKind::Renumbered,
             format!(
                 "paragraph numbers {}…{} were read as ¶1…¶{} (a lost ¶ sign had turned into a 1)",
                 numbers[0],
@@ -576,7 +579,7 @@ fn build_sections(p: &mut Parser<'_>, sections: Vec<(Option<String>, Vec<Draft>)
         let mut paragraphs = Vec::with_capacity(drafts.len());
         for draft in drafts {
             for &line in &draft.lines {
-                p.hold(line, "body");
+                p.hold(line, Field::Body);
             }
             let first = p.lines[draft.lines[0]];
             let last = p.lines[*draft.lines.last().unwrap_or(&draft.lines[0])];

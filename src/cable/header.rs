@@ -9,7 +9,7 @@ use super::fields::{
     addressees, classification, classified_by, distribution, dtg, envelope, eo, printout, refs, subject, tags,
 };
 use super::lines::{collapse_ws, starts_with_ci, strip_markdown_links};
-use super::model::{Precedence, Severity};
+use super::model::{Debris, DiagnosticKind, Field, Precedence, Severity};
 use super::parser::Parser;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,27 +89,27 @@ pub fn parse_header(p: &mut Parser<'_>) -> usize {
             break;
         } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && crate::lines::is_rule(text) {
             // A line of dashes under the SUBJECT ends it.
-            p.remove(i, "rule");
+            p.remove(i, Debris::Rule);
             mode = Mode::None;
         } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap {
             let (own, next) = run_on(text);
             let field = if mode == Mode::Subject { &mut buf.subject } else { &mut buf.tags };
             field.push(' ');
             field.push_str(own);
-            p.hold(i, if mode == Mode::Subject { "subject" } else { "tags" });
+            p.hold(i, if mode == Mode::Subject { Field::Subject } else { Field::Tags });
             if let Some(rest) = next {
                 mode = caption_field(p, i, rest, &mut buf, &mut seen, false).unwrap_or(Mode::None);
             }
         } else if mode == Mode::ClassifiedBy && (!gap || is_reason_line(text)) {
             classified_by::join_continuation(&mut buf.classified_by, text);
-            p.hold(i, "classifiedBy");
+            p.hold(i, Field::ClassifiedBy);
         } else if mode == Mode::Ref && (!gap || refs::find_bullet(text, buf.ref_next).is_some_and(|(at, _)| at == 0)) {
             if let Some(block) = buf.refs.last_mut() {
                 block.push(' ');
                 block.push_str(text);
             }
             advance_ref_letter(&mut buf);
-            p.hold(i, "references");
+            p.hold(i, Field::References);
         } else if matches!(mode, Mode::To | Mode::Info | Mode::XmtTo | Mode::XmtInfo) && !gap {
             let list = if matches!(mode, Mode::To | Mode::XmtTo) { Mode::To } else { Mode::Info };
             add_addressee(p, i, text, list);
@@ -118,7 +118,7 @@ pub fn parse_header(p: &mut Parser<'_>) -> usize {
             // Lines between the caption and the E.O. line address the cable within
             // the receiving office (`DEPT FOR NEA/MAG AND DRL`, `NSC FOR FRIED`).
             p.cable.pass_through.push(collapse_ws(text));
-            p.hold(i, "passThrough");
+            p.hold(i, Field::PassThrough);
         } else if seen.subject || seen.classified_by || seen.tags || seen.eo {
             break;
         } else if !seen.any() && anchor.is_none_or(|a| i > a) {
@@ -153,7 +153,7 @@ fn header_line(
     let line_no = p.lines[i].number;
     if starts_with_ci(text, "This record is a partial extract") {
         p.cable.partial = true;
-        p.hold(i, "partial");
+        p.hold(i, Field::Partial);
         return Some(Mode::None);
     }
     // The text files made from cables.csv open with `refid: …` lines (the container's metadata).
@@ -167,7 +167,7 @@ fn header_line(
         }
     }
     if crate::container::export_marker(text) {
-        p.remove(i, "container");
+        p.remove(i, Debris::Container);
         return Some(Mode::None);
     }
     if let Some(date) = printout::parse_telegram_date(text) {
@@ -176,7 +176,7 @@ fn header_line(
             p.cable.date_source = Some("printout");
         }
         seen.envelope = true;
-        p.hold(i, "date");
+        p.hold(i, Field::Date);
         return Some(Mode::None);
     }
     if let Some(from) = printout::parse_from_line(text) {
@@ -186,7 +186,7 @@ fn header_line(
             p.cable.serial = Some(serial.to_owned());
         }
         seen.envelope = true;
-        p.hold(i, "from");
+        p.hold(i, Field::From);
         return Some(Mode::None);
     }
     // The print-out's other lines: `To:`/`Info:` addressees with their precedence after a
@@ -194,7 +194,7 @@ fn header_line(
     if let Some((list, rest)) = printout::addressee_line(text) {
         let rest = rest.replace(" - ", " ");
         add_addressee(p, i, &rest, if list == "To" { Mode::To } else { Mode::Info });
-        p.hold(i, "addressees");
+        p.hold(i, Field::Addressees);
         seen.envelope = true;
         return Some(if list == "To" { Mode::To } else { Mode::Info });
     }
@@ -202,12 +202,12 @@ fn header_line(
         for h in classification::handling_line(captions.trim()).unwrap_or_default() {
             p.handling(h);
         }
-        p.hold(i, "handling");
+        p.hold(i, Field::Handling);
         return Some(Mode::None);
     }
     if text.starts_with("Action:") {
         p.cable.pass_through.push(collapse_ws(text));
-        p.hold(i, "passThrough");
+        p.hold(i, Field::PassThrough);
         return Some(Mode::None);
     }
     if let Some(date) = dtg::parse_dateline(text) {
@@ -215,7 +215,7 @@ fn header_line(
             p.date = Some(date);
             p.cable.date_source = Some("dateline");
         }
-        p.hold(i, "date");
+        p.hold(i, Field::Date);
         return Some(Mode::None);
     }
     if let Some((channel, serial)) = envelope::parse_transmission_id(text) {
@@ -224,20 +224,20 @@ fn header_line(
         t.channel = Some(channel);
         t.serial = Some(serial);
         seen.envelope = true;
-        p.hold(i, "transmission");
+        p.hold(i, Field::Transmission);
         return Some(Mode::Routing);
     }
     if let Some((prosign, routes)) = envelope::parse_routing_line(text) {
         p.transmission().routing.extend(routes);
         p.routing_precedence = Precedence::from_prosign(prosign);
         seen.envelope = true;
-        p.hold(i, "transmission");
+        p.hold(i, Field::Transmission);
         return Some(Mode::Routing);
     }
     if mode == Mode::Routing && !gap {
         if let Some(routes) = envelope::parse_routing_continuation(text) {
             p.transmission().routing.extend(routes);
-            p.hold(i, "transmission");
+            p.hold(i, Field::Transmission);
             return Some(Mode::Routing);
         }
     }
@@ -248,13 +248,13 @@ fn header_line(
         t.section = de.section;
         t.filed = de.filed;
         seen.envelope = true;
-        p.hold(i, "transmission");
+        p.hold(i, Field::Transmission);
         return Some(Mode::None);
     }
     if let Some(security) = envelope::parse_security_line(text) {
         p.transmission().security = Some(security);
         seen.envelope = true;
-        p.hold(i, "transmission");
+        p.hold(i, Field::Transmission);
         return Some(Mode::None);
     }
     if let Some(line) = distribution::parse_distribution(text, mode == Mode::Distribution && !gap) {
@@ -263,18 +263,23 @@ fn header_line(
         if action { &mut d.action } else { &mut d.info }.extend(line.offices);
         d.total = d.total.take().or(line.total);
         seen.envelope = true;
-        p.hold(i, "distribution");
+        p.hold(i, Field::Distribution);
         return Some(Mode::Distribution);
     }
     if distribution::is_control_line(text) {
-        p.remove(i, "control-number");
+        p.remove(i, Debris::ControlNumber);
         return Some(Mode::None);
     }
     if let Some(line) = dtg::parse_precedence_line(text) {
         p.cable.precedence = Some(line.precedence);
         p.cable.info_precedence = line.second;
         if line.date.is_none() {
-            p.diag(Some(line_no), Severity::Warning, format!("date-time group `{}` is not a valid date", line.dtg));
+            p.diag(
+                Some(line_no),
+                Severity::Warning,
+                DiagnosticKind::InvalidDate,
+                format!("date-time group `{}` is not a valid date", line.dtg),
+            );
         }
         if let Some(date) = line.date {
             p.date = Some(date);
@@ -282,19 +287,19 @@ fn header_line(
         }
         p.transmission().dtg = Some(line.dtg);
         seen.envelope = true;
-        p.hold(i, "precedence");
+        p.hold(i, Field::Precedence);
         return Some(Mode::None);
     }
     if let Some(from) = text.strip_prefix("FM ") {
         p.cable.from = Some(collapse_ws(from));
         seen.envelope = true;
-        p.hold(i, "from");
+        p.hold(i, Field::From);
         return Some(Mode::None);
     }
     // `TO` or `INFO` alone on a line, with the addressees on the lines below.
     if text == "TO" || text == "INFO" {
         seen.envelope = true;
-        p.hold(i, "addressees");
+        p.hold(i, Field::Addressees);
         return Some(if text == "TO" { Mode::To } else { Mode::Info });
     }
     if let Some(rest) = text.strip_prefix("TO ") {
@@ -324,22 +329,22 @@ fn header_line(
         return Some(mode);
     }
     if text == "BT" || text == "NNNN" {
-        p.hold(i, "transmission");
+        p.hold(i, Field::Transmission);
         return Some(Mode::None);
     }
     if super::body::is_page_header(text) {
-        p.remove(i, "page-header");
+        p.remove(i, Debris::PageHeader);
         return Some(mode);
     }
     if super::body::is_section_marker(text) {
-        p.remove(i, "section-marker");
+        p.remove(i, Debris::SectionMarker);
         return Some(mode);
     }
     if let Some(caption) = classification::parse_caption_line(text) {
         let usable = caption.leftover.is_empty() && (caption.serial.is_some() || caption.is_banner());
         if usable {
             if seen.caption && caption.serial.is_none() {
-                p.remove(i, "banner");
+                p.remove(i, Debris::Banner);
                 return Some(Mode::None);
             }
             read_caption(p, i, &caption);
@@ -369,7 +374,7 @@ fn caption_field(
     seen: &mut Seen,
     hold: bool,
 ) -> Option<Mode> {
-    let hold_as = |p: &mut Parser<'_>, field: &'static str| {
+    let hold_as = |p: &mut Parser<'_>, field: Field| {
         if hold {
             p.hold(i, field);
         }
@@ -378,7 +383,7 @@ fn caption_field(
         for h in handling {
             p.handling(h);
         }
-        hold_as(p, "handling");
+        hold_as(p, Field::Handling);
         return Some(Mode::None);
     }
     if eo::is_eo_line(text) {
@@ -387,7 +392,7 @@ fn caption_field(
         p.cable.declassify_on = p.cable.declassify_on.take().or(line.declassify_on);
         p.cable.declassify_note = p.cable.declassify_note.take().or(line.note);
         seen.eo = true;
-        hold_as(p, "executiveOrder");
+        hold_as(p, Field::ExecutiveOrder);
         if let Some(at) = line.tags_at {
             if let Some(field) = tags::strip_tags_keyword(&text[at..]) {
                 buf.tags.push_str(field);
@@ -404,20 +409,25 @@ fn caption_field(
         }
         buf.tags.push_str(field);
         seen.tags = true;
-        hold_as(p, "tags");
+        hold_as(p, Field::Tags);
         return next.map_or(Some(Mode::Tags), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
     }
     if let Some(field) = strip_subject_keyword(text) {
         let (field, next) = run_on(field);
         if seen.subject {
-            p.diag(Some(p.lines[i].number), Severity::Info, "a second SUBJECT line; the first one is kept".to_owned());
-            hold_as(p, "subject");
+            p.diag(
+                Some(p.lines[i].number),
+                Severity::Info,
+                DiagnosticKind::SecondSubject,
+                "a second SUBJECT line; the first one is kept".to_owned(),
+            );
+            hold_as(p, Field::Subject);
             return Some(Mode::None);
         }
         buf.subject.push_str(field);
         buf.subject_line = Some(p.lines[i].number);
         seen.subject = true;
-        hold_as(p, "subject");
+        hold_as(p, Field::Subject);
         return next
             .map_or(Some(Mode::Subject), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
     }
@@ -427,7 +437,7 @@ fn caption_field(
         buf.refs.push(field.to_owned());
         buf.ref_next = b'A';
         advance_ref_letter(buf);
-        hold_as(p, "references");
+        hold_as(p, Field::References);
         return next.map_or(Some(Mode::Ref), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
     }
     if let Some(field) = classified_by::strip_classified_by(text) {
@@ -435,7 +445,7 @@ fn caption_field(
             buf.classified_by.push_str(field);
         }
         seen.classified_by = true;
-        hold_as(p, "classifiedBy");
+        hold_as(p, Field::ClassifiedBy);
         return Some(Mode::ClassifiedBy);
     }
     None
@@ -469,6 +479,7 @@ fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionL
         p.diag(
             Some(line_no),
             Severity::Warning,
+            DiagnosticKind::Repaired,
             "the classification word had lost a letter and was repaired".to_owned(),
         );
     }
@@ -480,7 +491,12 @@ fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionL
     }
     if let Some(of) = caption.section_of {
         if of.section == 0 || of.section > of.total {
-            p.diag(Some(line_no), Severity::Warning, format!("section {} of {} cannot be", of.section, of.total));
+            p.diag(
+                Some(line_no),
+                Severity::Warning,
+                DiagnosticKind::ImpossibleSection,
+                format!("section {} of {} cannot be", of.section, of.total),
+            );
         }
         p.cable.section_of = Some(of);
     }
@@ -491,7 +507,7 @@ fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionL
         p.cable.origin = Some(collapse_ws(&station.to_ascii_uppercase()));
         p.cable.serial = Some(serial.to_owned());
     }
-    p.hold(i, if caption.serial.is_some() { "caption" } else { "banner" });
+    p.hold(i, if caption.serial.is_some() { Field::Caption } else { Field::Banner });
 }
 
 /// A metadata line of the text files made from cables.csv: it goes to `page`, as a
@@ -518,7 +534,7 @@ fn export_field(p: &mut Parser<'_>, i: usize, key: &str, value: &str) {
         }
         _ => {}
     }
-    p.hold(i, "container");
+    p.hold(i, Field::Container);
 }
 
 fn exclude(p: &mut Parser<'_>, i: usize, post: &str, to: bool) {
@@ -527,23 +543,33 @@ fn exclude(p: &mut Parser<'_>, i: usize, post: &str, to: bool) {
         last.excluded.push(collapse_ws(post));
     } else {
         let line = p.lines[i].number;
-        p.diag(Some(line), Severity::Warning, "an XMT line with no collective before it".to_owned());
+        p.diag(
+            Some(line),
+            Severity::Warning,
+            DiagnosticKind::XmtWithoutCollective,
+            "an XMT line with no collective before it".to_owned(),
+        );
     }
-    p.hold(i, "addressees");
+    p.hold(i, Field::Addressees);
 }
 
 fn add_addressee(p: &mut Parser<'_>, i: usize, text: &str, mode: Mode) {
     let line_no = p.lines[i].number;
     if let Some((addressee, typo)) = addressees::parse_addressee(text, line_no) {
         if typo {
-            p.diag(Some(line_no), Severity::Info, "misspelt precedence word read as written".to_owned());
+            p.diag(
+                Some(line_no),
+                Severity::Info,
+                DiagnosticKind::MisspeltPrecedence,
+                "misspelt precedence word read as written".to_owned(),
+            );
         }
         if mode == Mode::To {
             p.cable.to.push(addressee);
         } else {
             p.cable.info.push(addressee);
         }
-        p.hold(i, "addressees");
+        p.hold(i, Field::Addressees);
     }
 }
 
@@ -567,13 +593,23 @@ fn finish(p: &mut Parser<'_>, buf: &mut Buffers) {
         p.cable.subject_marking = marking.map(str::to_owned);
         p.cable.subject = Some(rest.trim().to_owned()).filter(|s| !s.is_empty());
     } else if buf.subject_line.is_some() {
-        p.diag(buf.subject_line, Severity::Warning, "the SUBJECT line is empty".to_owned());
+        p.diag(
+            buf.subject_line,
+            Severity::Warning,
+            DiagnosticKind::EmptySubject,
+            "the SUBJECT line is empty".to_owned(),
+        );
     }
     if !buf.tags.is_empty() {
         let (tags, sipdis) = tags::split_tags(&buf.tags);
         if sipdis {
             p.handling("SIPDIS");
-            p.diag(None, Severity::Info, "SIPDIS stood in the TAGS line; it is a caption, not a tag".to_owned());
+            p.diag(
+                None,
+                Severity::Info,
+                DiagnosticKind::SipdisInTags,
+                "SIPDIS stood in the TAGS line; it is a caption, not a tag".to_owned(),
+            );
         }
         p.cable.tags = tags;
     }

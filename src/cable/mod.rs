@@ -50,14 +50,17 @@ struct Source<'a> {
 }
 
 fn read_source(input: &str, with_meta: bool) -> Source<'_> {
-    let note = |message: String| Diagnostic { line: None, severity: Severity::Info, message };
+    let note = |kind, message: String| Diagnostic { line: None, severity: Severity::Info, kind, message };
     let mut notes = Vec::new();
     let (text, format, page) = if html::looks_like_html(input) {
         let page = if with_meta { html::page_meta(input) } else { None };
         (Cow::Owned(html::extract_text(input)), InputFormat::Html, page)
     } else if let Some(u) = container::looks_like_csv_row(input).then(|| container::unwrap_csv(input)).flatten() {
         if u.more_records > 0 {
-            notes.push(note(format!("a row of cables.csv; the {} rows after it are not shown", u.more_records)));
+            notes.push(note(
+                DiagnosticKind::MoreRecords,
+                format!("a row of cables.csv; the {} rows after it are not shown", u.more_records),
+            ));
         }
         (Cow::Owned(u.text), InputFormat::Csv, Some(u.meta))
     } else if let Some(u) = container::looks_like_json(input).then(|| container::unwrap_json(input)).flatten() {
@@ -67,6 +70,7 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
     };
     let text = if reflow::needs_reflow(&text) {
         notes.push(note(
+            DiagnosticKind::LostLineBreaks,
             "the line breaks were lost (a database or PDF copy): the text was broken again before each field \
              and paragraph"
                 .to_owned(),
@@ -107,6 +111,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Cable {
         cable.diagnostics.push(Diagnostic {
             line: None,
             severity: Severity::Error,
+            kind: DiagnosticKind::Binary,
             message: "this looks like a binary file, not text: nothing was read as a cable".to_owned(),
         });
         return cable;
@@ -126,6 +131,7 @@ pub fn decode(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<Diagnostic>)> {
     let replaced = matches!(text, Cow::Owned(_)).then(|| Diagnostic {
         line: None,
         severity: Severity::Warning,
+        kind: DiagnosticKind::InvalidUtf8,
         message: "the file is not valid UTF-8; unreadable bytes were replaced with �".to_owned(),
     });
     Some((text, replaced))
@@ -186,6 +192,7 @@ fn finish(p: &mut Parser<'_>) {
             p.diag(
                 None,
                 Severity::Info,
+                DiagnosticKind::ClassificationFromEnvelope,
                 "no caption line: the classification comes from the security warning line".to_owned(),
             );
         }
@@ -203,6 +210,7 @@ fn finish(p: &mut Parser<'_>) {
         p.diag(
             None,
             Severity::Warning,
+            DiagnosticKind::NotACable,
             "this does not look like a cable: no header, caption or numbered paragraphs were found".to_owned(),
         );
     }
@@ -210,7 +218,12 @@ fn finish(p: &mut Parser<'_>) {
         let line = p.lines[index];
         if !line.is_blank() && !p.is_held(index) {
             p.cable.unknown.push(UnknownLine { line: line.number, text: line.text.to_owned() });
-            p.diag(Some(line.number), Severity::Warning, "line not understood; kept as written".to_owned());
+            p.diag(
+                Some(line.number),
+                Severity::Warning,
+                DiagnosticKind::LineNotUnderstood,
+                "line not understood; kept as written".to_owned(),
+            );
         }
     }
     p.cable.spans.sort_by_key(|s| s.span.start);
@@ -239,6 +252,7 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
             p.diag(
                 None,
                 Severity::Warning,
+                DiagnosticKind::EnvelopeDisagrees,
                 format!(
                     "the caption names {caption} but the envelope's FM line names {from}: this text may have been \
                      published under another cable's envelope; the ID follows the caption"
@@ -250,18 +264,29 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
     let Some(serial) = serial else { return };
     let station = stations::canonical_station(&written);
     if !station.known {
-        p.diag(None, Severity::Warning, format!("station {written} is not in the station table; its letters are kept"));
+        p.diag(
+            None,
+            Severity::Warning,
+            DiagnosticKind::UnknownStation,
+            format!("station {written} is not in the station table; its letters are kept"),
+        );
     }
     let year = if let Some(date) = p.date {
         date.year
     } else if let Some(year) = p.caption_year {
-        p.diag(None, Severity::Info, format!("no date-time group: the ID takes the year {year} the caption writes"));
+        p.diag(
+            None,
+            Severity::Info,
+            DiagnosticKind::YearFromCaption,
+            format!("no date-time group: the ID takes the year {year} the caption writes"),
+        );
         year
     } else {
         let estimated = if p.cable.estimate.is_some() { " (an estimate of the year is given apart)" } else { "" };
         p.diag(
             None,
             Severity::Warning,
+            DiagnosticKind::NoDateTimeGroup,
             format!("no date-time group survives in the text: the date and the reference ID are unknown{estimated}"),
         );
         return;
@@ -271,7 +296,12 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
         return;
     }
     if p.cable.serial.is_none() {
-        p.diag(None, Severity::Info, "no caption line: the ID is built from the FM and DE lines".to_owned());
+        p.diag(
+            None,
+            Severity::Info,
+            DiagnosticKind::IdFromEnvelope,
+            "no caption line: the ID is built from the FM and DE lines".to_owned(),
+        );
     }
     p.cable.id = Some(format!("{:02}{}{}", year % 100, station.canonical, serial));
 }
@@ -288,6 +318,7 @@ fn classification_from_trailer(p: &mut Parser<'_>) {
         p.diag(
             None,
             Severity::Info,
+            DiagnosticKind::ClassificationFromArchive,
             "no caption line: the classification is the archive's (its current classification)".to_owned(),
         );
     }
@@ -310,6 +341,7 @@ fn noforn_from_portion_marks(p: &mut Parser<'_>) {
         p.diag(
             None,
             Severity::Info,
+            DiagnosticKind::HandlingFromPortions,
             format!(
                 "NOFORN: no caption says so, but {at} is marked ({mark}), and a cable is as restricted as its parts"
             ),

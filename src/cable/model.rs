@@ -295,8 +295,34 @@ pub struct PageMeta {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RemovedLine {
     pub line: usize,
-    pub kind: &'static str,
+    pub kind: Debris,
     pub text: String,
+}
+
+/// Layout lines the text no longer shows (`kebab-case` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Debris {
+    /// `PAGE 02 ROME 01196 01 OF 02 082030Z`
+    PageHeader,
+    /// `BAGHDAD 00000197 002 OF 002`
+    SectionMarker,
+    /// A classification line repeated on a page (`CONFIDENTIAL`).
+    Banner,
+    /// The caption line repeated in a later section.
+    Caption,
+    /// The E.O., TAGS and SUBJECT lines repeated in a later section.
+    RepeatedHeader,
+    /// A line of dashes around a heading or under a SUBJECT.
+    Rule,
+    /// The control number under a 1970s distribution block.
+    ControlNumber,
+    /// `BT`, `NNN`, `NNNN`, `End Cable Text`, `====CABLE ENDS====`.
+    EndOfText,
+    /// `NMAFVVZCZ`, `*** Current Classification ***`, the EO Systematic Review line.
+    ArchiveTrailer,
+    /// A container's own marker (`----- header ends -----`).
+    Container,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -309,7 +335,58 @@ pub struct UnknownLine {
 pub struct Diagnostic {
     pub line: Option<usize>,
     pub severity: Severity,
+    /// What the diagnostic is about, for programs (the message is for people and may change).
+    pub kind: DiagnosticKind,
     pub message: String,
+}
+
+/// The closed vocabulary of diagnostics (`kebab-case` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiagnosticKind {
+    /// No header, caption or numbered paragraph: the text is not a cable.
+    NotACable,
+    /// A binary file: nothing was read.
+    Binary,
+    /// Invalid UTF-8 replaced with `�`.
+    InvalidUtf8,
+    /// A line the parser could not place; it is listed in `unknown`.
+    LineNotUnderstood,
+    /// The line breaks were lost and the text was broken again at its fields.
+    LostLineBreaks,
+    /// A row of `cables.csv` followed by more rows that are not shown.
+    MoreRecords,
+    /// No date-time group: date and ID unknown (see `estimate`).
+    NoDateTimeGroup,
+    /// The ID's year is the one the caption writes (`75 LIBREVILLE 1895`).
+    YearFromCaption,
+    /// The ID is built from the envelope's FM and DE lines (no caption).
+    IdFromEnvelope,
+    /// A date-time group that is no date.
+    InvalidDate,
+    /// The caption and the envelope name different posts.
+    EnvelopeDisagrees,
+    /// A station that is not in the station table.
+    UnknownStation,
+    /// The classification word had lost a letter and was repaired.
+    Repaired,
+    /// `SECTION 3 OF 2`.
+    ImpossibleSection,
+    /// The classification comes from the security warning line.
+    ClassificationFromEnvelope,
+    /// The classification comes from an archive's footer.
+    ClassificationFromArchive,
+    /// NOFORN because a portion is marked so.
+    HandlingFromPortions,
+    /// A paragraph split by a page or paste break was rejoined.
+    Rejoined,
+    /// Paragraph numbers mangled by a lost `¶` were repaired.
+    Renumbered,
+    SecondSubject,
+    EmptySubject,
+    SipdisInTags,
+    MisspeltPrecedence,
+    XmtWithoutCollective,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -320,10 +397,37 @@ pub enum Severity {
     Error,
 }
 
+/// The parts of the model that hold input lines (`camelCase` in JSON, as the model's fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Field {
+    Partial,
+    Date,
+    Transmission,
+    Precedence,
+    From,
+    Addressees,
+    Distribution,
+    Caption,
+    Banner,
+    Handling,
+    PassThrough,
+    ExecutiveOrder,
+    Tags,
+    Subject,
+    References,
+    ClassifiedBy,
+    Heading,
+    Body,
+    Signers,
+    /// A container's metadata line (`refid: …`).
+    Container,
+}
+
 /// Which part of the model holds an input line, with the line's span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FieldSpan {
-    pub field: &'static str,
+    pub field: Field,
     pub line: usize,
     pub span: Span,
 }

@@ -3,7 +3,9 @@
 
 use super::fields::dtg::DateTime;
 use super::lines::Line;
-use super::model::{Cable, Diagnostic, FieldSpan, Precedence, RemovedLine, Severity, Transmission};
+use super::model::{
+    Cable, Debris, Diagnostic, DiagnosticKind, Field, FieldSpan, Precedence, RemovedLine, Severity, Transmission,
+};
 
 pub struct Parser<'a> {
     pub lines: Vec<Line<'a>>,
@@ -27,7 +29,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Records that `field` of the model holds line `index`.
-    pub fn hold(&mut self, index: usize, field: &'static str) {
+    pub fn hold(&mut self, index: usize, field: Field) {
         if let Some(line) = self.lines.get(index) {
             self.held[index] = true;
             self.cable.spans.push(FieldSpan { field, line: line.number, span: line.span });
@@ -35,7 +37,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Records a layout line that the text no longer shows (page header, banner…).
-    pub fn remove(&mut self, index: usize, kind: &'static str) {
+    pub fn remove(&mut self, index: usize, kind: Debris) {
         if let Some(line) = self.lines.get(index) {
             self.held[index] = true;
             self.cable.removed.push(RemovedLine { line: line.number, kind, text: line.text.to_owned() });
@@ -46,8 +48,8 @@ impl<'a> Parser<'a> {
         self.held.get(index).copied().unwrap_or(false)
     }
 
-    pub fn diag(&mut self, line: Option<usize>, severity: Severity, message: String) {
-        self.cable.diagnostics.push(Diagnostic { line, severity, message });
+    pub fn diag(&mut self, line: Option<usize>, severity: Severity, kind: DiagnosticKind, message: String) {
+        self.cable.diagnostics.push(Diagnostic { line, severity, kind, message });
     }
 
     pub fn handling(&mut self, caption: &str) {

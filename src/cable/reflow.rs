@@ -9,9 +9,17 @@
 /// The shortest line that can hold a run-together caption block.
 const LONG_LINE: usize = 200;
 
-/// Whether any line of `text` lost its line breaks.
+/// Whether `text` lost its line breaks: a line holds run-together header fields, and long
+/// lines are most of the text (a cable with its breaks whose one line holds junk that looks
+/// like fields is left alone: its real fields are on lines of their own).
 pub fn needs_reflow(text: &str) -> bool {
-    text.split('\n').any(|line| line.len() > LONG_LINE && is_run_together(line))
+    let mut long = 0;
+    let mut run_together = false;
+    for line in text.split('\n').filter(|l| l.len() > LONG_LINE) {
+        long += line.len();
+        run_together = run_together || is_run_together(line);
+    }
+    run_together && long * 2 >= text.len()
 }
 
 /// `text` with every run-together line broken again at its fields.
@@ -469,6 +477,17 @@ mod tests {
                 "1. (C) Text.",
             ]
         );
+    }
+
+    #[test]
+    fn a_cable_with_its_line_breaks_is_not_re_broken() {
+        // One junk line holding field keywords in an otherwise broken cable (hostile payloads).
+        let junk = "TO RUEHME/AMEMBASSY MEXICO C O N F I D E N T I A L STATE 000001 SUBJECT: REPEATED ".repeat(4);
+        let cable = format!(
+            "{junk}\nC O N F I D E N T I A L STATE 000030\n\nSUBJECT: PAYLOAD\n{}",
+            "1. (C) Text.\n".repeat(60)
+        );
+        assert!(!needs_reflow(&cable));
     }
 
     #[test]

@@ -27,6 +27,8 @@ export interface Reference {
   /** The canonical reference ID when the reference is a cable (`09STATE12345`). */
   id: string | null;
   kind: 'cable' | 'email' | 'telcon' | 'memo' | 'report' | 'other';
+  /** The ID's year is not written: it is the citing cable's, itself only estimated (`Cable.estimate`). */
+  yearEstimated: boolean;
 }
 
 export interface Paragraph {
@@ -60,36 +62,85 @@ export interface Transmission {
   dtg: string | null;
 }
 
-/** A saved Cablegate page's own metadata table, kept apart from the text. */
+/** What the container a cable came in says about it, kept apart from what the text says. */
 export interface PageMeta {
+  source: 'Cablegate page' | 'PlusD page' | 'cables.csv row' | 'cables.csv text file' | 'JSON record' | null;
   id: string | null;
+  /** The canonical form of `id` when the container writes it otherwise (`1974ATHENS02959` → `74ATHENS2959`). */
+  canonicalId: string | null;
   created: string | null;
   released: string | null;
   classification: string | null;
+  currentClassification: string | null;
+  handling: string | null;
   origin: string | null;
+  to: string | null;
+  tags: string | null;
+  markings: string | null;
+  references: string[];
 }
+
+export type DiagnosticKind =
+  | 'not-a-cable' | 'binary' | 'invalid-utf8' | 'line-not-understood' | 'lost-line-breaks' | 'more-records'
+  | 'no-date-time-group' | 'year-from-caption' | 'id-from-envelope' | 'invalid-date' | 'envelope-disagrees'
+  | 'unknown-station' | 'repaired' | 'impossible-section' | 'classification-from-envelope'
+  | 'classification-from-archive' | 'handling-from-portions' | 'rejoined' | 'renumbered' | 'second-subject'
+  | 'empty-subject' | 'sipdis-in-tags' | 'misspelt-precedence' | 'xmt-without-collective';
 
 export interface Diagnostic {
   line: number | null;
   severity: 'info' | 'warning' | 'error';
+  /** What it is about, for programs; `message` is for people and may change. */
+  kind: DiagnosticKind;
   message: string;
 }
 
+/** The part of the model that holds an input line. */
+export type Field =
+  | 'partial' | 'date' | 'transmission' | 'precedence' | 'from' | 'addressees' | 'distribution' | 'caption'
+  | 'banner' | 'handling' | 'passThrough' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy'
+  | 'heading' | 'body' | 'signers' | 'container';
+
+/** Layout lines the text no longer shows. */
+export type Debris =
+  | 'page-header' | 'section-marker' | 'banner' | 'caption' | 'repeated-header' | 'rule' | 'control-number'
+  | 'end-of-text' | 'archive-trailer' | 'container';
+
+/** An estimate, never mixed with what the text says. */
+export interface Estimate {
+  /** The year the cable was most likely sent. */
+  year: number;
+  /** The reference ID with that year. */
+  id: string | null;
+  /** How it was estimated, in words. */
+  basis: string;
+}
+
+/** The Department's internal distribution of a 1970s telegram: offices, not addressees. */
+export interface Distribution {
+  action: string[];
+  info: string[];
+  total: string | null;
+}
+
 export interface Cable {
-  inputFormat: 'text' | 'html';
+  inputFormat: 'text' | 'html' | 'csv' | 'json';
   /** The reference ID (`09USUNNEWYORK78`). */
   id: string | null;
-  /** ISO 8601 UTC (`2009-02-03T02:52:00Z`). */
+  /** ISO 8601 UTC (`2009-02-03T02:52:00Z`); the day alone (`2003-06-03`) from a print-out. */
   date: string | null;
-  dateSource: 'dtg' | 'dateline' | null;
+  dateSource: 'dtg' | 'dateline' | 'printout' | null;
   classification: Classification | null;
   handling: string[];
   origin: string | null;
   serial: string | null;
   from: string | null;
   precedence: Precedence | null;
+  /** The lower precedence of a dual-precedence telegram (`P R …`): the info addressees'. */
+  infoPrecedence: Precedence | null;
   to: Addressee[];
   info: Addressee[];
+  distribution: Distribution | null;
   passThrough: string[];
   executiveOrder: string | null;
   declassifyOn: string | null;
@@ -105,12 +156,14 @@ export interface Cable {
   sections: Section[];
   sectionOf: { section: number; total: number } | null;
   partial: boolean;
+  /** Null when the text states its date-time group; otherwise the year estimated, marked as such. */
+  estimate: Estimate | null;
   transmission: Transmission | null;
   page: PageMeta | null;
-  removed: { line: number; kind: string; text: string }[];
+  removed: { line: number; kind: Debris; text: string }[];
   unknown: { line: number; text: string }[];
   diagnostics: Diagnostic[];
-  spans: { field: string; line: number; span: Span }[];
+  spans: { field: Field; line: number; span: Span }[];
 }
 
 export interface Explanation {

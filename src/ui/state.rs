@@ -88,8 +88,7 @@ impl Document {
             (Cable::default(), Some(Problem::TooLarge { bytes: text.len(), whole: true }))
         } else {
             let cable = crate::ui::browser::timed("cable:parse", || cable::parse(text));
-            let not_a_cable =
-                cable.diagnostics.iter().any(|d| d.message.starts_with("this does not look like a cable"));
+            let not_a_cable = cable.diagnostics.iter().any(|d| d.kind == cable::DiagnosticKind::NotACable);
             (cable, not_a_cable.then_some(Problem::NotACable))
         };
         Document {

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::cable::{Addressee, Cable};
+use crate::cable::{Addressee, Cable, DiagnosticKind, Severity};
 use crate::codes::{self, Certainty, Explanation};
 
 #[derive(Properties, PartialEq)]
@@ -24,18 +24,43 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
             None => r.clone(),
         })
         .collect();
+    // Warnings a reader should see before trusting the summary (lines not understood are
+    // marked in the original text instead).
+    let warnings: Vec<&str> = cable
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info && d.kind != DiagnosticKind::LineNotUnderstood)
+        .map(|d| d.message.as_str())
+        .collect();
     html! {
+        <>
+        if !warnings.is_empty() {
+            <ul class="cv-warnings" part="warnings">
+                for w in warnings { <li>{ w.to_owned() }</li> }
+            </ul>
+        }
         <dl class="cv-meta" part="metadata">
-            { row("Reference ID", cable.id.clone()) }
+            { reference_id(cable) }
             if let Some(date) = &cable.date {
                 <dt>{ "Date" }</dt>
                 <dd>
-                    <time datetime={date.clone()} title={cable.transmission.as_ref().and_then(|t| t.dtg.clone()).map(|d| format!("date-time group {d}"))}>
-                        { format!("{} {} UTC", &date[..10], &date[11..16]) }
-                    </time>
-                    if let Some(local) = crate::ui::browser::local_time(date) {
-                        <span class="cv-meta__local">{ format!(" (your time: {local})") }</span>
+                    if date.len() >= 16 {
+                        <time datetime={date.clone()} title={cable.transmission.as_ref().and_then(|t| t.dtg.clone()).map(|d| format!("date-time group {d}"))}>
+                            { format!("{} {} UTC", &date[..10], &date[11..16]) }
+                        </time>
+                        if let Some(local) = crate::ui::browser::local_time(date) {
+                            <span class="cv-meta__local">{ format!(" (your time: {local})") }</span>
+                        }
+                    } else {
+                        <time datetime={date.clone()}>{ date.clone() }</time>
+                        <span class="cv-meta__local">{ " (the day only: the copy gives no time)" }</span>
                     }
+                </dd>
+            } else if let Some(e) = &cable.estimate {
+                <dt>{ "Date" }</dt>
+                <dd>
+                    { "not in this text " }
+                    <span class="cv-meta__estimate">{ format!("estimated year {}", e.year) }</span>
                 </dd>
             }
             <dt>{ "Classification" }</dt>
@@ -49,6 +74,20 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
             { row("From", cable.from.clone()) }
             { addressees("To", &cable.to) }
             { addressees("Info", &cable.info) }
+            if let Some(p) = cable.info_precedence {
+                <dt>{ "Info precedence" }</dt>
+                <dd>{ format!("{}: the info addressees' precedence, below the action addressees'", p.as_str()) }</dd>
+            }
+            if let Some(d) = &cable.distribution {
+                <dt>{ "Department distribution" }</dt>
+                <dd>
+                    <span class="cv-meta__explain">{ "offices that received copies (not addressees): " }</span>
+                    if !d.action.is_empty() { { format!("action {}", d.action.join(", ")) } }
+                    if !d.action.is_empty() && !d.info.is_empty() { { "; " } }
+                    if !d.info.is_empty() { { format!("info {}", d.info.join(", ")) } }
+                    if let Some(total) = &d.total { { format!(" ({total})") } }
+                </dd>
+            }
             if !cable.tags.is_empty() {
                 <dt>{ "TAGS" }</dt>
                 <dd>
@@ -69,6 +108,9 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
                                 if let Some(label) = &r.label { { format!("{label}. ") } }
                                 if let Some(id) = &r.id { <code class="cv-meta__code">{ id.clone() }</code>{ " " } }
                                 <span class="cv-meta__explain">{ r.text.clone() }</span>
+                                if r.year_estimated {
+                                    { " " }<span class="cv-meta__estimate" title="The reference writes no year: it is the citing cable's, which is itself estimated.">{ "year estimated" }</span>
+                                }
                             </li>
                         }
                     </ul>
@@ -87,8 +129,62 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
             }
             { row("Declassify on", cable.declassify_on.clone().or_else(|| cable.declassify_note.clone())) }
             { row("Signed", (!cable.signers.is_empty()).then(|| cable.signers.join(", "))) }
+            if let Some(page) = &cable.page {
+                <dt>{ format!("The {} says", page.source.unwrap_or("page")) }</dt>
+                <dd class="cv-meta__container">{ container_says(page) }</dd>
+            }
         </dl>
+        </>
     }
+}
+
+/// The ID as the text gives it; without a date-time group, the post and number as written,
+/// "year not in this text", and an estimate marked as one.
+fn reference_id(cable: &Cable) -> Html {
+    if let Some(id) = &cable.id {
+        return row("Reference ID", Some(id.clone()));
+    }
+    let written = cable.origin.as_ref().zip(cable.serial.as_ref()).map(|(o, s)| format!("{o} {s}"));
+    if written.is_none() && cable.estimate.is_none() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <dt>{ "Reference ID" }</dt>
+            <dd>
+                if let Some(written) = written {
+                    <code class="cv-meta__code">{ written }</code>{ " (year not in this text)" }
+                }
+                if let Some(e) = &cable.estimate {
+                    <span class="cv-meta__estimate cv-meta__estimate--block">
+                        { "Estimate: " }
+                        if let Some(id) = &e.id { <code class="cv-meta__code">{ id.clone() }</code>{ ", " } }
+                        { format!("year {}, from the {}", e.year, e.basis) }
+                    </span>
+                }
+            </dd>
+        </>
+    }
+}
+
+/// A container's own metadata in one line: what it says, apart from the text.
+fn container_says(page: &crate::cable::PageMeta) -> String {
+    let id = match (&page.id, &page.canonical_id) {
+        (Some(id), Some(canonical)) => Some(format!("{id} ({canonical})")),
+        (id, _) => id.clone(),
+    };
+    [
+        id,
+        page.created.clone(),
+        page.classification.clone(),
+        page.current_classification.as_ref().map(|c| format!("now {c}")),
+        page.origin.clone(),
+        (!page.references.is_empty()).then(|| format!("cites {}", page.references.join(", "))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 fn row(label: &'static str, value: Option<String>) -> Html {

@@ -1,0 +1,68 @@
+// End to end: cables from sources other than the 2010 pages, as a reader sees them — text
+// whose line breaks were lost, a partial extract (an estimate shown as one), a text under
+// another cable's envelope (a visible warning), a row of cables.csv, a 1970s telegram.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { useServerAndBrowser, openPage, paste, metaValue, CORPUS } from './harness.mjs';
+
+const env = useServerAndBrowser(before, after);
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/ok');
+const OUTSIDE = resolve(CORPUS, '../outside-dev');
+
+const heading = (page) => page.getByRole('heading', { level: 1 });
+
+async function pasteFile(page, path, subject) {
+  await heading(page).waitFor();
+  await paste(page, await readFile(path, 'utf8'));
+  await heading(page).filter({ hasText: subject }).waitFor();
+}
+
+test('a cable whose line breaks were lost reads as a cable: fields, paragraphs, references', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await pasteFile(page, resolve(OUTSIDE, 'lost-linebreaks/delhi-5.txt'), 'INDIA RATTLED BY DEVELOPMENTS IN BANGLADESH');
+  assert.equal(await page.locator('.cv-banner').first().innerText(), 'CONFIDENTIAL');
+  assert.match(await metaValue(page, 'TAGS'), /BG Bangladesh/);
+  assert.match(await metaValue(page, 'Classified by'), /^PolCouns Geoffrey Pyatt/);
+  assert.equal(await metaValue(page, 'Signed'), 'MULFORD');
+  // Ten numbered paragraphs, not one block of text.
+  assert.equal(await page.locator('.cv-para__anchor').count(), 10);
+  // No date-time group: the ID is not made up; the estimate says it is one.
+  const id = await metaValue(page, 'Reference ID');
+  assert.match(id, /^NEW DELHI 005734 \(year not in this text\)\nEstimate: 04NEWDELHI5734, year 2004, from the declassification date 2014-09-09/);
+  assert.equal(await page.locator('.cv-meta__refs .cv-meta__estimate').count(), 3);
+  assert.match(await metaValue(page, 'References'), /A\. 04DHAKA3127 DHAKA 3127 year estimated/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a text under another cable\'s envelope shows a warning above the summary', async () => {
+  const { page } = await openPage(env.browser, env.server.url);
+  await pasteFile(page, resolve(FIXTURES, 'envelope-disagrees.txt'), "A TEXT UNDER ANOTHER CABLE'S ENVELOPE");
+  const warning = page.locator('.cv-warnings li');
+  assert.equal(await warning.count(), 1);
+  assert.match(await warning.innerText(), /caption names ULAANBAATAR but the envelope's FM line names CHISINAU/);
+  assert.ok(await warning.isVisible());
+  await page.close();
+});
+
+test('a row of cables.csv shows the cable, and what the row itself says apart from it', async () => {
+  const { page } = await openPage(env.browser, env.server.url);
+  await pasteFile(page, resolve(FIXTURES, 'container-cables-csv-row.csv'), 'ACCELERATION OF F-4ES FOR IRAN');
+  assert.equal(await metaValue(page, 'Reference ID'), '72TEHRAN1164');
+  assert.match(await metaValue(page, 'The cables.csv row says'), /^72TEHRAN1164 · 1972-02-25 09:30 · UNCLASSIFIED · Embassy Tehran · cites 72MOSCOW1603/);
+  await page.close();
+});
+
+test('a 1970s telegram: distribution kept apart from the addressees, dual precedence, a page break mended', async () => {
+  const { page } = await openPage(env.browser, env.server.url);
+  await pasteFile(page, resolve(FIXTURES, '1970s-telegram.txt'), 'GREEK REACTION TO TURKISH OIL EXPLORATION');
+  assert.equal(await metaValue(page, 'Reference ID'), '74ATHENS2959');
+  assert.match(await metaValue(page, 'Department distribution'), /action EUR-25; info OCT-01, ISO-00/);
+  assert.doesNotMatch(await metaValue(page, 'Info'), /OCT-01/);
+  assert.match(await metaValue(page, 'Info precedence'), /^ROUTINE/);
+  const second = page.locator('#p2');
+  assert.match(await second.innerText(), /GREEK CONTINENTAL SHELF AND WILL RAISE/);
+  await page.close();
+});
