@@ -200,3 +200,32 @@ fn fuzz_crash_reason_ending_in_a_multibyte_character() {
     let _ = codes::explain(&text[..text.char_indices().nth(64).map_or(text.len(), |(i, _)| i)]);
     let _ = cable::parse_bytes(&crash);
 }
+
+/// The parser and the code book share one vocabulary: every handling caption and every portion
+/// mark part the parser recognises is explained as what it is, never read as another kind of
+/// code (`ROGER` once fell through to an unknown routing indicator; `S//OC` had no meaning).
+#[test]
+fn every_code_the_parser_recognises_has_an_explanation() {
+    use cable_viewer::cable::vocab::{HANDLING, MARK_PARTS};
+    for (written, _) in HANDLING {
+        let e = codes::explain(written);
+        // NIACT is read in captions and is also a precedence word: either is an explanation.
+        assert!(matches!(e.kind, CodeKind::Handling | CodeKind::Precedence), "{written}: {:?}", e.kind);
+        assert!(e.meaning.is_some() || e.note.is_some(), "{written} says nothing");
+    }
+    for (part, _) in MARK_PARTS {
+        let mark = format!("(S//{part})");
+        let e = codes::explain(&mark);
+        assert_eq!(e.kind, CodeKind::PortionMark, "{mark}");
+        assert!(e.meaning.is_some(), "{mark}");
+        if !matches!(part, "U" | "C" | "S" | "TS" | "LOU" | "SBU") {
+            assert!(e.note.is_some(), "{mark}: the caveat is not explained");
+        }
+        assert!(codes::portion_mark_meaning(&mark).is_some(), "{mark} has no tooltip");
+    }
+    assert_eq!(codes::explain("ROGER").kind, CodeKind::Handling);
+    assert_eq!(
+        codes::explain("S//OC").note,
+        Some("Dissemination controlled by the originator (conventional expansion)")
+    );
+}

@@ -1,119 +1,11 @@
 //! The body: numbered, portion-marked paragraphs under optional headings, with
 //! the layout debris of teletype pages removed and hard wraps joined.
 
+use super::builder::Builder;
 use super::fields::{classification, eo, tags};
 use super::lines::{find_ci, is_rule, starts_with_ci};
 use super::model::{Debris, DiagnosticKind, Field, Paragraph, ParagraphKind, Section, Severity, Span};
-use super::parser::Parser;
-
-/// How a paragraph line starts: `¶1. (C)`, `1.(S//NF)`, `(SBU)`, `--`, `A.`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParagraphStart<'a> {
-    pub number: Option<u32>,
-    pub marking: Option<&'a str>,
-    pub bullet: bool,
-    /// Byte offset of the paragraph's own text in the line.
-    pub text_at: usize,
-}
-
-/// Reads the start of a paragraph; `None` for a plain text line.
-pub fn paragraph_start(line: &str) -> Option<ParagraphStart<'_>> {
-    let s = line.trim_start_matches('¶').trim_start();
-    let offset = line.len() - s.len();
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits) {
-        let after = &s[digits..];
-        let punct = after.starts_with(['.', ')']);
-        // `1.4 (b)` and `2009.` are not paragraph numbers: the mark is followed by space, `(` or the end.
-        let tail = if punct { &after[1..] } else { after };
-        let ok = if punct {
-            tail.is_empty() || tail.starts_with([' ', '\t', '('])
-        } else {
-            tail.starts_with(" (") && leading_marking(tail.trim_start()).0.is_some()
-        };
-        if ok {
-            let number = s[..digits].parse().ok();
-            let rest = tail.trim_start();
-            let (marking, text) = leading_marking(rest);
-            return Some(ParagraphStart { number, marking, bullet: false, text_at: offset + s.len() - text.len() });
-        }
-        return None;
-    }
-    if let (Some(marking), text) = leading_marking(s) {
-        return Some(ParagraphStart {
-            number: None,
-            marking: Some(marking),
-            bullet: false,
-            text_at: offset + s.len() - text.len(),
-        });
-    }
-    let bullet = s.starts_with("--")
-        || s.starts_with("- ")
-        || s.starts_with("* ")
-        || s.starts_with("• ")
-        || s.starts_with("o ")
-        || letter_bullet(s);
-    bullet.then_some(ParagraphStart { number: None, marking: None, bullet: true, text_at: offset })
-}
-
-/// `A. `, `A) `, `(A) `: a lettered sub-paragraph.
-fn letter_bullet(s: &str) -> bool {
-    let b = s.as_bytes();
-    let letter = |c: u8| c.is_ascii_uppercase();
-    (b.len() > 3 && letter(b[0]) && matches!(b[1], b'.' | b')') && b[2] == b' ')
-        || (b.len() > 4 && b[0] == b'(' && letter(b[1]) && b[2] == b')' && b[3] == b' ')
-}
-
-/// The parts a portion mark is made of (`S//NF` is `S` and `NF`).
-const MARK_PARTS: [&str; 15] =
-    ["U", "C", "S", "TS", "SBU", "LOU", "NF", "NOFORN", "REL", "FOUO", "SI", "ORCON", "OC", "PROPIN", "LIMDIS"];
-
-/// A portion mark at the start of `text`: `(C)`, `(S//NF)`, `(SBU)`, `(c/nf)`.
-/// Returns the mark as written inside the parentheses and the text after it.
-pub fn leading_marking(text: &str) -> (Option<&str>, &str) {
-    let Some(inner_start) = text.strip_prefix('(') else { return (None, text) };
-    let Some(close) = inner_start.find(')').filter(|&c| c <= 14) else { return (None, text) };
-    let inner = &inner_start[..close];
-    // Parts are separated by `/`, `//` or, in sloppy copies, a space (`(C NF)`, 09KABUL376).
-    let parts = || inner.split(['/', ' ']).filter(|p| !p.is_empty());
-    let valid = parts().next().is_some() && parts().all(|p| MARK_PARTS.iter().any(|k| k.eq_ignore_ascii_case(p)));
-    if valid { (Some(inner), inner_start[close + 1..].trim_start()) } else { (None, text) }
-}
-
-/// `PAGE 02 ROME 01196 01 OF 02 082030Z`, `TO PAGE 02 STATE 015113 182333Z`.
-pub fn is_page_header(text: &str) -> bool {
-    let rest = text.strip_prefix("TO ").unwrap_or(text);
-    let Some(rest) = rest.strip_prefix("PAGE ") else { return false };
-    let number = rest.split_ascii_whitespace().next().unwrap_or("");
-    !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// `BAGHDAD 00000197 002 OF 002`, `TRIPOLI 00000564 001.2 OF 002`: section markers of
-/// the web copies, one per printed page.
-pub fn is_section_marker(text: &str) -> bool {
-    // Almost every line fails the cheap test: a marker ends in a digit.
-    if !text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
-        return false;
-    }
-    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    let page = |w: &str| {
-        let (a, b) = w.split_once('.').unwrap_or((w, "0"));
-        digits(a) && digits(b)
-    };
-    let mut words = text.split_ascii_whitespace().rev();
-    let (Some(total), Some(of), Some(number), Some(serial)) = (words.next(), words.next(), words.next(), words.next())
-    else {
-        return false;
-    };
-    let mut station = words.peekable();
-    digits(total)
-        && of.eq_ignore_ascii_case("OF")
-        && page(number)
-        && digits(serial)
-        && serial.len() >= 5
-        && station.peek().is_some()
-        && station.all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
-}
+use super::shapes::{ParagraphStart, is_page_header, is_section_marker, paragraph_start};
 
 /// What a body line is, before it joins a paragraph.
 enum LineKind {
@@ -136,7 +28,7 @@ struct Draft {
 }
 
 /// Reads the body from line `start` to the end.
-pub fn parse_body(p: &mut Parser<'_>, start: usize) {
+pub fn parse_body(p: &mut Builder<'_>, start: usize) {
     let mut sections: Vec<(Option<String>, Vec<Draft>)> = vec![(None, Vec::new())];
     let mut current: Option<Draft> = None;
     let mut gap = false;
@@ -236,7 +128,7 @@ pub fn parse_body(p: &mut Parser<'_>, start: usize) {
     mark_kinds(p);
 }
 
-fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> LineKind {
+fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> LineKind {
     let text = p.lines[i].text;
     if text.is_empty() {
         return LineKind::Blank;
@@ -277,7 +169,7 @@ fn line_kind(p: &Parser<'_>, i: usize, start: usize, repeated_header: bool) -> L
 
 /// Section headings: `//EVO MORALES VISIT//`, `------- SUMMARY -------`, a short
 /// line under or over a rule, or a short line standing alone between blank lines.
-fn heading(p: &Parser<'_>, i: usize, start: usize) -> Option<String> {
+fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     let text = p.lines[i].text;
     if text.len() > 4 && text.starts_with("//") && text.ends_with("//") {
         let inner = text.trim_matches('/').trim();
@@ -483,7 +375,7 @@ fn signature(text: &str) -> Option<Vec<String>> {
 
 /// The signature: a short last line of names (`Rice`, `KEEGAN PAAL`, `VAN DEN HEUVEL`), before
 /// any closing note, possibly glued under the last sentence.
-fn take_signers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
+fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
     let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
     let drafts = &mut section.1;
     // Closing notes after the signature stay text, but the signature is looked for above them.
@@ -509,7 +401,7 @@ fn take_signers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)
 /// A signature line right under the last sentence, with no blank line between
 /// (`…by December 20.` / `CLINTON`, `END` / `LOU CUTLER`): only all-capital names are
 /// taken, since a mixed-case short line could be the end of the text.
-fn split_glued_signature(p: &Parser<'_>, drafts: &mut Vec<Draft>) {
+fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
     let Some(last) = drafts.last_mut() else { return };
     let [.., before, signature_line] = last.lines[..] else { return };
     let (before, line) = (p.lines[before].text, p.lines[signature_line].text);
@@ -532,7 +424,7 @@ fn split_glued_signature(p: &Parser<'_>, drafts: &mut Vec<Draft>) {
 }
 
 /// Paragraph marks mangled by a lost `¶`: the sample's `11.`…`19.` then `10.` are ¶1–¶10.
-fn repair_numbers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
+fn repair_numbers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
     let numbers: Vec<u32> = sections.iter().flat_map(|s| s.1.iter().filter_map(|d| d.number)).collect();
     if numbers.len() < 2 {
         return;
@@ -571,7 +463,7 @@ fn repair_numbers(p: &mut Parser<'_>, sections: &mut [(Option<String>, Vec<Draft
     }
 }
 
-fn build_sections(p: &mut Parser<'_>, sections: Vec<(Option<String>, Vec<Draft>)>) {
+fn build_sections(p: &mut Builder<'_>, sections: Vec<(Option<String>, Vec<Draft>)>) {
     for (title, drafts) in sections {
         if title.is_none() && drafts.is_empty() {
             continue;
@@ -612,7 +504,7 @@ fn build_sections(p: &mut Parser<'_>, sections: Vec<(Option<String>, Vec<Draft>)
 }
 
 /// Summary, comment and note paragraphs, and the `summary` text.
-fn mark_kinds(p: &mut Parser<'_>) {
+fn mark_kinds(p: &mut Builder<'_>) {
     let mut summary: Vec<String> = Vec::new();
     let mut in_summary = false;
     let mut summary_done = false;
@@ -683,31 +575,6 @@ fn summary_marker(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_paragraph_starts() {
-        let s = paragraph_start("¶1. (C) Summary: text").unwrap();
-        assert_eq!((s.number, s.marking), (Some(1), Some("C")));
-        assert_eq!(&"¶1. (C) Summary: text"[s.text_at..], "Summary: text");
-        let s = paragraph_start("5.(C/NF) A more recent").unwrap();
-        assert_eq!((s.number, s.marking), (Some(5), Some("C/NF")));
-        let s = paragraph_start("(SBU) Unnumbered").unwrap();
-        assert_eq!((s.number, s.marking), (None, Some("SBU")));
-        assert!(paragraph_start("-- Foreign Policy: See").unwrap().bullet);
-        assert!(paragraph_start("B. MADRID 919").unwrap().bullet);
-        assert!(paragraph_start("1.4 (b) and (d)").is_none());
-        assert!(paragraph_start("2009. The year").is_none());
-        assert!(paragraph_start("(Note: this is a note)").is_none());
-    }
-
-    #[test]
-    fn recognises_debris() {
-        assert!(is_page_header("PAGE 02 ROME 01196 01 OF 02 082030Z"));
-        assert!(is_section_marker("BAGHDAD 00000197 002 OF 002"));
-        assert!(is_section_marker("TRIPOLI 00000564 001.2 OF 002"));
-        assert!(!is_section_marker("We met 12345 people, 2 of 3"));
-        assert!(!is_page_header("PAGES of history"));
-    }
 
     #[test]
     fn reads_summary_markers() {

@@ -3,17 +3,18 @@
 //! (the order of header lines varies in the wild, and pasted copies lose or
 //! repeat some), with `Mode` saying which field a continuation line extends.
 
+use super::builder::Builder;
 use super::fields::keywords;
 use super::fields::subject::strip_subject_keyword;
 use super::fields::{
     addressees, classification, classified_by, distribution, dtg, envelope, eo, printout, refs, subject, tags,
 };
 use super::lines::{collapse_ws, starts_with_ci, strip_markdown_links};
-use super::model::{Debris, DiagnosticKind, Field, Precedence, Severity};
-use super::parser::Parser;
+use super::model::{DateSource, Debris, DiagnosticKind, Field, Precedence, Severity};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Mode {
+    #[default]
     None,
     Routing,
     To,
@@ -59,396 +60,421 @@ impl Seen {
     }
 }
 
+/// What the header reader carries from line to line.
+#[derive(Default)]
+struct Header {
+    /// Which field a continuation line extends.
+    mode: Mode,
+    /// A blank line came before this one.
+    gap: bool,
+    seen: Seen,
+    buf: Buffers,
+    /// The first line that proves a header exists (junk before it is reported, not read).
+    anchor: Option<usize>,
+}
+
 /// Reads the header and returns the index of the first body line.
-pub fn parse_header(p: &mut Parser<'_>) -> usize {
-    let anchor = find_anchor(p);
-    let mut buf = Buffers::default();
-    let mut seen = Seen::default();
-    let mut mode = Mode::None;
-    let mut gap = false;
+pub fn parse_header(p: &mut Builder<'_>) -> usize {
+    let mut h = Header { anchor: find_anchor(p), ..Header::default() };
     let mut i = 0;
     while i < p.lines.len() {
         let line = p.lines[i];
         if line.is_blank() {
-            gap = true;
+            h.gap = true;
             // REF blocks and the reasons of `Classified By` may continue after a
             // blank line or a page break (07PARIS170: `1.4 (B) AND (D).` on page 2).
-            if !matches!(mode, Mode::Ref | Mode::ClassifiedBy) {
-                mode = Mode::None;
+            if !matches!(h.mode, Mode::Ref | Mode::ClassifiedBy) {
+                h.mode = Mode::None;
             }
             i += 1;
             continue;
         }
         let cleaned = strip_markdown_links(line.text);
         let text = cleaned.trim_start_matches('¶').trim();
-        if let Some(next) = header_line(p, i, text, &mut buf, &mut seen, mode, gap) {
-            mode = next;
-        } else if super::body::paragraph_start(text).is_some_and(|s| s.number.is_some() || s.marking.is_some())
-            && seen.any()
-        {
+        if let Some(next) = h.line(p, i, text) {
+            h.mode = next;
+        } else if !h.continuation(p, i, text) {
             break;
+        }
+        h.gap = false;
+        i += 1;
+    }
+    finish(p, &mut h.buf);
+    i
+}
+
+impl Header {
+    /// A line that is no header line by its own form: it continues the field before it, or
+    /// addresses the cable within the office, or (returning `false`) the body begins.
+    fn continuation(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> bool {
+        let (mode, gap, seen) = (self.mode, self.gap, self.seen);
+        if super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some() || s.marking.is_some()) && seen.any()
+        {
+            return false;
         } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && crate::lines::is_rule(text) {
             // A line of dashes under the SUBJECT ends it.
             p.remove(i, Debris::Rule);
-            mode = Mode::None;
+            self.mode = Mode::None;
         } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap {
             let (own, next) = run_on(text);
-            let field = if mode == Mode::Subject { &mut buf.subject } else { &mut buf.tags };
+            let field = if mode == Mode::Subject { &mut self.buf.subject } else { &mut self.buf.tags };
             field.push(' ');
             field.push_str(own);
             p.hold(i, if mode == Mode::Subject { Field::Subject } else { Field::Tags });
             if let Some(rest) = next {
-                mode = caption_field(p, i, rest, &mut buf, &mut seen, false).unwrap_or(Mode::None);
+                self.mode = self.field(p, i, rest, false).unwrap_or(Mode::None);
             }
         } else if mode == Mode::ClassifiedBy && (!gap || is_reason_line(text)) {
-            classified_by::join_continuation(&mut buf.classified_by, text);
+            classified_by::join_continuation(&mut self.buf.classified_by, text);
             p.hold(i, Field::ClassifiedBy);
-        } else if mode == Mode::Ref && (!gap || refs::find_bullet(text, buf.ref_next).is_some_and(|(at, _)| at == 0)) {
-            if let Some(block) = buf.refs.last_mut() {
+        } else if mode == Mode::Ref
+            && (!gap || refs::find_bullet(text, self.buf.ref_next).is_some_and(|(at, _)| at == 0))
+        {
+            if let Some(block) = self.buf.refs.last_mut() {
                 block.push(' ');
                 block.push_str(text);
             }
-            advance_ref_letter(&mut buf);
+            advance_ref_letter(&mut self.buf);
             p.hold(i, Field::References);
         } else if matches!(mode, Mode::To | Mode::Info | Mode::XmtTo | Mode::XmtInfo) && !gap {
             let list = if matches!(mode, Mode::To | Mode::XmtTo) { Mode::To } else { Mode::Info };
             add_addressee(p, i, text, list);
-            mode = list;
+            self.mode = list;
         } else if seen.caption && !seen.eo && !seen.tags && !seen.subject {
             // Lines between the caption and the E.O. line address the cable within
             // the receiving office (`DEPT FOR NEA/MAG AND DRL`, `NSC FOR FRIED`).
             p.cable.pass_through.push(collapse_ws(text));
             p.hold(i, Field::PassThrough);
         } else if seen.subject || seen.classified_by || seen.tags || seen.eo {
-            break;
-        } else if !seen.any() && anchor.is_none_or(|a| i > a) {
+            return false;
+        } else if !seen.any() && self.anchor.is_none_or(|a| i > a) {
             // No header at all: a fragment that is only a body.
-            break;
-        } else {
+            return false;
+        } else if mode == Mode::Ref {
             // Before the header proper (a note, a database dump line): not ours to read,
             // and reported in `unknown`.
-            if mode == Mode::Ref {
-                mode = Mode::None;
-            }
+            self.mode = Mode::None;
         }
-        gap = false;
-        i += 1;
+        true
     }
-    finish(p, &mut buf);
-    i
-}
 
-/// Reads a line by its form. Returns the mode that continuation lines extend,
-/// or `None` when the line is not a header line.
-#[allow(clippy::too_many_lines, reason = "one match arm per header line form reads best in one place")]
-fn header_line(
-    p: &mut Parser<'_>,
-    i: usize,
-    text: &str,
-    buf: &mut Buffers,
-    seen: &mut Seen,
-    mode: Mode,
-    gap: bool,
-) -> Option<Mode> {
-    let line_no = p.lines[i].number;
-    if starts_with_ci(text, "This record is a partial extract") {
-        p.cable.partial = true;
-        p.hold(i, Field::Partial);
-        return Some(Mode::None);
+    /// Reads a line by its form. Returns the mode that continuation lines extend,
+    /// or `None` when the line is not a header line.
+    fn line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
+        self.copy_line(p, i, text).or_else(|| self.envelope_line(p, i, text)).or_else(|| self.caption_line(p, i, text))
     }
-    // The text files made from cables.csv open with `refid: …` lines (the container's metadata).
-    if !seen.caption && !seen.envelope {
-        if let Some((key, value)) = crate::container::export_field(text) {
-            export_field(p, i, key, value);
-            if key == "header" && !value.is_empty() {
-                return header_line(p, i, value, buf, seen, mode, gap);
-            }
+    /// Lines a copy adds around the telegram: the partial-extract note, a container's
+    /// metadata lines and markers, a press copy's dateline, a print-out's headings.
+    fn copy_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
+        if starts_with_ci(text, "This record is a partial extract") {
+            p.cable.partial = true;
+            p.hold(i, Field::Partial);
             return Some(Mode::None);
         }
-    }
-    if crate::container::export_marker(text) {
-        p.remove(i, Debris::Container);
-        return Some(Mode::None);
-    }
-    if let Some(date) = printout::parse_telegram_date(text) {
-        if p.date.is_none() {
-            p.date = Some(date);
-            p.cable.date_source = Some("printout");
+        // The text files made from cables.csv open with `refid: …` lines (the container's metadata).
+        if !self.seen.caption && !self.seen.envelope {
+            if let Some((key, value)) = crate::container::export_field(text) {
+                export_field(p, i, key, value);
+                if key == "header" && !value.is_empty() {
+                    return self.line(p, i, value);
+                }
+                return Some(Mode::None);
+            }
         }
-        seen.envelope = true;
-        p.hold(i, Field::Date);
-        return Some(Mode::None);
-    }
-    if let Some(from) = printout::parse_from_line(text) {
-        p.cable.from = Some(collapse_ws(from.from));
-        if let (Some(post), Some(serial), None) = (from.post, from.serial, &p.cable.serial) {
-            p.cable.origin = Some(collapse_ws(&post.to_ascii_uppercase()));
-            p.cable.serial = Some(serial.to_owned());
+        if crate::container::export_marker(text) {
+            p.remove(i, Debris::Container);
+            return Some(Mode::None);
         }
-        seen.envelope = true;
-        p.hold(i, Field::From);
-        return Some(Mode::None);
-    }
-    // The print-out's other lines: `To:`/`Info:` addressees with their precedence after a
-    // dash, `Action:` (the office that acts), `Captions:` (handling).
-    if let Some((list, rest)) = printout::addressee_line(text) {
-        let rest = rest.replace(" - ", " ");
-        add_addressee(p, i, &rest, if list == "To" { Mode::To } else { Mode::Info });
-        p.hold(i, Field::Addressees);
-        seen.envelope = true;
-        return Some(if list == "To" { Mode::To } else { Mode::Info });
-    }
-    if let Some(captions) = text.strip_prefix("Captions:") {
-        for h in classification::handling_line(captions.trim()).unwrap_or_default() {
-            p.handling(h);
+        // A date without a date-time group: a press copy's dateline or a print-out's heading.
+        let dated = dtg::parse_dateline(text)
+            .map(|d| (d, DateSource::Dateline))
+            .or_else(|| printout::parse_telegram_date(text).map(|d| (d, DateSource::Printout)));
+        if let Some((date, source)) = dated {
+            if p.date.is_none() {
+                p.date = Some(date);
+                p.cable.date_source = Some(source);
+            }
+            self.seen.envelope |= source == DateSource::Printout;
+            p.hold(i, Field::Date);
+            return Some(Mode::None);
         }
-        p.hold(i, Field::Handling);
-        return Some(Mode::None);
-    }
-    if text.starts_with("Action:") {
-        p.cable.pass_through.push(collapse_ws(text));
-        p.hold(i, Field::PassThrough);
-        return Some(Mode::None);
-    }
-    if let Some(date) = dtg::parse_dateline(text) {
-        if p.date.is_none() {
-            p.date = Some(date);
-            p.cable.date_source = Some("dateline");
+        if let Some(from) = printout::parse_from_line(text) {
+            p.cable.from = Some(collapse_ws(from.from));
+            if let (Some(post), Some(serial), None) = (from.post, from.serial, &p.cable.serial) {
+                p.cable.origin = Some(collapse_ws(&post.to_ascii_uppercase()));
+                p.cable.serial = Some(serial.to_owned());
+            }
+            self.seen.envelope = true;
+            p.hold(i, Field::From);
+            return Some(Mode::None);
         }
-        p.hold(i, Field::Date);
-        return Some(Mode::None);
+        // The print-out's other lines: `To:`/`Info:` addressees with their precedence after a
+        // dash, `Action:` (the office that acts), `Captions:` (handling).
+        if let Some((list, rest)) = printout::addressee_line(text) {
+            let rest = rest.replace(" - ", " ");
+            add_addressee(p, i, &rest, if list == "To" { Mode::To } else { Mode::Info });
+            p.hold(i, Field::Addressees);
+            self.seen.envelope = true;
+            return Some(if list == "To" { Mode::To } else { Mode::Info });
+        }
+        if let Some(captions) = text.strip_prefix("Captions:") {
+            for h in classification::handling_line(captions.trim()).unwrap_or_default() {
+                p.handling(h);
+            }
+            p.hold(i, Field::Handling);
+            return Some(Mode::None);
+        }
+        if text.starts_with("Action:") {
+            p.cable.pass_through.push(collapse_ws(text));
+            p.hold(i, Field::PassThrough);
+            return Some(Mode::None);
+        }
+        None
     }
-    if let Some((channel, serial)) = envelope::parse_transmission_id(text) {
-        let t = p.transmission();
-        t.id = Some(text.to_owned());
-        t.channel = Some(channel);
-        t.serial = Some(serial);
-        seen.envelope = true;
-        p.hold(i, Field::Transmission);
-        return Some(Mode::Routing);
-    }
-    if let Some((prosign, routes)) = envelope::parse_routing_line(text) {
-        p.transmission().routing.extend(routes);
-        p.routing_precedence = Precedence::from_prosign(prosign);
-        seen.envelope = true;
-        p.hold(i, Field::Transmission);
-        return Some(Mode::Routing);
-    }
-    if mode == Mode::Routing && !gap {
-        if let Some(routes) = envelope::parse_routing_continuation(text) {
-            p.transmission().routing.extend(routes);
+
+    /// The envelope's lines (transmission, routing, precedence, addressees, distribution) and
+    /// page layout.
+    fn envelope_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
+        let (mode, gap) = (self.mode, self.gap);
+        let line_no = p.lines[i].number;
+        if let Some((channel, serial)) = envelope::parse_transmission_id(text) {
+            let t = p.transmission();
+            t.id = Some(text.to_owned());
+            t.channel = Some(channel);
+            t.serial = Some(serial);
+            self.seen.envelope = true;
             p.hold(i, Field::Transmission);
             return Some(Mode::Routing);
         }
-    }
-    if let Some(de) = envelope::parse_de_line(text) {
-        let t = p.transmission();
-        t.station = Some(de.station);
-        t.station_serial = de.station_serial;
-        t.section = de.section;
-        t.filed = de.filed;
-        seen.envelope = true;
-        p.hold(i, Field::Transmission);
-        return Some(Mode::None);
-    }
-    if let Some(security) = envelope::parse_security_line(text) {
-        p.transmission().security = Some(security);
-        seen.envelope = true;
-        p.hold(i, Field::Transmission);
-        return Some(Mode::None);
-    }
-    if let Some(line) = distribution::parse_distribution(text, mode == Mode::Distribution && !gap) {
-        let d = p.cable.distribution.get_or_insert_with(Default::default);
-        let action = line.action.unwrap_or(d.info.is_empty() && !d.action.is_empty());
-        if action { &mut d.action } else { &mut d.info }.extend(line.offices);
-        d.total = d.total.take().or(line.total);
-        seen.envelope = true;
-        p.hold(i, Field::Distribution);
-        return Some(Mode::Distribution);
-    }
-    if distribution::is_control_line(text) {
-        p.remove(i, Debris::ControlNumber);
-        return Some(Mode::None);
-    }
-    if let Some(line) = dtg::parse_precedence_line(text) {
-        p.cable.precedence = Some(line.precedence);
-        p.cable.info_precedence = line.second;
-        if line.date.is_none() {
-            p.diag(
-                Some(line_no),
-                Severity::Warning,
-                DiagnosticKind::InvalidDate,
-                format!("date-time group `{}` is not a valid date", line.dtg),
-            );
+        if let Some((prosign, routes)) = envelope::parse_routing_line(text) {
+            p.transmission().routing.extend(routes);
+            p.routing_precedence = Precedence::from_prosign(prosign);
+            self.seen.envelope = true;
+            p.hold(i, Field::Transmission);
+            return Some(Mode::Routing);
         }
-        if let Some(date) = line.date {
-            p.date = Some(date);
-            p.cable.date_source = Some("dtg");
+        if mode == Mode::Routing && !gap {
+            if let Some(routes) = envelope::parse_routing_continuation(text) {
+                p.transmission().routing.extend(routes);
+                p.hold(i, Field::Transmission);
+                return Some(Mode::Routing);
+            }
         }
-        p.transmission().dtg = Some(line.dtg);
-        seen.envelope = true;
-        p.hold(i, Field::Precedence);
-        return Some(Mode::None);
+        if let Some(de) = envelope::parse_de_line(text) {
+            let t = p.transmission();
+            t.station = Some(de.station);
+            t.station_serial = de.station_serial;
+            t.section = de.section;
+            t.filed = de.filed;
+            self.seen.envelope = true;
+            p.hold(i, Field::Transmission);
+            return Some(Mode::None);
+        }
+        if let Some(security) = envelope::parse_security_line(text) {
+            p.transmission().security = Some(security);
+            self.seen.envelope = true;
+            p.hold(i, Field::Transmission);
+            return Some(Mode::None);
+        }
+        if let Some(line) = distribution::parse_distribution(text, mode == Mode::Distribution && !gap) {
+            let d = p.cable.distribution.get_or_insert_with(Default::default);
+            let action = line.action.unwrap_or(d.info.is_empty() && !d.action.is_empty());
+            if action { &mut d.action } else { &mut d.info }.extend(line.offices);
+            d.total = d.total.take().or(line.total);
+            self.seen.envelope = true;
+            p.hold(i, Field::Distribution);
+            return Some(Mode::Distribution);
+        }
+        if distribution::is_control_line(text) {
+            p.remove(i, Debris::ControlNumber);
+            return Some(Mode::None);
+        }
+        if let Some(line) = dtg::parse_precedence_line(text) {
+            p.cable.precedence = Some(line.precedence);
+            p.cable.info_precedence = line.second;
+            if line.date.is_none() {
+                p.diag(
+                    Some(line_no),
+                    Severity::Warning,
+                    DiagnosticKind::InvalidDate,
+                    format!("date-time group `{}` is not a valid date", line.dtg),
+                );
+            }
+            if let Some(date) = line.date {
+                p.date = Some(date);
+                p.cable.date_source = Some(DateSource::Dtg);
+            }
+            p.transmission().dtg = Some(line.dtg);
+            self.seen.envelope = true;
+            p.hold(i, Field::Precedence);
+            return Some(Mode::None);
+        }
+        if let Some(from) = text.strip_prefix("FM ") {
+            p.cable.from = Some(collapse_ws(from));
+            self.seen.envelope = true;
+            p.hold(i, Field::From);
+            return Some(Mode::None);
+        }
+        if let Some(next) = self.addressee_line(p, i, text) {
+            return Some(next);
+        }
+        if text == "BT" || text == "NNNN" {
+            p.hold(i, Field::Transmission);
+            return Some(Mode::None);
+        }
+        if super::shapes::is_page_header(text) {
+            p.remove(i, Debris::PageHeader);
+            return Some(mode);
+        }
+        if super::shapes::is_section_marker(text) {
+            p.remove(i, Debris::SectionMarker);
+            return Some(mode);
+        }
+        None
     }
-    if let Some(from) = text.strip_prefix("FM ") {
-        p.cable.from = Some(collapse_ws(from));
-        seen.envelope = true;
-        p.hold(i, Field::From);
-        return Some(Mode::None);
+
+    /// `TO`/`INFO` lines, and the posts an `XMT` line excludes.
+    fn addressee_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
+        let (mode, gap) = (self.mode, self.gap);
+        // `TO` or `INFO` alone on a line, with the addressees on the lines below.
+        if text == "TO" || text == "INFO" {
+            self.seen.envelope = true;
+            p.hold(i, Field::Addressees);
+            return Some(if text == "TO" { Mode::To } else { Mode::Info });
+        }
+        if let Some(rest) = text.strip_prefix("TO ") {
+            add_addressee(p, i, rest, Mode::To);
+            self.seen.envelope = true;
+            return Some(Mode::To);
+        }
+        if let Some(rest) = text.strip_prefix("INFO ") {
+            add_addressee(p, i, rest, Mode::Info);
+            self.seen.envelope = true;
+            return Some(Mode::Info);
+        }
+        if let Some(post) = addressees::parse_xmt(text) {
+            let to = matches!(mode, Mode::To | Mode::XmtTo);
+            exclude(p, i, post, to);
+            return Some(if to { Mode::XmtTo } else { Mode::XmtInfo });
+        }
+        // Posts listed under an XMT line are exclusions too, until an addressee with a route.
+        if matches!(mode, Mode::XmtTo | Mode::XmtInfo)
+            && !gap
+            && !text.contains('/')
+            && text.contains(' ')
+            && classification::parse_caption_line(text).is_none()
+            && strip_subject_keyword(text).is_none()
+        {
+            exclude(p, i, text, mode == Mode::XmtTo);
+            return Some(mode);
+        }
+        None
     }
-    // `TO` or `INFO` alone on a line, with the addressees on the lines below.
-    if text == "TO" || text == "INFO" {
-        seen.envelope = true;
-        p.hold(i, Field::Addressees);
-        return Some(if text == "TO" { Mode::To } else { Mode::Info });
-    }
-    if let Some(rest) = text.strip_prefix("TO ") {
-        add_addressee(p, i, rest, Mode::To);
-        seen.envelope = true;
-        return Some(Mode::To);
-    }
-    if let Some(rest) = text.strip_prefix("INFO ") {
-        add_addressee(p, i, rest, Mode::Info);
-        seen.envelope = true;
-        return Some(Mode::Info);
-    }
-    if let Some(post) = addressees::parse_xmt(text) {
-        let to = matches!(mode, Mode::To | Mode::XmtTo);
-        exclude(p, i, post, to);
-        return Some(if to { Mode::XmtTo } else { Mode::XmtInfo });
-    }
-    // Posts listed under an XMT line are exclusions too, until an addressee with a route.
-    if matches!(mode, Mode::XmtTo | Mode::XmtInfo)
-        && !gap
-        && !text.contains('/')
-        && text.contains(' ')
-        && classification::parse_caption_line(text).is_none()
-        && strip_subject_keyword(text).is_none()
-    {
-        exclude(p, i, text, mode == Mode::XmtTo);
-        return Some(mode);
-    }
-    if text == "BT" || text == "NNNN" {
-        p.hold(i, Field::Transmission);
-        return Some(Mode::None);
-    }
-    if super::body::is_page_header(text) {
-        p.remove(i, Debris::PageHeader);
-        return Some(mode);
-    }
-    if super::body::is_section_marker(text) {
-        p.remove(i, Debris::SectionMarker);
-        return Some(mode);
-    }
-    if let Some(caption) = classification::parse_caption_line(text) {
-        let usable = caption.leftover.is_empty() && (caption.serial.is_some() || caption.is_banner());
-        if usable {
-            if seen.caption && caption.serial.is_none() {
-                p.remove(i, Debris::Banner);
+
+    /// The caption line and the caption fields (handling, E.O., TAGS, SUBJECT, REF, Classified By).
+    fn caption_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
+        if let Some(caption) = classification::parse_caption_line(text) {
+            let usable = caption.leftover.is_empty() && (caption.serial.is_some() || caption.is_banner());
+            if usable {
+                if self.seen.caption && caption.serial.is_none() {
+                    p.remove(i, Debris::Banner);
+                    return Some(Mode::None);
+                }
+                read_caption(p, i, &caption);
+                if caption.serial.is_some() {
+                    self.seen.caption = true;
+                }
+                if let Some(rest) = caption.rest {
+                    for segment in rest.split("  ").map(str::trim).filter(|s| !s.is_empty()) {
+                        let m = self.field(p, i, segment, false);
+                        if m.is_none() && self.seen.caption && !self.seen.eo && !self.seen.tags && !self.seen.subject {
+                            p.cable.pass_through.push(collapse_ws(segment));
+                        }
+                    }
+                }
                 return Some(Mode::None);
             }
-            read_caption(p, i, &caption);
-            if caption.serial.is_some() {
-                seen.caption = true;
+        }
+        self.field(p, i, text, true)
+    }
+
+    /// The caption fields that may also arrive glued together on one line.
+    fn field(&mut self, p: &mut Builder<'_>, i: usize, text: &str, hold: bool) -> Option<Mode> {
+        let hold_as = |p: &mut Builder<'_>, field: Field| {
+            if hold {
+                p.hold(i, field);
             }
-            if let Some(rest) = caption.rest {
-                for segment in rest.split("  ").map(str::trim).filter(|s| !s.is_empty()) {
-                    let m = caption_field(p, i, segment, buf, seen, false);
-                    if m.is_none() && seen.caption && !seen.eo && !seen.tags && !seen.subject {
-                        p.cable.pass_through.push(collapse_ws(segment));
-                    }
+        };
+        if let Some(handling) = classification::handling_line(text) {
+            for h in handling {
+                p.handling(h);
+            }
+            hold_as(p, Field::Handling);
+            return Some(Mode::None);
+        }
+        if eo::is_eo_line(text) {
+            let line = eo::parse_eo_line(text);
+            p.cable.executive_order = p.cable.executive_order.take().or(line.order);
+            p.cable.declassify_on = p.cable.declassify_on.take().or(line.declassify_on);
+            p.cable.declassify_note = p.cable.declassify_note.take().or(line.note);
+            self.seen.eo = true;
+            hold_as(p, Field::ExecutiveOrder);
+            if let Some(at) = line.tags_at {
+                if let Some(field) = tags::strip_tags_keyword(&text[at..]) {
+                    self.buf.tags.push_str(field);
+                    self.seen.tags = true;
+                    return Some(Mode::Tags);
                 }
             }
             return Some(Mode::None);
         }
-    }
-    caption_field(p, i, text, buf, seen, true)
-}
-
-/// The caption fields that may also arrive glued together on one line.
-fn caption_field(
-    p: &mut Parser<'_>,
-    i: usize,
-    text: &str,
-    buf: &mut Buffers,
-    seen: &mut Seen,
-    hold: bool,
-) -> Option<Mode> {
-    let hold_as = |p: &mut Parser<'_>, field: Field| {
-        if hold {
-            p.hold(i, field);
-        }
-    };
-    if let Some(handling) = classification::handling_line(text) {
-        for h in handling {
-            p.handling(h);
-        }
-        hold_as(p, Field::Handling);
-        return Some(Mode::None);
-    }
-    if eo::is_eo_line(text) {
-        let line = eo::parse_eo_line(text);
-        p.cable.executive_order = p.cable.executive_order.take().or(line.order);
-        p.cable.declassify_on = p.cable.declassify_on.take().or(line.declassify_on);
-        p.cable.declassify_note = p.cable.declassify_note.take().or(line.note);
-        seen.eo = true;
-        hold_as(p, Field::ExecutiveOrder);
-        if let Some(at) = line.tags_at {
-            if let Some(field) = tags::strip_tags_keyword(&text[at..]) {
-                buf.tags.push_str(field);
-                seen.tags = true;
-                return Some(Mode::Tags);
+        if let Some(field) = tags::strip_tags_keyword(text) {
+            let (field, next) = run_on(field);
+            if !self.buf.tags.is_empty() {
+                self.buf.tags.push(' ');
             }
+            self.buf.tags.push_str(field);
+            self.seen.tags = true;
+            hold_as(p, Field::Tags);
+            return next.map_or(Some(Mode::Tags), |rest| self.field(p, i, rest, false).or(Some(Mode::None)));
         }
-        return Some(Mode::None);
-    }
-    if let Some(field) = tags::strip_tags_keyword(text) {
-        let (field, next) = run_on(field);
-        if !buf.tags.is_empty() {
-            buf.tags.push(' ');
-        }
-        buf.tags.push_str(field);
-        seen.tags = true;
-        hold_as(p, Field::Tags);
-        return next.map_or(Some(Mode::Tags), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
-    }
-    if let Some(field) = strip_subject_keyword(text) {
-        let (field, next) = run_on(field);
-        if seen.subject {
-            p.diag(
-                Some(p.lines[i].number),
-                Severity::Info,
-                DiagnosticKind::SecondSubject,
-                "a second SUBJECT line; the first one is kept".to_owned(),
-            );
+        if let Some(field) = strip_subject_keyword(text) {
+            let (field, next) = run_on(field);
+            if self.seen.subject {
+                p.diag(
+                    Some(p.lines[i].number),
+                    Severity::Info,
+                    DiagnosticKind::SecondSubject,
+                    "a second SUBJECT line; the first one is kept".to_owned(),
+                );
+                hold_as(p, Field::Subject);
+                return Some(Mode::None);
+            }
+            self.buf.subject.push_str(field);
+            self.buf.subject_line = Some(p.lines[i].number);
+            self.seen.subject = true;
             hold_as(p, Field::Subject);
-            return Some(Mode::None);
+            return next.map_or(Some(Mode::Subject), |rest| self.field(p, i, rest, false).or(Some(Mode::None)));
         }
-        buf.subject.push_str(field);
-        buf.subject_line = Some(p.lines[i].number);
-        seen.subject = true;
-        hold_as(p, Field::Subject);
-        return next
-            .map_or(Some(Mode::Subject), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
-    }
-    if let Some(field) = refs::strip_ref_keyword(text) {
-        // `REF: ASUNCION 396 Classified By: …` (07SANTIAGO983): two fields on one line.
-        let (field, next) = run_on(field);
-        buf.refs.push(field.to_owned());
-        buf.ref_next = b'A';
-        advance_ref_letter(buf);
-        hold_as(p, Field::References);
-        return next.map_or(Some(Mode::Ref), |rest| caption_field(p, i, rest, buf, seen, false).or(Some(Mode::None)));
-    }
-    if let Some(field) = classified_by::strip_classified_by(text) {
-        if !seen.classified_by {
-            buf.classified_by.push_str(field);
+        if let Some(field) = refs::strip_ref_keyword(text) {
+            // `REF: ASUNCION 396 Classified By: …` (07SANTIAGO983): two fields on one line.
+            let (field, next) = run_on(field);
+            self.buf.refs.push(field.to_owned());
+            self.buf.ref_next = b'A';
+            advance_ref_letter(&mut self.buf);
+            hold_as(p, Field::References);
+            return next.map_or(Some(Mode::Ref), |rest| self.field(p, i, rest, false).or(Some(Mode::None)));
         }
-        seen.classified_by = true;
-        hold_as(p, Field::ClassifiedBy);
-        return Some(Mode::ClassifiedBy);
+        if let Some(field) = classified_by::strip_classified_by(text) {
+            if !self.seen.classified_by {
+                self.buf.classified_by.push_str(field);
+            }
+            self.seen.classified_by = true;
+            hold_as(p, Field::ClassifiedBy);
+            return Some(Mode::ClassifiedBy);
+        }
+        None
     }
-    None
 }
 
 /// A field's text up to the next field on the same line (`…AS UK PRIMEREF: A. LONDON 1939`),
@@ -473,7 +499,7 @@ fn is_reason_line(text: &str) -> bool {
     ["1.4", "1.5", "1.6", "REASON"].iter().any(|k| starts_with_ci(text, k))
 }
 
-fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionLine<'_>) {
+fn read_caption(p: &mut Builder<'_>, i: usize, caption: &classification::CaptionLine<'_>) {
     let line_no = p.lines[i].number;
     if caption.repaired {
         p.diag(
@@ -512,7 +538,7 @@ fn read_caption(p: &mut Parser<'_>, i: usize, caption: &classification::CaptionL
 
 /// A metadata line of the text files made from cables.csv: it goes to `page`, as a
 /// container's word, not the text's.
-fn export_field(p: &mut Parser<'_>, i: usize, key: &str, value: &str) {
+fn export_field(p: &mut Builder<'_>, i: usize, key: &str, value: &str) {
     let page = p.cable.page.get_or_insert_with(|| crate::model::PageMeta {
         source: Some("cables.csv text file"),
         ..crate::model::PageMeta::default()
@@ -537,7 +563,7 @@ fn export_field(p: &mut Parser<'_>, i: usize, key: &str, value: &str) {
     p.hold(i, Field::Container);
 }
 
-fn exclude(p: &mut Parser<'_>, i: usize, post: &str, to: bool) {
+fn exclude(p: &mut Builder<'_>, i: usize, post: &str, to: bool) {
     let list = if to { &mut p.cable.to } else { &mut p.cable.info };
     if let Some(last) = list.last_mut() {
         last.excluded.push(collapse_ws(post));
@@ -553,7 +579,7 @@ fn exclude(p: &mut Parser<'_>, i: usize, post: &str, to: bool) {
     p.hold(i, Field::Addressees);
 }
 
-fn add_addressee(p: &mut Parser<'_>, i: usize, text: &str, mode: Mode) {
+fn add_addressee(p: &mut Builder<'_>, i: usize, text: &str, mode: Mode) {
     let line_no = p.lines[i].number;
     if let Some((addressee, typo)) = addressees::parse_addressee(text, line_no) {
         if typo {
@@ -575,7 +601,7 @@ fn add_addressee(p: &mut Parser<'_>, i: usize, text: &str, mode: Mode) {
 
 /// The first line that proves a header exists (within the first lines), so that
 /// junk before it is reported instead of read as the body.
-fn find_anchor(p: &Parser<'_>) -> Option<usize> {
+fn find_anchor(p: &Builder<'_>) -> Option<usize> {
     p.lines.iter().take(80).position(|l| {
         let t = l.text.trim_start_matches('¶').trim();
         envelope::parse_transmission_id(t).is_some()
@@ -586,10 +612,10 @@ fn find_anchor(p: &Parser<'_>) -> Option<usize> {
     })
 }
 
-fn finish(p: &mut Parser<'_>, buf: &mut Buffers) {
+fn finish(p: &mut Builder<'_>, buf: &mut Buffers) {
     if !buf.subject.is_empty() {
         let subject = subject::clean(&buf.subject);
-        let (marking, rest) = super::body::leading_marking(&subject);
+        let (marking, rest) = super::shapes::leading_marking(&subject);
         p.cable.subject_marking = marking.map(str::to_owned);
         p.cable.subject = Some(rest.trim().to_owned()).filter(|s| !s.is_empty());
     } else if buf.subject_line.is_some() {
@@ -637,7 +663,7 @@ fn finish(p: &mut Parser<'_>, buf: &mut Buffers) {
 }
 
 /// The cable's own ID as its caption gives it, with `year`.
-fn own_id(p: &Parser<'_>, year: Option<&str>) -> Option<String> {
+fn own_id(p: &Builder<'_>, year: Option<&str>) -> Option<String> {
     let station = crate::stations::canonical_station(p.cable.origin.as_deref()?);
     let serial = p.cable.serial.as_deref()?.trim_start_matches('0');
     Some(format!("{}{}{serial}", year?, station.canonical))
@@ -645,7 +671,7 @@ fn own_id(p: &Parser<'_>, year: Option<&str>) -> Option<String> {
 
 /// A partial extract with no date-time group: the year estimated from the E.O. line, kept
 /// apart from the facts (`id` and `date` stay null).
-fn estimate(p: &mut Parser<'_>) {
+fn estimate(p: &mut Builder<'_>) {
     let Some(decl) = p.cable.declassify_on.as_deref() else { return };
     let Some((year, basis)) = eo::estimate_year(p.cable.executive_order.as_deref(), decl) else { return };
     let id = own_id(p, Some(&format!("{:02}", year % 100)));

@@ -5,22 +5,24 @@
 //! line, so nothing the user pasted is silently dropped.
 
 mod body;
+mod builder;
 mod container;
 pub mod fields;
 mod header;
 mod html;
 mod lines;
 pub mod model;
-mod parser;
 mod reflow;
+mod shapes;
 pub mod stations;
+pub mod vocab;
 
 use std::borrow::Cow;
 
 pub use container::CsvRecords;
 pub use model::*;
 
-use parser::Parser;
+use builder::Builder;
 
 /// Parses cable text, a saved cable web page, a row of `cables.csv` or a JSON record.
 pub fn parse(input: &str) -> Cable {
@@ -157,7 +159,7 @@ pub fn source_lines(text: &str) -> Vec<&str> {
 }
 
 fn parse_text(text: &str) -> Cable {
-    let mut p = Parser::new(lines::split_lines(text));
+    let mut p = Builder::new(lines::split_lines(text));
     let body_start = header::parse_header(&mut p);
     body::parse_body(&mut p, body_start);
     finish(&mut p);
@@ -165,10 +167,10 @@ fn parse_text(text: &str) -> Cable {
 }
 
 /// Fields derived from several lines, fallbacks, and the `unknown` list.
-fn finish(p: &mut Parser<'_>) {
+fn finish(p: &mut Builder<'_>) {
     p.cable.date = p.date.map(|d| {
         // A print-out gives the day alone: no time of day is made up.
-        if p.cable.date_source == Some("printout") { d.iso()[..10].to_owned() } else { d.iso() }
+        if p.cable.date_source == Some(DateSource::Printout) { d.iso()[..10].to_owned() } else { d.iso() }
     });
     if p.cable.precedence.is_none() {
         p.cable.precedence = p.routing_precedence;
@@ -241,7 +243,7 @@ fn station_of_originator(from: &str) -> String {
 }
 
 /// The canonical reference ID: year of the date + canonical station + serial without zeros.
-fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
+fn build_id(p: &mut Builder<'_>, from_station: Option<&str>) {
     let caption_station = p.cable.serial.as_ref().and(p.cable.origin.clone());
     let serial =
         p.cable.serial.clone().or_else(|| p.cable.transmission.as_ref().and_then(|t| t.station_serial.clone()));
@@ -308,7 +310,7 @@ fn build_id(p: &mut Parser<'_>, from_station: Option<&str>) {
 
 /// `*** Current Classification *** CONFIDENTIAL`: an archive's footer, the only word on the
 /// classification of a telegram kept without its caption (National Archives, 1970s).
-fn classification_from_trailer(p: &mut Parser<'_>) {
+fn classification_from_trailer(p: &mut Builder<'_>) {
     let found = p.cable.removed.iter().find_map(|r| {
         let rest = r.text.strip_prefix("*** Current Classification ***")?;
         fields::classification::parse_caption_line(rest.trim()).and_then(|c| c.classification)
@@ -325,7 +327,7 @@ fn classification_from_trailer(p: &mut Parser<'_>) {
 }
 
 /// Portions marked `(C/NF)` make a cable NOFORN even when no caption says so.
-fn noforn_from_portion_marks(p: &mut Parser<'_>) {
+fn noforn_from_portion_marks(p: &mut Builder<'_>) {
     if p.cable.handling.iter().any(|h| h == "NOFORN") {
         return;
     }
@@ -350,7 +352,7 @@ fn noforn_from_portion_marks(p: &mut Parser<'_>) {
 }
 
 /// `1. (U) CLASSIFIED BY …` and `1. CONFIDENTIAL - ENTIRE TEXT. CLASSIFIED BY …` in the first paragraph.
-fn classified_by_in_body(p: &mut Parser<'_>) {
+fn classified_by_in_body(p: &mut Builder<'_>) {
     let Some(first) = p.cable.sections.first().and_then(|s| s.paragraphs.first()) else { return };
     let Some(at) = lines::find_ci(&first.text, "CLASSIFIED BY") else { return };
     if at > 60 {

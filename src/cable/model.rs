@@ -23,8 +23,8 @@ pub struct Cable {
     pub input_format: InputFormat,
     pub id: Option<String>,
     pub date: Option<String>,
-    /// Where `date` came from: `dtg`, `dateline` (a press copy's first line) or null.
-    pub date_source: Option<&'static str>,
+    /// Where `date` came from: `dtg`, `dateline` (a press copy's first line), `printout`, or null.
+    pub date_source: Option<DateSource>,
     pub classification: Option<Classification>,
     pub handling: Vec<String>,
     pub origin: Option<String>,
@@ -70,6 +70,18 @@ pub struct Cable {
     pub diagnostics: Vec<Diagnostic>,
     /// Spans of the header lines and caption fields, for highlighting the raw text.
     pub spans: Vec<FieldSpan>,
+}
+
+/// Where `Cable.date` came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// The date-time group of the precedence line.
+    Dtg,
+    /// A press copy's first line (`Wednesday, 09 December 2009, 13:04`).
+    Dateline,
+    /// A print-out's heading (`TELEGRAM June 03, 2003`): the day alone.
+    Printout,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

@@ -329,51 +329,59 @@ fn explain_security(code: &str) -> Option<Explanation<'_>> {
     None
 }
 
-/// Handling captions, with the expansions our sources give.
-const HANDLING: [(&str, &str, &str); 13] = [
+/// The meanings of handling captions, keyed by the canonical forms the parser reads
+/// (`cable::vocab::HANDLING`), with the expansions our sources give; a caption the parser
+/// knows but no source expands has no row, and says so.
+const HANDLING_MEANINGS: [(&str, &str, &str); 11] = [
     (
         "SIPDIS",
         "SIPRNet distribution: may be shared with SIPRNet users cleared for SECRET",
         "5 FAH-2 H-440; 05STATE226504",
     ),
     ("NOFORN", "Not releasable to foreign nationals", "12 FAM 500 via 05STATE226504"),
-    ("NF", "Not releasable to foreign nationals", "12 FAM 500 via 05STATE226504"),
     ("NODIS", "No distribution (beyond the addressees)", "NARA FAQ RG 59"),
     ("EXDIS", "Exclusive distribution (conventional expansion; no primary text found)", ""),
     ("LIMDIS", "Limited distribution (conventional expansion; no primary text found)", ""),
     ("STADIS", "State distribution only (conventional expansion; no primary text found)", ""),
     ("SBU", "Sensitive But Unclassified", "06STATE89712"),
-    ("SENSITIVE", "Sensitive But Unclassified", "06STATE89712"),
     ("FOUO", "For Official Use Only", ""),
     ("EFTO", "Encrypt for transmission only (conventional expansion; no primary text found)", ""),
     ("ORCON", "Dissemination controlled by the originator (conventional expansion)", ""),
     ("NOCONTRACT", "Not releasable to contractors (conventional expansion)", ""),
 ];
 
-fn explain_handling(code: &str) -> Option<Explanation<'_>> {
-    let (_, meaning, source) = HANDLING.iter().find(|(c, _, _)| c.eq_ignore_ascii_case(code))?;
-    Some(
-        Explanation::new(code, CodeKind::Handling, Certainty::Listed)
-            .meaning(Some(meaning))
-            .source((!source.is_empty()).then_some(*source)),
-    )
+/// A handling caption's meaning and source, by its canonical form.
+fn handling_meaning(canonical: &str) -> Option<(&'static str, &'static str)> {
+    HANDLING_MEANINGS.iter().find(|(c, _, _)| *c == canonical).map(|(_, m, s)| (*m, *s))
 }
 
-/// The meaning of one part of a portion mark (`S`, `NF`, `SBU`).
+fn explain_handling(code: &str) -> Option<Explanation<'_>> {
+    let canonical = crate::cable::vocab::handling(code)?;
+    Some(match handling_meaning(canonical) {
+        Some((meaning, source)) => Explanation::new(code, CodeKind::Handling, Certainty::Listed)
+            .meaning(Some(meaning))
+            .source((!source.is_empty()).then_some(source)),
+        None => Explanation::new(code, CodeKind::Handling, Certainty::Unknown)
+            .note("a handling caption the parser reads; its meaning is not in our sources"),
+    })
+}
+
+/// The meaning of one part of a portion mark (`S`, `NF`, `SBU`), from the parser's list of
+/// parts (`cable::vocab::MARK_PARTS`). A part recognised but unexplained reads as such.
 fn portion_part(part: &str) -> Option<&'static str> {
-    const PARTS: [(&str, &str); 10] = [
-        ("U", "Unclassified"),
-        ("C", "Confidential"),
-        ("S", "Secret"),
-        ("TS", "Top Secret"),
-        ("SBU", "Sensitive But Unclassified"),
-        ("LOU", "Limited Official Use"),
-        ("NF", "Not releasable to foreign nationals"),
-        ("NOFORN", "Not releasable to foreign nationals"),
-        ("FOUO", "For Official Use Only"),
-        ("REL", "Releasable (to the countries named)"),
-    ];
-    PARTS.iter().find(|(p, _)| p.eq_ignore_ascii_case(part)).map(|(_, m)| *m)
+    use crate::cable::vocab::{MarkPart, mark_part};
+    Some(match mark_part(part)? {
+        MarkPart::Level(Classification::Unclassified) => "Unclassified",
+        MarkPart::Level(Classification::LimitedOfficialUse) => "Limited Official Use",
+        MarkPart::Level(Classification::Confidential) => "Confidential",
+        MarkPart::Level(Classification::Secret) => "Secret",
+        MarkPart::Level(Classification::TopSecret) => "Top Secret",
+        MarkPart::Sbu => "Sensitive But Unclassified",
+        MarkPart::Handling(canonical) => handling_meaning(canonical)
+            .map_or("a handling caveat (its meaning is not in our sources)", |(meaning, _)| meaning),
+        MarkPart::Control if part.eq_ignore_ascii_case("REL") => "Releasable (to the countries named)",
+        MarkPart::Control => "a control system or caveat (its meaning is not in our sources)",
+    })
 }
 
 /// The reading of a portion mark for a tooltip: `S//NF` → `Secret, Not releasable to foreign nationals`.

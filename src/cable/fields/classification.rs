@@ -255,26 +255,6 @@ fn strip_office(word: &str) -> Option<&str> {
     })
 }
 
-/// Handling captions as written, and their canonical form.
-const HANDLING: [(&str, &str); 16] = [
-    ("SIPDIS", "SIPDIS"),
-    ("NOFORN", "NOFORN"),
-    ("NF", "NOFORN"),
-    ("EXDIS", "EXDIS"),
-    ("NODIS", "NODIS"),
-    ("LIMDIS", "LIMDIS"),
-    ("STADIS", "STADIS"),
-    ("EFTO", "EFTO"),
-    ("SENSITIVE", "SBU"),
-    ("SBU", "SBU"),
-    ("ORCON", "ORCON"),
-    ("NOCONTRACT", "NOCONTRACT"),
-    ("PROPIN", "PROPIN"),
-    ("FOUO", "FOUO"),
-    ("ROGER", "ROGER"),
-    ("NIACT", "NIACT"),
-];
-
 /// A handling caption in canonical form.
 pub fn handling_word(word: &str) -> Option<&'static str> {
     // Trimmed to its letters and digits, by bytes (it runs on the first word of every line).
@@ -285,7 +265,7 @@ pub fn handling_word(word: &str) -> Option<&'static str> {
     if !(2..=10).contains(&word.len()) {
         return None;
     }
-    HANDLING.iter().find(|(written, _)| written.eq_ignore_ascii_case(word)).map(|(_, canonical)| *canonical)
+    crate::vocab::handling(word)
 }
 
 /// A handling caption of one or more words at the start of `words`, with how many words it used.

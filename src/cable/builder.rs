@@ -1,5 +1,6 @@
-//! The parser's working state: the lines, which of them the model holds, and
-//! the facts the ID is built from.
+//! The cable under construction: the lines, which of them the model holds, the facts the ID
+//! is built from, and the `Cable` the readers fill in. The header and body readers build it;
+//! `finish` completes it.
 
 use super::fields::dtg::DateTime;
 use super::lines::Line;
@@ -7,7 +8,7 @@ use super::model::{
     Cable, Debris, Diagnostic, DiagnosticKind, Field, FieldSpan, Precedence, RemovedLine, Severity, Transmission,
 };
 
-pub struct Parser<'a> {
+pub struct Builder<'a> {
     pub lines: Vec<Line<'a>>,
     /// Whether a part of the model holds each line.
     held: Vec<bool>,
@@ -20,12 +21,12 @@ pub struct Parser<'a> {
     pub caption_year: Option<u16>,
 }
 
-impl<'a> Parser<'a> {
+impl<'a> Builder<'a> {
     pub fn new(lines: Vec<Line<'a>>) -> Self {
         let held = vec![false; lines.len()];
         // Nearly every line ends up with a span: one allocation, not a dozen regrowths.
         let cable = Cable { spans: Vec::with_capacity(lines.len()), ..Cable::default() };
-        Parser { lines, held, cable, date: None, routing_precedence: None, caption_year: None }
+        Builder { lines, held, cable, date: None, routing_precedence: None, caption_year: None }
     }
 
     /// Records that `field` of the model holds line `index`.
