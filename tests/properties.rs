@@ -82,8 +82,50 @@ fn cable_alphabet() -> impl Strategy<Value = String> {
         "<pre>",
         "&#x000A;",
         "</pre>",
+        // Run-together fields of exports and other sources.
+        "06FM AMEMBASSY ANKARATO RUEHC/SECSTATE",
+        "000348Sipdis E.o. 12958: decl: 01/07/2014 Tags: prel",
+        "SIPDISSIPDISE.O. 12958",
+        "PRIMEREF: A. LONDON 1939",
+        "PHUMBA",
+        "OVIP (STEINBERG, JAMES B.)",
+        "UNCLAS E F T O",
+        "SS E C R E T",
+        "75 LIBREVILLE 1895",
+        "ACTION EUR-25",
+        "INFO OCT-01 ISO-00 /092 W",
+        "P R 221828 Z MAY 73",
+        "*** Current Classification *** SECRET",
+        "NMAFVVZCZ",
+        "UNQUOTE",
+        "VAN DEN HEUVEL",
+        "TELEGRAM June 03, 2003",
+        "From: AMEMBASSY ABU DHABI (ABU DHABI 2641 - UNKNOWN)",
+        "refid: 10MADRID527",
+        "----- header ends -----",
+        "====CABLE ENDS====",
+        "\"1\",\"12/28/1966 18:48\",\"",
+        "\\\"",
+        "{\"body\": \"",
+        "\\n",
     ]);
     prop::collection::vec(words, 0..80).prop_map(|w| w.join(" "))
+}
+
+/// The same alphabet run together on one line, as a database export keeps a cable.
+fn one_line_cable() -> impl Strategy<Value = String> {
+    cable_alphabet().prop_map(|text| text.replace(['\n', '\r'], " ") + &" TAGS: PREL SUBJECT: X 1. (C) Y. ".repeat(8))
+}
+
+/// A row of cables.csv or a JSON record around cable-like text.
+fn container() -> impl Strategy<Value = String> {
+    (cable_alphabet(), cable_alphabet(), any::<bool>()).prop_map(|(header, body, csv)| {
+        if csv {
+            format!("\"1\",\"12/28/1966 18:48\",\"66X1\",\"O\",\"C\",\"\",\"{header}\",\"{body}\"\n")
+        } else {
+            format!("{{\"id\": \"X\", \"header\": \"{header}\", \"body\": \"{body}\"}}")
+        }
+    })
 }
 
 proptest! {
@@ -97,6 +139,34 @@ proptest! {
     #[test]
     fn cable_like_text(input in cable_alphabet()) {
         check(&input);
+    }
+
+    #[test]
+    fn one_line_cables(input in one_line_cable()) {
+        check(&input);
+    }
+
+    #[test]
+    fn containers(input in container()) {
+        check(&input);
+    }
+
+    /// A real export with words dropped or glued: re-breaking never loses a word or panics.
+    #[test]
+    fn a_real_export_damaged(cuts in prop::collection::vec((0usize..4000, any::<bool>()), 0..20)) {
+        let path = common::corpus_dir().join("outside-dev/lost-linebreaks/delhi-19.txt");
+        let mut text = std::fs::read_to_string(path).expect("a real export");
+        for (at, glue) in cuts {
+            let mut at = at % text.len().max(1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if glue { text.remove(at); } else { text.insert(at, ' '); }
+        }
+        check(&text);
+        // Breaks go between characters, never instead of them.
+        let letters = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(letters(&cable::source_text(&text)), letters(&text), "re-breaking changed the text");
     }
 
     #[test]
@@ -122,4 +192,13 @@ fn bytes_that_are_not_text() {
     let c = cable::parse_bytes(b"SUBJECT: CAF\xC9 TALKS\n");
     assert_eq!(c.subject.as_deref(), Some("CAF\u{fffd} TALKS"));
     assert!(c.diagnostics.iter().any(|d| d.message.contains("not valid UTF-8")));
+}
+
+/// Found by `containers`: with bare carriage returns, `parse` and `source_text` once decided
+/// differently whether to re-break the text, and spans pointed into the wrong text.
+#[test]
+fn parse_and_source_text_agree_on_bare_carriage_returns() {
+    let line = "UNCLAS E F T O TAGS: PREL SUBJECT: X E.O. 12958: DECL: 01/29/2019 1. (C) Text. ";
+    let input = format!("{}\r\n{}\r", line.repeat(3), "C O N F I D E N T I A L ".repeat(12));
+    check(&input);
 }

@@ -178,13 +178,22 @@ const EXPORT_KEYS: [&str; 8] =
 
 /// A metadata line of those text files: the key and its value.
 pub fn export_field(line: &str) -> Option<(&'static str, &str)> {
-    let (key, value) = line.split_once(':')?;
+    // Keys are short lower-case words: reject other lines before looking for the colon.
+    if !line.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let (key, value) =
+        line.get(..16).map_or(line, |head| head).split_once(':').map(|(k, _)| (k, &line[k.len() + 1..]))?;
     let key = EXPORT_KEYS.iter().find(|k| **k == key)?;
     Some((key, value.trim()))
 }
 
 /// `----- header ends -----` and `====CABLE ENDS====`.
 pub fn export_marker(line: &str) -> bool {
+    // Nearly every line is rejected on its first byte.
+    if !line.starts_with(['-', '=']) {
+        return false;
+    }
     let inner = line.trim_matches(|c| c == '-' || c == '=').trim();
     line.len() > inner.len() + 4
         && (inner.eq_ignore_ascii_case("header ends") || inner.eq_ignore_ascii_case("CABLE ENDS"))

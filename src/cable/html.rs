@@ -51,8 +51,12 @@ pub fn extract_text(page: &str) -> String {
 
 /// The inner text of `PlusD`'s `<div class="text-content">` (nested divs counted).
 fn plusd_text(page: &str, lower: &str) -> Option<String> {
-    let class = lower.find("class=\"text-content").or_else(|| lower.find("class='text-content"))?;
+    // One search of the page: `text-content` inside a tag's class attribute.
+    let class = lower.find("text-content")?;
     let open = lower[..class].rfind('<')?;
+    if lower[open..class].contains('>') || !lower[open..class].contains("class=") {
+        return None;
+    }
     let body_start = lower[class..].find('>').map(|i| class + i + 1)?;
     let mut depth = 1usize;
     let mut at = body_start;

@@ -26,8 +26,19 @@ use builder::Builder;
 
 /// Parses cable text, a saved cable web page, a row of `cables.csv` or a JSON record.
 pub fn parse(input: &str) -> Cable {
-    let source = read_source(input, true);
-    let mut cable = parse_text(&source.text);
+    let mut source = read_source(input, true);
+    let mut cable = {
+        let lines = lines::split_lines(&source.text);
+        let len = source.text.len();
+        if reflow::needs_reflow_lines(len, lines.iter().map(|l| &source.text[l.span.start..l.span.end])) {
+            drop(lines);
+            source.text = Cow::Owned(reflow::reflow(&source.text));
+            source.notes.push(lost_line_breaks());
+            parse_lines(lines::split_lines(&source.text))
+        } else {
+            parse_lines(lines)
+        }
+    };
     cable.input_format = source.format;
     if source.page.is_some() {
         cable.page = source.page;
@@ -51,6 +62,20 @@ struct Source<'a> {
     notes: Vec<Diagnostic>,
 }
 
+/// The diagnostic of a re-broken text.
+fn lost_line_breaks() -> Diagnostic {
+    Diagnostic {
+        line: None,
+        severity: Severity::Info,
+        kind: DiagnosticKind::LostLineBreaks,
+        message: "the line breaks were lost (a database or PDF copy): the text was broken again before each field \
+                  and paragraph"
+            .to_owned(),
+    }
+}
+
+/// The input's text and container (not yet re-broken: `parse` decides that on its own split
+/// of the lines, `source_text` on a pass of its own).
 fn read_source(input: &str, with_meta: bool) -> Source<'_> {
     let note = |kind, message: String| Diagnostic { line: None, severity: Severity::Info, kind, message };
     let mut notes = Vec::new();
@@ -69,17 +94,6 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
         (Cow::Owned(u.text), InputFormat::Json, Some(u.meta))
     } else {
         (Cow::Borrowed(input), InputFormat::Text, None)
-    };
-    let text = if reflow::needs_reflow(&text) {
-        notes.push(note(
-            DiagnosticKind::LostLineBreaks,
-            "the line breaks were lost (a database or PDF copy): the text was broken again before each field \
-             and paragraph"
-                .to_owned(),
-        ));
-        Cow::Owned(reflow::reflow(&text))
-    } else {
-        text
     };
     let page = page.map(|mut page| {
         page.canonical_id = page.id.as_deref().and_then(stations::canonical_id).filter(|c| page.id.as_ref() != Some(c));
@@ -149,7 +163,8 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// The text the parser reads, which all spans index: the input itself, the cable text
 /// extracted from a saved web page or another container, re-broken where line breaks were lost.
 pub fn source_text(input: &str) -> Cow<'_, str> {
-    read_source(input, false).text
+    let text = read_source(input, false).text;
+    if reflow::needs_reflow(&text) { Cow::Owned(reflow::reflow(&text)) } else { text }
 }
 
 /// The lines of a source text as the parser numbers them (line `k + 1` is
@@ -158,8 +173,8 @@ pub fn source_lines(text: &str) -> Vec<&str> {
     lines::split_lines(text).iter().map(|l| &text[l.span.start..l.span.end]).collect()
 }
 
-fn parse_text(text: &str) -> Cable {
-    let mut p = Builder::new(lines::split_lines(text));
+fn parse_lines(lines: Vec<lines::Line<'_>>) -> Cable {
+    let mut p = Builder::new(lines);
     let body_start = header::parse_header(&mut p);
     body::parse_body(&mut p, body_start);
     finish(&mut p);

@@ -13,13 +13,17 @@ const LONG_LINE: usize = 200;
 /// lines are most of the text (a cable with its breaks whose one line holds junk that looks
 /// like fields is left alone: its real fields are on lines of their own).
 pub fn needs_reflow(text: &str) -> bool {
-    let mut long = 0;
-    let mut run_together = false;
-    for line in text.split('\n').filter(|l| l.len() > LONG_LINE) {
-        long += line.len();
-        run_together = run_together || is_run_together(line);
-    }
-    run_together && long * 2 >= text.len()
+    // The parser's own split (`\r` ends a line too), so `parse` and `source_text` always agree.
+    let lines = crate::lines::split_lines(text);
+    needs_reflow_lines(text.len(), lines.iter().map(|l| &text[l.span.start..l.span.end]))
+}
+
+/// [`needs_reflow`] over lines already split (the parser's own split: no second pass).
+pub fn needs_reflow_lines<'a>(len: usize, lines: impl Iterator<Item = &'a str> + Clone) -> bool {
+    // Nearly every cable fails the cheap test: its long lines are not half of it.
+    let long: usize = lines.clone().filter(|l| l.len() > LONG_LINE).map(str::len).sum();
+    // A run-together caption block sits at the start of the text: the first long lines tell.
+    long * 2 >= len && long > 0 && lines.filter(|l| l.len() > LONG_LINE).take(2).any(is_run_together)
 }
 
 /// `text` with every run-together line broken again at its fields.
@@ -38,24 +42,53 @@ pub fn reflow(text: &str) -> String {
     out
 }
 
-/// Two or more distinct header fields in the first part of a line.
+/// Where each distinctive caption field's keyword may start, for the probe (the envelope is
+/// found by the line's first word: `VZCZC…`, a spaced classification).
+const PROBES: [&str; 7] = ["E.O", "E. O", "EO 1", "TAGS", "SUBJ", "SIPDIS", "CLASSIFIED BY"];
+
+/// Two or more distinct header fields in the first part of a line. Keywords are found by
+/// Horspool's search (`find_ci`) and checked where they stand: a long paragraph line of a web
+/// copy is skipped, not walked byte by byte.
 fn is_run_together(line: &str) -> bool {
-    let head = &line.as_bytes()[..line.len().min(4000)];
-    let mut kinds = 0;
-    let mut i = 0;
+    let mut head_len = line.len().min(1200);
+    while !line.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let head = &line[..head_len];
+    let b = head.as_bytes();
     let mut seen = [false; 8];
-    while i < head.len() {
-        if let Some((kind, _)) = header_field_at(head, i, true) {
+    let mut kinds = 0;
+    let mut note = |at: usize, seen: &mut [bool; 8]| {
+        if let Some((kind, _)) = header_field_at(b, at, true) {
             let slot = kind as usize;
             if !seen[slot] {
                 seen[slot] = true;
                 kinds += 1;
-                if kinds >= 2 {
-                    return true;
-                }
             }
         }
-        i += 1;
+        kinds >= 2
+    };
+    // A caption block run together names its TAGS or SUBJECT: a paragraph of a web copy,
+    // which names neither, is rejected after two searches.
+    if crate::lines::find_ci(head, "TAGS").is_none() && crate::lines::find_ci(head, "SUBJ").is_none() {
+        return false;
+    }
+    // A spaced classification opens the caption (`C O N F I D E N T I A L`).
+    let first = head.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+    if note(first, &mut seen) {
+        return true;
+    }
+    for probe in PROBES {
+        let mut from = 0;
+        while let Some(at) = crate::lines::find_ci(&head[from..], probe).map(|k| k + from) {
+            if note(at, &mut seen) {
+                return true;
+            }
+            from = at + 1;
+            while !head.is_char_boundary(from) {
+                from += 1;
+            }
+        }
     }
     false
 }

@@ -25,6 +25,17 @@ const SPELLINGS: [(Keyword, &[&str]); 4] = [
 /// The text after `keyword` at the start of `line`, or `None`. The keyword must stand alone:
 /// `TAGS:`, `TAGS PREL`, `SUBJ.`, not `TAGUS RIVER` or `REFUGEES`.
 pub fn strip(line: &str, keyword: Keyword) -> Option<&str> {
+    // Every spelling of a keyword starts with one of two letters: reject other lines at once.
+    let first = line.as_bytes().first()?.to_ascii_uppercase();
+    let possible = match keyword {
+        Keyword::Subject => first == b'S',
+        Keyword::Tags => first == b'T' || first == b'A',
+        Keyword::Ref => first == b'R',
+        Keyword::ClassifiedBy => first == b'C',
+    };
+    if !possible {
+        return None;
+    }
     let (_, spellings) = SPELLINGS.iter().find(|(k, _)| *k == keyword)?;
     for spelling in *spellings {
         if starts_with_ci(line, spelling) {
@@ -43,31 +54,25 @@ pub fn strip(line: &str, keyword: Keyword) -> Option<&str> {
 /// the unmistakable forms count: a keyword with its colon (glued to the word before it or not),
 /// or `Classified By`; a bare `REF` or `SUBJECT` is a word of the text.
 pub fn next_field(text: &str) -> Option<(usize, Keyword)> {
-    let b = text.as_bytes();
-    let mut i = 1;
-    while i < b.len() {
-        let c = b[i].to_ascii_uppercase();
-        if matches!(c, b'S' | b'T' | b'R' | b'C') && text.is_char_boundary(i) {
-            let rest = &text[i..];
-            let after_space = b[i - 1] == b' ';
-            for (keyword, spellings) in SPELLINGS {
-                // Typos count only at the start of a line: inside one, `TAGS:` alone.
-                let forms = if keyword == Keyword::Tags { &spellings[..1] } else { spellings };
-                let colon_form = forms.iter().any(|s| {
-                    starts_with_ci(rest, s)
-                        && rest[s.len()..].starts_with(':')
-                        && (after_space || keyword == Keyword::Ref)
-                });
-                let classified =
-                    keyword == Keyword::ClassifiedBy && after_space && starts_with_ci(rest, "CLASSIFIED BY");
-                if colon_form || classified {
-                    return Some((i, keyword));
-                }
-            }
-        }
-        i += 1;
+    // A keyword with its colon ends at a colon: look only where there is one.
+    let colon_field = text.match_indices(':').find_map(|(colon, _)| {
+        SPELLINGS.iter().find_map(|(keyword, spellings)| {
+            // Typos count only at the start of a line: inside one, `TAGS:` alone.
+            let forms = if *keyword == Keyword::Tags { &spellings[..1] } else { spellings };
+            forms.iter().find_map(|s| {
+                let at = colon.checked_sub(s.len()).filter(|&at| at > 0 && text.is_char_boundary(at))?;
+                let after_space = text.as_bytes()[at - 1] == b' ';
+                let glued_ok = after_space || *keyword == Keyword::Ref;
+                (glued_ok && text[at..colon].eq_ignore_ascii_case(s) && *keyword != Keyword::ClassifiedBy)
+                    .then_some((at, *keyword))
+            })
+        })
+    });
+    let classified = crate::lines::find_ci(text, " CLASSIFIED BY").map(|at| (at + 1, Keyword::ClassifiedBy));
+    match (colon_field, classified) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
     }
-    None
 }
 
 #[cfg(test)]
