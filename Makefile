@@ -97,7 +97,7 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	mkdir -p tests/fuzz/corpus/parse tests/fuzz/corpus/alphabet
-	cp ../shared/corpus/cablegate-2010/*.html src/assets/*.txt src/assets/samples/*.txt tests/fixtures/*/* tests/fuzz/corpus/parse/
+	cp ../shared/corpus/cablegate-2010/*.html ../shared/corpus/outside-dev/*/*.txt src/assets/*.txt src/assets/samples/*.txt tests/fixtures/*/* tests/fuzz/corpus/parse/
 	cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none -O parse tests/fuzz/corpus/parse -- -max_total_time=$(FUZZ_SECONDS)
 	cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none -O alphabet tests/fuzz/corpus/alphabet -- -max_total_time=$(FUZZ_SECONDS)
 

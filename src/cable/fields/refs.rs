@@ -41,25 +41,28 @@ pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
 pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
     let block = block.trim();
     let mut items = Vec::new();
-    let Some((first, len)) = find_bullet(block, b'A').filter(|(i, _)| *i == 0) else {
+    // The first bullet is usually `A.`; a REF block of its own may go on from `D.`.
+    let opening =
+        (b'A'..=b'Z').find_map(|letter| find_bullet(block, letter).filter(|(i, _)| *i == 0).map(|b| (letter, b)));
+    let Some((mut letter, (first, len))) = opening else {
         // No bullets: `TEHRAN 1091: TEHRAN 263: MOSCOW 1603`, `STATE 1234; STATE 5678` are
         // several cables when every piece reads as one.
         let pieces: Vec<&str> = block.split([';', ':']).map(str::trim).filter(|p| !p.is_empty()).collect();
         if pieces.len() > 1 && pieces.iter().all(|p| cable_id(&p.to_ascii_uppercase(), Some("00")).is_some()) {
             return pieces.into_iter().map(|p| (None, collapse_ws(p))).collect();
         }
-        let text = block.trim_end_matches([';', ',']).trim();
+        let text = block.trim_end_matches([';', ',', '\\']).trim();
         if !text.is_empty() {
             items.push((None, collapse_ws(text)));
         }
         return items;
     };
-    let mut letter = b'A';
     let mut start = first + len;
     loop {
         let next = find_bullet(&block[start..], letter + 1).map(|(i, l)| (start + i, l));
         let end = next.map_or(block.len(), |(i, _)| i);
-        let text = block[start..end].trim().trim_end_matches([';', ',', '¶']).trim();
+        // `\` at a line's end escaped the break in a CSV export: debris, not text.
+        let text = block[start..end].trim().trim_end_matches([';', ',', '¶', '\\']).trim();
         items.push((Some(char::from(letter).to_string()), collapse_ws(text)));
         match next {
             Some((i, l)) if letter < b'Z' => {
@@ -103,6 +106,10 @@ fn has_own_year(upper: &str, id: &str) -> bool {
 /// `09 PRISTINA 509` → `09PRISTINA509`; `MADRID 881` (+ the citing cable's year);
 /// `06 TBILISI 0619` → `06TBILISI619`; `2008 STATE 1234` → `08STATE1234`.
 fn cable_id(upper: &str, cable_year: Option<&str>) -> Option<String> {
+    // An ID written whole: the archive's `1974ATHENS02959`, or `09STATE12345`.
+    if let Some(id) = upper.split_whitespace().next().and_then(crate::stations::canonical_id) {
+        return Some(id);
+    }
     let words: Vec<&str> =
         upper.split(|c: char| c.is_whitespace() || c == ',' || c == ';').filter(|w| !w.is_empty()).collect();
     let mut i = 0;
@@ -147,6 +154,11 @@ mod tests {
         let items = split_items("A) 08 RIO DE JAN 138; B) STATE 1234");
         assert_eq!(items[1].1, "STATE 1234");
         assert_eq!(split_items("STATE 32641"), [(None, "STATE 32641".to_owned())]);
+        // A block of its own may go on from D; a CSV export's `\` is debris.
+        assert_eq!(
+            split_items("D. TELCON 6/28/07 E. LONDON 12 \\"),
+            [(Some("D".to_owned()), "TELCON 6/28/07".to_owned()), (Some("E".to_owned()), "LONDON 12".to_owned())]
+        );
         // Initials inside an item are not bullets.
         let items = split_items("A. TELCON WITH J. B. SMITH B. MADRID 12");
         assert_eq!(items.len(), 2);
@@ -177,6 +189,9 @@ mod tests {
             [(some("A"), some("04MADRID881")), (some("B"), some("04MADRID919"))]
         );
         assert_eq!(ids("NEW DELHI 1261/1263/1264", "05"), [(None, some("05NEWDELHI1261"))]);
+        // IDs written whole: the archive's form, and the canonical one.
+        assert_eq!(ids("1974ATHENS02959", "75"), [(None, some("74ATHENS2959"))]);
+        assert_eq!(ids("A. 09STATE12345 B. 1973BUENOS03147", "10")[1], (some("B"), some("73BUENOSAIRES3147")));
         assert_eq!(ids("STATE 244304 (NOTAL)", "04"), [(None, some("04STATE244304"))]);
         assert_eq!(
             ids("TEHRAN 1091: TEHRAN 263: MOSCOW 1603", "72"),
