@@ -202,3 +202,14 @@ fn parse_and_source_text_agree_on_bare_carriage_returns() {
     let input = format!("{}\r\n{}\r", line.repeat(3), "C O N F I D E N T I A L ".repeat(12));
     check(&input);
 }
+
+/// Found by `make fuzz` (target `parse`): a saved PlusD page whose metadata held a multi-byte
+/// character where a label's length ended; the label test sliced inside it and panicked.
+#[test]
+fn fuzz_crash_plusd_label_multibyte() {
+    let crash =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz/crash-plusd-label-multibyte.bin"))
+            .expect("the crash input");
+    let _ = cable::parse_bytes(&crash);
+    check(&String::from_utf8_lossy(&crash));
+}

@@ -115,7 +115,7 @@ fn plusd_meta(page: &str, lower: &str) -> Option<PageMeta> {
     let mut meta = PageMeta { source: Some("PlusD page"), ..PageMeta::default() };
     for (k, line) in lines.iter().enumerate() {
         let Some(label) =
-            PLUSD_LABELS.iter().find(|l| line.len() >= l.len() && line[..l.len()].eq_ignore_ascii_case(l))
+            PLUSD_LABELS.iter().find(|l| line.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)))
         else {
             continue;
         };
@@ -313,6 +313,16 @@ mod tests {
     fn drops_scripts_without_pre() {
         let page = "<html><body><script>alert(1)</script><p>text</p></body></html>";
         assert_eq!(extract_text(page).trim(), "text");
+    }
+
+    /// Found by `make fuzz` (target `parse`): a PlusD page whose metadata line holds a multi-byte
+    /// character where a label's length ends made the label test slice inside it.
+    #[test]
+    fn plusd_labels_never_split_a_character() {
+        let page = "<div class=\"x\"><table><tr><td>Canonical ID</td></tr><tr><td>Dat\u{e9}e</td></tr>\
+                    <tr><td>\u{e9}\u{e9}\u{e9}</td></tr></table></div><div class=\"text-content\">UNCLAS X 1</div>";
+        let meta = page_meta(&format!("{page} canonical id")).expect("a PlusD page");
+        assert_eq!(meta.source, Some("PlusD page"));
     }
 
     #[test]
