@@ -203,7 +203,7 @@ fn parse_and_source_text_agree_on_bare_carriage_returns() {
     check(&input);
 }
 
-/// Found by `make fuzz` (target `parse`): a saved PlusD page whose metadata held a multi-byte
+/// Found by `make fuzz` (target `parse`): a saved `PlusD` page whose metadata held a multi-byte
 /// character where a label's length ended; the label test sliced inside it and panicked.
 #[test]
 fn fuzz_crash_plusd_label_multibyte() {

@@ -315,7 +315,7 @@ mod tests {
         assert_eq!(extract_text(page).trim(), "text");
     }
 
-    /// Found by `make fuzz` (target `parse`): a PlusD page whose metadata line holds a multi-byte
+    /// Found by `make fuzz` (target `parse`): a `PlusD` page whose metadata line holds a multi-byte
     /// character where a label's length ends made the label test slice inside it.
     #[test]
     fn plusd_labels_never_split_a_character() {
