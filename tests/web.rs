@@ -150,6 +150,13 @@ fn the_reducer_opens_switches_closes_and_forgets() {
     assert_eq!(state.document().cable.id.as_deref(), Some("09USUNNEWYORK78"));
     let state = reduce(state, Action::Edit("SUBJECT: EDITED".into()));
     assert_eq!(state.document().cable.subject.as_deref(), Some("EDITED"));
+    // The switcher names what is shown, not what was there before the edit.
+    assert_eq!(state.document().name.as_str(), "EDITED");
+    let state = reduce(state, Action::Edit(HARARE.into()));
+    assert_eq!(state.document().name.as_str(), "09HARARE955");
+    let edited = HARARE.replacen("ACCRA 3201", "ACCRA 3202", 1);
+    let state = reduce(state, Action::Edit(edited));
+    assert_eq!(state.document().name.as_str(), "09HARARE955", "an edit to the same cable keeps its name");
     let state = reduce(state, Action::Forget);
     assert_eq!(state.document().cable.id.as_deref(), Some("09USUNNEWYORK78"));
 }

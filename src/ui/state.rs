@@ -21,6 +21,22 @@ pub const SAMPLES: [(&str, Option<&str>); 3] = [
     ("72TEHRAN1164 (1972 cable)", Some("samples/72TEHRAN1164.txt")),
 ];
 
+/// How the switcher names an edited cable: its ID, else its post and number, else its
+/// subject, else that it is edited text.
+fn shown_name(cable: &Cable) -> String {
+    if let Some(id) = &cable.id {
+        return id.clone();
+    }
+    if let (Some(origin), Some(serial)) = (&cable.origin, &cable.serial) {
+        return format!("{origin} {serial}");
+    }
+    match &cable.subject {
+        Some(subject) if subject.chars().count() > 40 => format!("{}…", subject.chars().take(40).collect::<String>()),
+        Some(subject) => subject.clone(),
+        None => "Edited text".to_owned(),
+    }
+}
+
 /// What was wrong with an input, said calmly to the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -296,8 +312,12 @@ impl Reducible for AppState {
         next.finding = matches!(action, Action::Find(_) | Action::FindStep { .. });
         match action {
             Action::Edit(text) => {
-                let name = next.document().name.to_string();
-                let document = Document::from_text(&name, &text);
+                let before = next.document();
+                let mut document = Document::from_text(&before.name, &text);
+                // The switcher names what is shown: an edit that makes it another cable renames it.
+                if document.cable.id.is_none() || document.cable.id != before.cable.id {
+                    document.name = AttrValue::from(shown_name(&document.cable));
+                }
                 next.status = AttrValue::from(document.summary());
                 next.documents[next.current] = document;
                 next.hit = 0;
