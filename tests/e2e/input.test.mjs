@@ -17,6 +17,8 @@ test('typing into "Cable text" re-parses the cable', async () => {
   await page.getByLabel('Cable text').fill('SUBJECT: A TYPED SUBJECT\n\n1. (U) Typed body.');
   await heading(page).filter({ hasText: 'A TYPED SUBJECT' }).waitFor();
   assert.equal(await page.locator('#p1').innerText(), '¶1 (U) Typed body.');
+  // The switcher names what is shown now, not the sample the text replaced.
+  assert.deepEqual(await openNames(page), ['A TYPED SUBJECT']);
   assert.deepEqual(problems, []);
   await page.close();
 });
