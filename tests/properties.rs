@@ -213,3 +213,14 @@ fn fuzz_crash_plusd_label_multibyte() {
     let _ = cable::parse_bytes(&crash);
     check(&String::from_utf8_lossy(&crash));
 }
+
+/// Found by `make fuzz` (target `parse`): a JSON record with a backslash before a multi-byte
+/// character; the reader stepped into the character and sliced inside it.
+#[test]
+fn fuzz_crash_json_escape_multibyte() {
+    let crash =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz/crash-json-escape-multibyte.bin"))
+            .expect("the crash input");
+    let _ = cable::parse_bytes(&crash);
+    check(&String::from_utf8_lossy(&crash));
+}

@@ -277,20 +277,21 @@ mod json {
                     b'\\' => {
                         out.push_str(&self.text[start..self.at]);
                         self.at += 1;
-                        let c = self.peek()?;
-                        self.at += 1;
+                        // The escaped character whole: it may be more than one byte.
+                        let c = self.text.get(self.at..)?.chars().next()?;
+                        self.at += c.len_utf8();
                         match c {
-                            b'n' => out.push('\n'),
-                            b'r' => out.push('\r'),
-                            b't' => out.push('\t'),
-                            b'b' | b'f' => {}
-                            b'u' => {
+                            'n' => out.push('\n'),
+                            'r' => out.push('\r'),
+                            't' => out.push('\t'),
+                            'b' | 'f' => {}
+                            'u' => {
                                 let hex = self.text.get(self.at..self.at + 4)?;
                                 self.at += 4;
                                 let unit = u32::from_str_radix(hex, 16).ok()?;
                                 out.push(char::from_u32(unit).unwrap_or('\u{fffd}'));
                             }
-                            other => out.push(char::from(other)),
+                            other => out.push(other),
                         }
                         start = self.at;
                     }
@@ -360,6 +361,14 @@ mod tests {
         assert_eq!(u.meta.id.as_deref(), Some("10MADRID527"));
         assert_eq!(u.text, "UNCLAS MADRID 527\n\nSUBJECT: X é");
         assert!(unwrap_json("{\"body\": ").is_none());
+    }
+
+    /// Found by `make fuzz` (target `parse`): a backslash before a multi-byte character made the
+    /// JSON reader step into the character and slice inside it.
+    #[test]
+    fn a_json_escape_before_a_multibyte_character() {
+        let u = unwrap_json("{\"body\": \"UNCLAS \\é X\\\u{1F600}\"}").unwrap();
+        assert_eq!(u.text, "UNCLAS é X\u{1F600}");
     }
 
     #[test]
