@@ -33,6 +33,22 @@ static PAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
 static TEXTS: LazyLock<Vec<String>> =
     LazyLock::new(|| PAGES.iter().map(|p| cable::source_text(p).into_owned()).collect());
 
+/// The cables of other sources (`outside-dev`): 200 database exports whose line breaks were lost
+/// (re-broken before parsing) and 84 National Archives telegrams of the 1970s, read as files.
+static OUTSIDE: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+    let dir = std::env::var_os("CABLE_CORPUS")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), PathBuf::from)
+        .join("outside-dev");
+    let mut files: Vec<_> = ["lost-linebreaks", "nara-1970s"]
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(dir.join(folder)).expect("an outside-dev folder"))
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files.iter().map(|p| std::fs::read(p).expect("a file")).collect()
+});
+
 static LARGEST: LazyLock<&'static str> =
     LazyLock::new(|| TEXTS.iter().max_by_key(|t| t.len()).map(String::as_str).expect("a cable"));
 
@@ -75,6 +91,17 @@ fn corpus_pages(bencher: Bencher) {
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         for page in PAGES.iter() {
             black_box(cable::parse(black_box(page)));
+        }
+    });
+}
+
+/// Cables of other sources, as bytes from files (decoding, re-breaking, parsing).
+#[divan::bench]
+fn outside_dev(bencher: Bencher) {
+    let bytes: usize = OUTSIDE.iter().map(Vec::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for file in OUTSIDE.iter() {
+            black_box(cable::parse_bytes(black_box(file)));
         }
     });
 }
