@@ -93,8 +93,9 @@ fn is_run_together(line: &str) -> bool {
     false
 }
 
+/// The kinds of header field the probe and the re-breaking recognise (not the model's `Field`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+enum HeaderField {
     Envelope = 0,
     Caption = 1,
     Eo = 2,
@@ -182,7 +183,7 @@ fn spaced_classification_at(b: &[u8], i: usize) -> bool {
 
 /// The header field that starts at `i`, if any, with how its break is made.
 /// `probe` is the cheap test of [`is_run_together`]: only the distinctive fields count.
-fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(Field, Break)> {
+fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Break)> {
     let c = lower(b, i);
     if !c.is_ascii_alphabetic() {
         return None;
@@ -210,52 +211,51 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(Field, Break)> {
                 k += 1;
             }
             let digits = b[k.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
-            (digits == 5).then_some((Field::Eo, Break::Line))
+            (digits == 5).then_some((HeaderField::Eo, Break::Line))
         }
-        b't' if glued => {
-            (word_at(b, i, "TAGS:") || free && upper_keyword_at(b, i, "TAGS ")).then_some((Field::Tags, Break::Line))
-        }
+        b't' if glued => (word_at(b, i, "TAGS:") || free && upper_keyword_at(b, i, "TAGS "))
+            .then_some((HeaderField::Tags, Break::Line)),
         b's' => {
             if (glued || free)
                 && (word_at(b, i, "SUBJECT:") || word_at(b, i, "SUBJ:") || free && upper_keyword_at(b, i, "SUBJECT "))
             {
-                return Some((Field::Subject, Break::Line));
+                return Some((HeaderField::Subject, Break::Line));
             }
             if word_at(b, i, "SIPDIS") && !b.get(i + 6).is_some_and(u8::is_ascii_lowercase) {
-                return Some((Field::Handling, Break::Line));
+                return Some((HeaderField::Handling, Break::Line));
             }
             if free && spaced_classification_at(b, i) {
-                return Some((Field::Caption, Break::Line));
+                return Some((HeaderField::Caption, Break::Line));
             }
             None
         }
         b'r' if glued || free => {
             for word in ["REF:", "REFS:", "REF(S):", "REFTEL:", "REFTELS:", "REFERENCE:", "REFERENCES:"] {
                 if word_at(b, i, word) {
-                    return Some((Field::Ref, Break::Line));
+                    return Some((HeaderField::Ref, Break::Line));
                 }
             }
             None
         }
         b'c' if glued || free => {
             if word_at(b, i, "CLASSIFIED BY") {
-                return Some((Field::ClassifiedBy, Break::Line));
+                return Some((HeaderField::ClassifiedBy, Break::Line));
             }
-            (free && spaced_classification_at(b, i)).then_some((Field::Caption, Break::Line))
+            (free && spaced_classification_at(b, i)).then_some((HeaderField::Caption, Break::Line))
         }
-        b'u' | b't' if free && spaced_classification_at(b, i) => Some((Field::Caption, Break::Line)),
-        b'v' if word_at(b, i, "VZCZC") => Some((Field::Envelope, Break::Line)),
-        b'z' if free && (word_at(b, i, "ZNY ") || word_at(b, i, "ZNR ")) => Some((Field::Envelope, Break::Line)),
+        b'u' | b't' if free && spaced_classification_at(b, i) => Some((HeaderField::Caption, Break::Line)),
+        b'v' if word_at(b, i, "VZCZC") => Some((HeaderField::Envelope, Break::Line)),
+        b'z' if free && (word_at(b, i, "ZNY ") || word_at(b, i, "ZNR ")) => Some((HeaderField::Envelope, Break::Line)),
         b'f' if (free || glued) && word_at(b, i, "FM ") && b.get(i + 3).is_some_and(u8::is_ascii_uppercase) => {
-            Some((Field::Envelope, Break::Line))
+            Some((HeaderField::Envelope, Break::Line))
         }
         b'd' if !probe && free && word_at(b, i, "DE R") => {
             let letters = b[i + 3..].iter().take_while(|c| c.is_ascii_uppercase()).count();
             (b.get(i + 3 + letters) == Some(&b' ') && b.get(i + 4 + letters) == Some(&b'#'))
-                .then_some((Field::Envelope, Break::Line))
+                .then_some((HeaderField::Envelope, Break::Line))
         }
         b'b' if !probe && free && word_at(b, i, "BT") && (b.len() == i + 2 || is_space(b, i + 2)) => {
-            Some((Field::Envelope, Break::Line))
+            Some((HeaderField::Envelope, Break::Line))
         }
         _ => None,
     }
@@ -389,7 +389,7 @@ fn rebreak(line: &str, out: &mut String) {
         }
         if in_header {
             if let Some((field, how)) = header_field_at(b, i, false) {
-                if field == Field::Envelope && word_at(b, i, "BT") {
+                if field == HeaderField::Envelope && word_at(b, i, "BT") {
                     breaks.push((i, how));
                     breaks.push((i + 2, how));
                     i += 2;
@@ -397,7 +397,7 @@ fn rebreak(line: &str, out: &mut String) {
                 }
                 breaks.push((i, how));
                 // `SIPDISSIPDIS`: each caption on its own line.
-                i += if field == Field::Handling { 6 } else { 1 };
+                i += if field == HeaderField::Handling { 6 } else { 1 };
                 continue;
             }
             if dtg_at(b, i) && i >= 2 {
