@@ -74,3 +74,20 @@ fn explains_codes_and_cables() {
     let keys: Vec<&String> = v.as_object().unwrap().keys().take(3).collect();
     assert_eq!(keys, ["inputFormat", "id", "date"], "fields keep the model's order");
 }
+
+/// `cable parse … | head`: a reader that stops early ends the run quietly (no message on
+/// standard error), however the output is written.
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let pages: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/cablegate-2010"))
+        .expect("the corpus")
+        .map(|e| e.expect("an entry").path().display().to_string())
+        .collect();
+    let mut child = cable().arg("parse").args(&pages).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with(b"{\""), "a JSON object comes first");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "nothing said about the closed pipe");
+}

@@ -55,8 +55,9 @@ fn parse(args: &[String]) -> ExitCode {
         files.push(None);
     }
     let mut failed = false;
+    // One buffered writer for the run: a line per cable, written straight from the model.
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     for file in files {
         let bytes = if let Some(path) = file {
             std::fs::read(path).map_err(|e| format!("cable: cannot read {path}: {e}"))
@@ -76,10 +77,16 @@ fn parse(args: &[String]) -> ExitCode {
             }
         };
         let cable = cable_viewer::cable::parse_bytes(&bytes);
-        let value = if explain { explained(&cable) } else { serde_json::to_value(&cable) };
-        let json =
-            value.and_then(|v| if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) });
-        let written = json.map_err(std::io::Error::other).and_then(|j| writeln!(out, "{j}"));
+        // The model serialises straight into the output; only --explain builds a JSON value to add to.
+        let written = if explain {
+            explained(&cable).and_then(|v| write_json(&mut out, &v, pretty))
+        } else {
+            write_json(&mut out, &cable, pretty)
+        };
+        // Keep the kind of an I/O error serde_json met, so a closed pipe is still recognised.
+        let written = written
+            .map_err(|e| e.io_error_kind().map_or_else(|| std::io::Error::other(e), std::io::Error::from))
+            .and_then(|()| out.write_all(b"\n"));
         if let Err(e) = written {
             // A closed pipe (`cable parse … | head`) ends the run quietly.
             if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -88,7 +95,17 @@ fn parse(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("cable: cannot write the output: {e}");
+        }
+        return ExitCode::from(2);
+    }
     if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}
+
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize, pretty: bool) -> serde_json::Result<()> {
+    if pretty { serde_json::to_writer_pretty(out, value) } else { serde_json::to_writer(out, value) }
 }
 
 /// The model with what its codes mean: a `station` on every addressee, and
