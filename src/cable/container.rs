@@ -130,15 +130,12 @@ pub fn unwrap_csv(input: &str) -> Option<Unwrapped> {
 /// `12/28/1966 18:48` → `1966-12-28 18:48`.
 fn csv_date(field: &str) -> Option<String> {
     let (date, time) = field.trim().split_once(' ').unwrap_or((field.trim(), ""));
-    let mut parts = date.split('/');
-    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
-    let number = |s: &str, max: u32| s.parse::<u32>().ok().filter(|&n| n >= 1 && n <= max);
-    let (month, day) = (number(month, 12)?, number(day, 31)?);
-    let year: u32 = year.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+    let day = crate::fields::dtg::parse_slash_date(date)
+        .filter(|d| d[..4].parse::<u16>().is_ok_and(|year| (1900..=2100).contains(&year)))?;
     let time = time
         .split_once(':')
         .and_then(|(h, m)| Some(format!(" {:02}:{:02}", h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)));
-    Some(format!("{year:04}-{month:02}-{day:02}{}", time.unwrap_or_default()))
+    Some(format!("{day}{}", time.unwrap_or_default()))
 }
 
 /// Whether `input` is a JSON object (a database record of a cable).

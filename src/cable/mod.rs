@@ -43,7 +43,8 @@ pub fn parse(input: &str) -> Cable {
     if source.page.is_some() {
         cable.page = source.page;
     }
-    if let Some(page) = cable.page.as_mut().filter(|p| p.canonical_id.is_none()) {
+    // Whichever container gave it (a page, a row, a record, a text file's `refid:` line).
+    if let Some(page) = cable.page.as_mut() {
         page.canonical_id = page.id.as_deref().and_then(stations::canonical_id).filter(|c| page.id.as_ref() != Some(c));
     }
     cable.diagnostics.splice(0..0, source.notes);
@@ -95,10 +96,6 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
     } else {
         (Cow::Borrowed(input), InputFormat::Text, None)
     };
-    let page = page.map(|mut page| {
-        page.canonical_id = page.id.as_deref().and_then(stations::canonical_id).filter(|c| page.id.as_ref() != Some(c));
-        page
-    });
     Source { text, format, page, notes }
 }
 
@@ -249,12 +246,10 @@ fn finish(p: &mut Builder<'_>) {
 /// `USMISSION USUN NEW YORK` → `USUN NEW YORK`; `SECSTATE WASHDC` stays (it canonicalises to STATE).
 fn station_of_originator(from: &str) -> String {
     let upper = from.to_ascii_uppercase();
-    for prefix in ["AMEMBASSY ", "AMCONSUL ", "AMCONGEN ", "USMISSION ", "USOFFICE ", "USLO ", "AMINTERESTS "] {
-        if let Some(rest) = upper.strip_prefix(prefix) {
-            return rest.trim().to_owned();
-        }
+    match vocab::strip_office(&upper).filter(|rest| rest.starts_with(' ')) {
+        Some(rest) => rest.trim().to_owned(),
+        None => upper,
     }
-    upper
 }
 
 /// The canonical reference ID: year of the date + canonical station + serial without zeros.
@@ -349,7 +344,7 @@ fn noforn_from_portion_marks(p: &mut Builder<'_>) {
     let marked = p.cable.sections.iter().flat_map(|s| &s.paragraphs).find_map(|para| {
         let mark = para.marking.as_deref()?;
         let noforn =
-            mark.split(['/', ' ']).any(|part| part.eq_ignore_ascii_case("NF") || part.eq_ignore_ascii_case("NOFORN"));
+            mark.split(['/', ' ']).any(|part| vocab::mark_part(part) == Some(vocab::MarkPart::Handling("NOFORN")));
         noforn.then(|| (mark.to_owned(), para.number))
     });
     if let Some((mark, number)) = marked {

@@ -29,6 +29,18 @@ pub fn handling(word: &str) -> Option<&'static str> {
     HANDLING.iter().find(|(written, _)| written.eq_ignore_ascii_case(word)).map(|(_, canonical)| *canonical)
 }
 
+/// The offices written before or glued onto a post's name (`AMEMBASSY PARIS`, `EMBASSYVIENNA`).
+pub const OFFICES: [&str; 9] =
+    ["AMEMBASSY", "AMCONSUL", "AMCONGEN", "USMISSION", "USOFFICE", "USLO", "AMINTERESTS", "EMBASSY", "CONSULATE"];
+
+/// What follows an office word at the start of `text` (in any case), or `None`.
+pub fn strip_office(text: &str) -> Option<&str> {
+    OFFICES.iter().find_map(|office| {
+        let rest = text.get(office.len()..)?;
+        text[..office.len()].eq_ignore_ascii_case(office).then_some(rest)
+    })
+}
+
 /// What a part of a portion mark stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkPart {

@@ -181,7 +181,7 @@ fn read_after_classification<'a>(
         {
             // The post's office glued on or before its name: `AMEMBASSY HANOI`, `EMBASSYVIENNA`.
             if station_start.is_none() {
-                if let Some(rest) = strip_office(word) {
+                if let Some(rest) = crate::vocab::strip_office(word) {
                     if !rest.is_empty() {
                         station_start = Some(offset + word.len() - rest.len());
                         station_end = offset + word.len();
@@ -245,14 +245,6 @@ fn spaced_handling(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
 
 fn is_number(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// `AMEMBASSY`, `EMBASSY`… before or glued onto a post's name: what remains of the word.
-fn strip_office(word: &str) -> Option<&str> {
-    ["AMEMBASSY", "AMCONSUL", "AMCONGEN", "USMISSION", "EMBASSY", "CONSULATE"].iter().find_map(|office| {
-        let rest = word.get(office.len()..)?;
-        word[..office.len()].eq_ignore_ascii_case(office).then_some(rest)
-    })
 }
 
 /// A handling caption in canonical form.
