@@ -203,24 +203,24 @@ fn parse_and_source_text_agree_on_bare_carriage_returns() {
     check(&input);
 }
 
+/// Replays an input `make fuzz` once crashed on (`tests/fixtures/fuzz/`), as bytes and as text.
+fn replay_crash(name: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz").join(name);
+    let crash = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let _ = cable::parse_bytes(&crash);
+    check(&String::from_utf8_lossy(&crash));
+}
+
 /// Found by `make fuzz` (target `parse`): a saved `PlusD` page whose metadata held a multi-byte
 /// character where a label's length ended; the label test sliced inside it and panicked.
 #[test]
 fn fuzz_crash_plusd_label_multibyte() {
-    let crash =
-        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz/crash-plusd-label-multibyte.bin"))
-            .expect("the crash input");
-    let _ = cable::parse_bytes(&crash);
-    check(&String::from_utf8_lossy(&crash));
+    replay_crash("crash-plusd-label-multibyte.bin");
 }
 
 /// Found by `make fuzz` (target `parse`): a JSON record with a backslash before a multi-byte
 /// character; the reader stepped into the character and sliced inside it.
 #[test]
 fn fuzz_crash_json_escape_multibyte() {
-    let crash =
-        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz/crash-json-escape-multibyte.bin"))
-            .expect("the crash input");
-    let _ = cable::parse_bytes(&crash);
-    check(&String::from_utf8_lossy(&crash));
+    replay_crash("crash-json-escape-multibyte.bin");
 }
