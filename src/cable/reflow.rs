@@ -514,8 +514,10 @@ mod tests {
 
     #[test]
     fn a_cable_with_its_line_breaks_is_not_re_broken() {
-        // One junk line holding field keywords in an otherwise broken cable (hostile payloads).
-        let junk = "TO RUEHME/AMEMBASSY MEXICO C O N F I D E N T I A L STATE 000001 SUBJECT: REPEATED ".repeat(4);
+        // One junk line that does hold run-together fields (hostile payloads), in an otherwise
+        // broken cable: the line alone would be re-broken; as a small part of the text it is not.
+        let junk = "C O N F I D E N T I A L STATE 000001 TAGS: PREL SUBJECT: REPEATED ".repeat(4);
+        assert!(needs_reflow(&junk), "the junk line alone reads as run together");
         let cable = format!(
             "{junk}\nC O N F I D E N T I A L STATE 000030\n\nSUBJECT: PAYLOAD\n{}",
             "1. (C) Text.\n".repeat(60)
