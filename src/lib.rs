@@ -27,3 +27,7 @@ pub fn start() {
 pub fn start() {
     eprintln!("cable-viewer is the browser app (build it with `make serve`); use `cable` on the command line.");
 }
+
+/// Bulk work for the `cable` command and the Python package (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bulk;

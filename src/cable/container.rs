@@ -20,16 +20,171 @@ pub const CSV_COLUMNS: usize = 8;
 
 /// Whether `input` starts like a row of `cables.csv`: `"<number>","<m/d/yyyy h:mm>","`.
 pub fn looks_like_csv_row(input: &str) -> bool {
-    let b = input.trim_start_matches('\u{feff}').as_bytes();
-    let Some(rest) = b.strip_prefix(b"\"") else { return false };
-    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
-    digits > 0 && rest[digits..].starts_with(b"\",\"") && rest.get(digits + 3).is_some_and(u8::is_ascii_digit)
+    starts_like_csv_row(input.as_bytes())
 }
 
-/// Reads CSV records as `cables.csv` writes them: fields in double quotes, quotes inside
-/// escaped as `\"` (or doubled), `\\` for a backslash, line breaks inside fields. Yields each
-/// record's fields and the byte offset after it; a record cut off by the end of the input is
-/// still yielded (with what it has).
+/// [`looks_like_csv_row`] for bytes (the first bytes of a file), a byte-order mark allowed.
+pub fn starts_like_csv_row(bytes: &[u8]) -> bool {
+    row_starts(bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)) == Some(true)
+}
+
+/// Whether bytes start like a row of `cables.csv` (see [`looks_like_csv_row`]); `None` when
+/// they end before that can be told.
+fn row_starts(b: &[u8]) -> Option<bool> {
+    if b.is_empty() {
+        return None;
+    }
+    if b[0] != b'"' {
+        return Some(false);
+    }
+    let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &b[1 + digits..];
+    if rest.is_empty() {
+        return None;
+    }
+    if digits == 0 {
+        return Some(false);
+    }
+    let want = b"\",\"";
+    let n = rest.len().min(want.len());
+    if rest[..n] != want[..n] {
+        return Some(false);
+    }
+    rest.get(want.len()).map(u8::is_ascii_digit)
+}
+
+/// Where a record of `cables.csv` ends: the one framing rule for every reader of the file
+/// (a pasted row, `cable parse`, the library).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordEnd {
+    /// The end of the record's bytes, before its line break.
+    pub end: usize,
+    /// Where the next record starts.
+    pub next: usize,
+    /// The record's quotes did not balance: it was cut where the next row starts (or at the
+    /// end of the input), and its fields cannot be trusted.
+    pub unbalanced: bool,
+}
+
+/// Finds the end of the record that starts at `from`. Fields are in double quotes; inside
+/// them `\"` or `""` is a quote, `\\` a backslash, and line breaks belong to the field. A line
+/// break inside quotes followed by the start of a row (`"123","4/`) ends a record whose
+/// quotes did not balance, so one broken row never swallows the rest of the file.
+///
+/// `eof` says whether `b` holds the rest of the input; when it does not and the record (or
+/// the look-ahead it needs) runs past the end of `b`, the answer is `None`: read more.
+pub fn record_end(b: &[u8], from: usize, eof: bool) -> Option<RecordEnd> {
+    let mut quoted = false;
+    let mut i = from;
+    let more = |at: usize| at >= b.len() && !eof;
+    // Only quotes, line breaks and (inside quotes) backslashes matter: jump from one to the next.
+    while let Some(k) =
+        if quoted { memchr::memchr3(b'"', b'\\', b'\n', &b[i..]) } else { memchr::memchr3(b'"', b'\n', b'\r', &b[i..]) }
+    {
+        i += k;
+        match b[i] {
+            b'\\' => {
+                if more(i + 1) {
+                    return None;
+                }
+                let known = matches!(b.get(i + 1), Some(b'"' | b'\\' | b'\'' | b'n'));
+                i += if known { 2 } else { 1 };
+            }
+            b'"' if quoted => {
+                if more(i + 1) {
+                    return None;
+                }
+                if b.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                } else {
+                    quoted = false;
+                    i += 1;
+                }
+            }
+            b'"' => {
+                quoted = true;
+                i += 1;
+            }
+            b'\n' if quoted => {
+                match row_starts(&b[i + 1..]) {
+                    Some(true) => {
+                        let end = if i > from && b[i - 1] == b'\r' { i - 1 } else { i };
+                        return Some(RecordEnd { end, next: i + 1, unbalanced: true });
+                    }
+                    None if !eof => return None,
+                    _ => {}
+                }
+                i += 1;
+            }
+            _ => {
+                // A line break outside quotes ends the record.
+                if b[i] == b'\r' && more(i + 1) {
+                    return None;
+                }
+                let next = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                return Some(RecordEnd { end: i, next, unbalanced: false });
+            }
+        }
+    }
+    eof.then_some(RecordEnd { end: b.len(), next: b.len(), unbalanced: quoted })
+}
+
+/// Splits one record (as [`record_end`] framed it) into its fields, undoing the escapes.
+pub fn record_fields(record: &str) -> Vec<String> {
+    let b = record.as_bytes();
+    let mut fields = Vec::with_capacity(CSV_COLUMNS);
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut i = 0;
+    let mut start = 0;
+    while let Some(k) =
+        if quoted { memchr::memchr2(b'"', b'\\', &b[i..]) } else { memchr::memchr2(b'"', b',', &b[i..]) }
+    {
+        i += k;
+        match b[i] {
+            b'\\' => {
+                field.push_str(&record[start..i]);
+                match b.get(i + 1) {
+                    Some(b'n') => field.push('\n'),
+                    Some(&next @ (b'"' | b'\\' | b'\'')) => field.push(char::from(next)),
+                    _ => {
+                        // Not an escape we know: keep both characters.
+                        field.push('\\');
+                        i += 1;
+                        start = i;
+                        continue;
+                    }
+                }
+                i += 2;
+                start = i;
+            }
+            b'"' if quoted && b.get(i + 1) == Some(&b'"') => {
+                field.push_str(&record[start..=i]);
+                i += 2;
+                start = i;
+            }
+            b'"' => {
+                field.push_str(&record[start..i]);
+                quoted = !quoted;
+                i += 1;
+                start = i;
+            }
+            _ => {
+                field.push_str(&record[start..i]);
+                fields.push(std::mem::take(&mut field));
+                i += 1;
+                start = i;
+            }
+        }
+    }
+    field.push_str(&record[start..]);
+    fields.push(field);
+    fields
+}
+
+/// Reads CSV records as `cables.csv` writes them (framed by [`record_end`], split by
+/// [`record_fields`]). A record cut off by the end of the input is still yielded (with what
+/// it has).
 pub struct CsvRecords<'a> {
     input: &'a str,
     at: usize,
@@ -53,55 +208,123 @@ impl Iterator for CsvRecords<'_> {
         if self.at >= b.len() {
             return None;
         }
-        let mut fields = Vec::with_capacity(CSV_COLUMNS);
-        let mut field = String::new();
-        let mut quoted = false;
+        let end = record_end(b, self.at, true)?;
+        // Record ends fall on ASCII bytes, so both slices are on char boundaries.
+        let fields = record_fields(&self.input[self.at..end.end]);
+        self.at = end.next;
+        Some(fields)
+    }
+}
+
+/// What a streamed `cables.csv` yields: a record's bytes, or a row that had to be skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvItem {
+    /// The record's bytes (the whole row, quotes and escapes included: [`crate::parse_bytes`]
+    /// reads it as a `cables.csv` row).
+    Record { row: usize, bytes: Vec<u8> },
+    /// A row skipped, and why.
+    Bad { row: usize, problem: CsvProblem },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// Quotes that do not balance: the row was cut where the next one starts.
+    Unbalanced,
+    /// Longer than the limit the stream was made with; skipped without being held in memory.
+    TooLong { limit: usize },
+}
+
+impl std::fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CsvProblem::Unbalanced => f.write_str("its quotes do not balance (the row is cut where the next begins)"),
+            CsvProblem::TooLong { limit } => write!(f, "longer than {} MB, more than any cable", limit >> 20),
+        }
+    }
+}
+
+/// `cables.csv` read in chunks, in memory bounded by the longest record (and at most `limit`
+/// bytes of one): push bytes as they arrive, take records as they complete. Rows are counted
+/// from 1 in the order of the file, bad ones included.
+pub struct CsvStream {
+    buf: Vec<u8>,
+    at: usize,
+    rows: usize,
+    limit: usize,
+    /// Inside a record longer than the limit: bytes are dropped until the next row starts.
+    skipping: bool,
+}
+
+impl CsvStream {
+    pub fn new(limit: usize) -> Self {
+        CsvStream { buf: Vec::new(), at: 0, rows: 0, limit, skipping: false }
+    }
+
+    /// Adds the next bytes of the file.
+    pub fn push(&mut self, chunk: &[u8]) {
+        if self.at > 0 && self.at * 2 >= self.buf.len() {
+            self.buf.drain(..self.at);
+            self.at = 0;
+        }
+        self.buf.extend_from_slice(chunk);
+    }
+
+    /// The next record or bad row; `None` when more bytes are needed (or, with `eof`, when the
+    /// file is done).
+    pub fn next_item(&mut self, eof: bool) -> Option<CsvItem> {
+        if self.skipping && !self.skip_to_row(eof) {
+            return None;
+        }
+        while self.at < self.buf.len() && matches!(self.buf[self.at], b'\n' | b'\r') {
+            self.at += 1;
+        }
+        if self.at >= self.buf.len() {
+            return None;
+        }
+        let Some(end) = record_end(&self.buf, self.at, eof) else {
+            if self.buf.len() - self.at > self.limit {
+                self.rows += 1;
+                self.skipping = true;
+                self.at = self.buf.len();
+                return Some(CsvItem::Bad { row: self.rows, problem: CsvProblem::TooLong { limit: self.limit } });
+            }
+            return None;
+        };
+        self.rows += 1;
+        let row = self.rows;
+        let item = if end.unbalanced {
+            CsvItem::Bad { row, problem: CsvProblem::Unbalanced }
+        } else {
+            CsvItem::Record { row, bytes: self.buf[self.at..end.end].to_vec() }
+        };
+        self.at = end.next;
+        Some(item)
+    }
+
+    /// Drops bytes up to the next line that starts a row; whether one was found.
+    fn skip_to_row(&mut self, eof: bool) -> bool {
         let mut i = self.at;
-        let mut start = i;
-        while i < b.len() {
-            match b[i] {
-                b'\\' if quoted && i + 1 < b.len() => {
-                    field.push_str(&self.input[start..i]);
-                    let next = b[i + 1];
-                    match next {
-                        b'n' => field.push('\n'),
-                        b'"' | b'\\' | b'\'' => field.push(char::from(next)),
-                        _ => {
-                            // Not an escape we know: keep both characters.
-                            field.push('\\');
-                            start = i + 1;
-                            i += 1;
-                            continue;
-                        }
-                    }
-                    i += 2;
-                    start = i;
+        while let Some(nl) = self.buf[i..].iter().position(|&c| c == b'\n') {
+            let line = i + nl + 1;
+            match row_starts(&self.buf[line..]) {
+                Some(true) => {
+                    self.at = line;
+                    self.skipping = false;
+                    return true;
                 }
-                b'"' if quoted && b.get(i + 1) == Some(&b'"') => {
-                    field.push_str(&self.input[start..=i]);
-                    i += 2;
-                    start = i;
+                None if !eof => {
+                    // Keep the line's start until the bytes after it arrive.
+                    self.at = i + nl;
+                    return false;
                 }
-                b'"' => {
-                    field.push_str(&self.input[start..i]);
-                    quoted = !quoted;
-                    i += 1;
-                    start = i;
-                }
-                b',' if !quoted => {
-                    field.push_str(&self.input[start..i]);
-                    fields.push(std::mem::take(&mut field));
-                    i += 1;
-                    start = i;
-                }
-                b'\n' | b'\r' if !quoted => break,
-                _ => i += 1,
+                _ => i = line,
             }
         }
-        field.push_str(&self.input[start..i.min(b.len())]);
-        fields.push(field);
-        self.at = i;
-        Some(fields)
+        self.at = self.buf.len();
+        if eof {
+            self.skipping = false;
+        }
+        false
     }
 }
 
@@ -327,6 +550,50 @@ mod tests {
     const ROW: &str = "\"2\",\"2/25/1972 9:30\",\"72TEHRAN1164\",\"Embassy Tehran\",\"UNCLASSIFIED\",\
                        \"72MOSCOW1603|72TEHRAN1091\",\"R 250930Z FEB 72\nFM AMEMBASSY TEHRAN\",\"UNCLAS TEHRAN 1164\n\n\
                        SUBJ: THE \\\"SHAH\\\"\n\n1. TEXT.\"\n";
+
+    /// Everything a stream yields for `input` pushed in chunks of `size` bytes.
+    fn stream(input: &[u8], size: usize, limit: usize) -> Vec<CsvItem> {
+        let mut stream = CsvStream::new(limit);
+        let mut items = Vec::new();
+        for chunk in input.chunks(size) {
+            stream.push(chunk);
+            items.extend(std::iter::from_fn(|| stream.next_item(false)));
+        }
+        items.extend(std::iter::from_fn(|| stream.next_item(true)));
+        items
+    }
+
+    #[test]
+    fn a_stream_yields_the_same_records_however_the_bytes_arrive() {
+        let broken = "\"3\",\"1/2/1972 9:30\",\"X\",\"a field never closed\r\n";
+        let input = format!("{ROW}\r\n{broken}{ROW}\n\n{}", ROW.replace("\"2\"", "\"4\""));
+        let whole = stream(input.as_bytes(), input.len(), 1 << 20);
+        let records: Vec<Vec<String>> = CsvRecords::new(&input).collect();
+        assert_eq!(whole.len(), 4);
+        assert_eq!(whole[1], CsvItem::Bad { row: 2, problem: CsvProblem::Unbalanced });
+        for (k, item) in whole.iter().enumerate().filter(|(k, _)| *k != 1) {
+            let CsvItem::Record { row, bytes } = item else { panic!("{item:?}") };
+            assert_eq!(*row, k + 1);
+            assert_eq!(record_fields(std::str::from_utf8(bytes).unwrap()), records[k], "the one framing rule");
+        }
+        for size in [1, 2, 3, 7, 64] {
+            assert_eq!(stream(input.as_bytes(), size, 1 << 20), whole, "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn a_record_longer_than_the_limit_is_skipped_without_being_held() {
+        let long = format!("\"2\",\"1/2/1972 9:30\",\"X\",\"{}\"\n", "A".repeat(5000));
+        let input = format!("{ROW}\n{long}{ROW}");
+        let items = stream(input.as_bytes(), 100, 1000);
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[1], CsvItem::Bad { row: 2, problem: CsvProblem::TooLong { limit: 1000 } });
+        assert!(
+            matches!(&items[2], CsvItem::Record { row: 3, bytes } if bytes == ROW.trim_end().as_bytes()),
+            "{:?}",
+            items[2]
+        );
+    }
 
     #[test]
     fn reads_a_cables_csv_row() {

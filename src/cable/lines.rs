@@ -24,18 +24,18 @@ impl Line<'_> {
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(text.len() / 48 + 1);
     let mut start = 0;
-    // `find` on a char scans a word at a time; a byte-by-byte loop was a tenth of the parse.
-    while start < text.len() {
-        let rest = &text[start..];
-        let newline = rest.find('\n').unwrap_or(rest.len());
+    // One `memchr2` per line for either break: a byte loop was a tenth of the parse, and two
+    // `find`s (one per break) still a tenth.
+    let b = text.as_bytes();
+    while start < b.len() {
+        let Some(at) = memchr::memchr2(b'\n', b'\r', &b[start..]) else {
+            push_line(text, &mut lines, start, b.len());
+            break;
+        };
+        let end = start + at;
+        push_line(text, &mut lines, start, end);
         // A carriage return ends a line too: `\r\n`, or alone (old Mac files).
-        if let Some(cr) = rest[..newline].find('\r') {
-            push_line(text, &mut lines, start, start + cr);
-            start += cr + if rest.as_bytes().get(cr + 1) == Some(&b'\n') { 2 } else { 1 };
-        } else {
-            push_line(text, &mut lines, start, start + newline);
-            start += newline + 1;
-        }
+        start = end + if b[end] == b'\r' && b.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
     }
     lines
 }

@@ -6,7 +6,7 @@
 
 mod body;
 mod builder;
-mod container;
+pub mod container;
 pub mod fields;
 mod header;
 mod html;
@@ -19,7 +19,7 @@ pub mod vocab;
 
 use std::borrow::Cow;
 
-pub use container::CsvRecords;
+pub use container::{CsvItem, CsvProblem, CsvRecords, CsvStream, RecordEnd, record_end, starts_like_csv_row};
 pub use model::*;
 
 use builder::Builder;

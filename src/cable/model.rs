@@ -4,6 +4,30 @@
 //! never missing, so consumers can rely on the shape.
 
 use serde::Serialize;
+use std::cell::Cell;
+
+thread_local! {
+    static COMPACT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` with the compact form in force on this thread: whatever `f` serialises leaves out
+/// the spans and positions (`spans`, `span`, `line`), for bulk output where nobody highlights
+/// the raw text. Every other field keeps its name and shape.
+pub fn compact<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            COMPACT.set(self.0);
+        }
+    }
+    let _restore = Restore(COMPACT.replace(true));
+    f()
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn position<T>(_: &T) -> bool {
+    COMPACT.get()
+}
 
 /// A byte range into the text the parser read (see [`crate::source_text`]).
 ///
@@ -69,6 +93,7 @@ pub struct Cable {
     pub unknown: Vec<UnknownLine>,
     pub diagnostics: Vec<Diagnostic>,
     /// Spans of the header lines and caption fields, for highlighting the raw text.
+    #[serde(skip_serializing_if = "position")]
     pub spans: Vec<FieldSpan>,
 }
 
@@ -169,6 +194,7 @@ pub struct Addressee {
     pub mcn: Option<String>,
     /// Posts an `XMT` line excludes from this collective (they are not recipients).
     pub excluded: Vec<String>,
+    #[serde(skip_serializing_if = "position")]
     pub line: usize,
 }
 
@@ -232,8 +258,10 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
     /// The paragraph's lines exactly as written, with their original breaks.
     pub original: String,
+    #[serde(skip_serializing_if = "position")]
     pub span: Span,
     /// First input line (1-based).
+    #[serde(skip_serializing_if = "position")]
     pub line: usize,
 }
 
@@ -306,6 +334,7 @@ pub struct PageMeta {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RemovedLine {
+    #[serde(skip_serializing_if = "position")]
     pub line: usize,
     pub kind: Debris,
     pub text: String,
@@ -339,12 +368,14 @@ pub enum Debris {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnknownLine {
+    #[serde(skip_serializing_if = "position")]
     pub line: usize,
     pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    #[serde(skip_serializing_if = "position")]
     pub line: Option<usize>,
     pub severity: Severity,
     /// What the diagnostic is about, for programs (the message is for people and may change).

@@ -1,0 +1,16 @@
+//! The `cable` command: `parse` and `index` over files, folders, standard input and
+//! `cables.csv`, on every core; `explain` for codes. See `command::USAGE`.
+//!
+//! Native only: built for the browser (as `cargo test --target wasm32…` builds every binary
+//! of the package), it is an empty program.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod command;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    command::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
