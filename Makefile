@@ -3,6 +3,8 @@
 #   make test    every test layer, stopping at the first failure (installs what is missing)
 #   make dist    the release build into dist/
 #   make bench   benchmarks
+#   make cli     the `cable` command, built for speed, into target/cli/cable
+#   make wheel   the Python package's abi3 wheel into target/wheels/
 # Set-up is idempotent: each step checks for what it would install and skips it if present.
 
 SHELL := /bin/bash
@@ -18,7 +20,7 @@ TRUNK_VERSION := 0.22.1
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup tools browser serve dist example test lint unit wasm-test e2e bench fuzz screenshots icons clean
+.PHONY: help setup tools browser serve dist example test lint unit python-test wasm-test e2e bench cli wheel cables-csv fuzz screenshots icons clean
 
 help:
 	@sed -n '2,6p' Makefile | sed 's/^# *//'
@@ -63,16 +65,47 @@ example: dist
 
 ## Tests ###########################################################################
 
-test: setup browser lint unit wasm-test e2e
+test: setup browser lint unit python-test wasm-test e2e
 
 lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+	cargo clippy --workspace --exclude cable-parser-python --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
-# The parser, the CLI, snapshots, the corpus and property tests, natively.
+# The parser, the CLI, snapshots, the corpus and property tests, natively. (The Python
+# package has no Rust tests: python-test runs its wheel.)
 unit:
-	CI=true cargo test --workspace
+	CI=true cargo test --workspace --exclude cable-parser-python
+
+## The command line and the Python package ########################################
+
+# Built for speed (the `cli` profile), not for the wasm's size.
+cli:
+	cargo build --profile cli --bin cable
+
+# A virtual environment with maturin, pytest, DuckDB and pandas, from the registry; remade
+# only when the requirements change.
+VENV := target/venv
+$(VENV)/bin/python: python/tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r python/tests/requirements.txt
+	@touch $@
+
+# One abi3 wheel (CPython 3.9 and later) into target/wheels/.
+wheel: $(VENV)/bin/python
+	rm -f target/wheels/cable_parser-*.whl
+	$(VENV)/bin/maturin build --quiet --profile cli -m python/Cargo.toml --out target/wheels
+
+# WikiLeaks' cables.csv layout, made from the corpus: `make cables-csv ROWS=251287`.
+ROWS ?= 1000
+cables-csv:
+	cargo run --quiet --profile cli --example cables_csv -- $(ROWS) target/cables.csv
+
+# The wheel installed in the virtual environment and tested with pytest against the command.
+python-test: cli wheel
+	cargo run --quiet --profile cli --example cables_csv -- 1000 target/cables-1000.csv
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/cable_parser-*.whl
+	CABLE=target/cli/cable CABLES_CSV=target/cables-1000.csv $(VENV)/bin/python -m pytest -q python/tests
 
 # Components and the JS API in headless Chromium (wasm-bindgen-test).
 wasm-test: browser

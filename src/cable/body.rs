@@ -354,7 +354,10 @@ fn signature(text: &str) -> Option<Vec<String>> {
     }
     let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
     if !all_caps {
-        return (words.len() <= 4).then(|| vec![words.join(" ")]);
+        // A name in mixed case: every word capitalised but its particles (`Lou Cutler`,
+        // `Jan van den Heuvel`), never a sentence's end (`lunch is at noon`).
+        let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase) || is_name_particle(w));
+        return (words.len() <= 4 && capitalised).then(|| vec![words.join(" ")]);
     }
     let mut signers: Vec<String> = Vec::new();
     let mut pending = String::new();
@@ -376,6 +379,10 @@ fn signature(text: &str) -> Option<Vec<String>> {
 /// The signature: a short last line of names (`Rice`, `KEEGAN PAAL`, `VAN DEN HEUVEL`), before
 /// any closing note, possibly glued under the last sentence.
 fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
+    // A signature signs something: a text of one line or paragraph has none.
+    if sections.iter().map(|s| s.1.len()).sum::<usize>() < 2 {
+        return;
+    }
     let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
     let drafts = &mut section.1;
     // Closing notes after the signature stay text, but the signature is looked for above them.
