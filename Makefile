@@ -117,9 +117,11 @@ e2e: dist browser
 
 ## Benchmarks ######################################################################
 
-bench: dist browser
+bench: dist browser cli wheel
 	cargo bench --bench parse | tee target/bench-native.txt
 	NATIVE_BENCH=target/bench-native.txt node tests/bench/browser.mjs
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/cable_parser-*.whl
+	NATIVE_BENCH=target/bench-native.txt $(VENV)/bin/python tests/bench/bulk.py
 
 ## Fuzzing (not part of make test) ###############################################
 

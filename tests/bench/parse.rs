@@ -14,6 +14,7 @@ fn main() {
     let total: usize = TEXTS.iter().map(String::len).sum();
     let largest = LARGEST.len();
     println!("corpus text: {} cables, {total} bytes; largest cable {largest} bytes", TEXTS.len());
+    write_texts();
     slowest_cables();
     divan::main();
 }
@@ -51,6 +52,16 @@ static OUTSIDE: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
 
 static LARGEST: LazyLock<&'static str> =
     LazyLock::new(|| TEXTS.iter().max_by_key(|t| t.len()).map(String::as_str).expect("a cable"));
+
+/// The corpus text as files (`target/bench/corpus-text/`), for the command-line benchmark
+/// (`tests/bench/bulk.py`) to read the very texts `corpus_text` parses.
+fn write_texts() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench/corpus-text");
+    std::fs::create_dir_all(&dir).expect("target/bench/corpus-text");
+    for (k, text) in TEXTS.iter().enumerate() {
+        std::fs::write(dir.join(format!("{k:03}.txt")), text).expect("a corpus text file");
+    }
+}
 
 /// The cables with the lowest throughput: where to look first when the budget is missed.
 fn slowest_cables() {
