@@ -42,10 +42,25 @@ fn tags_of_every_kind() {
     assert_eq!(aemr.meaning, Some("Emergency Planning and Evacuation"));
     let kpao = codes::explain_tag("KPAO");
     assert_eq!((kpao.kind, kpao.meaning), (CodeKind::ProgramTag, Some("Public Affairs Office")));
-    // A subject TAG with no title: the field its first letter names, said to be inferred.
+    // A subject TAG no source names: the field its first letter names, said to be inferred.
+    let pqqq = codes::explain_tag("PQQQ");
+    assert_eq!((pqqq.kind, pqqq.field, pqqq.meaning), (CodeKind::SubjectTag, Some("Political Affairs"), None));
+    assert_eq!(pqqq.certainty, Certainty::Inferred);
+    // Titles from the sourced list, each with its source.
     let phum = codes::explain_tag("PHUM");
-    assert_eq!((phum.kind, phum.field, phum.meaning), (CodeKind::SubjectTag, Some("Political Affairs"), None));
-    assert_ne!(phum.certainty, Certainty::Unknown);
+    assert_eq!(phum.meaning, Some("Human Rights"));
+    assert!(phum.source.is_some_and(|s| s.contains("fam.state.gov")), "{:?}", phum.source);
+    assert_eq!(codes::explain_tag("PINS").meaning, Some("Internal Security"));
+    assert_eq!(codes::explain_tag("TSPA").meaning, Some("Space Activities"));
+    // The title in force for the cable's date: human rights was SHUM in 1974, and PARM has
+    // only its 1974 title, which a 2009 cable shows with a note saying so.
+    let shum = codes::explain_tag_at("SHUM", Some(1975));
+    assert_eq!(shum.meaning, Some("Human Rights"));
+    assert!(shum.source.is_some_and(|s| s.contains("TL:TAGS-1 (6-28-74)")));
+    let parm = codes::explain_tag_at("PARM", Some(2009));
+    assert_eq!(parm.meaning, Some("Arms Control and Disarmament"));
+    assert!(parm.note.is_some_and(|n| n.contains("1970s")), "{:?}", parm.note);
+    assert_eq!(codes::explain_tag_at("PARM", Some(1974)).note, None, "in force then: no caveat");
     let kdem = codes::explain_tag("KDEM");
     assert_eq!((kdem.kind, kdem.field), (CodeKind::ProgramTag, Some("(program TAGS)")));
     let unsc = codes::explain_tag("UNSC");
@@ -142,6 +157,8 @@ fn the_sample_explained() {
 #[test]
 fn corpus_coverage() {
     let (mut ris, mut ris_known, mut tags, mut tags_known) = (0usize, 0usize, 0usize, 0usize);
+    // A title is what a reader wants: a meaning from a source, not the field a first letter names.
+    let (mut subject_tags, mut titled) = (0usize, 0usize);
     let mut unknown_tags = std::collections::BTreeSet::new();
     for (_, page) in common::corpus_pages() {
         let c = cable::parse(&page);
@@ -158,12 +175,17 @@ fn corpus_coverage() {
             assert!(e.is_known() || e.note.is_some(), "{tag}");
             tags += 1;
             tags_known += usize::from(e.is_known());
+            if matches!(e.kind, codes::CodeKind::SubjectTag | codes::CodeKind::ProgramTag) {
+                subject_tags += 1;
+                titled += usize::from(e.meaning.is_some());
+            }
             if !e.is_known() {
                 unknown_tags.insert(tag.clone());
             }
         }
     }
     println!("code book: routing indicators explained {ris_known}/{ris}; TAGS explained {tags_known}/{tags}");
+    println!("code book: subject and program TAGS with a title {titled}/{subject_tags}");
     println!("code book: unknown TAGS {unknown_tags:?}");
     assert!(ris_known * 100 >= ris * 80 && tags_known * 100 >= tags * 95, "coverage fell");
 }

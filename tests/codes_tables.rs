@@ -53,7 +53,8 @@ fn title_case(name: &str) -> String {
             let mut start = true;
             for c in word.chars() {
                 out.extend(if start { c.to_uppercase().collect::<Vec<_>>() } else { c.to_lowercase().collect() });
-                start = matches!(c, '-' | '(' | '\'' | '/' | '.');
+                // `People's`, not `People'S`: a letter after an apostrophe is not a word's start.
+                start = matches!(c, '-' | '(' | '/' | '.');
             }
             out
         })
@@ -145,6 +146,88 @@ fn route_columns() -> String {
     out
 }
 
+/// A TAG's field and titles: now and in the 1970s, each with its source.
+#[derive(Default)]
+struct Titles {
+    field: String,
+    now: Option<(String, String)>,
+    then: Option<(String, String)>,
+}
+
+/// Subject and program TAGS with their titles, then and now, and the sources they cite;
+/// organisation names the sourced list adds go to `org_names`.
+fn subject_tags(
+    evidenced: &[Vec<String>],
+    fields: &BTreeMap<String, String>,
+    org_names: &mut BTreeMap<String, (String, String)>,
+) -> String {
+    // Titles changed over time (`PINS` was "Internal Security" in 1974; human rights was `SHUM`):
+    // each TAG gets the title of its time, `then` (the 1974 handbook, NARA's 1973–1979 lists)
+    // and `now` (PlusD labels, the Foreign Affairs Handbook), each with its source.
+    // Sources are letters (`P`, `N`: see `codes::source_name`) or `S<k>`, row k of TAG_SOURCES.
+    let sourced = csv("derived/tags_titles_sourced.csv");
+    let mut citations: Vec<String> = Vec::new();
+    let mut source_id = |source: &str| {
+        let k = citations.iter().position(|s| s == source).unwrap_or_else(|| {
+            citations.push(source.to_owned());
+            citations.len() - 1
+        });
+        format!("S{k:02}")
+    };
+    let mut subjects: BTreeMap<String, Titles> = BTreeMap::new();
+    for r in csv("derived/nara_subject_tags_1973_1979.csv") {
+        let t = subjects.entry(r[0].clone()).or_default();
+        t.field.clone_from(&r[1]);
+        t.then = Some((r[2].clone(), "N".to_owned()));
+    }
+    for r in evidenced.iter().filter(|r| r[1] == "subject" || r[1] == "program") {
+        // PlusD labels read `Field--Title`; keep the title part.
+        let title = r[2].split_once("--").map_or(r[2].as_str(), |(_, t)| t).to_owned();
+        subjects.entry(r[0].clone()).or_default().now = Some((title, "P".to_owned()));
+    }
+    // The first row of a kind wins within an era: the CSV lists the handbook before NARA, and
+    // the evidenced PlusD labels above come before any quoted in the CSV.
+    for r in &sourced {
+        let (code, source) = (&r[0], &r[2]);
+        let title = r[1].split_once("--").map_or(r[1].as_str(), |(_, t)| t).trim().to_owned();
+        if title.is_empty() {
+            continue;
+        }
+        if source.contains("Organization TAGS") {
+            org_names.entry(code.clone()).or_insert_with(|| (title, source_id(source)));
+            continue;
+        }
+        let then = source.contains("TL:TAGS-1") || source.contains("NARA 'FAQ");
+        let t = subjects.entry(code.clone()).or_default();
+        let slot = if then { &mut t.then } else { &mut t.now };
+        let handbook_over_nara = then && source.contains("TL:TAGS-1") && slot.as_ref().is_some_and(|s| s.1 == "N");
+        if slot.is_none() || handbook_over_nara {
+            *slot = Some((title, source_id(source)));
+        }
+    }
+    let rows = subjects
+        .into_iter()
+        .map(|(code, t)| {
+            let field = if t.field.is_empty() { fields.get(&code[..1]).cloned().unwrap_or_default() } else { t.field };
+            let (now, now_source) = t.now.clone().unwrap_or_default();
+            // A `then` title equal to today's says nothing more.
+            let (then, then_source) = t.then.filter(|(title, _)| !title.eq_ignore_ascii_case(&now)).unwrap_or_default();
+            vec![code, field, now, now_source, then, then_source]
+        })
+        .collect();
+    let mut out = table(
+        "SUBJECT_TAGS",
+        "Subject and program TAG → field, title and its source, and the 1970s title and its source \
+         where it differs (sources: a letter or `S<k>`, see `codes::source_name`).",
+        rows,
+    );
+    assert!(citations.len() < 100, "TAG_SOURCES keys are two digits, to sort as numbers");
+    let cited: Vec<Vec<String>> =
+        citations.iter().enumerate().map(|(k, s)| vec![format!("S{k:02}"), s.clone()]).collect();
+    out += &table("TAG_SOURCES", "The sources of TAG titles, cited in full (`S<k>` → citation).", cited);
+    out
+}
+
 /// The TAG tables: geographic, subject and program, organisation, fields.
 fn tag_tables() -> String {
     let mut out = String::new();
@@ -165,22 +248,11 @@ fn tag_tables() -> String {
 
     let fields: BTreeMap<String, String> =
         csv("derived/tags_subject_fields.csv").into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
-    let mut subjects: BTreeMap<String, Vec<String>> = csv("derived/nara_subject_tags_1973_1979.csv")
-        .into_iter()
-        .map(|r| (r[0].clone(), vec![r[0].clone(), r[1].clone(), r[2].clone(), "N".to_owned()]))
-        .collect();
-    for r in evidenced.iter().filter(|r| r[1] == "subject" || r[1] == "program") {
-        let letter = &r[0][..1];
-        let field = fields.get(letter).cloned().unwrap_or_default();
-        // PlusD labels read `Field--Title`; keep the title part.
-        let title = r[2].split_once("--").map_or(r[2].as_str(), |(_, t)| t).to_owned();
-        subjects.insert(r[0].clone(), vec![r[0].clone(), field, title, "P".to_owned()]);
+    let mut org_names: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for r in evidenced.iter().filter(|r| r[1] == "organization") {
+        org_names.insert(r[0].clone(), (r[2].clone(), "P".to_owned()));
     }
-    out += &table(
-        "SUBJECT_TAGS",
-        "Subject and program TAG → field, title, source (a letter: see `codes::source_name`).",
-        subjects.into_values().collect(),
-    );
+    out += &subject_tags(&evidenced, &fields, &mut org_names);
 
     // cablemap's subject-tags.txt lists codes without titles: it would add nothing
     // that the field letter does not already say, so it is not compiled in.
@@ -206,8 +278,8 @@ fn tag_tables() -> String {
     writeln!(out, "\n/// Organisation TAGS known to cablemap, sorted and front-coded (see `codes::is_organization`).")
         .unwrap();
     writeln!(out, "pub static ORGANIZATION_TAGS: &str = \"{coded}\";").unwrap();
-    let names = evidenced.iter().filter(|r| r[1] == "organization").map(|r| vec![r[0].clone(), r[2].clone()]).collect();
-    out += &table("ORGANIZATION_NAMES", "Organisation TAGS whose name is evidenced.", names);
+    let names = org_names.into_iter().map(|(code, (name, source))| vec![code, name, source]).collect();
+    out += &table("ORGANIZATION_NAMES", "Organisation TAGS whose name is evidenced → name, source.", names);
 
     let fields = fields.into_iter().map(|(k, v)| vec![k, v]).collect();
     out +=

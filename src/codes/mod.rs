@@ -126,6 +126,8 @@ pub fn source_name(letter: Option<&'static str>) -> Option<&'static str> {
         "F" => "FIPS 10-4",
         "P" => "WikiLeaks PlusD label",
         "N" => "NARA subject TAGS 1973–1979",
+        // A title's source cited in full (`tags_titles_sourced.csv`).
+        cited if cited.starts_with('S') => row(tables::TAG_SOURCES, cited)?.field(1)?,
         other => other,
     })
 }
@@ -190,8 +192,19 @@ pub fn explain_routing_indicator(ri: &str) -> Explanation<'_> {
     e.note("routing indicator (unlisted): not in the ACP 117 extract")
 }
 
-/// Explains a TAG: geographic (FIPS 10-4), subject, program, organisation or person.
+/// Explains a TAG: geographic (FIPS 10-4), subject, program, organisation or person, with
+/// the title of today's lists (for a cable of unknown date).
 pub fn explain_tag(tag: &str) -> Explanation<'_> {
+    explain_tag_at(tag, None)
+}
+
+/// The year before which a subject TAG's 1970s title (the 1974 TAGS handbook, NARA's lists for
+/// 1973–1979) is the one in force; from it on, today's (`PlusD` labels, the Foreign Affairs Handbook).
+pub const LATER_TITLES_FROM: u16 = 1980;
+
+/// [`explain_tag`] for a cable of `year`: a subject TAG gets the title in force then, where
+/// the sources give titles of different times.
+pub fn explain_tag_at(tag: &str, year: Option<u16>) -> Explanation<'_> {
     let t = tag.trim();
     if t.contains([',', '(', ' ']) {
         let multi_word = t.split(' ').all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()) && w.len() > 3);
@@ -221,9 +234,17 @@ pub fn explain_tag(tag: &str) -> Explanation<'_> {
     if let Some(subject) = row(tables::SUBJECT_TAGS, t) {
         let kind =
             if t.as_bytes()[0].eq_ignore_ascii_case(&b'K') { CodeKind::ProgramTag } else { CodeKind::SubjectTag };
-        let mut e = Explanation::new(tag, kind, Certainty::Listed)
-            .meaning(subject.field(2))
-            .source(source_name(subject.field(3)));
+        let (now, then) = ((subject.field(2), subject.field(3)), (subject.field(4), subject.field(5)));
+        let early = year.is_some_and(|y| y < LATER_TITLES_FROM);
+        let (title, note) = match (now.0, then.0) {
+            (_, Some(_)) if early => (then, None),
+            (Some(_), _) => (now, None),
+            (None, Some(_)) => (then, Some("the title of the 1970s lists: no later title is in our sources")),
+            (None, None) => ((None, None), Some("title not in our sources; the first letter names the field")),
+        };
+        let certainty = if title.0.is_some() { Certainty::Listed } else { Certainty::Inferred };
+        let mut e = Explanation::new(tag, kind, certainty).meaning(title.0).source(source_name(title.1));
+        e.note = note;
         e.field = subject.field(1);
         return e;
     }
@@ -245,10 +266,11 @@ pub fn explain_tag(tag: &str) -> Explanation<'_> {
 }
 
 fn organization(tag: &str) -> Explanation<'_> {
+    let named = row(tables::ORGANIZATION_NAMES, tag.trim());
     Explanation::new(tag, CodeKind::OrganizationTag, Certainty::Listed)
-        .meaning(row(tables::ORGANIZATION_NAMES, tag.trim()).and_then(|r| r.field(1)))
+        .meaning(named.and_then(|r| r.field(1)))
         .note("an organisation TAG")
-        .source(Some("cablemap organisation TAGS"))
+        .source(named.and_then(|r| source_name(r.field(2))).or(Some("cablemap organisation TAGS")))
 }
 
 /// Whether cablemap lists `code` as an organisation TAG: a linear walk of the
@@ -479,13 +501,19 @@ pub struct CableCodes<'a> {
     pub classification_note: Option<&'static str>,
 }
 
+/// The year a cable was sent: its date's, else the estimate's.
+pub fn cable_year(cable: &Cable) -> Option<u16> {
+    let dated = cable.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+    dated.or(cable.estimate.as_ref().map(|e| e.year))
+}
+
 pub fn explain_cable(cable: &Cable) -> CableCodes<'_> {
     let station = |ri: &Option<String>| ri.as_deref().and_then(|r| station_names(r).next());
     let transmission = cable.transmission.as_ref();
     CableCodes {
         to_stations: cable.to.iter().map(|a| station(&a.routing_indicator)).collect(),
         info_stations: cable.info.iter().map(|a| station(&a.routing_indicator)).collect(),
-        tag_info: cable.tags.iter().map(|t| explain_tag(t)).collect(),
+        tag_info: cable.tags.iter().map(|t| explain_tag_at(t, cable_year(cable))).collect(),
         reason_info: cable.reasons.iter().filter_map(|r| explain_reason(r, cable.date.as_deref())).collect(),
         handling_info: cable.handling.iter().map(|h| explain(h)).collect(),
         routing_info: transmission

@@ -1962,7 +1962,7 @@ IP\tClipperton Island\t\n\
 IR\tIran\t\n\
 IS\tIsrael\t\n\
 IT\tItaly\t\n\
-IV\tCote D'Ivoire\t\n\
+IV\tCote D'ivoire\t\n\
 IZ\tIraq\t\n\
 JA\tJapan\t\n\
 JE\tJersey\t\n\
@@ -1973,7 +1973,7 @@ JQ\tJohnston Atoll\t\n\
 JU\tJuan de Nova Island\t\n\
 KE\tKenya\t\n\
 KG\tKyrgyzstan\t\n\
-KN\tKorea Democratic People'S Republic of\t\n\
+KN\tKorea Democratic People's Republic of\t\n\
 KQ\tKingman Reef\t\n\
 KR\tKiribati\t\n\
 KS\tKorea (South)\tP\n\
@@ -2114,95 +2114,315 @@ ZA\tZambia\t\n\
 ZI\tZimbabwe\t\n\
 ";
 
-/// Subject and program TAG → field, title, source (a letter: see `codes::source_name`).
+/// Subject and program TAG → field, title and its source, and the 1970s title and its source where it differs (sources: a letter or `S<k>`, see `codes::source_name`).
 pub static SUBJECT_TAGS: &str = "\
-AART\tAdministration\tArt-in-Embassies Program\tN\n\
-AAUD\tAdministration\tAudits\tN\n\
-ABLD\tAdministration\tBuildings\tN\n\
-ABUD\tAdministration\tBudget Services and Financial Systems\tN\n\
-ACLM\tAdministration\tClaims Against the U.S. Government\tN\n\
-ACMM\tAdministration\tCommittees\tN\n\
-ACMS\tAdministration\tCOMSEC Material\tN\n\
-ACOM\tAdministration\tDepartmental Communications\tN\n\
-ACOU\tAdministration\tCourier Operations\tN\n\
-ADTO\tAdministration\tDomestic Telecommunications Operations\tN\n\
-AEMR\tAdministration\tEmergency Planning and Evacuation\tN\n\
-AFAC\tAdministration\tCommo & Records Unit/Combined Commo Centers (CRU/CCC)\tN\n\
-AFIN\tAdministration\tFinancial Services\tN\n\
-AFOP\tAdministration\tForeign Service Post COM Center Operations & Administration\tN\n\
-AFSI\tAdministration\tForeign Service Institute\tN\n\
-AFSP\tAdministration\tPost Administration\tN\n\
-AGAO\tAdministration\tGeneral Accounting Office\tN\n\
-AINF\tAdministration\tInformation Management Services\tN\n\
-AINR\tAdministration\tINR Program Administration\tN\n\
-ALIB\tAdministration\tLibrary Services\tN\n\
-ALOW\tAdministration\tAllowances\tN\n\
-ALTR\tAdministration\tNewsletter\tN\n\
-AMED\tAdministration\tMedical Services\tN\n\
-AMGT\tAdministration\tManagement Operations\tN\n\
-AMTC\tAdministration\tTelecommunications Equipment Maintenance\tN\n\
-ANET\tAdministration\tCommunications, circuits, and Networks\tN\n\
-AODE\tAdministration\tEmployees Abroad\tN\n\
-AORG\tAdministration\tInternational Organization Administration\tN\n\
-APER\tAdministration\tPersonnel\tN\n\
-APOU\tAdministration\tMail and Pouch\tN\n\
-APUB\tAdministration\tPublishing, Printing, Distribution, and Library Services\tN\n\
-AREC\tAdministration\tCommissary and Recreation\tN\n\
-AREG\tAdministration\tRegulations and Directives\tN\n\
-ASAF\tAdministration\tSafety\tN\n\
-ASCH\tAdministration\tOverseas Schools\tN\n\
-ASEC\tAdministration\tSecurity\tN\n\
-ASIG\tAdministration\tInspector General Activities\tN\n\
-ASUP\tAdministration\tSupplies and Equipment\tN\n\
-ATRN\tAdministration\tTransportation\tN\n\
-AVCE\tAdministration\tForeign Service Post Voice Communications Facility\tN\n\
-AWRD\tAdministration\tAwards\tN\n\
-BAGB\tBusiness Services\tAgribusiness\tN\n\
-BBAK\tBusiness Services\tBackground on Firms, Products, and Individuals\tN\n\
-BBCP\tBusiness Services\tBusiness Consultation Program\tN\n\
-BBSR\tBusiness Services\tBusiness Services Reporting\tN\n\
-BDIS\tBusiness Services\tTrade Complaints and Disputes\tN\n\
-BENC\tBusiness Services\tEngineering and Construction Services\tN\n\
-BEXP\tBusiness Services\tTrade Expansion and Promotion\tN\n\
-BFOL\tBusiness Services\tFollow-up Request\tN\n\
-BGEN\tBusiness Services\tBusiness Services - General\tN\n\
-BLIB\tBusiness Services\tCommercial Libraries\tN\n\
-BPRO\tBusiness Services\tBusiness Proposals and Inquiries\tN\n\
-BPUB\tBusiness Services\tBusiness-Commercial Publications and Libraries\tN\n\
-BTIO\tBusiness Services\tTrade and Investment Opportunities\tN\n\
-BTRA\tBusiness Services\tTravel by U.S. and Foreign Businessmen\tN\n\
-CARR\tConsular Affairs\tAmericans Arrested Abroad\tN\n\
-CASC\tConsular Affairs\tAssistance to Citizens\tN\n\
-CDES\tConsular Affairs\tDeaths and Estates\tN\n\
-CFED\tConsular Affairs\tFederal Agency Services\tN\n\
-CGEN\tConsular Affairs\tConsular Affairs - General\tN\n\
-CPAS\tConsular Affairs\tPassports and Citizenship\tN\n\
-CPRS\tConsular Affairs\tProperty Protection Services\tN\n\
-CVIS\tConsular Affairs\tVisas\tN\n\
-ECON\tEconomic Affairs\tEconomic Conditions, Trends and Potential\tP\n\
-EFIN\tEconomic Affairs\tFinancial and Monetary Affairs\tP\n\
-EINV\tEconomic Affairs\tInvestments; Foreign Investments\tP\n\
-KMDR\t(program TAGS)\tMedia Reaction Reporting\tP\n\
-KPAO\t(program TAGS)\tPublic Affairs Office\tP\n\
-MARR\tMilitary and Defense Affairs\tMilitary and Defense Arrangements\tP\n\
-OCLR\tOperations\tMilitary Vessel and Flight Clearances and Visits\tN\n\
-OCON\tOperations\tConferences and Meetings\tN\n\
-OEXC\tOperations\tEducational and Cultural Exchange Operations\tN\n\
-OGEN\tOperations\tOperations - General\tN\n\
-OREP\tOperations\tU.S. Congressional Travel\tN\n\
-OSCI\tOperations\tScience Grants\tN\n\
-OTRA\tOperations\tTravel and Visits\tN\n\
-OVIP\tOperations\tVisits and Travel of Prominent Individuals and Leaders\tN\n\
-PGOV\tPolitical Affairs\tGovernment; Internal Governmental Affairs\tP\n\
-PREL\tPolitical Affairs\tExternal Political Relations\tP\n\
+AADP\tAdministration\tAutomated Data Processing\tS00\t\t\n\
+AART\tAdministration\t\t\tArt-in-Embassies Program\tS02\n\
+AAUD\tAdministration\t\t\tAudits\tS03\n\
+ABLD\tAdministration\tBuilding and Grounds\tS00\tBuildings\tN\n\
+ABUD\tAdministration\tBudget Services and Financial Systems\tS00\t\t\n\
+ACKM\tAdministration\tCOMSEC Key Management\tS00\t\t\n\
+ACLM\tAdministration\t\t\tClaims for Private Personal Property\tS04\n\
+ACMM\tAdministration\t\t\tCommittees\tN\n\
+ACMS\tAdministration\t\t\tCOMSEC Material\tN\n\
+ACOA\tAdministration\tCommunication Operations and Administration\tS00\t\t\n\
+ACOM\tAdministration\t\t\tDepartmental Communications\tS05\n\
+ACOU\tAdministration\t\t\tCourier Operations\tN\n\
+ADCO\tAdministration\tDiplomatic Courier Operations\tS00\t\t\n\
+ADPM\tAdministration\tDiplomatic Pouch and Mail\tS00\t\t\n\
+ADTO\tAdministration\t\t\tDomestic Telecommunications Operations\tN\n\
+AEMR\tAdministration\tEmergency Planning and Evacuation\tS00\tEmergency and Evacuation\tS06\n\
+AFAC\tAdministration\t\t\tCommo & Records Unit/Combined Commo Centers (CRU/CCC)\tN\n\
+AFIN\tAdministration\tFinancial Management\tS00\tFinancial Services\tS07\n\
+AFOP\tAdministration\t\t\tForeign Service Post COM Center Operations & Administration\tN\n\
+AFSI\tAdministration\tForeign Service Institute\tS00\t\t\n\
+AFSN\tAdministration\tForeign Service National Personnel\tS00\t\t\n\
+AFSP\tAdministration\tPost Administration\tS32\t\t\n\
+AGAO\tAdministration\tGeneral Accounting Office\tS00\t\t\n\
+AINF\tAdministration\tInformation Management Services\tS00\tRecords and Data Processing Services\tS08\n\
+AINR\tAdministration\tINR Program Administration\tS00\t\t\n\
+AINT\tAdministration\tInternet Administration\tS00\t\t\n\
+ALEO\tAdministration\tLow Earth Orbit Satellite Coordination\tS00\t\t\n\
+ALIB\tAdministration\t\t\tLibrary Services\tS02\n\
+ALOW\tAdministration\tAllowances\tS00\t\t\n\
+ALTR\tAdministration\t\t\tNewsletter\tS02\n\
+AMED\tAdministration\tMedical Services\tS00\t\t\n\
+AMGT\tAdministration\tManagement Operations\tS00\tManagement and Organization\tS02\n\
+AMTC\tAdministration\tTelecommunications Equipment Maintenance\tS00\t\t\n\
+ANET\tAdministration\tCommunications, Circuits, and Networks\tS00\t\t\n\
+AODE\tAdministration\tEmployees Abroad\tS00\t\t\n\
+AOMS\tAdministration\tOffice Management Specialist Issues\tS00\t\t\n\
+AORC\tAdministration\tInternational Organizations and Conferences\tS00\t\t\n\
+AORG\tAdministration\t\t\tInternational Organization Administration\tS11\n\
+APCS\tAdministration\tPersonal Computers\tS00\t\t\n\
+APER\tAdministration\tPersonnel\tS00\t\t\n\
+APOU\tAdministration\t\t\tMail and Pouch\tN\n\
+APUB\tAdministration\t\t\tPublishing, Printing, Distribution\tS02\n\
+AREC\tAdministration\t\t\tCommissary and Recreation\tS02\n\
+AREG\tAdministration\t\t\tRegulations and Directives\tS02\n\
+ASAF\tAdministration\t\t\tSafety\tS02\n\
+ASCH\tAdministration\tU.S. Sponsored Schools\tS00\tOverseas Schools\tS02\n\
+ASEC\tAdministration\tSecurity\tS00\t\t\n\
+ASIG\tAdministration\tInspector General Activities\tS00\t\t\n\
+ASUP\tAdministration\tSupplies and Equipment\tS00\t\t\n\
+ATRN\tAdministration\tTransportation Service\tS00\tTransportation\tS02\n\
+AVCE\tAdministration\t\t\tForeign Service Post Voice Communications Facility\tN\n\
+AWRD\tAdministration\t\t\tAwards\tS02\n\
+BAGB\tBusiness Services\t\t\tAgribusiness\tN\n\
+BBAK\tBusiness Services\t\t\tBackground on Firms, Products, and Individuals\tS02\n\
+BBCP\tBusiness Services\t\t\tBusiness Consultation Program\tS02\n\
+BBSR\tBusiness Services\tBusiness Services Reporting\tS00\tBusiness Services Reports\tS02\n\
+BDIS\tBusiness Services\t\t\tTrade Complaints, Disputes, and Inquiries\tS12\n\
+BENC\tBusiness Services\t\t\tEngineering and Construction Services\tN\n\
+BEXP\tBusiness Services\tTrade Expansion and Promotion\tS00\t\t\n\
+BFOL\tBusiness Services\t\t\tFollowup Requests\tS02\n\
+BGEN\tBusiness Services\t\t\tGeneral\tS02\n\
+BLIB\tBusiness Services\t\t\tCommercial Libraries\tS13\n\
+BMGT\tBusiness Services\tFCS Management Operations\tS00\t\t\n\
+BPRO\tBusiness Services\t\t\tBusiness Proposals\tS02\n\
+BPUB\tBusiness Services\t\t\tBusiness-Commercial Publications\tS02\n\
+BTIO\tBusiness Services\tTrade and Investment Opportunities\tS00\t\t\n\
+BTRA\tBusiness Services\t\t\tTravel by U.S. and Foreign Businessmen\tS02\n\
+CARR\tConsular Affairs\t\t\tAmericans Arrested Abroad\tN\n\
+CASC\tConsular Affairs\tAssistance to Citizens\tS00\t\t\n\
+CDES\tConsular Affairs\t\t\tDeaths and Estates\tS02\n\
+CFED\tConsular Affairs\tFederal Agency Services\tS00\t\t\n\
+CGEN\tConsular Affairs\t\t\tGeneral\tS02\n\
+CJAN\tConsular Affairs\tJudicial Assistance and Notarial Services\tS00\t\t\n\
+CLOK\tConsular Affairs\tVisa Lookout\tS00\t\t\n\
+CMGT\tConsular Affairs\tConsular Administration and Management\tS00\t\t\n\
+CPAS\tConsular Affairs\tPassports and Citizenship\tS00\t\t\n\
+CPRS\tConsular Affairs\t\t\tProtective Services\tS02\n\
+CVIS\tConsular Affairs\tVisas\tS00\t\t\n\
+EAGR\tEconomic Affairs\tAgriculture and Forestry\tS00\t\t\n\
+EAID\tEconomic Affairs\tForeign Economic Assistance\tS00\tForeign Assistance\tS02\n\
+EAIR\tEconomic Affairs\tCivil Aviation\tS00\tAeronautics and Aviation\tS14\n\
+EALR\tEconomic Affairs\t\t\tEconomic Alert List Reporting\tS02\n\
+ECEM\tEconomic Affairs\t\t\tChemical Industry and Chemical Products\tS15\n\
+ECIN\tEconomic Affairs\tEconomic Integration and Cooperation\tS00\tEconomic Integration and Collaboration\tS02\n\
+ECON\tEconomic Affairs\tEconomic Conditions, Trends and Potential\tP\t\t\n\
+ECPS\tEconomic Affairs\tCommunications and Postal Systems\tS00\t\t\n\
+ECRE\tEconomic Affairs\t\t\tConstruction, Repair, and Expansion\tS02\n\
+ECRP\tEconomic Affairs\t\t\tScheduled Reporting\tS02\n\
+EEWT\tEconomic Affairs\t\t\tEast-West Trade\tS02\n\
+EFIN\tEconomic Affairs\tFinancial and Monetary Affairs\tP\t\t\n\
+EFIS\tEconomic Affairs\tCommercial Fishing and Fish Processing\tS00\tFishing\tS02\n\
+EGEN\tEconomic Affairs\t\t\tGeneral\tS17\n\
+EIND\tEconomic Affairs\tIndustry and Manufacturing\tS00\tCommerce, Industry, and Industrial Products\tS18\n\
+EINT\tEconomic Affairs\tEconomic and Commercial Internet\tS00\t\t\n\
+EINV\tEconomic Affairs\tInvestments; Foreign Investments\tP\tInvestments\tS19\n\
+ELAB\tEconomic Affairs\tLabor Sector Affairs\tS00\tLabor and Manpower\tS02\n\
+ELEC\tEconomic Affairs\t\t\tNoncommunications Electrical and Electronic Equipment\tS02\n\
+ELTN\tEconomic Affairs\tLand Transportation\tS00\t\t\n\
+EMAE\tEconomic Affairs\t\t\tMachinery and Related Equipment\tS02\n\
+EMES\tEconomic Affairs\t\t\tMedical, Engineering, and Scientific Equipment\tS02\n\
+EMIN\tEconomic Affairs\tMinerals and Metals\tS00\tMetals and Minerals\tS02\n\
+ENRG\tEconomic Affairs\t\t\tEnergy\tS02\n\
+EPAP\tEconomic Affairs\t\t\tPlant, Animal, and Wood Products\tS02\n\
+ESTC\tEconomic Affairs\t\t\tStrategic Trade Controls\tS02\n\
+ETEL\tEconomic Affairs\t\t\tTelecommunications and Postal Systems and Equipment\tS02\n\
+ETRD\tEconomic Affairs\t\t\tForeign Trade\tS02\n\
+EWWT\tEconomic Affairs\t\t\tWaterborne Transportation\tS02\n\
+KISL\t(program TAGS)\tIslam\tS34\t\t\n\
+KMDR\t(program TAGS)\tMedia Reaction Reporting\tP\t\t\n\
+KPAO\t(program TAGS)\tPublic Affairs Office\tP\t\t\n\
+MARR\tMilitary and Defense Affairs\tMilitary and Defense Arrangements\tP\t\t\n\
+MASS\tMilitary and Defense Affairs\t\t\tMilitary Assistance and Sales\tS02\n\
+MILI\tMilitary and Defense Affairs\t\t\tGeneral\tS20\n\
+MMOL\tMilitary and Defense Affairs\t\t\tMateriel, Ordnance and Logistics\tS02\n\
+MNUC\tMilitary and Defense Affairs\t\t\tMilitary Nuclear Applications\tS02\n\
+MOPS\tMilitary and Defense Affairs\tMilitary Operations\tS33\t\t\n\
+MORG\tMilitary and Defense Affairs\t\t\tMilitary Organization and Structure\tS02\n\
+MPOL\tMilitary and Defense Affairs\t\t\tMilitary Policy and Planning\tS02\n\
+OCLR\tOperations\t\t\tVessel and Flight Clearances and Visits\tS02\n\
+OCON\tOperations\t\t\tConferences and Meetings\tS02\n\
+OEXC\tOperations\t\t\tEducational and Cultural Exchange Operations\tS02\n\
+OGEN\tOperations\t\t\tGeneral\tS21\n\
+OIIP\tOperations\tInternational Information Programs\tS34\t\t\n\
+OREP\tOperations\t\t\tCongressional Travel\tS02\n\
+OSCI\tOperations\t\t\tScience Grants\tS02\n\
+OTRA\tOperations\t\t\tTravel and Visits\tS02\n\
+OVIP\tOperations\t\t\tVIP Travel Arrangements\tS02\n\
+PARM\tPolitical Affairs\t\t\tArms Control and Disarmament\tS02\n\
+PBOR\tPolitical Affairs\t\t\tBoundary and Sovereignty Claims\tS22\n\
+PDEV\tPolitical Affairs\t\t\tNational Development\tS02\n\
+PDIP\tPolitical Affairs\t\t\tDiplomatic and Consular Representation\tS02\n\
+PFOR\tPolitical Affairs\t\t\tForeign Policy and Relations\tS02\n\
+PGOV\tPolitical Affairs\tGovernment; Internal Governmental Affairs\tP\tGovernment\tS02\n\
+PHUM\tPolitical Affairs\tHuman Rights\tS01\t\t\n\
+PINR\tPolitical Affairs\tIntelligence\tS01\t\t\n\
+PINS\tPolitical Affairs\tInternal Security\tS33\t\t\n\
+PINT\tPolitical Affairs\t\t\tInternal Political Affairs\tS02\n\
+PLOS\tPolitical Affairs\t\t\tLaw of the Seas Affairs\tS23\n\
+PORG\tPolitical Affairs\t\t\tPolicy Relations With International Organizations\tS24\n\
+PORS\tPolitical Affairs\t\t\tPublic Order and Safety\tS02\n\
+PREL\tPolitical Affairs\tExternal Political Relations\tP\t\t\n\
+PROP\tPolitical Affairs\t\t\tPropaganda and Psychological Operations\tS02\n\
+PTER\tPolitical Affairs\tTerrorism\tS35\t\t\n\
+SCUL\tSocial Affairs\t\t\tCultural Affairs\tS09\n\
+SEDU\tSocial Affairs\t\t\tEducation\tS09\n\
+SENV\tSocial Affairs\t\t\tEnvironment\tS25\n\
+SGEN\tSocial Affairs\t\t\tGeneral\tS09\n\
+SHUM\tSocial Affairs\t\t\tHuman Rights\tS26\n\
+SNAR\tSocial Affairs\t\t\tNarcotics\tS27\n\
+SOCI\tSocial Affairs\t\t\tSocial Conditions\tS09\n\
+SOPN\tSocial Affairs\t\t\tPublic Opinion and Information\tS28\n\
+SPOP\tSocial Affairs\t\t\tPopulation\tS09\n\
+SREF\tSocial Affairs\t\t\tRefugees\tS09\n\
+TBIO\tTechnology and Science\t\t\tBiological and Medical Science\tS29\n\
+TECH\tTechnology and Science\t\t\tTechnology\tS02\n\
+TGEN\tTechnology and Science\t\t\tGeneral\tS02\n\
+TPHY\tTechnology and Science\t\t\tPhysical Sciences\tS30\n\
+TSPA\tTechnology and Science\t\t\tSpace Activities\tS02\n\
+";
+
+/// The sources of TAG titles, cited in full (`S<k>` → citation).
+pub static TAG_SOURCES: &str = "\
+S00\thttps://fam.state.gov/FAM/05FAH03/05FAH030010.html (5 FAH-3 H-011.1 'TAGS and Subject', CT:TAGS-91 02-17-2022; current list, stored copy read only up to EMIN)\n\
+S01\thttps://fam.state.gov/FAM/05FAH03/05FAH030110.html (5 FAH-3 H-111 a. example list, CT:TAGS-84 01-24-2020)\n\
+S02\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt\n\
+S03\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), Appendix A 'Subject TAGS Definitions'; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled in sec.8 ('-L4U D'), legible in App.A]\n\
+S04\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('xc L M' / 'XCLM')]\n\
+S05\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled in headings ('XCObl'); legible in cross-references ('use ACOM')]\n\
+S06\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('-4EhlR' / 'AE&m')]\n\
+S07\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('XFI N' / 'A m')]\n\
+S08\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('XIN F' / '-UNF')]\n\
+S09\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), Appendix A 'Subject TAGS Definitions'; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt\n\
+S10\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('XlMED' / '&MED')]\n\
+S11\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: sec.8 OCR prints 'AORC'; App.A text and examples read AORG]\n\
+S12\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: title as in App.A; sec.8 OCR 'Trade Complaints, and Disputes and Inquiries']\n\
+S13\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 'List of Subject TAGS'; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt\n\
+S14\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('EALR' in sec.8, 'E m' in App.A); EAIR is the code between EAID and EALR]\n\
+S15\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: heading OCR 'EC EL!'/'ECELI'; legible in cross-reference ('use ECEM')]\n\
+S16\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('EF LN' / 'EFm7')]\n\
+S17\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 'List of Subject TAGS'; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: App.A heading reads 'Economics--General']\n\
+S18\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: heading OCR 'EIXD'/'END'; legible in cross-reference ('use EIND')]\n\
+S19\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: heading OCR 'ELNV'; legible in cross-references ('see EINV')]\n\
+S20\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code as OCR reads it ('MIL1' / 'hvIILI'); App.A title 'Military--General']\n\
+S21\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: heading OCR 'OGEE'; legible in sec.7 text ('the OGEN TAG (Operations--General)')]\n\
+S22\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: sec.8 OCR 'PEOR'; legible in App.A]\n\
+S23\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: App.A heading reads 'Law of the Sea Affairs']\n\
+S24\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: sec.8 OCR 'PORC'; legible in App.A]\n\
+S25\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), Appendix A 'Subject TAGS Definitions'; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: heading OCR 'SE%v'; legible in cross-references ('see SENV')]\n\
+S26\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), Appendix A 'Subject TAGS Definitions'; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('SWUM'; cross-ref 'SHCM') - verify against page image]\n\
+S27\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), Appendix A 'Subject TAGS Definitions'; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('WAR'; cross-ref 'SXA3') - verify against page image]\n\
+S28\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), Appendix A 'Subject TAGS Definitions'; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: heading OCR 'SOPS'; legible in cross-references ('use SOPN')]\n\
+S29\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: heading OCR garbled; legible in cross-reference ('use TBIO')]\n\
+S30\tState Dept 'Traffic Analysis by Geography and Subject' handbook TL:TAGS-1 (6-28-74), sec.8 list and Appendix A; OCR text github:leuc/ACP-127@38484f9e6a2a31ad6ba22209f3bcd768ffdd79dc:docs/rg59_state_dept_tags_74.txt [OCR note: code OCR-garbled ('TPSY' / 'TPIV'; cross-ref 'T PHY') - verify against page image]\n\
+S31\tState Dept TAGS handbook TL:TAGS-1 (6-28-74) sec.15 'List of Organization TAGS', as transcribed from page images in github:leuc/ACP-127@0dfdaf37b6c87934785d4017132ed31f71a43f7a:src/tags_mapping.py (ORGANIZATION_TAGS, handbook block)\n\
+S32\tWikiLeaks PlusD tag label for 1975DACCA00292_b, quoted in github:zotero/translators@6770dd544b797640ace20c8313bbf7678653976c:'WikiLeaks PlusD.js' (test case https://search.wikileaks.org/plusd/cables/1975DACCA00292_b.html)\n\
+S33\tWikiLeaks PlusD tag label, quoted in github:o9812/Wikileaks-Stock-Market@578cd60450e15a29a0d9c5c5a55a868b8144e2d5:'script/data_cleaning/1003 Data Cleaning and Tokenization.ipynb' (cell output, cable TAGS field)\n\
+S34\thttps://pdnetworks.wordpress.com/2010/12/16/cablegate-tags/ (INFORMAL blog gloss, not an official title)\n\
+S35\thttp://jeff.lawshe.info/blog/2012/01/28/defining-cablegate-tags/ (INFORMAL blog gloss 'PTER stands for Terrorism', not an official title)\n\
 ";
 
 /// Organisation TAGS known to cablemap, sorted and front-coded (see `codes::is_organization`).
 pub static ORGANIZATION_TAGS: &str = "\x01AAA\x03FLI\x03I\x03LC\x02BA\x03C\x03MC\x02CABQ\x03TU\x02DB\x04-1\x03F\x03PSEC\x02EC\x03DF\x03R LINGUS\x04OFLOT\x05LINEAS ARGENTINAS\x05PERU\x02FDB\x04F\x03L-CIO\x03P\x03SA\x02GR\x02I\x03D\x03FLD\x02KB\x02L\x03-1\x03IA\x03P\x02MAL\x04X\x03CHAMS\x03OCO\x02NC\x03ZUS\x02P\x03AG\x03CAC\x03ECO\x02RAMCO\x03C\x04O\x03DE\x03ENA\x03IANA\x02SALA\x03EAN\x03PAC\x02T&T\x03A\x02U-1\x03B\x03CCTU\x02VENSA\x03IANCA\x02litalia\x01BA'ATH\x03SC\x02BC\x03G\x02DC\x02ENDIX\x02IE\x03S\x02LS\x02OS\x02P\x03-1\x02QG\x02WIA\x02undesbank\x01CAA\x04C\x03CM\x03PC\x03RE\x02BC\x03S\x02CC-1\x053\x03D\x03IR\x04TT\x03MS\x03NAA\x03US\x02DB\x03C\x03G\x03I\x03U\x02EA\x04C\x03C\x03MA\x03P\x03Q\x02IA\x03EC\x03L\x03ME\x03P\x04EC\x03S\x03TEL\x04IBANK\x02OE\x03M\x04IBOL\x03NDECA\x04OCO\x04TRIB\x03PUOS\x03SEP\x02PC\x03SU\x02RS\x02SIS\x03TP\x03U\x02TM\x02WC\x03S\x02olombo Plan\x01DAC\x02C\x03A\x03I\x02EA\x02HS\x02IA\x02JP\x02OD\x03E\x03T\x02PC\x03P\x03R\x01EAC\x03L\x04G\x03PC\x02BRD\x02CA\x04C\x03DC\x03E\x03G\x03LAC\x03MT\x03OSOC\x04WAS\x03WA\x02D\x03C\x03RC\x03U\x02EOC\x02FTA\x02L AL\x03F\x03N\x02P\x03A\x03C\x02SA\x03CAP\x03DI\x02TA\x02UCOM\x03N\x03ROCONTROL\x02XIM\x01FAA\x03O\x03PC\x04LA\x03RC\x03S\x02BI\x04S\x02CC\x03IA\x03SC\x02DA\x03IC\x03N\x03R\x02EMA\x02HWA\x02INNAIR\x02LN\x02MC\x03LN\x02NLA\x02PC\x02RB\x03ELIMO\x02SCADP\x03LN\x02TC\x03UI\x02WS\x01G-77\x038\x02AO\x03TT\x02CC\x02M-1\x02PO\x02REENS\x02SA\x02eneral Motors\x01HCOPIL\x02HS\x02KA\x02UD\x01IA-ECOSOC\x03CI\x04W\x03DB\x03EA\x03F\x03HRC\x03II\x03JC\x03RC\x03TA\x04TC\x02BC\x03M\x03PCA\x05T\x03RD\x03WC\x04M\x02CAC\x04F\x04O\x03BL\x03C\x04AT\x04ROM\x03ES\x03FTU\x03J\x03MC\x03O\x04-1\x03RC\x03SC\x03TR\x04Y\x02DA\x03B\x02EA\x02FAD\x03C\x03RB\x04C\x02HB\x02IC\x04A\x02JC\x03O\x02LA\x03C\x03O\x03ZSG\x02MC\x03F\x03H\x03O\x02NCB\x03FCE\x03MARSAT\x03PFC\x03RA\x04O\x03S\x03T\x04ELSAT\x05RPOL\x02OC\x03LM\x03M\x03VW\x02PDC\x03HC\x03U\x02RA\x03C\x04-2\x053\x03EX\x03S\x04G\x02SCON\x03O\x03TA\x02TC\x03T\x04O\x03U\x02UCNNR\x02WBC\x03C-1\x052\x03SG\x02YC\x01JAL\x03T\x02CIC\x02DL\x02LP\x02US\x01KAL\x03NU\x02GB\x02LM\x02MT\x02OC\x02PNLF\x01LAB\x02BAR\x02DP\x02LTE\x02OC\x03T\x01MAB\x03RAD\x03S\x02CG\x03LRS\x02EA\x02FO\x02INURSO\x03R\x02NLF\x02ONUC\x02PEAA\x03LA\x02TCRE\x03N\x01NAA\x03C\x04B\x03FO\x03MSA\x03S\x04A\x04CO\x03TO\x02BC\x04CA\x03S\x02DR\x03U\x02EB\x02GA\x02IAG\x03CSMA\x03DA\x03H\x03OC\x02KDP\x02MFS\x02NPC\x02OAA\x02PC\x03FSC\x03G\x02RC-5\x02SA\x03C\x03F\x02TIA\x04S\x03SB\x03T\x02UC\x02WC\x01OAPEC\x03S\x03TU\x03U\x02ECD\x04S\x02IC-2\x03E\x02MB\x03SN\x02PEC\x03IC\x03M\x02RIT-ICFTU\x02SCE\x03HA\x03IA\x02VP\x01PAC\x03HO\x03IGH\x03L\x03N\x03RCA\x02BEIST\x03OS\x03S\x02CC\x03I\x02DC\x02EMEX\x03TROBRAS\x02FLP\x03P\x02HALANAGE PARTY\x03S\x02IA\x04RC\x03CES\x02JC\x02KFK\x02LA\x03N\x03O\x02NC\x03DC\x03P\x02PD\x03P\x02RI\x02SD\x03I\x03OE\x02UAS\x02halange Party\x01QANTAS\x01RDP\x02ENAMO\x02FE\x02L\x02RB\x01SAARC\x03S\x02BA\x02CC\x03EPC\x02DFCU\x02EC\x03LA\x02FOR\x02MI\x02OCINT\x02PC\x03D\x03F\x03LA\x04M\x02SA\x03OD\x02TAT\x02VC\x02WAPO\x01TAPLINE\x02DB\x02GC\x02HY\x02NC\x02PLF\x02RSY\x02UAC\x03C\x02VA\x01UANC\x03W\x02CD\x02DEAC\x02IL\x02MNO\x03OA\x02N\x03AMSIL\x04US\x03BRO\x03C\x04HC\x05S\x04ITRAL\x04ND\x04RED\x05IME\x04SD\x05W\x04TAD\x03DC\x04OF\x04P\x04RO\x03EF\x04P\x04SCO\x04TPSA\x03FDAC\x04ICYP\x04PA\x03GA\x05/C-1\x082\x083\x084\x085\x086\x06SPC\x04OMAP\x03HCR\x04RC-1\x072\x03ICEF\x04DCP\x05O\x05ROIT\x04FIL\x04KOM\x04TA\x06R\x03MEE\x04IBH\x05K\x04OGIP\x05P\x03O\x04MIG\x03POP\x04UOS\x03RWA\x03SC\x05EAR\x03TAT\x04C\x04ER\x04FSA\x04NC\x04SO\x02PD\x03I\x03OV\x03U\x02SEGJC\x04M\x03GS\x03INJC\x04S\x05JC\x03NRC\x03PS\x03SAEC\x04S\x03TR\x04TA\x01VA\x03RIG\x02FW\x02IASA\x02OA\x01WARC\x02CC\x03L\x02EO\x03U\x02FC-2\x03P\x03TU\x02HC\x03O\x02ILPF\x03PO\x02JC\x02MO\x02PO\x02TO\x03RO\x01YPFB\x01ZANU\x05-PF\x03PU";
 
-/// Organisation TAGS whose name is evidenced.
+/// Organisation TAGS whose name is evidenced → name, source.
 pub static ORGANIZATION_NAMES: &str = "\
-UNSC\tUN Security Council\n\
+ADB\tAsian Development Bank\tS31\n\
+AEC\tAtomic Energy Commission\tS31\n\
+AFDB\tAfrican Development Bank\tS31\n\
+AIFLD\tAmerican Institute for Free Labor Development\tS31\n\
+ANZUS\tAustralia, New Zealand, and United States Council\tS31\n\
+ASEAN\tAssociation of South East Asian Nations\tS31\n\
+BIE\tBureau of International Exhibitions\tS31\n\
+C-20\tCommittee of 20 for International Monetary Reform (IMF)\tS31\n\
+CAB\tCivil Aviation Board\tS31\n\
+CCD\tConference of the Committee on Disarmament\tS31\n\
+CCMS\tCommittee on the Challenges of Modern Society (NATO)\tS31\n\
+CENTO\tCentral Treaty Organization\tS31\n\
+COCOM\tCoordinating Committee on Export Controls\tS31\n\
+COE\tCouncil of Europe\tS31\n\
+COMECON\tCouncil for Mutual Economic Assistance\tS31\n\
+CSCE\tConference on Security and Cooperation in Europe\tS31\n\
+DAC\tDevelopment Assistance Committee (OECD)\tS31\n\
+DEA\tDrug Enforcement Agency\tS31\n\
+DPC\tDefense Planning Committee (NATO)\tS31\n\
+ECA\tUN Economic Commission for Africa\tS31\n\
+ECAC\tEuropean Committee on Civil Aviation\tS31\n\
+ECAFE\tUN Economic Commission for Asia and the Far East\tS31\n\
+ECE\tUN Economic Commission for Europe\tS31\n\
+ECLA\tUN Economic Commission for Latin America\tS31\n\
+ECOSOC\tUN Economic and Social Council\tS31\n\
+ECWA\tEconomic Commission for Western Asia\tS31\n\
+EEC\tEuropean Common Market (European Communities)\tS31\n\
+EFTA\tEuropean Free Trade Association\tS31\n\
+EPA\tEnvironmental Protection Agency\tS31\n\
+FAO\tFood and Agriculture Organization (UN)\tS31\n\
+G-10\tGroup of Ten\tS31\n\
+GATT\tGeneral Agreement on Tariffs and Trade\tS31\n\
+IA-ECOSOC\tInter-American Economic and Social Council (not a part of UN ECOSOC)\tS31\n\
+IAEA\tInternational Atomic Energy Agency\tS31\n\
+IARC\tInternational Agency for Research on Cancer\tS31\n\
+IATA\tInternational Air Transport Association\tS31\n\
+IATTC\tInter-American Tropical Tuna Commission\tS31\n\
+IBRD\tInternational Bank for Reconstruction and Development\tS31\n\
+ICAO\tInternational Civil Aviation Organization\tS31\n\
+ICEM\tIntergovernmental Committee for European Migration\tS31\n\
+ICFTU\tInternational Confederation of Free Trade Unions\tS31\n\
+ICJ\tInternational Court of Justice\tS31\n\
+ICJU\tInternational Commission of Jurists\tS31\n\
+ICNAF\tInternational Commission for the Northwest Atlantic Fisheries\tS31\n\
+ICRC\tInternational Committee of the Red Cross\tS31\n\
+IDB\tInter-American Development Bank\tS31\n\
+ILC\tInternational Law Commission\tS31\n\
+ILO\tInternational Labor Organization\tS31\n\
+IMCO\tIntergovernmental Maritime Consultative Organization\tS31\n\
+IMF\tInternational Monetary Fund\tS31\n\
+INTELSAT\tInternational Telecommunications Satellite Consortium\tS31\n\
+ISVS\tInternational Secretariat for Volunteer Services\tS31\n\
+ITU\tInternational Telecommunications Union\tS31\n\
+JCC\tJoint Commercial Commissions\tS31\n\
+LAFTA\tLatin American Free Trade Association\tS31\n\
+MARAD\tU.S. Maritime Administration\tS31\n\
+MBFR\tMutual and Balanced Force Reduction Talks\tS31\n\
+NAC\tNorth Atlantic Council (NATO)\tS31\n\
+NASA\tNational Aeronautics and Space Council\tS31\n\
+NATO\tNorth Atlantic Treaty Organization\tS31\n\
+NOAA\tNational Oceanographic and Atmospheric Agency\tS31\n\
+NPG\tNuclear Planning Group (NATO)\tS31\n\
+NSF\tNational Science Foundation\tS31\n\
+OAPEC\tOrganization of Arab Petroleum Exporting Countries\tS31\n\
+OAS\tOrganization of American States\tS31\n\
+OAU\tOrganization of African Unity\tS31\n\
+OECD\tOrganization for Economic Cooperation and Development\tS31\n\
+OPEC\tOrganization of Petroleum Exporting Countries\tS31\n\
+OPIC\tOverseas Private Investment Corporation\tS31\n\
+PAHO\tPan American Health Organization\tS31\n\
+PLO\tPalestine Liberation Organization\tS31\n\
+SEATO\tSoutheast Asia Treaty Organization\tS31\n\
+SPC\tSouth Pacific Commission\tS31\n\
+UN\tUnited Nations\tS31\n\
+UNCND\tUN Commission on Narcotic Drugs\tS31\n\
+UNCSW\tUN Commission on Status of Women\tS31\n\
+UNCTAD\tUN Conference on Trade and Development\tS31\n\
+UNDP\tUN Development Program\tS31\n\
+UNEP\tUN Environmental Program\tS31\n\
+UNESCO\tUN Educational, Scientific and Cultural Organization\tS31\n\
+UNFDAC\tUN Fund for Drug Abuse Control\tS31\n\
+UNFPA\tUN Fund for Population Activities\tS31\n\
+UNGA\tUN General Assembly\tS31\n\
+UNHCR\tUN High Commissioner for Refugees\tS31\n\
+UNHRC\tUN Human Rights Commission\tS31\n\
+UNICEF\tUN Children's Fund\tS31\n\
+UNIDO\tUN Industrial Development Organization\tS31\n\
+UNITAR\tUN Institute for Training and Research\tS31\n\
+UNPOC\tUN Population Commission\tS31\n\
+UNRWA\tUN Relief and Works Agency for Palestine Refugees\tS31\n\
+UNSC\tUN Security Council\tP\n\
+UNSDC\tUN Social Development Commission\tS31\n\
+UNSTC\tUN Statistical Commission\tS31\n\
+UNTC\tUN Trusteeship Council\tS31\n\
+UNV\tUN Volunteers\tS31\n\
+UPU\tUniversal Postal Union\tS31\n\
+USTS\tU.S. Travel Service\tS31\n\
+WHO\tWorld Health Organization\tS31\n\
+WIPO\tWorld Intellectual Property Organization\tS31\n\
+WMO\tWorld Meteorological Organization\tS31\n\
+WTO\tWarsaw Pact Organization\tS31\n\
+XMB\tExport-Import Bank of the United States\tS31\n\
 ";
 
 /// First letter of a subject TAG → its field (NARA FAQ; K is cablemap's program TAGS).

@@ -16,6 +16,7 @@ test('the page opens on the sample cable with no errors', async () => {
   assert.match(await metaValue(page, 'Classification'), /^CONFIDENTIAL SIPDIS: SIPRNet distribution/);
   assert.equal(await page.locator('details.cv-section').count(), 8);
   assert.equal(await page.locator('.cv-meta__tag').first().innerText(), 'PREL Political Affairs: External Political Relations');
+  assert.equal(await page.locator('.cv-meta__tag').first().getAttribute('title'), 'Source: WikiLeaks PlusD label');
   assert.match(await metaValue(page, 'Classified by'), /E\.O\. 12958 as amended 1\.4\(b\): foreign government information/);
   assert.deepEqual(problems, []);
   const foreign = requests.filter((u) => !u.startsWith(env.server.url));

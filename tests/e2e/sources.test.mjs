@@ -62,6 +62,10 @@ test('a 1970s telegram: distribution kept apart from the addressees, dual preced
   assert.match(await metaValue(page, 'Department distribution'), /action EUR-25; info OCT-01, ISO-00/);
   assert.doesNotMatch(await metaValue(page, 'Info'), /OCT-01/);
   assert.match(await metaValue(page, 'Info precedence'), /^ROUTINE/);
+  // The TAG's title in force in 1974, with its source on hover.
+  const pfor = page.locator('.cv-meta__tag').first();
+  assert.equal(await pfor.innerText(), 'PFOR Political Affairs: Foreign Policy and Relations');
+  assert.match(await pfor.getAttribute('title'), /^Source: State Dept .*TL:TAGS-1 \(6-28-74\)/);
   const second = page.locator('#p2');
   assert.match(await second.innerText(), /GREEK CONTINENTAL SHELF AND WILL RAISE/);
   await page.close();

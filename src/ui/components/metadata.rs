@@ -93,7 +93,7 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
                 <dd>
                     <ul class="cv-meta__tags">
                         for tag in &cable.tags {
-                            { tag_item(&codes::explain_tag(tag)) }
+                            { tag_item(&codes::explain_tag_at(tag, codes::cable_year(cable))) }
                         }
                     </ul>
                 </dd>
@@ -202,8 +202,14 @@ fn tag_item(e: &Explanation<'_>) -> Html {
         (None, None) => e.note.unwrap_or("unknown").to_owned(),
     };
     let unknown = e.certainty == Certainty::Unknown;
+    // The title's source on hover (and the note on a title from another time).
+    let cited = match (e.source, e.meaning.and(e.note)) {
+        (Some(source), Some(note)) => Some(format!("{note}. Source: {source}")),
+        (Some(source), None) => Some(format!("Source: {source}")),
+        (None, note) => note.map(str::to_owned),
+    };
     html! {
-        <li class={classes!("cv-meta__tag", unknown.then_some("cv-meta__tag--unknown"))}>
+        <li class={classes!("cv-meta__tag", unknown.then_some("cv-meta__tag--unknown"))} title={cited}>
             <code class="cv-meta__code">{ e.code.to_owned() }</code>{ " " }
             <span class="cv-meta__explain">{ meaning }</span>
         </li>
