@@ -46,7 +46,8 @@ for (const name of all) {
 const version = hash.digest('hex').slice(0, 16);
 // Every file of the build but the manifest's screenshots: those are install-dialog art the browser
 // fetches itself when it shows that dialog, and precaching them would triple what a first visit
-// downloads (250 KB of PNG against a 200 KB budget for the whole app).
+// downloads (250 KB of PNG against a 200 KB budget for the whole app). The worker keeps them once
+// the browser has loaded them (sw.js, LATER).
 // The embed bundle is for other sites' pages, not the app's: not precached either.
 // Nor the sample cables beside the compiled-in one: the worker keeps each once it is opened.
 const list = ['./', ...all.filter((p) => !p.startsWith('icons/screenshot-') && !p.startsWith('samples/') && !EMBED.includes(p))];

@@ -5,6 +5,8 @@ const VERSION = 'development';
 const FILES = [];
 const PREFIX = 'cable-viewer-';
 const CACHE = `${PREFIX}${VERSION}`;
+// Files of the build cached when first loaded rather than on install.
+const LATER = ['/samples/', '/icons/'];
 // Shared cables wait here for the page to take them; nothing is sent anywhere.
 const SHARED = 'cable-viewer-shared';
 
@@ -47,8 +49,10 @@ self.addEventListener('fetch', (event) => {
       const hit = await cache.match(key, { ignoreSearch: true });
       if (hit) return hit;
       const response = await fetch(request);
-      // A sample cable is not precached (a first visit stays small); once opened, it is kept.
-      if (response.ok && url.pathname.startsWith('/samples/')) await cache.put(request, response.clone());
+      // Sample cables and the manifest's screenshots (install-dialog art) are not precached, so a
+      // first visit stays small; whatever of them the browser loads is kept, so that offline an
+      // opened sample opens again and the install dialog shows what it showed online.
+      if (response.ok && LATER.some((dir) => url.pathname.startsWith(dir))) await cache.put(request, response.clone());
       return response;
     }),
   );

@@ -90,6 +90,21 @@ test('the worker controls the page after a reload and caches every file the page
   await context.close();
 });
 
+test('the manifest screenshots, once the browser has loaded them, are there offline', async () => {
+  const context = await browser.newContext();
+  const page = await controlledPage(context);
+  const { screenshots } = JSON.parse(await readFile(resolve(DIST, 'manifest.webmanifest'), 'utf8'));
+  const fetchAll = () => page.evaluate(async (srcs) => Promise.all(srcs.map(async (src) => {
+    const response = await fetch(src);
+    return `${response.status} ${response.headers.get('content-type')} ${(await response.arrayBuffer()).byteLength}`;
+  })), screenshots.map((s) => s.src));
+  const online = await fetchAll();
+  for (const answer of online) assert.match(answer, /^200 image\/png [1-9]/);
+  await context.setOffline(true);
+  assert.deepEqual(await fetchAll(), online, 'the same files, from the worker, offline');
+  await context.close();
+});
+
 test('offline: a reload opens the app, a pasted cable parses, a deep link opens', async () => {
   const context = await browser.newContext();
   const page = await controlledPage(context);
