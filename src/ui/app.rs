@@ -109,7 +109,8 @@ pub fn App() -> Html {
             </header>
             <div class="cv-drop" aria-hidden="true">{ "Drop cable files to open them" }</div>
             <div class="cv-layout">
-                <CableInput text={document.text.clone()} epoch={state.epoch} {on_edit} />
+                <CableInput text={document.text.clone()} epoch={state.epoch} {on_edit}
+                    open={document.problem.is_some()} />
                 <article class="cv-reader" aria-label="Cable">
                     <Toolbar
                         query={state.query.clone()} hits={hits} hit={state.hit}

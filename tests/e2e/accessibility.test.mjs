@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { useServerAndBrowser } from './harness.mjs';
+import { useServerAndBrowser, menuItem } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,7 +35,7 @@ test('no violations with find hits, the original text and a bad-input notice', a
   await page.goto(env.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByRole('searchbox', { name: 'Find in cable' }).fill('Heller');
-  await page.getByRole('button', { name: 'Original text' }).click();
+  await (await menuItem(page, 'Original text')).click();
   await page.getByLabel('Open cable file').setInputFiles([{ name: 'recipe.txt', mimeType: 'text/plain', buffer: Buffer.from('Lemon cake\n\nBake it.\n') }]);
   await page.locator('.cv-notice').first().waitFor();
   assert.deepEqual(await audit(page), []);
@@ -69,7 +69,7 @@ test('a keyboard-only walk through every control does what it says', async () =>
   const heading = page.getByRole('heading', { level: 1 });
   await heading.filter({ hasText: 'HELLER' }).waitFor();
   const status = page.getByRole('status');
-  const pressed = (name) => page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
+  const pressed = (name) => page.getByRole('button', { name, exact: true, includeHidden: true }).getAttribute('aria-pressed');
   const sectionsOpen = () => page.locator('details.cv-section').evaluateAll((all) => all.map((d) => d.open));
 
   // Open a sample from its list, switch back to the first cable, close the sample.
@@ -120,42 +120,59 @@ test('a keyboard-only walk through every control does what it says', async () =>
   await tabTo(page, 'button', 'Expand all');
   await page.keyboard.press('Space');
   assert.ok((await sectionsOpen()).every((open) => open));
-  await tabTo(page, 'details.cv-section > summary');
-  await page.keyboard.press('Enter');
-  assert.equal((await sectionsOpen())[0], false);
-  await page.keyboard.press('Enter');
-  assert.equal((await sectionsOpen())[0], true);
 
-  // The toggles.
-  await tabTo(page, 'button', 'Original text');
-  await page.keyboard.press('Space');
-  assert.equal(await pressed('Original text'), 'true');
-  await page.locator('.cv-original').waitFor();
-  await page.keyboard.press('Space');
-  assert.equal(await pressed('Original text'), 'false');
-  await tabTo(page, 'button', 'Original line breaks');
-  await page.keyboard.press('Enter');
-  assert.equal(await pressed('Original line breaks'), 'true');
-  await page.keyboard.press('Enter');
-  assert.equal(await pressed('Original line breaks'), 'false');
+  // The "More" menu, by keyboard: Enter opens it, Tab reaches its items, an item acts and closes
+  // it (focus back on "More"), Escape closes it.
+  const menuOpen = () => page.locator('details.cv-menu').evaluate((d) => d.open);
+  const openMore = async () => {
+    await tabTo(page, 'details.cv-menu > summary');
+    if (!(await menuOpen())) await page.keyboard.press('Enter');
+    assert.equal(await menuOpen(), true);
+  };
+  await openMore();
+  await page.keyboard.press('Escape');
+  assert.equal(await menuOpen(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.matches('details.cv-menu > summary')), true);
+  for (const [name, key] of [['Original text', 'Space'], ['Original line breaks', 'Enter']]) {
+    await openMore();
+    await tabTo(page, 'button', name);
+    await page.keyboard.press(key);
+    assert.equal(await pressed(name), 'true');
+    assert.equal(await menuOpen(), false, 'the menu closes once an item acts');
+    await openMore();
+    await tabTo(page, 'button', name);
+    await page.keyboard.press(key);
+    assert.equal(await pressed(name), 'false');
+  }
 
   // Copying and downloading.
   for (const [name, said] of [['Copy ID', 'Copied the reference ID.'], ['Copy citation', 'Copied the citation.'], ['Copy JSON', 'Copied the JSON.']]) {
+    await openMore();
     await tabTo(page, 'button', name);
     await page.keyboard.press('Enter');
     await status.filter({ hasText: said }).waitFor();
   }
   assert.equal(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).id, '09USUNNEWYORK78');
+  await openMore();
   await tabTo(page, 'button', 'Download JSON');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.equal(download.suggestedFilename(), '09USUNNEWYORK78.json');
 
   // The theme, from its list.
-  await tabTo(page, '.cv-theme select');
+  await openMore();
+  await tabTo(page, '.cv-menu__theme select');
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await page.keyboard.press('Escape');
+
+  // One section by its summary.
+  await tabTo(page, 'details.cv-section > summary');
+  await page.keyboard.press('Enter');
+  assert.equal((await sectionsOpen())[0], false);
+  await page.keyboard.press('Enter');
+  assert.equal((await sectionsOpen())[0], true);
 
   // Links and disclosures in the cable: the envelope, the contents, a paragraph's permalink.
   await tabTo(page, 'details.cv-envelope > summary');
@@ -181,7 +198,9 @@ test('a keyboard-only walk through every control does what it says', async () =>
   await page.keyboard.press('Enter');
   await status.filter({ hasText: 'Forgot the remembered cables' }).waitFor();
 
-  // Typing a cable: select all, type, and it is read.
+  // Typing a cable: unfold "Edit text" with Enter, then select all, type, and it is read.
+  await tabTo(page, 'details.cv-input > summary');
+  await page.keyboard.press('Enter');
   await tabTo(page, 'textarea');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('UNCLASSIFIED\nSUBJECT: TYPED FROM THE KEYBOARD\n\n1. One paragraph.\n');

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { useServerAndBrowser, openPage, CORPUS, metaValue } from './harness.mjs';
+import { useServerAndBrowser, openPage, CORPUS, metaValue, editText, scrollTo } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -27,10 +27,12 @@ test('the page opens on the sample cable with no errors', async () => {
 test('pasting a real cable into "Cable text" shows it', async () => {
   const html = await readFile(resolve(CORPUS, '09HARARE955.html'), 'utf8');
   const { page, problems } = await openPage(env.browser, env.server.url);
-  const area = page.getByLabel('Cable text');
+  const area = await editText(page);
   await area.fill(html);
   await page.getByRole('heading', { level: 1, name: 'AMBASSADOR PRESENTS CREDENTIALS TO MUGABE' }).waitFor();
   assert.equal(await metaValue(page, 'Reference ID'), '09HARARE955');
+  // Below the open text box now: brought into view (off-screen paragraphs skip rendering).
+  await scrollTo(page.locator('#p1'));
   assert.match(await page.locator('#p1').innerText(), /Ambassador Ray presented his credentials/);
   assert.deepEqual(problems, []);
   await page.close();

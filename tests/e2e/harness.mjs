@@ -129,3 +129,24 @@ export function useServerAndBrowser(before, after) {
   });
   return env;
 }
+
+/** Opens the "Edit text" bar if it is folded; the "Cable text" box. */
+export async function editText(page) {
+  const box = page.locator('details.cv-input');
+  if (!(await box.evaluate((d) => d.open))) await box.locator('summary').click();
+  return page.getByLabel('Cable text');
+}
+
+/** Opens the toolbar's "More" menu if it is closed; the menu's item `name` (a button). */
+export async function menuItem(page, name) {
+  const menu = page.locator('details.cv-menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
+  return page.locator('.cv-menu__items').getByRole('button', { name, exact: true });
+}
+
+/** The Theme list, in the "More" menu. */
+export async function themeSelect(page) {
+  const menu = page.locator('details.cv-menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
+  return page.getByLabel('Theme');
+}

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { useServerAndBrowser, openPage, CORPUS, metaValue, paste } from './harness.mjs';
+import { useServerAndBrowser, openPage, CORPUS, metaValue, paste, editText } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -14,7 +14,7 @@ const openNames = (page) => page.getByRole('list', { name: 'Open cables' }).loca
 
 test('typing into "Cable text" re-parses the cable', async () => {
   const { page, problems } = await openPage(env.browser, env.server.url);
-  await page.getByLabel('Cable text').fill('SUBJECT: A TYPED SUBJECT\n\n1. (U) Typed body.');
+  await (await editText(page)).fill('SUBJECT: A TYPED SUBJECT\n\n1. (U) Typed body.');
   await heading(page).filter({ hasText: 'A TYPED SUBJECT' }).waitFor();
   assert.equal(await page.locator('#p1').innerText(), '¶1 (U) Typed body.');
   // The switcher names what is shown now, not the sample the text replaced.
@@ -185,7 +185,7 @@ test('hostile text is shown as text and runs nothing', async () => {
   await heading(page).waitFor();
   const hostile = await readFile(resolve(import.meta.dirname, '../fixtures/malformed/hostile.html'), 'utf8');
   await page.evaluate(() => { window.__ran = false; window.alert = () => { window.__ran = true; }; });
-  await page.getByLabel('Cable text').fill(`${hostile}\n<img src=x onerror="window.__ran=true">`);
+  await (await editText(page)).fill(`${hostile}\n<img src=x onerror="window.__ran=true">`);
   await heading(page).filter({ hasText: '<img src=x onerror=alert(1)>' }).waitFor();
   assert.equal(await page.evaluate(() => window.__ran), false);
   assert.equal(await page.locator('.cv-reader img, .cv-reader script, .cv-reader b').count(), 0);

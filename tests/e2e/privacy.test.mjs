@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { useServerAndBrowser, CORPUS, DIST, paste } from './harness.mjs';
+import { useServerAndBrowser, CORPUS, DIST, paste, menuItem, themeSelect } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -44,11 +44,11 @@ test('paste, drop, open, find, export, theme and offline make no request beyond 
   await page.getByRole('button', { name: 'kabul.html', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Find in cable' }).fill('Karzai');
   await page.getByRole('button', { name: 'Next match' }).click();
-  await page.getByRole('button', { name: 'Original text' }).click();
-  await page.getByRole('button', { name: 'Copy JSON' }).click();
+  await (await menuItem(page, 'Original text')).click();
+  await (await menuItem(page, 'Copy JSON')).click();
   await page.getByRole('status').filter({ hasText: 'Copied the JSON.' }).waitFor();
-  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-  await page.getByLabel('Theme').selectOption('dark');
+  await Promise.all([page.waitForEvent('download'), (await menuItem(page, 'Download JSON')).click()]);
+  await (await themeSelect(page)).selectOption('dark');
   // Offline.
   await context.setOffline(true);
   await page.reload();

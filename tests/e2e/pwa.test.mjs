@@ -5,7 +5,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, launch, DIST, CHROMIUM_ARGS } from './harness.mjs';
+import { serve, launch, DIST, CHROMIUM_ARGS, editText } from './harness.mjs';
 
 let server;
 let browser;
@@ -115,7 +115,7 @@ test('offline: a reload opens the app, a pasted cable parses, a deep link opens'
   assert.match(await deep.locator('#p3').textContent(), /Ambassador Rice said the UN should reflect/);
   await page.reload();
   await heading(page).waitFor();
-  await page.getByLabel('Cable text').fill('SUBJECT: READ ON A TRAIN\n\n1. (U) Offline.');
+  await (await editText(page)).fill('SUBJECT: READ ON A TRAIN\n\n1. (U) Offline.');
   await heading(page).filter({ hasText: 'READ ON A TRAIN' }).waitFor();
   await context.close();
 });

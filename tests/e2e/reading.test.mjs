@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { useServerAndBrowser, openPage, CORPUS, metaValue, scrollTo } from './harness.mjs';
+import { useServerAndBrowser, openPage, CORPUS, metaValue, scrollTo, menuItem, themeSelect } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -146,17 +146,17 @@ test('the original text marks what was not understood; original line breaks on r
   const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   await openCorpus(page, '09KHARTOUM881');
-  await page.getByRole('button', { name: 'Original text' }).click();
+  await (await menuItem(page, 'Original text')).click();
   const unknown = await page.locator('mark.cv-original__unknown').allInnerTexts();
   assert.deepEqual(unknown, ['>', '7/29/2009 14:42', '09KHARTOUM881', 'Embassy Khartoum', '09KHARTOUM378']);
   assert.match(await page.locator('.cv-diagnostics').innerText(), /line 18: line not understood; kept as written/);
-  await page.getByRole('button', { name: 'Original text' }).click();
+  await (await menuItem(page, 'Original text')).click();
   assert.equal(await page.locator('.cv-original').count(), 0);
   await openCorpus(page, '09BISHKEK135');
   const p2 = page.locator('#p2');
   await scrollTo(p2);
   assert.doesNotMatch(await p2.innerText(), /\n/, 'reflowed: one line');
-  await page.getByRole('button', { name: 'Original line breaks' }).click();
+  await (await menuItem(page, 'Original line breaks')).click();
   await scrollTo(p2);
   assert.match(await p2.innerText(), /^¶2 ¶2\. \(C\) Ambassador met February 13 with Chinese Ambassador to\nKyrgyzstan Zhang Yannian\./);
   await page.close();
@@ -168,18 +168,18 @@ test('copy the ID, a citation and the JSON; download the JSON', async () => {
   await page.goto(env.server.url);
   await heading(page).waitFor();
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-  await page.getByRole('button', { name: 'Copy ID' }).click();
+  await (await menuItem(page, 'Copy ID')).click();
   await page.getByRole('status').filter({ hasText: 'Copied the reference ID.' }).waitFor();
   assert.equal(await clipboard(), '09USUNNEWYORK78');
-  await page.getByRole('button', { name: 'Copy citation' }).click();
+  await (await menuItem(page, 'Copy citation')).click();
   await page.getByRole('status').filter({ hasText: 'Copied the citation.' }).waitFor();
   assert.equal(await clipboard(), "09USUNNEWYORK78, “AMBASSADOR RICE'S MEETING WITH MEXICAN PERMANENT REPRESENTATIVE HELLER”, 2009-02-03");
-  await page.getByRole('button', { name: 'Copy JSON' }).click();
+  await (await menuItem(page, 'Copy JSON')).click();
   await page.getByRole('status').filter({ hasText: 'Copied the JSON.' }).waitFor();
   const json = JSON.parse(await clipboard());
   assert.equal(json.id, '09USUNNEWYORK78');
   assert.equal(json.info.length, 6);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), (await menuItem(page, 'Download JSON')).click()]);
   assert.equal(download.suggestedFilename(), '09USUNNEWYORK78.json');
   const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(saved.signers[0], 'Rice');
@@ -193,13 +193,13 @@ test('light and dark themes follow the system and can be overridden', async () =
   await page.goto(env.server.url);
   await heading(page).waitFor();
   assert.equal(await background(page), 'rgb(22, 23, 26)', 'dark when the system is dark');
-  await page.getByLabel('Theme').selectOption('light');
+  await (await themeSelect(page)).selectOption('light');
   assert.equal(await background(page), 'rgb(251, 250, 247)');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
   await page.reload();
   await heading(page).waitFor();
   assert.equal(await background(page), 'rgb(251, 250, 247)', 'the choice is remembered');
-  await page.getByLabel('Theme').selectOption('auto');
+  await (await themeSelect(page)).selectOption('auto');
   assert.equal(await background(page), 'rgb(22, 23, 26)');
   await context.close();
 });
@@ -212,7 +212,7 @@ test('the print sheet opens every section, hides the controls and keeps the bann
   assert.ok((await page.locator('details.cv-section').evaluateAll((ds) => ds.map((d) => d.open))).every(Boolean));
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.cv-toolbar').isVisible(), false);
-  assert.equal(await page.getByLabel('Cable text').isVisible(), false);
+  assert.equal(await page.locator('.cv-input').isVisible(), false);
   assert.equal(await page.locator('.cv-banner').first().isVisible(), true);
   assert.equal(await page.locator('.cv-banner--footer').isVisible(), true);
   await page.close();
@@ -225,6 +225,49 @@ test('works on a 360 px phone without sideways scrolling', async () => {
   await heading(page).waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
+  await context.close();
+});
+
+/** Where the banner, the subject and the header are, and whether the text box is folded. */
+const firstScreen = (page) => page.evaluate(() => {
+  const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+  const [banner, subject, bar, reader] = ['.cv-banner', 'h1.cv-subject', '.cv-bar', '.cv-reader'].map(box);
+  return { banner: banner.bottom, subject: subject.bottom, bar: bar.height, reader: reader.width, left: reader.left,
+    folded: !document.querySelector('details.cv-input').open, viewport: innerHeight, width: innerWidth };
+});
+
+test('reading first: the cable takes the page at 1366 px, the text box folded above it', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await heading(page).waitFor();
+  const at = await firstScreen(page);
+  assert.equal(at.folded, true, 'a cable is shown: the text box is folded');
+  assert.ok(at.subject < at.viewport / 2, `the subject ends at ${at.subject}px, in the top half`);
+  assert.ok(at.reader <= 48 * 16 && Math.abs(at.left - (at.width - at.reader) / 2) < 40, 'one centred column at a reading measure');
+  // Editing is one click away and keeps the text as it was given.
+  await page.locator('details.cv-input > summary').click();
+  const area = page.getByLabel('Cable text');
+  assert.match(await area.inputValue(), /^\s*VZCZCXYZ0001\nOO RUEHWEB/, 'the text as given');
+  await area.fill('');
+  await page.locator('.cv-notice').first().waitFor();
+  assert.equal((await firstScreen(page)).folded, false, 'no cable to read: the text box stays open');
+  await context.close();
+});
+
+test('reading first on a 360 px phone: a one-line header, then the banner and the subject', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await heading(page).waitFor();
+  const at = await firstScreen(page);
+  assert.ok(at.bar < 56, `the header is one line (${at.bar}px high)`);
+  assert.ok(at.banner < at.viewport && at.subject < at.viewport, `banner ends at ${at.banner}px, subject at ${at.subject}px`);
+  assert.equal(at.folded, true);
+  // The menu opens within the screen.
+  await (await menuItem(page, 'Copy ID')).waitFor();
+  const menu = await page.locator('.cv-menu__items').boundingBox();
+  assert.ok(menu.x >= 0 && menu.x + menu.width <= 360, 'the menu fits the phone');
   await context.close();
 });
 
@@ -250,7 +293,7 @@ test('every control is reachable from the keyboard', async () => {
       return e.getAttribute('aria-label') || e.id || e.textContent.trim().slice(0, 30);
     }));
   }
-  for (const name of ['Open cable file', 'cable-text', 'find', 'Next match', 'Expand all', 'Collapse all', 'Original text', 'Copy ID', 'Download JSON']) {
+  for (const name of ['Open cable file', 'Edit text', 'find', 'Next match', 'Expand all', 'Collapse all', 'More']) {
     assert.ok([...reached].some((r) => r === name || r.startsWith(name)), `${name} not reached: ${[...reached].join(' | ')}`);
   }
   await page.close();

@@ -78,7 +78,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
 }
 
 /// Closes the samples menu holding `inside`, and gives the focus back to its summary.
-fn close_menu(inside: &web_sys::Element) {
+pub(crate) fn close_menu(inside: &web_sys::Element) {
     use wasm_bindgen::JsCast;
     let Ok(Some(details)) = inside.closest("details") else { return };
     if let Ok(details) = details.dyn_into::<web_sys::HtmlDetailsElement>() {

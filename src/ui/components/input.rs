@@ -1,4 +1,5 @@
-//! The "Cable text" textarea. It owns what is being typed: edits reach the
+//! The "Cable text" textarea, folded under an "Edit text" bar while a cable is read. It owns
+//! what is being typed: edits reach the
 //! reducer after a short pause, so typing never waits for a re-parse, and the
 //! textarea only takes new text when another cable is opened (`epoch`).
 
@@ -25,6 +26,9 @@ pub struct CableInputProps {
     pub text: Rc<str>,
     pub epoch: u64,
     pub on_edit: Callback<String>,
+    /// Unfolded: no cable to read (nothing typed yet, or text that is not one). Once a cable
+    /// is shown the box folds to its "Edit text" bar, one click from everything it holds.
+    pub open: bool,
 }
 
 /// Reports the text once typing pauses. A keystroke only notes the time: the one timer,
@@ -71,7 +75,7 @@ impl Pause {
 }
 
 #[component]
-pub fn CableInput(CableInputProps { text, epoch, on_edit }: &CableInputProps) -> Html {
+pub fn CableInput(CableInputProps { text, epoch, on_edit, open }: &CableInputProps) -> Html {
     let area = use_node_ref();
     let pause: Rc<Pause> = use_memo((), |()| Pause::default());
     {
@@ -94,10 +98,13 @@ pub fn CableInput(CableInputProps { text, epoch, on_edit }: &CableInputProps) ->
         Callback::from(move |_: InputEvent| pause.input(&area, &on_edit))
     };
     html! {
-        <section class="cv-input">
+        <details class="cv-input" open={*open}>
+            <summary class="cv-input__bar">
+                { "Edit text" }<span class="cv-input__hint">{ " · or paste or drop another cable anywhere" }</span>
+            </summary>
             <label class="cv-input__label" for="cable-text">{ "Cable text" }</label>
             <textarea id="cable-text" ref={area} class="cv-input__area" spellcheck="false" autocomplete="off"
                 placeholder={PLACEHOLDER} {oninput} />
-        </section>
+        </details>
     }
 }

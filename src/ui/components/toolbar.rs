@@ -1,6 +1,7 @@
-//! Reading tools: find, expand and collapse, the original text, line breaks,
-//! copying and the theme.
+//! Reading tools: find, expand and collapse at hand; the original text, line breaks,
+//! copying and the theme in the "More" menu.
 
+use super::documents::close_menu;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -56,6 +57,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         format!("{} of {hits}", hit + 1)
     };
     let theme_change = on_theme.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
+    // A menu item acts, then the menu closes and focus returns to "More".
+    let item = |action: Callback<()>| {
+        Callback::from(move |e: MouseEvent| {
+            close_menu(&e.target_unchecked_into::<web_sys::Element>());
+            action.emit(());
+        })
+    };
+    let escape = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            close_menu(&e.target_unchecked_into::<web_sys::Element>());
+        }
+    });
     html! {
         <div class="cv-toolbar" role="toolbar" aria-label="Reading tools">
             <div class="cv-find" role="search">
@@ -67,20 +80,28 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </div>
             <button type="button" class="cv-button" onclick={on_expand.reform(|_| true)}>{ "Expand all" }</button>
             <button type="button" class="cv-button" onclick={on_expand.reform(|_| false)}>{ "Collapse all" }</button>
-            <button type="button" class="cv-button" aria-pressed={show_original.to_string()} onclick={on_original.reform(|_| ())}>{ "Original text" }</button>
-            <button type="button" class="cv-button" aria-pressed={(!reflow).to_string()} onclick={on_reflow.reform(|_| ())}>{ "Original line breaks" }</button>
-            <button type="button" class="cv-button" onclick={on_copy.reform(|_| "id")}>{ "Copy ID" }</button>
-            <button type="button" class="cv-button" onclick={on_copy.reform(|_| "citation")}>{ "Copy citation" }</button>
-            <button type="button" class="cv-button" onclick={on_copy.reform(|_| "json")}>{ "Copy JSON" }</button>
-            <button type="button" class="cv-button" onclick={on_copy.reform(|_| "download")}>{ "Download JSON" }</button>
-            <label class="cv-theme">
-                { "Theme " }
-                <select class="cv-select" onchange={theme_change}>
-                    for (value, label) in [("auto", "System"), ("light", "Light"), ("dark", "Dark")] {
-                        <option {value} selected={theme.as_str() == value}>{ label }</option>
-                    }
-                </select>
-            </label>
+            // Everything else in one menu: a reader reaches for find and the sections most.
+            <details class="cv-menu" onkeydown={escape}>
+                <summary class="cv-button">{ "More" }</summary>
+                <div class="cv-menu__items" role="group" aria-label="More actions">
+                    <button type="button" class="cv-menu__item" aria-pressed={show_original.to_string()}
+                        onclick={item(on_original.reform(|()| ()))}>{ "Original text" }</button>
+                    <button type="button" class="cv-menu__item" aria-pressed={(!reflow).to_string()}
+                        onclick={item(on_reflow.reform(|()| ()))}>{ "Original line breaks" }</button>
+                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| "id"))}>{ "Copy ID" }</button>
+                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| "citation"))}>{ "Copy citation" }</button>
+                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| "json"))}>{ "Copy JSON" }</button>
+                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| "download"))}>{ "Download JSON" }</button>
+                    <label class="cv-menu__theme">
+                        { "Theme " }
+                        <select class="cv-select" onchange={theme_change}>
+                            for (value, label) in [("auto", "System"), ("light", "Light"), ("dark", "Dark")] {
+                                <option {value} selected={theme.as_str() == value}>{ label }</option>
+                            }
+                        </select>
+                    </label>
+                </div>
+            </details>
         </div>
     }
 }
