@@ -339,3 +339,15 @@ fn shows_progress_in_a_terminal() {
     let bar = shown.trim_end().rsplit('\r').next().unwrap_or_default();
     assert!(bar.contains("1005 cables · ") && bar.contains(" MB/s · 0:00 left") && bar.contains("100%"), "{shown:?}");
 }
+
+/// An input without end (`/dev/zero`) is read only so far, reported and skipped; the run goes on.
+#[test]
+fn an_endless_input_is_not_read_without_bound() {
+    let out = cable().args(["parse", "/dev/zero", "src/assets/09USUNNEWYORK78.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_lines(&out).len(), 1, "the next input is still read");
+    assert_eq!(
+        stderr_lines(&out)[0],
+        "cable: /dev/zero: larger than 64 MB, more than any cable; not read further; skipped"
+    );
+}

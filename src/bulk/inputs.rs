@@ -18,6 +18,9 @@ const CHUNK: usize = 1 << 20;
 /// without being held in memory.
 pub const MAX_RECORD: usize = 32 << 20;
 
+/// The most read of any other input (a file, standard input): more is no cable.
+pub const MAX_INPUT: usize = 64 << 20;
+
 /// One thing named on the command line, after folders are walked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -160,7 +163,16 @@ fn read_input(name: Name, mut reader: Box<dyn Read>, emit: &mut dyn FnMut(Job) -
         return emit(Job { name, payload: Payload::Problem(format!("cannot read it: {e}")) });
     }
     if !crate::cable::starts_like_csv_row(&first) {
-        return match reader.read_to_end(&mut first) {
+        // Read whole, but never without bound (`/dev/zero`, a pipe that does not end).
+        let rest = (MAX_INPUT + 1).saturating_sub(first.len()) as u64;
+        return match reader.take(rest).read_to_end(&mut first) {
+            Ok(_) if first.len() > MAX_INPUT => emit(Job {
+                name,
+                payload: Payload::Problem(format!(
+                    "larger than {} MB, more than any cable; not read further",
+                    MAX_INPUT >> 20
+                )),
+            }),
             Ok(_) => emit(Job { name, payload: Payload::Bytes(first) }),
             Err(e) => emit(Job { name, payload: Payload::Problem(format!("cannot read it: {e}")) }),
         };
