@@ -178,8 +178,7 @@ fn columns<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
     let text = String::from_utf8_lossy(bytes);
     let fields = cable::container::record_fields(&text);
     let dict = PyDict::new(py);
-    let names = ["row", "date", "id", "origin", "classification", "references", "header", "body"];
-    for (name, value) in names.iter().zip(&fields) {
+    for (name, value) in cable::container::CSV_COLUMN_NAMES.iter().zip(&fields) {
         if *name == "references" {
             let list: Vec<&str> = value.split('|').filter(|r| !r.trim().is_empty()).collect();
             dict.set_item(name, list)?;

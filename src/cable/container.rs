@@ -16,7 +16,19 @@ pub struct Unwrapped {
 
 /// The columns of `cables.csv`: row number, date (`12/28/1966 18:48`), reference ID, origin,
 /// classification, references (`|`-separated), header, body.
-pub const CSV_COLUMNS: usize = 8;
+pub const CSV_COLUMNS: usize = CSV_COLUMN_NAMES.len();
+
+/// The columns' names, as the Python package's rows and the library call them.
+pub const CSV_COLUMN_NAMES: [&str; 8] =
+    ["row", "date", "id", "origin", "classification", "references", "header", "body"];
+
+/// Where the next record starts: past the blank lines between records.
+fn past_blank_lines(b: &[u8], mut at: usize) -> usize {
+    while at < b.len() && matches!(b[at], b'\n' | b'\r') {
+        at += 1;
+    }
+    at
+}
 
 /// Whether `input` starts like a row of `cables.csv`: `"<number>","<m/d/yyyy h:mm>","`.
 pub fn looks_like_csv_row(input: &str) -> bool {
@@ -201,10 +213,7 @@ impl Iterator for CsvRecords<'_> {
 
     fn next(&mut self) -> Option<Vec<String>> {
         let b = self.input.as_bytes();
-        // Skip blank lines between records.
-        while self.at < b.len() && matches!(b[self.at], b'\n' | b'\r') {
-            self.at += 1;
-        }
+        self.at = past_blank_lines(b, self.at);
         if self.at >= b.len() {
             return None;
         }
@@ -275,9 +284,7 @@ impl CsvStream {
         if self.skipping && !self.skip_to_row(eof) {
             return None;
         }
-        while self.at < self.buf.len() && matches!(self.buf[self.at], b'\n' | b'\r') {
-            self.at += 1;
-        }
+        self.at = past_blank_lines(&self.buf, self.at);
         if self.at >= self.buf.len() {
             return None;
         }
@@ -304,7 +311,7 @@ impl CsvStream {
     /// Drops bytes up to the next line that starts a row; whether one was found.
     fn skip_to_row(&mut self, eof: bool) -> bool {
         let mut i = self.at;
-        while let Some(nl) = self.buf[i..].iter().position(|&c| c == b'\n') {
+        while let Some(nl) = memchr::memchr(b'\n', &self.buf[i..]) {
             let line = i + nl + 1;
             match row_starts(&self.buf[line..]) {
                 Some(true) => {

@@ -218,11 +218,17 @@ test('the print sheet opens every section, hides the controls and keeps the bann
   await page.close();
 });
 
-test('works on a 360 px phone without sideways scrolling', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+/** The app in a context of its own at a screen size, its first cable shown. */
+async function openAt(width, height) {
+  const context = await env.browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   await page.goto(env.server.url);
   await heading(page).waitFor();
+  return { context, page };
+}
+
+test('works on a 360 px phone without sideways scrolling', async () => {
+  const { context, page } = await openAt(360, 740);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
   await context.close();
@@ -237,10 +243,7 @@ const firstScreen = (page) => page.evaluate(() => {
 });
 
 test('reading first: the cable takes the page at 1366 px, the text box folded above it', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  await page.goto(env.server.url);
-  await heading(page).waitFor();
+  const { context, page } = await openAt(1366, 768);
   const at = await firstScreen(page);
   assert.equal(at.folded, true, 'a cable is shown: the text box is folded');
   assert.ok(at.subject < at.viewport / 2, `the subject ends at ${at.subject}px, in the top half`);
@@ -256,10 +259,7 @@ test('reading first: the cable takes the page at 1366 px, the text box folded ab
 });
 
 test('reading first on a 360 px phone: a one-line header, then the banner and the subject', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 640 } });
-  const page = await context.newPage();
-  await page.goto(env.server.url);
-  await heading(page).waitFor();
+  const { context, page } = await openAt(360, 640);
   const at = await firstScreen(page);
   assert.ok(at.bar < 56, `the header is one line (${at.bar}px high)`);
   assert.ok(at.banner < at.viewport && at.subject < at.viewport, `banner ends at ${at.banner}px, subject at ${at.subject}px`);
@@ -267,7 +267,7 @@ test('reading first on a 360 px phone: a one-line header, then the banner and th
   // The menu opens within the screen.
   await (await menuItem(page, 'Copy ID')).waitFor();
   const menu = await page.locator('.cv-menu__items').boundingBox();
-  assert.ok(menu.x >= 0 && menu.x + menu.width <= 360, 'the menu fits the phone');
+  assert.ok(menu.x >= 0 && menu.x + menu.width <= at.width, 'the menu fits the phone');
   await context.close();
 });
 

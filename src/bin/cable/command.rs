@@ -148,23 +148,18 @@ fn run(options: &Options) -> ExitCode {
         },
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
-    let mut write_error = None;
     if options.format == Format::IndexCsv {
         if let Err(e) = out.write_all(bulk::index::csv_header().as_bytes()) {
-            write_error = Some(e);
+            return output_failed(&e);
         }
     }
+    let mut write_error = None;
     let mut skipped = 0usize;
     let mut progress = Progress::new(total);
     let format = options.format;
-    let header_failed = write_error.is_some();
     bulk::run_ordered(
         options.jobs,
-        |emit| {
-            if !header_failed {
-                bulk::produce(inputs, emit);
-            }
-        },
+        |emit| bulk::produce(inputs, emit),
         |job: Job| {
             let size = match &job.payload {
                 Payload::Bytes(bytes) => bytes.len(),
@@ -195,19 +190,23 @@ fn run(options: &Options) -> ExitCode {
         },
     );
     progress.finish();
-    let write_error = write_error.or_else(|| out.flush().err());
-    if let Some(e) = write_error {
-        // A closed pipe (`cable parse … | head`) ends the run quietly.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("cable: cannot write the output: {e}");
-        }
-        return ExitCode::from(2);
+    if let Some(e) = write_error.or_else(|| out.flush().err()) {
+        return output_failed(&e);
     }
     if skipped > 0 {
         eprintln!("cable: {skipped} input{} skipped", if skipped == 1 { "" } else { "s" });
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// The output could not be written: said on standard error, except for a closed pipe
+/// (`cable parse … | head`), which ends the run quietly.
+fn output_failed(e: &std::io::Error) -> ExitCode {
+    if e.kind() != std::io::ErrorKind::BrokenPipe {
+        eprintln!("cable: cannot write the output: {e}");
+    }
+    ExitCode::from(2)
 }
 
 /// One cable's output lines.
