@@ -31,3 +31,6 @@ pub fn start() {
 /// Bulk work for the `cable` command and the Python package (native only).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bulk;
+
+/// A library of many cables: indexing, filters, full-text search (the browser runs it in a worker).
+pub mod library;

@@ -49,7 +49,11 @@ impl<'a> IndexRow<'a> {
         let page_id = cable.page.as_ref().and_then(|p| p.canonical_id.as_deref().or(p.id.as_deref()));
         IndexRow {
             id: cable.id.as_deref().or(page_id),
-            date: cable.date.as_deref().map(Cow::Borrowed).or_else(|| container_date(cable).map(Cow::Owned)),
+            date: cable
+                .date
+                .as_deref()
+                .map(Cow::Borrowed)
+                .or_else(|| crate::library::container_date(cable).map(Cow::Owned)),
             classification: cable.classification.map(crate::cable::Classification::as_str),
             handling: cable.handling.iter().map(String::as_str).collect(),
             origin: cable.origin.as_deref(),
@@ -88,15 +92,6 @@ impl<'a> IndexRow<'a> {
         }
         out.push(b'\n');
     }
-}
-
-/// A page's or a `cables.csv` row's own date (`2004-06-09 09:09`, Zulu like the date-time
-/// groups it comes from) in the model's form, `2004-06-09T09:09:00Z`.
-fn container_date(cable: &Cable) -> Option<String> {
-    let created = cable.page.as_ref()?.created.as_deref()?;
-    let b = created.as_bytes();
-    let shaped = b.len() == 16 && b[4] == b'-' && b[7] == b'-' && b[10] == b' ' && b[13] == b':';
-    Some(if shaped { format!("{}T{}:00Z", &created[..10], &created[11..]) } else { created.to_owned() })
 }
 
 /// The header line of the CSV form.

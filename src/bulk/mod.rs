@@ -11,28 +11,7 @@ mod pool;
 pub use inputs::{Input, Job, MAX_RECORD, Name, Payload, expand, produce};
 pub use pool::run_ordered;
 
-use crate::cable::{Cable, DiagnosticKind};
-
-/// The parsed cable, or why the input is not one (empty, binary, not a cable): such an
-/// input is reported and skipped by bulk runs, never written as if it were a cable.
-///
-/// A text without header, caption or numbered paragraphs is still a cable when it ends in a
-/// signature: the body of a 1970s telegram as the National Archives give it.
-pub fn read_cable(bytes: &[u8]) -> Result<Cable, String> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty".to_owned());
-    }
-    let cable = crate::cable::parse_bytes(bytes);
-    let refused = cable.diagnostics.iter().find(|d| match d.kind {
-        DiagnosticKind::Binary => true,
-        DiagnosticKind::NotACable => cable.signers.is_empty(),
-        _ => false,
-    });
-    match refused {
-        Some(d) => Err(d.message.clone()),
-        None => Ok(cable),
-    }
-}
+pub use crate::library::read_cable;
 
 /// Every core the machine offers (at least one).
 pub fn all_cores() -> usize {

@@ -262,17 +262,21 @@ pub struct CsvStream {
     limit: usize,
     /// Inside a record longer than the limit: bytes are dropped until the next row starts.
     skipping: bool,
+    /// Bytes of the input dropped from `buf`, and where the last record began in the input.
+    base: u64,
+    last: u64,
 }
 
 impl CsvStream {
     pub fn new(limit: usize) -> Self {
-        CsvStream { buf: Vec::new(), at: 0, rows: 0, limit, skipping: false }
+        CsvStream { buf: Vec::new(), at: 0, rows: 0, limit, skipping: false, base: 0, last: 0 }
     }
 
     /// Adds the next bytes of the file.
     pub fn push(&mut self, chunk: &[u8]) {
         if self.at > 0 && self.at * 2 >= self.buf.len() {
             self.buf.drain(..self.at);
+            self.base += self.at as u64;
             self.at = 0;
         }
         self.buf.extend_from_slice(chunk);
@@ -299,6 +303,7 @@ impl CsvStream {
         };
         self.rows += 1;
         let row = self.rows;
+        self.last = self.base + self.at as u64;
         let item = if end.unbalanced {
             CsvItem::Bad { row, problem: CsvProblem::Unbalanced }
         } else {
@@ -306,6 +311,12 @@ impl CsvStream {
         };
         self.at = end.next;
         Some(item)
+    }
+
+    /// Where in the input the record (or bad row) last returned began: with its length, what
+    /// a reader needs to read it again (the library keeps no text).
+    pub fn last_offset(&self) -> u64 {
+        self.last
     }
 
     /// Drops bytes up to the next line that starts a row; whether one was found.

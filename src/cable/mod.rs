@@ -26,6 +26,12 @@ use builder::Builder;
 
 /// Parses cable text, a saved cable web page, a row of `cables.csv` or a JSON record.
 pub fn parse(input: &str) -> Cable {
+    parse_source(input).0
+}
+
+/// [`parse`], and the text it read ([`source_text`]): what the spans index, and what a
+/// search of the cable's words should read.
+pub fn parse_source(input: &str) -> (Cable, Cow<'_, str>) {
     let mut source = read_source(input, true);
     let mut cable = {
         let lines = lines::split_lines(&source.text);
@@ -51,7 +57,7 @@ pub fn parse(input: &str) -> Cable {
     if cable.page.is_some() {
         estimate_from_page(&mut cable);
     }
-    cable
+    (cable, source.text)
 }
 
 /// What the parser reads: the text (the input, or what its container holds), how it came,

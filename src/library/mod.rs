@@ -1,0 +1,557 @@
+//! A library of cables: many cables (a folder, a pile of files, the whole `cables.csv`)
+//! indexed for browsing, filtering and full-text search. The browser runs it in a Web Worker
+//! (`worker.rs`, its own wasm, loaded only when a library is opened); the index itself is plain
+//! Rust, tested natively.
+//!
+//! The library keeps no cable text: each entry says where its text is (a file, or a byte range
+//! of `cables.csv`), and the text is read again to open a cable, check a phrase or cut a snippet.
+
+mod feed;
+pub mod protocol;
+pub mod search;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
+
+use std::collections::HashMap;
+
+pub use feed::{Feed, MAX_FILE, MAX_ROW};
+use protocol::{Answer, Facets, Query, Reading, Row, Sort};
+use search::{Field, FxBuild, Index};
+
+use crate::cable::{Cable, DiagnosticKind};
+
+/// The parsed cable and the text it was read from, or why the input is not one (empty,
+/// binary, not a cable): such an input is reported and skipped, never listed as a cable.
+///
+/// A text without header, caption or numbered paragraphs is still a cable when it ends in a
+/// signature: the body of a 1970s telegram as the National Archives give it.
+pub fn read_cable(bytes: &[u8]) -> Result<Cable, String> {
+    read_cable_text(bytes).map(|(cable, _)| cable)
+}
+
+/// [`read_cable`], with the text the parser read.
+pub fn read_cable_text(bytes: &[u8]) -> Result<(Cable, String), String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("empty".to_owned());
+    }
+    let Some((text, replaced)) = crate::cable::decode(bytes) else {
+        return Err("this looks like a binary file, not text: nothing was read as a cable".to_owned());
+    };
+    let (mut cable, source) = crate::cable::parse_source(&text);
+    let refused = cable.diagnostics.iter().find(|d| d.kind == DiagnosticKind::NotACable && cable.signers.is_empty());
+    if let Some(d) = refused {
+        return Err(d.message.clone());
+    }
+    cable.diagnostics.splice(0..0, replaced);
+    let source = source.into_owned();
+    Ok((cable, source))
+}
+
+/// A page's or a `cables.csv` row's own date (`2004-06-09 09:09`, Zulu like the date-time
+/// groups it comes from) in the model's form, `2004-06-09T09:09:00Z`.
+pub fn container_date(cable: &Cable) -> Option<String> {
+    let created = cable.page.as_ref()?.created.as_deref()?;
+    let b = created.as_bytes();
+    let shaped = b.len() == 16 && b[4] == b'-' && b[7] == b'-' && b[10] == b' ' && b[13] == b':';
+    Some(if shaped { format!("{}T{}:00Z", &created[..10], &created[11..]) } else { created.to_owned() })
+}
+
+/// Where a cable's text is: a whole file, or `len` bytes at `start` of one (a `cables.csv` row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub file: u32,
+    pub start: u64,
+    pub len: u32,
+    /// The row of `cables.csv` (from 1), or 0 for a whole file.
+    pub row: u32,
+}
+
+/// Reads a source's bytes again (the worker: `FileReaderSync` on a slice of the `File`).
+pub trait Texts {
+    fn bytes(&mut self, source: &Source) -> Option<Vec<u8>>;
+}
+
+/// Values of one kind (origins, tags…) numbered in order of first sight.
+#[derive(Default)]
+struct Vocab {
+    names: Vec<String>,
+    ids: HashMap<String, u32, FxBuild>,
+}
+
+impl Vocab {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
+
+    fn find(&self, name: &str) -> Option<u32> {
+        self.ids.get(name).copied()
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// One cable of the library: what the list shows and the filters test.
+pub struct Entry {
+    pub id: String,
+    /// `2009-02-03T02:52:00Z`, a shorter date, or empty when unknown.
+    pub date: String,
+    origin: u32,
+    classification: u32,
+    handling: Vec<u32>,
+    tags: Vec<u32>,
+    pub subject: String,
+    pub references: Vec<String>,
+    pub source: Source,
+    /// The file's name (a folder's relative path), or `cables.csv, row N`.
+    pub name: String,
+}
+
+/// The library: its cables, their words, and the orders the list sorts by.
+#[derive(Default)]
+pub struct Library {
+    entries: Vec<Entry>,
+    index: Index,
+    origins: Vocab,
+    classes: Vocab,
+    handlings: Vocab,
+    tags: Vocab,
+    by_id: HashMap<String, u32, FxBuild>,
+    /// Entries in date, ID and origin order; rebuilt when cables were added since.
+    orders: Option<[Vec<u32>; 3]>,
+    cited_by: Option<HashMap<u32, Vec<u32>, FxBuild>>,
+    /// The last answer's cables in order, which `rows` pages through.
+    hits: Vec<u32>,
+    marks: Vec<String>,
+}
+
+/// How many phrase candidates are checked in their text: beyond it the count says "at least".
+const PHRASE_CHECKS: usize = 4000;
+/// How many values of a filter the answer lists (the chosen ones always).
+const FACET_VALUES: usize = 60;
+
+impl Library {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entry(&self, doc: u32) -> Option<&Entry> {
+        self.entries.get(doc as usize)
+    }
+
+    /// Bytes of the full-text index.
+    pub fn index_size(&self) -> usize {
+        self.index.size()
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.index.word_count()
+    }
+
+    /// Adds a cable from its bytes; `Err` says why it is not one.
+    pub fn add(&mut self, bytes: &[u8], source: Source, name: String) -> Result<u32, String> {
+        let (cable, text) = read_cable_text(bytes)?;
+        Ok(self.add_cable(&cable, &text, source, name))
+    }
+
+    pub fn add_cable(&mut self, cable: &Cable, text: &str, source: Source, name: String) -> u32 {
+        let doc = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let page_id = cable.page.as_ref().and_then(|p| p.canonical_id.as_deref().or(p.id.as_deref()));
+        // The collection's own name for the cable (a page's, a row's) first: it is how the reader
+        // found it, and the text's may be another cable's (a page holding a copy).
+        let id = page_id.or(cable.id.as_deref()).map_or_else(|| name.clone(), str::to_owned);
+        let date = cable.date.clone().or_else(|| container_date(cable)).unwrap_or_default();
+        let origin = cable.origin.as_deref().map_or(NONE, |o| self.origins.id(o));
+        let classification = cable.classification.map_or(NONE, |c| self.classes.id(c.as_str()));
+        let handling = cable.handling.iter().map(|h| self.handlings.id(h)).collect();
+        let tags = cable.tags.iter().map(|t| self.tags.id(t)).collect();
+        let mut references: Vec<String> = cable.references.iter().filter_map(|r| r.id.clone()).collect();
+        references.dedup();
+        self.index.add(doc, text);
+        self.by_id.entry(id.clone()).or_insert(doc);
+        self.entries.push(Entry {
+            id,
+            date,
+            origin,
+            classification,
+            handling,
+            tags,
+            subject: cable.subject.clone().unwrap_or_default(),
+            references,
+            source,
+            name,
+        });
+        self.orders = None;
+        self.cited_by = None;
+        doc
+    }
+
+    fn orders(&mut self) -> &[Vec<u32>; 3] {
+        if self.orders.is_none() {
+            let all: Vec<u32> = (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect();
+            let e = &self.entries;
+            let mut by_date = all.clone();
+            by_date.sort_by(|&a, &b| e[a as usize].date.cmp(&e[b as usize].date));
+            let mut by_id = all.clone();
+            by_id.sort_by(|&a, &b| e[a as usize].id.cmp(&e[b as usize].id));
+            let mut by_origin = all;
+            let origin =
+                |d: u32| self.origins.names.get(e[d as usize].origin as usize).map_or("\u{10ffff}", String::as_str);
+            by_origin.sort_by(|&a, &b| origin(a).cmp(origin(b)).then(e[a as usize].date.cmp(&e[b as usize].date)));
+            self.orders = Some([by_date, by_id, by_origin]);
+        }
+        self.orders.as_ref().unwrap_or_else(|| unreachable!())
+    }
+
+    /// Filters, searches and sorts; keeps the result for [`Library::rows`].
+    pub fn query(&mut self, query: &Query, texts: &mut dyn Texts) -> Answer {
+        let parsed = search::parse_query(&query.text);
+        let mut note = None;
+        // Cables the words allow (None: every cable), with their scores.
+        let scored: Option<Vec<(u32, f32)>> = if parsed.words.is_empty() {
+            None
+        } else {
+            let mut hits = self.index.search(&parsed.words);
+            if !parsed.phrases.is_empty() {
+                hits.sort_by(|a, b| b.1.total_cmp(&a.1));
+                let checked = hits.len().min(PHRASE_CHECKS);
+                if hits.len() > checked {
+                    note = Some(format!(
+                        "{} cables hold every word; the best {checked} were checked for the exact phrase.",
+                        hits.len()
+                    ));
+                }
+                hits.truncate(checked);
+                hits.retain(|&(doc, _)| {
+                    let entry = &self.entries[doc as usize];
+                    texts
+                        .bytes(&entry.source)
+                        .and_then(|b| read_cable_text(&b).ok())
+                        .is_some_and(|(_, text)| parsed.phrases.iter().all(|p| search::has_phrase(&text, p)))
+                });
+                hits.sort_by_key(|h| h.0);
+            }
+            Some(hits)
+        };
+        if !parsed.unknown.is_empty() {
+            note = Some(format!(
+                "Not a field: {}. Fields are tag:, origin:, class:, handling:, id:, subject:, year:, ref:.",
+                parsed.unknown.join(", ")
+            ));
+        }
+        let filters = Filters::new(self, query, &parsed.fields);
+        let mut facets = Counts::default();
+        let mut kept: Vec<(u32, f32)> = Vec::new();
+        let mut consider = |doc: u32, score: f32, lib: &Library| {
+            let entry = &lib.entries[doc as usize];
+            if !filters.fields(lib, entry) {
+                return;
+            }
+            let failed = filters.failed(entry);
+            facets.add(entry, failed);
+            if failed == 0 {
+                kept.push((doc, score));
+            }
+        };
+        match &scored {
+            Some(hits) => hits.iter().for_each(|&(d, s)| consider(d, s, self)),
+            None => (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).for_each(|d| consider(d, 0.0, self)),
+        }
+        let sort = if query.sort == Sort::Relevance && scored.is_none() { Sort::Date } else { query.sort };
+        self.hits = self.ordered(kept, sort);
+        self.marks.clone_from(&parsed.words);
+        self.marks.extend(parsed.phrases.iter().map(|p| p.join(" ")));
+        let rows = self.rows(0, 40, texts);
+        Answer {
+            seq: 0,
+            total: u32::try_from(self.hits.len()).unwrap_or(u32::MAX),
+            library: u32::try_from(self.entries.len()).unwrap_or(u32::MAX),
+            facets: facets.finish(self, query),
+            marks: self.marks.clone(),
+            note,
+            rows,
+        }
+    }
+
+    fn ordered(&mut self, mut kept: Vec<(u32, f32)>, sort: Sort) -> Vec<u32> {
+        match sort {
+            Sort::Relevance => {
+                kept.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                kept.into_iter().map(|k| k.0).collect()
+            }
+            Sort::Date | Sort::DateDesc | Sort::Id | Sort::Origin => {
+                let which = match sort {
+                    Sort::Id => 1,
+                    Sort::Origin => 2,
+                    _ => 0,
+                };
+                let n = self.entries.len();
+                let order = &self.orders()[which];
+                let mut out: Vec<u32> = if kept.len() * 8 > n {
+                    // Most cables pass: walk the order and keep them.
+                    let mut chosen = vec![false; n];
+                    for &(d, _) in &kept {
+                        chosen[d as usize] = true;
+                    }
+                    order.iter().copied().filter(|&d| chosen[d as usize]).collect()
+                } else {
+                    let mut rank = vec![0u32; 0];
+                    rank.resize(n, 0);
+                    for (r, &d) in order.iter().enumerate() {
+                        rank[d as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+                    }
+                    let mut docs: Vec<u32> = kept.into_iter().map(|k| k.0).collect();
+                    docs.sort_by_key(|&d| rank[d as usize]);
+                    docs
+                };
+                if sort == Sort::DateDesc {
+                    out.reverse();
+                }
+                out
+            }
+        }
+    }
+
+    /// Rows `start..start + count` of the last answer, with snippets when it searched words.
+    pub fn rows(&self, start: u32, count: u32, texts: &mut dyn Texts) -> Vec<Row> {
+        let start = (start as usize).min(self.hits.len());
+        let end = (start + count as usize).min(self.hits.len());
+        self.hits[start..end].iter().map(|&doc| self.row(doc, !self.marks.is_empty(), texts)).collect()
+    }
+
+    fn row(&self, doc: u32, snippet: bool, texts: &mut dyn Texts) -> Row {
+        let e = &self.entries[doc as usize];
+        let name = |v: &Vocab, id: u32| v.names.get(id as usize).cloned().unwrap_or_default();
+        let snippet = snippet
+            .then(|| texts.bytes(&e.source))
+            .flatten()
+            .and_then(|b| read_cable_text(&b).ok())
+            .map(|(_, text)| search::snippet(&text, &self.marks));
+        Row {
+            doc,
+            id: e.id.clone(),
+            date: shown_date(&e.date),
+            origin: name(&self.origins, e.origin),
+            classification: name(&self.classes, e.classification),
+            handling: e.handling.iter().map(|&h| name(&self.handlings, h)).collect(),
+            subject: e.subject.clone(),
+            snippet,
+        }
+    }
+
+    /// The library's place of a reference ID.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    /// A cable to read: its text as the file holds it, its references resolved in the
+    /// library, and the cables that cite it.
+    pub fn read(&mut self, doc: u32, texts: &mut dyn Texts) -> Option<Reading> {
+        let source = self.entries.get(doc as usize)?.source;
+        let bytes = texts.bytes(&source)?;
+        let text = match crate::cable::decode(&bytes) {
+            Some((text, _)) => text.into_owned(),
+            None => return None,
+        };
+        if self.cited_by.is_none() {
+            let mut cited: HashMap<u32, Vec<u32>, FxBuild> = HashMap::default();
+            for (d, e) in self.entries.iter().enumerate() {
+                for r in &e.references {
+                    if let Some(&target) = self.by_id.get(r) {
+                        cited.entry(target).or_default().push(u32::try_from(d).unwrap_or(u32::MAX));
+                    }
+                }
+            }
+            self.cited_by = Some(cited);
+        }
+        let e = &self.entries[doc as usize];
+        let cited_by = self
+            .cited_by
+            .as_ref()
+            .and_then(|c| c.get(&doc))
+            .map(|docs| docs.iter().filter(|&&d| d != doc).map(|&d| self.row(d, false, texts)).collect())
+            .unwrap_or_default();
+        Some(Reading {
+            doc,
+            name: e.name.clone(),
+            text,
+            references: e.references.iter().map(|r| (r.clone(), self.find(r))).collect(),
+            cited_by,
+            marks: self.marks.clone(),
+        })
+    }
+}
+
+/// `2009-02-03T02:52:00Z` as the list shows it, `2009-02-03 02:52`.
+fn shown_date(date: &str) -> String {
+    match (date.get(..10), date.get(11..16)) {
+        (Some(day), Some(time)) if date.as_bytes()[10] == b'T' => format!("{day} {time}"),
+        _ => date.to_owned(),
+    }
+}
+
+/// The filters of a query, resolved to vocabulary numbers.
+struct Filters {
+    from: String,
+    to: String,
+    origin: Vec<u32>,
+    classification: Vec<u32>,
+    handling: Vec<u32>,
+    tags: Vec<u32>,
+    has_refs: bool,
+    fields: Vec<(Field, String)>,
+}
+
+/// Bits of [`Filters::failed`]: which filter a cable fails.
+const F_DATE: u8 = 1;
+const F_ORIGIN: u8 = 2;
+const F_CLASS: u8 = 4;
+const F_HANDLING: u8 = 8;
+const F_TAGS: u8 = 16;
+const F_REFS: u8 = 32;
+
+impl Filters {
+    fn new(lib: &Library, q: &Query, fields: &[(Field, String)]) -> Self {
+        let ids = |v: &Vocab, names: &[String]| names.iter().map(|n| v.find(n).unwrap_or(NONE - 1)).collect();
+        Filters {
+            from: q.from.trim().to_owned(),
+            to: q.to.trim().to_owned(),
+            origin: ids(&lib.origins, &q.origin),
+            classification: ids(&lib.classes, &q.classification),
+            handling: ids(&lib.handlings, &q.handling),
+            tags: ids(&lib.tags, &q.tags),
+            has_refs: q.has_refs,
+            fields: fields.iter().map(|(f, v)| (*f, v.to_lowercase())).collect(),
+        }
+    }
+
+    fn failed(&self, e: &Entry) -> u8 {
+        let mut failed = 0;
+        if (!self.from.is_empty() && (e.date.is_empty() || e.date.as_str() < self.from.as_str()))
+            || (!self.to.is_empty()
+                && (e.date.is_empty() || e.date.get(..self.to.len()).unwrap_or(&e.date) > self.to.as_str()))
+        {
+            failed |= F_DATE;
+        }
+        if !self.origin.is_empty() && !self.origin.contains(&e.origin) {
+            failed |= F_ORIGIN;
+        }
+        if !self.classification.is_empty() && !self.classification.contains(&e.classification) {
+            failed |= F_CLASS;
+        }
+        if !self.handling.is_empty() && !e.handling.iter().any(|h| self.handling.contains(h)) {
+            failed |= F_HANDLING;
+        }
+        if !self.tags.is_empty() && !e.tags.iter().any(|t| self.tags.contains(t)) {
+            failed |= F_TAGS;
+        }
+        if self.has_refs && e.references.is_empty() {
+            failed |= F_REFS;
+        }
+        failed
+    }
+
+    /// The search box's `field:value` terms (each must hold).
+    fn fields(&self, lib: &Library, e: &Entry) -> bool {
+        let name = |v: &Vocab, id: u32| v.names.get(id as usize).map_or(String::new(), |n| n.to_lowercase());
+        self.fields.iter().all(|(field, value)| match field {
+            Field::Tag => e.tags.iter().any(|&t| name(&lib.tags, t) == *value),
+            Field::Origin => name(&lib.origins, e.origin).contains(value.as_str()),
+            Field::Classification => name(&lib.classes, e.classification).starts_with(value.as_str()),
+            Field::Handling => e.handling.iter().any(|&h| name(&lib.handlings, h) == *value),
+            Field::Id => e.id.to_lowercase().starts_with(value.as_str()),
+            Field::Subject => e.subject.to_lowercase().contains(value.as_str()),
+            Field::Year => e.date.starts_with(value.as_str()),
+            Field::Ref => e.references.iter().any(|r| r.to_lowercase() == *value),
+        })
+    }
+}
+
+/// Counts per filter value, each given every other filter.
+#[derive(Default)]
+struct Counts {
+    years: HashMap<String, u32, FxBuild>,
+    origin: HashMap<u32, u32, FxBuild>,
+    classification: HashMap<u32, u32, FxBuild>,
+    handling: HashMap<u32, u32, FxBuild>,
+    tags: HashMap<u32, u32, FxBuild>,
+    has_refs: u32,
+}
+
+impl Counts {
+    /// A cable that fails no filter counts everywhere; one that fails exactly one filter counts
+    /// toward that filter's values (choosing one of them would let it in).
+    fn add(&mut self, e: &Entry, failed: u8) {
+        let counts = |f: u8| failed == 0 || failed == f;
+        if counts(F_DATE) && e.date.len() >= 4 {
+            *self.years.entry(e.date[..4].to_owned()).or_default() += 1;
+        }
+        if counts(F_ORIGIN) && e.origin != NONE {
+            *self.origin.entry(e.origin).or_default() += 1;
+        }
+        if counts(F_CLASS) && e.classification != NONE {
+            *self.classification.entry(e.classification).or_default() += 1;
+        }
+        if counts(F_HANDLING) {
+            for &h in &e.handling {
+                *self.handling.entry(h).or_default() += 1;
+            }
+        }
+        if counts(F_TAGS) {
+            for &t in &e.tags {
+                *self.tags.entry(t).or_default() += 1;
+            }
+        }
+        if counts(F_REFS) && !e.references.is_empty() {
+            self.has_refs += 1;
+        }
+    }
+
+    fn finish(self, lib: &Library, q: &Query) -> Facets {
+        let named = |v: &Vocab, counts: HashMap<u32, u32, FxBuild>, chosen: &[String], by_name: bool| {
+            let mut list: Vec<(String, u32)> =
+                counts.into_iter().map(|(id, n)| (v.names[id as usize].clone(), n)).collect();
+            if by_name {
+                list.sort();
+            } else {
+                list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            }
+            let mut kept: Vec<(String, u32)> = list.iter().take(FACET_VALUES).cloned().collect();
+            for c in chosen {
+                if !kept.iter().any(|(n, _)| n == c) {
+                    kept.push((c.clone(), list.iter().find(|(n, _)| n == c).map_or(0, |x| x.1)));
+                }
+            }
+            kept
+        };
+        let mut years: Vec<(String, u32)> = self.years.into_iter().collect();
+        years.sort();
+        let mut classification = named(&lib.classes, self.classification, &q.classification, false);
+        let rank = |c: &str| {
+            ["TOP SECRET", "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE", "UNCLASSIFIED"]
+                .iter()
+                .position(|x| *x == c)
+        };
+        classification.sort_by_key(|(c, _)| rank(c));
+        Facets {
+            years,
+            origin: named(&lib.origins, self.origin, &q.origin, false),
+            classification,
+            handling: named(&lib.handlings, self.handling, &q.handling, false),
+            tags: named(&lib.tags, self.tags, &q.tags, false),
+            has_refs: self.has_refs,
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

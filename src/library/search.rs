@@ -1,0 +1,453 @@
+//! Full-text search: words (ASCII letters and digits, lower-cased; other letters kept as they
+//! are) indexed into postings lists, the query language, BM25 ranking and snippets.
+//!
+//! A postings list is one byte vector per word: for each cable holding it, the gap from the
+//! previous cable's number (LEB128) and how often the word occurs (one byte, capped at 255).
+//! Phrases are found by their words, then checked in the text itself.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Words shorter than this are not indexed (paragraph numbers, portion marks' letters).
+const MIN_WORD: usize = 2;
+/// Longer "words" are runs of junk (routing strings, base64): not indexed.
+const MAX_WORD: usize = 40;
+
+/// The Fx hash (rustc's): fast on short keys, and no crate for it.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// Calls `each` with every word of `text`, lower case, and its byte range.
+pub fn words(text: &str, mut each: impl FnMut(&[u8], usize, usize)) {
+    let b = text.as_bytes();
+    let mut word = [0u8; MAX_WORD];
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_word_byte(b[i]) {
+            i += 1;
+        }
+        let len = i - start;
+        if (MIN_WORD..=MAX_WORD).contains(&len) {
+            for (k, &c) in b[start..i].iter().enumerate() {
+                word[k] = c.to_ascii_lowercase();
+            }
+            each(&word[..len], start, i);
+        }
+    }
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
+}
+
+/// The lower-case words of a query phrase or term, as the index holds them.
+pub fn query_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    words(text, |w, _, _| out.push(String::from_utf8_lossy(w).into_owned()));
+    out
+}
+
+#[derive(Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    last: u32,
+    docs: u32,
+}
+
+/// The inverted index.
+#[derive(Default)]
+pub struct Index {
+    dict: HashMap<Box<[u8]>, u32, FxBuild>,
+    lists: Vec<Postings>,
+    /// Words per cable, for BM25's length normalisation.
+    lengths: Vec<u32>,
+    total_words: u64,
+    scratch: Vec<u32>,
+}
+
+impl Index {
+    /// Indexes `text` as cable `doc` (cables are added in increasing order).
+    pub fn add(&mut self, doc: u32, text: &str) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        words(text, |w, _, _| {
+            let term = if let Some(&t) = self.dict.get(w) {
+                t
+            } else {
+                let t = u32::try_from(self.lists.len()).unwrap_or(u32::MAX);
+                self.dict.insert(w.into(), t);
+                self.lists.push(Postings::default());
+                t
+            };
+            scratch.push(term);
+        });
+        let length = u32::try_from(scratch.len()).unwrap_or(u32::MAX);
+        scratch.sort_unstable();
+        let mut k = 0;
+        while k < scratch.len() {
+            let term = scratch[k];
+            let mut n = 1;
+            while k + n < scratch.len() && scratch[k + n] == term {
+                n += 1;
+            }
+            let list = &mut self.lists[term as usize];
+            let gap = if list.docs == 0 { doc } else { doc - list.last };
+            push_varint(&mut list.bytes, gap);
+            list.bytes.push(u8::try_from(n).unwrap_or(u8::MAX));
+            list.last = doc;
+            list.docs += 1;
+            k += n;
+        }
+        self.scratch = scratch;
+        while self.lengths.len() < doc as usize {
+            self.lengths.push(0);
+        }
+        self.lengths.push(length);
+        self.total_words += u64::from(length);
+    }
+
+    /// The cables holding `word`, with how often (empty when the word is not indexed).
+    pub fn postings(&self, word: &str) -> Vec<(u32, u8)> {
+        let Some(&term) = self.dict.get(word.as_bytes()) else { return Vec::new() };
+        let list = &self.lists[term as usize];
+        let mut out = Vec::with_capacity(list.docs as usize);
+        let (mut at, mut doc) = (0, 0u32);
+        while at < list.bytes.len() {
+            let (gap, used) = read_varint(&list.bytes[at..]);
+            at += used;
+            doc = if out.is_empty() { gap } else { doc + gap };
+            out.push((doc, list.bytes[at]));
+            at += 1;
+        }
+        out
+    }
+
+    /// Cables holding every word, scored by BM25 (k1 = 1.2, b = 0.75).
+    #[allow(clippy::cast_precision_loss, reason = "counts far below 2^23 matter only as weights")]
+    pub fn search(&self, words: &[String]) -> Vec<(u32, f32)> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut lists: Vec<Vec<(u32, u8)>> = words.iter().map(|w| self.postings(w)).collect();
+        lists.sort_by_key(Vec::len);
+        let n = self.lengths.len().max(1) as f32;
+        let average = (self.total_words as f32 / n).max(1.0);
+        let score = |df: usize, tf: u8, doc: u32| {
+            let df = df as f32;
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            let tf = f32::from(tf);
+            let length = self.lengths.get(doc as usize).copied().unwrap_or(0) as f32;
+            idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / average))
+        };
+        let first = &lists[0];
+        let mut hits: Vec<(u32, f32)> = first.iter().map(|&(d, tf)| (d, score(first.len(), tf, d))).collect();
+        for list in &lists[1..] {
+            let mut kept = Vec::with_capacity(hits.len());
+            let mut j = 0;
+            for &(doc, s) in &hits {
+                while j < list.len() && list[j].0 < doc {
+                    j += 1;
+                }
+                if j < list.len() && list[j].0 == doc {
+                    kept.push((doc, s + score(list.len(), list[j].1, doc)));
+                }
+            }
+            hits = kept;
+        }
+        hits
+    }
+
+    /// Bytes the index holds (postings, words and lengths), for the closing figures.
+    pub fn size(&self) -> usize {
+        let postings: usize = self.lists.iter().map(|l| l.bytes.len() + 32).sum();
+        let words: usize = self.dict.keys().map(|k| k.len() + 24).sum();
+        postings + words + self.lengths.len() * 4
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.lists.len()
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push(u8::try_from(v & 0x7f).unwrap_or(0) | 0x80);
+        v >>= 7;
+    }
+    out.push(u8::try_from(v).unwrap_or(0));
+}
+
+fn read_varint(b: &[u8]) -> (u32, usize) {
+    let (mut v, mut shift, mut used) = (0u32, 0, 0);
+    for &byte in b {
+        used += 1;
+        v |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 || shift >= 28 {
+            break;
+        }
+        shift += 7;
+    }
+    (v, used)
+}
+
+/// A query in the search box: free words, `"phrases"`, and `field:value` / `field:"two words"`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// Every word that must occur (phrases' words included).
+    pub words: Vec<String>,
+    /// Phrases of two words or more, as word lists, checked in the text.
+    pub phrases: Vec<Vec<String>>,
+    pub fields: Vec<(Field, String)>,
+    /// Fields not known, as typed.
+    pub unknown: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Tag,
+    Origin,
+    Classification,
+    Handling,
+    Id,
+    Subject,
+    Year,
+    Ref,
+}
+
+impl Field {
+    fn named(name: &str) -> Option<Field> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "tag" | "tags" => Field::Tag,
+            "origin" | "from" => Field::Origin,
+            "class" | "classification" => Field::Classification,
+            "handling" | "caveat" => Field::Handling,
+            "id" => Field::Id,
+            "subject" | "subj" => Field::Subject,
+            "year" | "date" => Field::Year,
+            "ref" | "cites" => Field::Ref,
+            _ => return None,
+        })
+    }
+}
+
+/// Reads the search box. Never fails: what it cannot read as a field is searched as words.
+pub fn parse_query(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let (token, quoted, after) = next_token(rest);
+        rest = after.trim_start();
+        if !quoted {
+            if let Some((name, value)) = token.split_once(':') {
+                let (value, after_value) = if value.is_empty() && rest.starts_with('"') {
+                    let (v, _, after) = next_token(rest);
+                    (v, after)
+                } else {
+                    (value, rest)
+                };
+                if let Some(field) = Field::named(name) {
+                    rest = after_value.trim_start();
+                    let value = value.trim().trim_matches('"').trim();
+                    if !value.is_empty() {
+                        parsed.fields.push((field, value.to_owned()));
+                    }
+                    continue;
+                }
+                if !name.is_empty() && name.bytes().all(|c| c.is_ascii_alphabetic()) {
+                    parsed.unknown.push(name.to_owned());
+                }
+            }
+        }
+        let words = query_words(token);
+        if quoted && words.len() > 1 {
+            parsed.phrases.push(words.clone());
+        }
+        for w in words {
+            if !parsed.words.contains(&w) {
+                parsed.words.push(w);
+            }
+        }
+    }
+    parsed
+}
+
+/// The next token: a quoted phrase (without its quotes), or up to the next space; a
+/// `field:"…"` stays one token.
+fn next_token(s: &str) -> (&str, bool, &str) {
+    if let Some(inner) = s.strip_prefix('"') {
+        return match inner.find('"') {
+            Some(end) => (&inner[..end], true, &inner[end + 1..]),
+            None => (inner, true, ""),
+        };
+    }
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    if let Some(colon) = s[..end].find(":\"") {
+        let value = &s[colon + 2..];
+        return match value.find('"') {
+            Some(close) => (&s[..=colon + 2 + close], false, &s[colon + 3 + close..]),
+            None => (s, false, ""),
+        };
+    }
+    (&s[..end], false, &s[end..])
+}
+
+/// Whether `text` holds the phrase: its words one after another.
+pub fn has_phrase(text: &str, phrase: &[String]) -> bool {
+    let mut run = 0;
+    let mut found = false;
+    words(text, |w, _, _| {
+        if found {
+            return;
+        }
+        if w == phrase[run].as_bytes() {
+            run += 1;
+        } else {
+            run = usize::from(w == phrase[0].as_bytes());
+        }
+        if run == phrase.len() {
+            found = true;
+        }
+    });
+    found
+}
+
+/// About 200 bytes of `text` around the first of `marks`, white space collapsed, with every
+/// mark inside highlighted; the text's start when none occurs.
+pub fn snippet(text: &str, marks: &[String]) -> super::protocol::Snippet {
+    // Where the first phrase occurs, else the first word.
+    let phrases: Vec<Vec<&str>> = marks.iter().filter(|m| m.contains(' ')).map(|m| m.split(' ').collect()).collect();
+    let (mut first_phrase, mut first_word) = (None, None);
+    let mut recent: Vec<(&[u8], usize)> = Vec::new();
+    let text_bytes = text.as_bytes();
+    words(text, |w, start, end| {
+        if first_phrase.is_some() {
+            return;
+        }
+        if first_word.is_none() && marks.iter().any(|m| !m.contains(' ') && m.as_bytes() == w) {
+            first_word = Some(start);
+        }
+        recent.push((&text_bytes[start..end], start));
+        for p in &phrases {
+            if recent.len() >= p.len() {
+                let tail = &recent[recent.len() - p.len()..];
+                if tail.iter().zip(p).all(|((got, _), want)| got.eq_ignore_ascii_case(want.as_bytes())) {
+                    first_phrase = Some(tail[0].1);
+                }
+            }
+        }
+        if recent.len() > 16 {
+            recent.remove(0);
+        }
+    });
+    let at = first_phrase.or(first_word).unwrap_or(0);
+    let mut start = at.saturating_sub(80);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if let Some(space) = text[start..at].find(char::is_whitespace).filter(|_| start > 0) {
+        start += space;
+    }
+    let mut end = (at + 160).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut space = false;
+    for c in text[start..end].trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() && !out.ends_with('…') {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    if end < text.len() {
+        out.push('…');
+    }
+    let single: Vec<&str> = marks.iter().flat_map(|m| m.split(' ')).collect();
+    let mut ranges = Vec::new();
+    words(&out, |w, s, e| {
+        if single.iter().any(|m| m.as_bytes() == w) {
+            ranges.push((u32::try_from(s).unwrap_or(0), u32::try_from(e).unwrap_or(0)));
+        }
+    });
+    super::protocol::Snippet { text: out, marks: ranges }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_read_words_phrases_and_fields() {
+        let q = parse_query(r#"tag:PREL origin:"new delhi" "heavy water" Reactor nope:x"#);
+        assert_eq!(q.fields, vec![(Field::Tag, "PREL".to_owned()), (Field::Origin, "new delhi".to_owned())]);
+        assert_eq!(q.phrases, vec![vec!["heavy".to_owned(), "water".to_owned()]]);
+        assert_eq!(q.words, ["heavy", "water", "reactor", "nope"]);
+        assert_eq!(q.unknown, ["nope"]);
+        assert_eq!(parse_query("origin: \"x").fields, vec![(Field::Origin, "x".to_owned())]);
+        assert_eq!(parse_query("\"unclosed phrase").phrases.len(), 1);
+    }
+
+    #[test]
+    fn postings_round_trip_and_rank() {
+        let mut index = Index::default();
+        index.add(0, "Heavy water for the reactor");
+        index.add(1, "Water water everywhere");
+        index.add(2, "Nothing here");
+        index.add(300, "heavy WATER again, heavy");
+        assert_eq!(index.postings("water"), vec![(0, 1), (1, 2), (300, 1)]);
+        let hits = index.search(&["heavy".to_owned(), "water".to_owned()]);
+        assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), vec![0, 300]);
+        assert!(hits[1].1 > hits[0].1, "two 'heavy' outrank one: {hits:?}");
+        assert!(index.search(&["absent".to_owned()]).is_empty());
+    }
+
+    #[test]
+    fn phrases_and_snippets() {
+        let p = vec!["heavy".to_owned(), "water".to_owned()];
+        assert!(has_phrase("the HEAVY\n  water plant", &p));
+        assert!(!has_phrase("water heavy", &p));
+        assert!(has_phrase("heavy heavy water", &p));
+        let text = format!("{} the heavy water plant at Arak {}", "x ".repeat(100), "y ".repeat(100));
+        let s = snippet(&text, &["heavy water".to_owned()]);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        let marked: Vec<&str> = s.marks.iter().map(|&(a, b)| &s.text[a as usize..b as usize]).collect();
+        assert_eq!(marked, ["heavy", "water"]);
+    }
+}
