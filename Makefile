@@ -111,9 +111,13 @@ python-test: cli wheel
 wasm-test: browser
 	cargo test --target wasm32-unknown-unknown --test web
 
-# The built app, served on 127.0.0.1, driven by playwright-core.
-e2e: dist browser
+# The built app, served on 127.0.0.1, driven by playwright-core (the library tests read a
+# generated 10,000-row cables.csv).
+e2e: dist browser target/cables-10000.csv
 	npm run --silent test:e2e
+
+target/cables-10000.csv: examples/cables_csv.rs
+	cargo run --quiet --profile cli --example cables_csv -- 10000 $@
 
 ## Benchmarks ######################################################################
 

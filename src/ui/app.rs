@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
@@ -13,6 +11,9 @@ use super::components::{
     notice::Notice, original::Original, pwa::Pwa, toc::Toc, toolbar::Toolbar,
 };
 use super::find;
+use super::hooks::library::{LibraryHandle, use_library};
+use super::hooks::{Picked, use_installed_app, use_page_listeners};
+use super::library::{links::LibraryLinks, view::LibraryView};
 use super::state::{Action, AppState, Incoming, SAMPLES};
 
 #[component]
@@ -36,8 +37,12 @@ pub fn App() -> Html {
     use_effect_with(state.revision, |_| browser::measure_render());
     // Remember the open cables across reloads (this machine's local storage only).
     {
-        let documents: Vec<(Rc<str>, Rc<str>)> =
-            state.documents.iter().map(|d| (Rc::from(d.name.as_str()), d.text.clone())).collect();
+        let documents: Vec<(Rc<str>, Rc<str>)> = state
+            .documents
+            .iter()
+            .filter(|d| !d.from_library)
+            .map(|d| (Rc::from(d.name.as_str()), d.text.clone()))
+            .collect();
         let epoch = state.epoch;
         use_effect_with((documents, epoch), |(documents, _)| {
             // In a task of its own, after the cable is on screen.
@@ -61,8 +66,16 @@ pub fn App() -> Html {
             browser::reveal("find-current");
         }
     });
-    use_page_listeners(&state, &dragging);
-    use_installed_app(&state, &pwa_notice, &installable);
+    let library = use_library(state.dispatcher());
+    let on_files = {
+        let (dispatcher, library) = (state.dispatcher(), library.clone());
+        Callback::from(move |picked: Picked| open_picked(&dispatcher, &library, picked))
+    };
+    use_page_listeners(&state, &dragging, &on_files);
+    use_installed_app(&state, &pwa_notice, &installable, &on_files);
+    // In the library's list (the address says `#library`, no cable open), the list replaces the reader.
+    let in_list = library.state.place.as_ref().is_some_and(|p| p.open.is_none());
+    let from_library = library.state.place.as_ref().is_some_and(|p| p.open.is_some()) && document.from_library;
 
     let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();
@@ -75,16 +88,15 @@ pub fn App() -> Html {
             state.dispatch(Action::Edit(text));
         })
     };
-    let open_files = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |files: Vec<web_sys::File>| open_files(dispatcher.clone(), files))
-    };
+    let open_files = on_files.reform(Picked::files);
     let on_copy = {
         let state = state.clone();
         let document = document.clone();
         Callback::from(move |what: &'static str| copy(&state, &document, what))
     };
-    let status = if !state.finding || state.query.trim().is_empty() {
+    let status = if in_list {
+        library.state.message.clone().unwrap_or_else(|| state.status.to_string())
+    } else if !state.finding || state.query.trim().is_empty() {
         state.status.to_string()
     } else {
         format!("{hits} match{} for “{}”.", if hits == 1 { "" } else { "es" }, state.query.trim())
@@ -98,7 +110,9 @@ pub fn App() -> Html {
                     current={state.current}
                     on_select={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Select(k))) }}
                     on_close={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Close(k))) }}
-                    on_files={open_files}
+                    on_files={open_files.clone()}
+                    on_library={{ let l = library.clone(); Callback::from(move |()| l.go(Some(l.state.place.clone().unwrap_or_default()), true)) }}
+                    library_size={library.state.loaded.then_some(library.state.answer.library)}
                     on_sample={{ let s = state.dispatcher(); Callback::from(move |k: usize| open_sample(&s, k)) }}
                     on_forget={{ let s = state.clone(); Callback::from(move |()| { browser::forget_documents(); s.dispatch(Action::Forget) }) }}
                 />
@@ -108,7 +122,15 @@ pub fn App() -> Html {
                     on_dismiss={{ let n = pwa_notice.clone(); Callback::from(move |()| n.set(AttrValue::default())) }} />
             </header>
             <div class="cv-drop" aria-hidden="true">{ "Drop cable files to open them" }</div>
+            if in_list {
+                <div class="cv-layout cv-layout--library">
+                    <LibraryView library={library.clone()} on_files={open_files.clone()} />
+                </div>
+            } else {
             <div class="cv-layout">
+                if from_library {
+                    <LibraryLinks library={library.clone()} />
+                }
                 <CableInput text={document.text.clone()} epoch={state.epoch} {on_edit}
                     open={document.problem.is_some()} />
                 <article class="cv-reader" aria-label="Cable">
@@ -147,100 +169,10 @@ pub fn App() -> Html {
                     <Banner cable={cable.clone()} class="cv-banner--footer" />
                 </article>
             </div>
+            }
             <p class="cv-status" role="status">{ status }</p>
         </div>
     }
-}
-
-/// Paste anywhere on the page, drop files anywhere, and open every section for printing.
-#[hook]
-fn use_page_listeners(state: &UseReducerHandle<AppState>, dragging: &UseStateHandle<bool>) {
-    let dispatcher = state.dispatcher();
-    let dragging = dragging.clone();
-    use_effect_with((), move |()| {
-        let document = gloo::utils::document();
-        let active = EventListenerOptions::enable_prevent_default();
-        let paste = {
-            let dispatcher = dispatcher.clone();
-            EventListener::new(&document, "paste", move |event| {
-                // The textarea and the find field take their own pastes.
-                if browser::in_text_field(event.target()) {
-                    return;
-                }
-                if let Some(data) =
-                    event.dyn_ref::<web_sys::ClipboardEvent>().and_then(web_sys::ClipboardEvent::clipboard_data)
-                {
-                    open_transfer(&dispatcher, &data, "Pasted text");
-                }
-            })
-        };
-        let over = {
-            let dragging = dragging.clone();
-            EventListener::new_with_options(&document, "dragover", active, move |event| {
-                event.prevent_default();
-                dragging.set(true);
-            })
-        };
-        let leave = {
-            let dragging = dragging.clone();
-            EventListener::new(&document, "dragleave", move |event| {
-                // Leaving the window, not moving between elements.
-                let outside = event.dyn_ref::<web_sys::DragEvent>().is_some_and(|e| e.related_target().is_none());
-                if outside {
-                    dragging.set(false);
-                }
-            })
-        };
-        let dropped = {
-            let dispatcher = dispatcher.clone();
-            EventListener::new_with_options(&document, "drop", active, move |event| {
-                event.prevent_default();
-                dragging.set(false);
-                if let Some(data) = event.dyn_ref::<web_sys::DragEvent>().and_then(web_sys::DragEvent::data_transfer) {
-                    open_transfer(&dispatcher, &data, "Dropped text");
-                }
-            })
-        };
-        let print = EventListener::new(&gloo::utils::window(), "beforeprint", |_| browser::set_all_sections_open(true));
-        move || drop((paste, over, leave, dropped, print))
-    });
-}
-
-/// The installed app: the service worker's notices, the install prompt, cables
-/// shared to the app, and files the operating system opens with it.
-#[hook]
-fn use_installed_app(
-    state: &UseReducerHandle<AppState>,
-    notice: &UseStateHandle<AttrValue>,
-    installable: &UseStateHandle<bool>,
-) {
-    let dispatcher = state.dispatcher();
-    let notice = notice.clone();
-    let installable = installable.clone();
-    use_effect_with((), move |()| {
-        let apply = move |detail: &str| match detail {
-            "installable" => installable.set(true),
-            other => notice.set(AttrValue::from(other.to_owned())),
-        };
-        // Whatever was said before this listener existed, then whatever comes.
-        for detail in browser::announced() {
-            apply(&detail);
-        }
-        let listener = EventListener::new(&gloo::utils::window(), browser::PWA_EVENT, move |event| {
-            let detail =
-                event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string()).unwrap_or_default();
-            apply(&detail);
-        });
-        let shared = dispatcher.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            for (name, text) in browser::take_shared().await {
-                browser::mark_input();
-                shared.dispatch(Action::OpenText { name, text });
-            }
-        });
-        browser::on_launch(move |files| open_files(dispatcher.clone(), files));
-        move || drop(listener)
-    });
 }
 
 /// A sample: the compiled-in one at once, the others fetched from the app's own files.
@@ -258,41 +190,6 @@ fn open_sample(dispatcher: &UseReducerDispatcher<AppState>, k: usize) {
             Ok(text) => Action::OpenText { name: name.to_owned(), text },
             Err(why) => Action::Status(format!("The sample {name} could not be opened: {why}.")),
         });
-    });
-}
-
-/// What a paste or a drop carries: its files, or else its text.
-fn open_transfer(dispatcher: &UseReducerDispatcher<AppState>, data: &web_sys::DataTransfer, name: &str) {
-    let files = browser::files_of(data.files());
-    if !files.is_empty() {
-        open_files(dispatcher.clone(), files);
-    } else if let Some(text) = browser::transfer_text(data) {
-        browser::mark_input();
-        match text {
-            browser::Pasted::Text(text) if !text.is_empty() => {
-                dispatcher.dispatch(Action::OpenText { name: name.to_owned(), text });
-            }
-            browser::Pasted::Text(_) => {}
-            browser::Pasted::TooLarge { head, whole } => {
-                dispatcher.dispatch(Action::OpenLarge { name: name.to_owned(), head, whole });
-            }
-        }
-    }
-}
-
-fn open_files(dispatcher: UseReducerDispatcher<AppState>, files: Vec<web_sys::File>) {
-    if files.is_empty() {
-        return;
-    }
-    browser::mark_input();
-    dispatcher.dispatch(Action::Status(match files.as_slice() {
-        [file] => format!("Reading {}…", file.name()),
-        _ => format!("Reading {} files…", files.len()),
-    }));
-    wasm_bindgen_futures::spawn_local(async move {
-        let read = browser::read_files(files, super::components::original::SHOW_AT_MOST).await;
-        let incoming = read.into_iter().map(|(name, bytes, size)| Incoming { name, bytes, size }).collect();
-        dispatcher.dispatch(Action::OpenFiles(incoming));
     });
 }
 
@@ -336,5 +233,42 @@ fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document
         } else {
             format!("Could not copy {label}: the browser refused the clipboard.")
         }));
+    });
+}
+
+/// Files that arrived together: a folder, a `cables.csv` or more than a handful of files make a
+/// library; a few cables open side by side in the reader, as before.
+fn open_picked(dispatcher: &UseReducerDispatcher<AppState>, library: &LibraryHandle, picked: Picked) {
+    const SIDE_BY_SIDE: usize = 5;
+    if picked.files.is_empty() {
+        if picked.folder {
+            dispatcher.dispatch(Action::Status("That folder holds no files.".to_owned()));
+        }
+        return;
+    }
+    let csv = picked.names.iter().any(|n| n.to_ascii_lowercase().ends_with(".csv"));
+    if picked.folder || csv || picked.files.len() > SIDE_BY_SIDE {
+        browser::mark("library:open");
+        dispatcher.dispatch(Action::Status(format!(
+            "Indexing {} file{} as a library…",
+            picked.files.len(),
+            if picked.files.len() == 1 { "" } else { "s" }
+        )));
+        library.open(picked.files, picked.names);
+        return;
+    }
+    open_files(dispatcher.clone(), picked.files);
+}
+
+fn open_files(dispatcher: UseReducerDispatcher<AppState>, files: Vec<web_sys::File>) {
+    browser::mark_input();
+    dispatcher.dispatch(Action::Status(match files.as_slice() {
+        [file] => format!("Reading {}…", file.name()),
+        _ => format!("Reading {} files…", files.len()),
+    }));
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = browser::read_files(files, super::components::original::SHOW_AT_MOST).await;
+        let incoming = read.into_iter().map(|(name, bytes, size)| Incoming { name, bytes, size }).collect();
+        dispatcher.dispatch(Action::OpenFiles(incoming));
     });
 }

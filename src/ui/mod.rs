@@ -6,6 +6,8 @@ pub mod browser;
 pub mod components;
 pub mod embed;
 pub mod find;
+pub mod hooks;
+pub mod library;
 pub mod state;
 
 /// Mounts the app on the page's `<main id="app" data-cable-viewer>`. Any other page

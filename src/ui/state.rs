@@ -94,6 +94,9 @@ pub struct Document {
     pub whole: Option<js_sys::JsString>,
     pub cable: Rc<Cable>,
     pub problem: Option<Problem>,
+    /// Opened from the library: it stays there, so it is not remembered with the open cables,
+    /// and the next cable opened from the library takes its place.
+    pub from_library: bool,
 }
 
 impl Document {
@@ -113,6 +116,7 @@ impl Document {
             whole: None,
             cable: Rc::new(cable),
             problem,
+            from_library: false,
         }
     }
 
@@ -125,6 +129,7 @@ impl Document {
                 whole: None,
                 cable: Rc::new(Cable::default()),
                 problem: Some(Problem::Binary),
+                from_library: false,
             };
         };
         let mut document = Document::from_text(name, &text);
@@ -143,6 +148,7 @@ impl Document {
             whole: Some(whole),
             cable: Rc::new(Cable::default()),
             problem: Some(Problem::TooLarge { bytes, whole: true }),
+            from_library: false,
         }
     }
 
@@ -156,6 +162,7 @@ impl Document {
             whole: None,
             cable: Rc::new(Cable::default()),
             problem: Some(problem),
+            from_library: false,
         }
     }
 
@@ -166,6 +173,7 @@ impl Document {
             whole: None,
             cable: Rc::new(Cable::default()),
             problem: Some(Problem::Unreadable(why)),
+            from_library: false,
         }
     }
 
@@ -275,6 +283,11 @@ pub enum Action {
     },
     /// Files from the file picker, a drop or a paste.
     OpenFiles(Vec<Incoming>),
+    /// A cable from the library: it replaces the one last opened from there.
+    OpenFromLibrary {
+        name: String,
+        text: String,
+    },
     Select(usize),
     Close(usize),
     /// Forget every remembered cable and start again from the sample.
@@ -302,6 +315,7 @@ impl Reducible for AppState {
                 | Action::OpenText { .. }
                 | Action::OpenLarge { .. }
                 | Action::OpenFiles(_)
+                | Action::OpenFromLibrary { .. }
                 | Action::Select(_)
                 | Action::Close(_)
                 | Action::Forget
@@ -330,6 +344,7 @@ impl Reducible for AppState {
                 let document = Document::from_text(&name, &text);
                 next.open(vec![document]);
             }
+            Action::OpenFromLibrary { name, text } => next.open_from_library(&name, &text),
             Action::OpenFiles(files) => {
                 // One measure for the whole batch (`cable:parse-files`): opening many files at once.
                 let documents = crate::ui::browser::timed("cable:parse-files", || {
@@ -391,6 +406,23 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// A cable from the library takes the place of the one last opened from there.
+    fn open_from_library(&mut self, name: &str, text: &str) {
+        let mut document = Document::from_text(name, text);
+        document.from_library = true;
+        document.name = AttrValue::from(shown_name(&document.cable));
+        self.status = AttrValue::from(document.summary());
+        if let Some(k) = self.documents.iter().position(|d| d.from_library) {
+            self.documents[k] = document;
+            self.current = k;
+        } else {
+            self.documents.push(document);
+            self.current = self.documents.len() - 1;
+        }
+        self.epoch += 1;
+        self.hit = 0;
+    }
+
     fn open(&mut self, documents: Vec<Document>) {
         if documents.is_empty() {
             return;

@@ -49,15 +49,19 @@ try {
     for (let run = 0; run < 14; run += 1) {
       forget.click();
       await new Promise((r) => setTimeout(r, 0));
-      // All 201 texts dropped at once: the reducer parses them in one measured batch.
+      // The 201 texts dropped five at a time (more at once would open them as a library, in its
+      // worker): the reducer parses each drop in one measured batch (`cable:parse-files`).
       performance.clearMeasures('cable:parse-files');
       performance.clearMeasures('cable:parse');
-      const data = new DataTransfer();
-      for (const f of files) data.items.add(f);
-      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-      while (performance.getEntriesByName('cable:parse-files').length === 0) await new Promise((r) => setTimeout(r, 10));
+      for (let at = 0; at < files.length; at += 5) {
+        const data = new DataTransfer();
+        for (const f of files.slice(at, at + 5)) data.items.add(f);
+        const before = performance.getEntriesByName('cable:parse-files').length;
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        while (performance.getEntriesByName('cable:parse-files').length === before) await new Promise((r) => setTimeout(r, 2));
+      }
       if (run < 5) continue;
-      times.push(performance.getEntriesByName('cable:parse-files')[0].duration);
+      times.push(performance.getEntriesByName('cable:parse-files').reduce((sum, m) => sum + m.duration, 0));
       // Within the batch, each text's `cable::parse` alone (what the native benchmark times).
       parses.push(performance.getEntriesByName('cable:parse').reduce((sum, m) => sum + m.duration, 0));
     }
@@ -80,7 +84,7 @@ try {
   // divan prints fastest, slowest, median, mean: take the median.
   const nativeRate = Number((nativeText.match(/corpus_text[^\n]*\n[^\n]*?[\d.]+ MB\/s[^\n]*?[\d.]+ MB\/s[^\n]*?([\d.]+) MB\/s/) ?? [])[1]);
   console.log(`wasm parse over the corpus text (${(wasm.bytes / 1e6).toFixed(2)} MB): ${wasmRate.toFixed(1)} MB/s (cable::parse alone, summed over the 201 texts; timer resolution ${wasm.isolated ? '5 µs' : '100 µs'})`);
-  console.log(`  the whole batch of 201 dropped files (UTF-8 decoding, documents, parsing): ${batchRate.toFixed(1)} MB/s`);
+  console.log(`  the 201 dropped files, five per drop (UTF-8 decoding, documents, parsing): ${batchRate.toFixed(1)} MB/s`);
   if (nativeRate) {
     const ratio = nativeRate / wasmRate;
     console.log(`  native ${nativeRate} MB/s (median): native/wasm = ${ratio.toFixed(2)}x — budget 1.7x: ${verdict(ratio <= 1.7)}`);

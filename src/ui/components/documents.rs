@@ -14,11 +14,25 @@ pub struct DocumentsProps {
     pub on_files: Callback<Vec<web_sys::File>>,
     pub on_sample: Callback<usize>,
     pub on_forget: Callback<()>,
+    /// To the library (its view, or its pickers when none is open).
+    pub on_library: Callback<()>,
+    /// Cables in the library open in this page, if any.
+    pub library_size: Option<u32>,
 }
 
 #[component]
 pub fn Documents(props: &DocumentsProps) -> Html {
-    let DocumentsProps { names, current, on_select, on_close, on_files, on_sample, on_forget } = props;
+    let DocumentsProps {
+        names,
+        current,
+        on_select,
+        on_close,
+        on_files,
+        on_sample,
+        on_forget,
+        on_library,
+        library_size,
+    } = props;
     let onchange = {
         let on_files = on_files.clone();
         Callback::from(move |e: Event| {
@@ -61,6 +75,12 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                     <input type="file" class="cv-docs__file-input" multiple=true aria-label="Open cable file"
                         accept=".txt,.html,.htm,text/plain,text/html" {onchange} />
                 </label>
+                <button type="button" class="cv-button" onclick={on_library.reform(|_| ())}>
+                    { match library_size {
+                        Some(n) => format!("Library ({})", crate::ui::library::view::thousands(*n)),
+                        None => "Library".to_owned(),
+                    } }
+                </button>
                 <details class="cv-samples" {onkeydown}>
                     <summary class="cv-button">{ "Try a sample" }</summary>
                     <ul class="cv-samples__list" aria-label="Sample cables">

@@ -1,0 +1,216 @@
+//! The library's Web Worker (its own wasm, `src/bin/library_worker.rs`): files are read here in
+//! 4 MiB slices with `FileReaderSync`, never whole, and indexed as they come; between slices the
+//! worker yields to its event loop, so a query, a page of rows or "cancel" is answered while a
+//! large `cables.csv` is still being indexed. Messages are JSON ([`Request`], [`Reply`]); an
+//! `Open` request carries the `File`s beside it.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::protocol::{Progress, Reply, Request, Skipped};
+use super::{Feed, Library, Source, Texts};
+
+const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
+/// At most this often the page hears how far indexing has come.
+const REPORT_MS: f64 = 150.0;
+
+#[derive(Default)]
+struct State {
+    library: Library,
+    files: Vec<web_sys::File>,
+    /// Bumped by every `Open` and `Cancel`: an indexing run that sees another number stops.
+    run: u32,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+/// Starts listening for the page's messages.
+pub fn start() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+        let data = event.data();
+        let request = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|r| r.as_string());
+        match request.as_deref().map(serde_json::from_str::<Request>) {
+            Some(Ok(request)) => handle(request, &data),
+            Some(Err(e)) => post(&Reply::Failed { message: format!("a request the library could not read: {e}") }),
+            None => post(&Reply::Failed { message: "a message without a request".to_owned() }),
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&Reply::Ready);
+}
+
+fn handle(request: Request, data: &JsValue) {
+    match request {
+        Request::Open { names } => {
+            let files: Vec<web_sys::File> = js_sys::Reflect::get(data, &"files".into())
+                .ok()
+                .map(|f| js_sys::Array::from(&f).iter().filter_map(|f| f.dyn_into().ok()).collect())
+                .unwrap_or_default();
+            let run = STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.run += 1;
+                s.library = Library::default();
+                s.files.clone_from(&files);
+                s.run
+            });
+            wasm_bindgen_futures::spawn_local(index(run, files, names));
+        }
+        Request::Cancel => STATE.with(|s| s.borrow_mut().run += 1),
+        Request::Query { seq, query } => {
+            let mut answer = with_library(|library, texts| library.query(&query, texts));
+            answer.seq = seq;
+            post(&Reply::Answer(answer));
+        }
+        Request::Rows { seq, start, count } => {
+            let rows = with_library(|library, texts| library.rows(start, count, texts));
+            post(&Reply::Rows { seq, start, rows });
+        }
+        Request::Read { doc, id } => {
+            let reading = with_library(|library, texts| {
+                let doc = doc.or_else(|| id.as_deref().and_then(|id| library.find(id)))?;
+                library.read(doc, texts)
+            });
+            post(&match reading {
+                Some(reading) => Reply::Read(reading),
+                None => Reply::Failed {
+                    message: match id {
+                        Some(id) => format!("{id} is not in the library."),
+                        None => "That cable could not be read again from its file.".to_owned(),
+                    },
+                },
+            });
+        }
+    }
+}
+
+fn with_library<T>(f: impl FnOnce(&mut Library, &mut dyn Texts) -> T) -> T {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let State { library, files, .. } = &mut *s;
+        let mut texts = FileTexts { files, reader: web_sys::FileReaderSync::new().ok() };
+        f(library, &mut texts)
+    })
+}
+
+/// Reads a cable's bytes again from its file.
+struct FileTexts<'a> {
+    files: &'a [web_sys::File],
+    reader: Option<web_sys::FileReaderSync>,
+}
+
+impl Texts for FileTexts<'_> {
+    fn bytes(&mut self, source: &Source) -> Option<Vec<u8>> {
+        let file = self.files.get(source.file as usize)?;
+        #[allow(clippy::cast_precision_loss)]
+        let (start, end) = if source.row == 0 {
+            (0.0, file.size())
+        } else {
+            (source.start as f64, (source.start + u64::from(source.len)) as f64)
+        };
+        read(self.reader.as_ref()?, file, start, end)
+    }
+}
+
+fn read(reader: &web_sys::FileReaderSync, file: &web_sys::File, start: f64, end: f64) -> Option<Vec<u8>> {
+    let slice = file.slice_with_f64_and_f64(start, end).ok()?;
+    let buffer = reader.read_as_array_buffer(&slice).ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
+    let started = now();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "file sizes are whole byte counts")]
+    let mut progress = Progress {
+        files_total: u32::try_from(files.len()).unwrap_or(u32::MAX),
+        bytes_total: files.iter().map(|f| f.size() as u64).sum(),
+        ..Progress::default()
+    };
+    let Ok(reader) = web_sys::FileReaderSync::new() else {
+        post(&Reply::Failed { message: "this browser cannot read files in a worker".to_owned() });
+        return;
+    };
+    let mut last_report = started;
+    let mut problems: Vec<Skipped> = Vec::new();
+    for (k, file) in files.iter().enumerate() {
+        let name = names.get(k).cloned().unwrap_or_else(|| file.name());
+        let mut feed = Feed::new(u32::try_from(k).unwrap_or(u32::MAX), name.clone());
+        let size = file.size();
+        let mut at = 0.0;
+        loop {
+            let end = (at + CHUNK).min(size);
+            let Some(bytes) = read(&reader, file, at, end) else {
+                problems.push(Skipped { name: name.clone(), why: "the file could not be read".to_owned() });
+                break;
+            };
+            let eof = end >= size;
+            let current = STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                if s.run != run {
+                    return false;
+                }
+                feed.push(&mut s.library, &bytes, eof, &mut problems);
+                progress.cables = u32::try_from(s.library.len()).unwrap_or(u32::MAX);
+                true
+            });
+            if !current {
+                return;
+            }
+            progress.bytes += bytes.len() as u64;
+            at = end;
+            if now() - last_report > REPORT_MS {
+                last_report = now();
+                report(&mut progress, &mut problems, started);
+            }
+            if eof {
+                break;
+            }
+            yield_now().await;
+            if STATE.with(|s| s.borrow().run) != run {
+                progress.cancelled = true;
+                progress.done = true;
+                report(&mut progress, &mut problems, started);
+                return;
+            }
+        }
+        progress.files += 1;
+    }
+    progress.done = true;
+    report(&mut progress, &mut problems, started);
+}
+
+fn report(progress: &mut Progress, problems: &mut Vec<Skipped>, started: f64) {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let elapsed = (now() - started).max(0.0) as u32;
+    progress.elapsed_ms = elapsed;
+    progress.problems = std::mem::take(problems);
+    post(&Reply::Progress(progress.clone()));
+    progress.problems.clear();
+}
+
+fn now() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map_or(0.0, |p| p.now())
+}
+
+fn post(reply: &Reply) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let text = serde_json::to_string(reply).unwrap_or_default();
+    let _ = scope.post_message(&JsValue::from_str(&text));
+}
+
+/// Lets queued messages (a query, "cancel") run before the next slice.
+async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

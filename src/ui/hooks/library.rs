@@ -1,0 +1,135 @@
+//! `use_library`: the library worker, its replies into the library's state (and a cable to read
+//! into the reader's), the queries its state calls for, and the address kept in step with it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use crate::library::protocol::{Place, Reply, Request};
+use crate::ui::browser;
+use crate::ui::library::client::Client;
+use crate::ui::library::state::{LibraryAction, LibraryState};
+use crate::ui::state::{Action, AppState};
+
+/// What the components may do with the library.
+#[derive(Clone)]
+pub struct LibraryHandle {
+    pub state: UseReducerHandle<LibraryState>,
+    client: Rc<RefCell<Option<Client>>>,
+    app: UseReducerDispatcher<AppState>,
+}
+
+impl PartialEq for LibraryHandle {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+
+impl LibraryHandle {
+    /// Indexes files as a new library and shows it.
+    pub fn open(&self, files: Vec<web_sys::File>, names: Vec<String>) {
+        if self.client.borrow().is_none() {
+            let library = self.state.dispatcher();
+            let app = self.app.clone();
+            let on_reply = Callback::from(move |reply: Reply| match reply {
+                Reply::Progress(p) => library.dispatch(LibraryAction::Progress(p)),
+                Reply::Answer(a) => library.dispatch(LibraryAction::Answer(a)),
+                Reply::Rows { seq, start, rows } => library.dispatch(LibraryAction::Rows { seq, start, rows }),
+                Reply::Read(reading) => {
+                    browser::mark_input();
+                    let name = reading.name.clone();
+                    let text = reading.text.clone();
+                    // Find starts on what was searched: the first phrase, else the first word.
+                    let find = reading.marks.iter().find(|m| m.contains(' ')).or(reading.marks.first()).cloned();
+                    library.dispatch(LibraryAction::Read(reading));
+                    app.dispatch(Action::OpenFromLibrary { name, text });
+                    app.dispatch(Action::Find(find.unwrap_or_default()));
+                }
+                Reply::Failed { message } => library.dispatch(LibraryAction::Failed(message)),
+                Reply::Ready => {}
+            });
+            match Client::start(on_reply) {
+                Ok(client) => *self.client.borrow_mut() = Some(client),
+                Err(why) => {
+                    self.state.dispatch(LibraryAction::Failed(why));
+                    return;
+                }
+            }
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "byte counts")]
+        let bytes = files.iter().map(|f| f.size() as u64).sum();
+        self.state.dispatch(LibraryAction::Started { files: u32::try_from(files.len()).unwrap_or(u32::MAX), bytes });
+        if let Some(client) = self.client.borrow().as_ref() {
+            client.open(&files, names);
+        }
+        let query = self.state.place.as_ref().map(|p| p.query.clone()).unwrap_or_default();
+        self.go(Some(Place { query, open: None }), true);
+    }
+
+    pub fn send(&self, request: &Request) {
+        if let Some(client) = self.client.borrow().as_ref() {
+            client.send(request);
+        }
+    }
+
+    /// Moves to `place` (`None`: out of the library), as a new history entry when `push`.
+    pub fn go(&self, place: Option<Place>, push: bool) {
+        let url = place.as_ref().map_or_else(browser::page_path, |p| format!("#{}", p.to_fragment()));
+        browser::set_address(&url, push);
+        self.state.dispatch(LibraryAction::Place(place));
+    }
+
+    pub fn forget(&self) {
+        self.client.borrow_mut().take();
+        self.state.dispatch(LibraryAction::Forget);
+        self.app.dispatch(Action::Status("Forgot the library: nothing of it is kept.".to_owned()));
+    }
+}
+
+#[hook]
+pub fn use_library(app: UseReducerDispatcher<AppState>) -> LibraryHandle {
+    let state = use_reducer(LibraryState::default);
+    let client = use_mut_ref(|| None::<Client>);
+    let handle = LibraryHandle { state: state.clone(), client, app };
+    // The address is where the reader is: at start, and whenever it changes without us
+    // (back, forward, a link).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let read = move || Place::from_fragment(&browser::location_hash().unwrap_or_default());
+            dispatcher.dispatch(LibraryAction::Place(read()));
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                dispatcher.dispatch(LibraryAction::Place(read()));
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let handle = handle.clone();
+        let seq = state.seq;
+        use_effect_with(seq, move |&seq| {
+            let s = &handle.state;
+            if let (true, Some(place)) = (s.loaded, &s.place) {
+                handle.send(&Request::Query { seq, query: place.query.clone() });
+            }
+        });
+    }
+    {
+        let handle = handle.clone();
+        let open = state.open_id().map(str::to_owned);
+        use_effect_with((open, state.loaded), move |(open, loaded)| {
+            if let Some(id) = open {
+                if *loaded {
+                    handle.send(&Request::Read { doc: None, id: Some(id.clone()) });
+                } else {
+                    handle.state.dispatch(LibraryAction::Failed(format!(
+                        "{id} is in a library that is not open in this page: open the library again to read it."
+                    )));
+                }
+            }
+        });
+    }
+    handle
+}
