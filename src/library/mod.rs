@@ -47,6 +47,13 @@ pub fn read_cable_text(bytes: &[u8]) -> Result<(Cable, String), String> {
     Ok((cable, source))
 }
 
+/// The text a cable's words were indexed from, without parsing it: what phrase checks and
+/// snippets read (a parse costs ten times more).
+pub fn cable_text(bytes: &[u8]) -> Option<String> {
+    let (text, _) = crate::cable::decode(bytes)?;
+    Some(crate::cable::source_text(&text).into_owned())
+}
+
 /// A page's or a `cables.csv` row's own date (`2004-06-09 09:09`, Zulu like the date-time
 /// groups it comes from) in the model's form, `2004-06-09T09:09:00Z`.
 pub fn container_date(cable: &Cable) -> Option<String> {
@@ -101,6 +108,8 @@ pub struct Entry {
     pub id: String,
     /// `2009-02-03T02:52:00Z`, a shorter date, or empty when unknown.
     pub date: String,
+    /// The date's digits as a number (`200902030252`, shorter dates padded), for sorting.
+    date_key: u64,
     origin: u32,
     classification: u32,
     handling: Vec<u32>,
@@ -122,8 +131,9 @@ pub struct Library {
     handlings: Vocab,
     tags: Vocab,
     by_id: HashMap<String, u32, FxBuild>,
-    /// Entries in date, ID and origin order; rebuilt when cables were added since.
-    orders: Option<[Vec<u32>; 3]>,
+    /// Entries in date, ID and origin order, each made when first needed and dropped when
+    /// cables are added.
+    orders: [Option<Vec<u32>>; 3],
     cited_by: Option<HashMap<u32, Vec<u32>, FxBuild>>,
     /// The last answer's cables in order, which `rows` pages through.
     hits: Vec<u32>,
@@ -131,7 +141,7 @@ pub struct Library {
 }
 
 /// How many phrase candidates are checked in their text: beyond it the count says "at least".
-const PHRASE_CHECKS: usize = 4000;
+const PHRASE_CHECKS: usize = 60;
 /// How many values of a filter the answer lists (the chosen ones always).
 const FACET_VALUES: usize = 60;
 
@@ -180,6 +190,7 @@ impl Library {
         self.by_id.entry(id.clone()).or_insert(doc);
         self.entries.push(Entry {
             id,
+            date_key: date_key(&date),
             date,
             origin,
             classification,
@@ -190,55 +201,81 @@ impl Library {
             source,
             name,
         });
-        self.orders = None;
+        self.orders = [None, None, None];
         self.cited_by = None;
         doc
     }
 
-    fn orders(&mut self) -> &[Vec<u32>; 3] {
-        if self.orders.is_none() {
-            let all: Vec<u32> = (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect();
+    /// The entries in date (0), ID (1) or origin (2) order.
+    fn order(&mut self, which: usize) -> &[u32] {
+        if self.orders[which].is_none() {
             let e = &self.entries;
-            let mut by_date = all.clone();
-            by_date.sort_by(|&a, &b| e[a as usize].date.cmp(&e[b as usize].date));
-            let mut by_id = all.clone();
-            by_id.sort_by(|&a, &b| e[a as usize].id.cmp(&e[b as usize].id));
-            let mut by_origin = all;
-            let origin =
-                |d: u32| self.origins.names.get(e[d as usize].origin as usize).map_or("\u{10ffff}", String::as_str);
-            by_origin.sort_by(|&a, &b| origin(a).cmp(origin(b)).then(e[a as usize].date.cmp(&e[b as usize].date)));
-            self.orders = Some([by_date, by_id, by_origin]);
+            let mut all: Vec<u32> = (0..u32::try_from(e.len()).unwrap_or(u32::MAX)).collect();
+            match which {
+                0 => all.sort_by_key(|&d| e[d as usize].date_key),
+                1 => all.sort_by(|&a, &b| e[a as usize].id.cmp(&e[b as usize].id)),
+                _ => {
+                    // Origins by name, then by date: a rank per origin, not a string per comparison.
+                    let names = &self.origins.names;
+                    let mut by_name: Vec<u32> = (0..u32::try_from(names.len()).unwrap_or(u32::MAX)).collect();
+                    by_name.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+                    let mut rank = vec![u32::MAX; names.len()];
+                    for (r, &o) in by_name.iter().enumerate() {
+                        rank[o as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+                    }
+                    all.sort_by_key(|&d| {
+                        let entry = &e[d as usize];
+                        (rank.get(entry.origin as usize).copied().unwrap_or(u32::MAX), entry.date_key)
+                    });
+                }
+            }
+            self.orders[which] = Some(all);
         }
-        self.orders.as_ref().unwrap_or_else(|| unreachable!())
+        self.orders[which].as_deref().unwrap_or_default()
     }
 
     /// Filters, searches and sorts; keeps the result for [`Library::rows`].
     pub fn query(&mut self, query: &Query, texts: &mut dyn Texts) -> Answer {
+        let plan = self.plan(query);
+        let mut answer = self.answer(plan, texts);
+        answer.rows = self.rows(0, self.first_rows(), texts);
+        answer
+    }
+
+    /// A query's first step: the cables its words allow, and those whose text must be read
+    /// again to check a phrase ([`Plan::to_read`]: the worker reads them all at once).
+    pub fn plan(&self, query: &Query) -> Plan {
         let parsed = search::parse_query(&query.text);
         let mut note = None;
+        let filters = Filters::new(self, query, &parsed.fields);
+        let indexed: Vec<String> =
+            parsed.words.iter().filter(|w| !search::is_stop_word(w.as_bytes())).cloned().collect();
         // Cables the words allow (None: every cable), with their scores.
         let scored: Option<Vec<(u32, f32)>> = if parsed.words.is_empty() {
             None
+        } else if indexed.is_empty() {
+            note = Some(
+                "Only very common words (the, of, and…): they are in every cable, so they are not searched.".to_owned(),
+            );
+            Some(Vec::new())
         } else {
-            let mut hits = self.index.search(&parsed.words);
+            let mut hits = self.index.search(&indexed);
             if !parsed.phrases.is_empty() {
+                // Only cables the filters could let in (or count) are worth reading again.
+                hits.retain(|&(d, _)| {
+                    let e = &self.entries[d as usize];
+                    filters.fields(self, e) && filters.failed(e).count_ones() <= 1
+                });
                 hits.sort_by(|a, b| b.1.total_cmp(&a.1));
                 let checked = hits.len().min(PHRASE_CHECKS);
                 if hits.len() > checked {
                     note = Some(format!(
-                        "{} cables hold every word; the best {checked} were checked for the exact phrase.",
+                        "{} cables hold every word; the best {checked} were checked for the exact phrase: add a \
+                         field or a filter to check them all.",
                         hits.len()
                     ));
                 }
                 hits.truncate(checked);
-                hits.retain(|&(doc, _)| {
-                    let entry = &self.entries[doc as usize];
-                    texts
-                        .bytes(&entry.source)
-                        .and_then(|b| read_cable_text(&b).ok())
-                        .is_some_and(|(_, text)| parsed.phrases.iter().all(|p| search::has_phrase(&text, p)))
-                });
-                hits.sort_by_key(|h| h.0);
             }
             Some(hits)
         };
@@ -248,8 +285,23 @@ impl Library {
                 parsed.unknown.join(", ")
             ));
         }
-        let filters = Filters::new(self, query, &parsed.fields);
-        let mut facets = Counts::default();
+        Plan { query: query.clone(), parsed, filters, scored, note }
+    }
+
+    /// The query's answer, once the texts its phrases need can be read.
+    pub fn answer(&mut self, plan: Plan, texts: &mut dyn Texts) -> Answer {
+        let Plan { query, parsed, filters, mut scored, note } = plan;
+        if let (Some(hits), false) = (scored.as_mut(), parsed.phrases.is_empty()) {
+            hits.retain(|&(doc, _)| {
+                let entry = &self.entries[doc as usize];
+                texts
+                    .bytes(&entry.source)
+                    .and_then(|b| cable_text(&b))
+                    .is_some_and(|text| parsed.phrases.iter().all(|p| search::has_phrase(&text, p)))
+            });
+            hits.sort_by_key(|h| h.0);
+        }
+        let mut facets = Counts::new(self);
         let mut kept: Vec<(u32, f32)> = Vec::new();
         let mut consider = |doc: u32, score: f32, lib: &Library| {
             let entry = &lib.entries[doc as usize];
@@ -270,16 +322,33 @@ impl Library {
         self.hits = self.ordered(kept, sort);
         self.marks.clone_from(&parsed.words);
         self.marks.extend(parsed.phrases.iter().map(|p| p.join(" ")));
-        let rows = self.rows(0, 40, texts);
         Answer {
             seq: 0,
             total: u32::try_from(self.hits.len()).unwrap_or(u32::MAX),
             library: u32::try_from(self.entries.len()).unwrap_or(u32::MAX),
-            facets: facets.finish(self, query),
+            facets: facets.finish(self, &query),
             marks: self.marks.clone(),
             note,
-            rows,
+            rows: Vec::new(),
+            took_ms: 0,
         }
+    }
+
+    /// How many rows an answer carries: enough to fill the list at once; with snippets (a
+    /// file read each) only what shows.
+    pub fn first_rows(&self) -> u32 {
+        if self.marks.is_empty() { 40 } else { 16 }
+    }
+
+    /// Where the texts of rows `start..start + count` are, when they show snippets (else none
+    /// is read).
+    pub fn row_sources(&self, start: u32, count: u32) -> Vec<Source> {
+        if self.marks.is_empty() {
+            return Vec::new();
+        }
+        let start = (start as usize).min(self.hits.len());
+        let end = (start + count as usize).min(self.hits.len());
+        self.hits[start..end].iter().map(|&d| self.entries[d as usize].source).collect()
     }
 
     fn ordered(&mut self, mut kept: Vec<(u32, f32)>, sort: Sort) -> Vec<u32> {
@@ -295,7 +364,7 @@ impl Library {
                     _ => 0,
                 };
                 let n = self.entries.len();
-                let order = &self.orders()[which];
+                let order = self.order(which);
                 let mut out: Vec<u32> = if kept.len() * 8 > n {
                     // Most cables pass: walk the order and keep them.
                     let mut chosen = vec![false; n];
@@ -334,8 +403,8 @@ impl Library {
         let snippet = snippet
             .then(|| texts.bytes(&e.source))
             .flatten()
-            .and_then(|b| read_cable_text(&b).ok())
-            .map(|(_, text)| search::snippet(&text, &self.marks));
+            .and_then(|b| cable_text(&b))
+            .map(|text| search::snippet(&text, &self.marks));
         Row {
             doc,
             id: e.id.clone(),
@@ -391,6 +460,28 @@ impl Library {
     }
 }
 
+/// The digits of a date, as a number that sorts as the date does (`2009-02` → `200902000000`).
+fn date_key(date: &str) -> u64 {
+    let mut key = 0u64;
+    let mut digits = 0;
+    for b in date.bytes().filter(u8::is_ascii_digit).take(12) {
+        key = key * 10 + u64::from(b - b'0');
+        digits += 1;
+    }
+    for _ in digits..12 {
+        key *= 10;
+    }
+    key
+}
+
+/// A range's end as a date key: `2009` from 2009-01-01, or (`upper`) up to the end of 2009.
+fn bound(date: &str, upper: bool) -> u64 {
+    let digits: String = date.bytes().filter(u8::is_ascii_digit).take(12).map(char::from).collect();
+    let Ok(value) = digits.parse::<u64>() else { return if upper { u64::MAX } else { 0 } };
+    let scale = 10u64.pow(u32::try_from(12 - digits.len()).unwrap_or(0));
+    if upper { (value + 1) * scale } else { value * scale }
+}
+
 /// `2009-02-03T02:52:00Z` as the list shows it, `2009-02-03 02:52`.
 fn shown_date(date: &str) -> String {
     match (date.get(..10), date.get(11..16)) {
@@ -399,10 +490,30 @@ fn shown_date(date: &str) -> String {
     }
 }
 
+/// A query under way: see [`Library::plan`].
+pub struct Plan {
+    query: Query,
+    parsed: search::Parsed,
+    filters: Filters,
+    scored: Option<Vec<(u32, f32)>>,
+    note: Option<String>,
+}
+
+impl Plan {
+    /// The texts to read before [`Library::answer`]: the phrase candidates'.
+    pub fn to_read(&self, library: &Library) -> Vec<Source> {
+        match (&self.scored, self.parsed.phrases.is_empty()) {
+            (Some(hits), false) => hits.iter().map(|&(d, _)| library.entries[d as usize].source).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// The filters of a query, resolved to vocabulary numbers.
 struct Filters {
-    from: String,
-    to: String,
+    /// The range's bounds as date keys: `from <= key < to` (0 and `u64::MAX` when open).
+    from: u64,
+    to: u64,
     origin: Vec<u32>,
     classification: Vec<u32>,
     handling: Vec<u32>,
@@ -423,8 +534,8 @@ impl Filters {
     fn new(lib: &Library, q: &Query, fields: &[(Field, String)]) -> Self {
         let ids = |v: &Vocab, names: &[String]| names.iter().map(|n| v.find(n).unwrap_or(NONE - 1)).collect();
         Filters {
-            from: q.from.trim().to_owned(),
-            to: q.to.trim().to_owned(),
+            from: bound(&q.from, false),
+            to: bound(&q.to, true),
             origin: ids(&lib.origins, &q.origin),
             classification: ids(&lib.classes, &q.classification),
             handling: ids(&lib.handlings, &q.handling),
@@ -436,9 +547,9 @@ impl Filters {
 
     fn failed(&self, e: &Entry) -> u8 {
         let mut failed = 0;
-        if (!self.from.is_empty() && (e.date.is_empty() || e.date.as_str() < self.from.as_str()))
-            || (!self.to.is_empty()
-                && (e.date.is_empty() || e.date.get(..self.to.len()).unwrap_or(&e.date) > self.to.as_str()))
+        let dated = e.date_key > 0;
+        if (self.from > 0 && (!dated || e.date_key < self.from))
+            || (self.to < u64::MAX && (!dated || e.date_key >= self.to))
         {
             failed |= F_DATE;
         }
@@ -476,39 +587,57 @@ impl Filters {
     }
 }
 
-/// Counts per filter value, each given every other filter.
-#[derive(Default)]
+/// Counts per filter value, each given every other filter: one slot per value of each
+/// vocabulary (a hash map per cable would cost more than the rest of the query).
 struct Counts {
-    years: HashMap<String, u32, FxBuild>,
-    origin: HashMap<u32, u32, FxBuild>,
-    classification: HashMap<u32, u32, FxBuild>,
-    handling: HashMap<u32, u32, FxBuild>,
-    tags: HashMap<u32, u32, FxBuild>,
+    years: Vec<u32>,
+    origin: Vec<u32>,
+    classification: Vec<u32>,
+    handling: Vec<u32>,
+    tags: Vec<u32>,
     has_refs: u32,
 }
 
+/// Years counted: 1900 to 2155.
+const FIRST_YEAR: usize = 1900;
+
 impl Counts {
+    fn new(lib: &Library) -> Self {
+        Counts {
+            years: vec![0; 256],
+            origin: vec![0; lib.origins.names.len()],
+            classification: vec![0; lib.classes.names.len()],
+            handling: vec![0; lib.handlings.names.len()],
+            tags: vec![0; lib.tags.names.len()],
+            has_refs: 0,
+        }
+    }
+
     /// A cable that fails no filter counts everywhere; one that fails exactly one filter counts
     /// toward that filter's values (choosing one of them would let it in).
     fn add(&mut self, e: &Entry, failed: u8) {
         let counts = |f: u8| failed == 0 || failed == f;
-        if counts(F_DATE) && e.date.len() >= 4 {
-            *self.years.entry(e.date[..4].to_owned()).or_default() += 1;
+        if counts(F_DATE) {
+            #[allow(clippy::cast_possible_truncation, reason = "the year part of a 12-digit key")]
+            let year = (e.date_key / 100_000_000) as usize;
+            if let Some(slot) = year.checked_sub(FIRST_YEAR).and_then(|y| self.years.get_mut(y)) {
+                *slot += 1;
+            }
         }
         if counts(F_ORIGIN) && e.origin != NONE {
-            *self.origin.entry(e.origin).or_default() += 1;
+            self.origin[e.origin as usize] += 1;
         }
         if counts(F_CLASS) && e.classification != NONE {
-            *self.classification.entry(e.classification).or_default() += 1;
+            self.classification[e.classification as usize] += 1;
         }
         if counts(F_HANDLING) {
             for &h in &e.handling {
-                *self.handling.entry(h).or_default() += 1;
+                self.handling[h as usize] += 1;
             }
         }
         if counts(F_TAGS) {
             for &t in &e.tags {
-                *self.tags.entry(t).or_default() += 1;
+                self.tags[t as usize] += 1;
             }
         }
         if counts(F_REFS) && !e.references.is_empty() {
@@ -517,9 +646,13 @@ impl Counts {
     }
 
     fn finish(self, lib: &Library, q: &Query) -> Facets {
-        let named = |v: &Vocab, counts: HashMap<u32, u32, FxBuild>, chosen: &[String], by_name: bool| {
-            let mut list: Vec<(String, u32)> =
-                counts.into_iter().map(|(id, n)| (v.names[id as usize].clone(), n)).collect();
+        let named = |v: &Vocab, counts: Vec<u32>, chosen: &[String], by_name: bool| {
+            let mut list: Vec<(String, u32)> = counts
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, n)| n > 0)
+                .map(|(id, n)| (v.names[id].clone(), n))
+                .collect();
             if by_name {
                 list.sort();
             } else {
@@ -533,8 +666,13 @@ impl Counts {
             }
             kept
         };
-        let mut years: Vec<(String, u32)> = self.years.into_iter().collect();
-        years.sort();
+        let years: Vec<(String, u32)> = self
+            .years
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(y, &n)| ((FIRST_YEAR + y).to_string(), n))
+            .collect();
         let mut classification = named(&lib.classes, self.classification, &q.classification, false);
         let rank = |c: &str| {
             ["TOP SECRET", "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE", "UNCLASSIFIED"]

@@ -52,6 +52,8 @@ pub struct Progress {
     pub cancelled: bool,
     /// Milliseconds since indexing began.
     pub elapsed_ms: u32,
+    /// Bytes the full-text index holds (with `done`).
+    pub index_bytes: u64,
 }
 
 /// An input that is not in the library, and why.
@@ -132,6 +134,8 @@ pub struct Answer {
     pub note: Option<String>,
     /// The first rows, so that the list shows at once.
     pub rows: Vec<Row>,
+    /// Milliseconds the worker took to answer.
+    pub took_ms: u32,
 }
 
 /// Counts for each value of each filter, given every other filter (choosing a value shows

@@ -8,6 +8,60 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// The commonest English words: in almost every cable, so not indexed (a phrase holding them
+/// is still checked word for word in the text). A search of nothing but these finds nothing.
+pub const STOP_WORDS: [&str; 40] = [
+    "the", "of", "to", "and", "in", "that", "is", "for", "on", "with", "as", "by", "be", "this", "are", "at", "from",
+    "will", "it", "an", "has", "have", "not", "was", "or", "which", "their", "its", "he", "they", "we", "would",
+    "been", "were", "his", "but", "also", "there", "had", "these",
+];
+
+pub fn is_stop_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"the"
+            | b"of"
+            | b"to"
+            | b"and"
+            | b"in"
+            | b"that"
+            | b"is"
+            | b"for"
+            | b"on"
+            | b"with"
+            | b"as"
+            | b"by"
+            | b"be"
+            | b"this"
+            | b"are"
+            | b"at"
+            | b"from"
+            | b"will"
+            | b"it"
+            | b"an"
+            | b"has"
+            | b"have"
+            | b"not"
+            | b"was"
+            | b"or"
+            | b"which"
+            | b"their"
+            | b"its"
+            | b"he"
+            | b"they"
+            | b"we"
+            | b"would"
+            | b"been"
+            | b"were"
+            | b"his"
+            | b"but"
+            | b"also"
+            | b"there"
+            | b"had"
+            | b"these"
+    )
+}
+
 /// Words shorter than this are not indexed (paragraph numbers, portion marks' letters).
 const MIN_WORD: usize = 2;
 /// Longer "words" are runs of junk (routing strings, base64): not indexed.
@@ -31,11 +85,31 @@ impl Hasher for FxHasher {
     }
 
     fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    #[allow(clippy::cast_possible_truncation, reason = "the two halves of the word")]
+    fn write_u128(&mut self, i: u128) {
+        self.write_u64(i as u64);
+        self.write_u64((i >> 64) as u64);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The product's high bits are its best: bring them down to where the table's index
+        // is taken (as rustc-hash 2 does).
+        self.0.rotate_left(26)
     }
 }
 
@@ -83,51 +157,72 @@ struct Postings {
     docs: u32,
 }
 
-/// The inverted index.
+impl Postings {
+    fn append(&mut self, doc: u32, n: u32) {
+        let gap = if self.docs == 0 { doc } else { doc - self.last };
+        push_varint(&mut self.bytes, gap);
+        self.bytes.push(u8::try_from(n).unwrap_or(u8::MAX));
+        self.last = doc;
+        self.docs += 1;
+    }
+}
+
+/// A word of up to 16 bytes packed in an integer (words hold no zero byte, so the packing is
+/// unique): the dictionary's buckets then hold the word itself, and a lookup costs one cache
+/// miss instead of two (the bucket, then the word's bytes). Longer words are rare.
+fn packed(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..word.len()].copy_from_slice(word);
+    Some(u128::from_le_bytes(b))
+}
+
+/// The inverted index: each word's postings in the dictionary's own bucket (one cache miss
+/// to find a word and its list).
 #[derive(Default)]
 pub struct Index {
-    dict: HashMap<Box<[u8]>, u32, FxBuild>,
-    lists: Vec<Postings>,
+    dict: HashMap<u128, Postings, FxBuild>,
+    long: HashMap<Box<[u8]>, Postings, FxBuild>,
     /// Words per cable, for BM25's length normalisation.
     lengths: Vec<u32>,
     total_words: u64,
-    scratch: Vec<u32>,
+    /// One cable's words and their counts: its words are looked up in the (large) dictionary
+    /// once each, not once per occurrence.
+    short: HashMap<u128, u32, FxBuild>,
+    longer: HashMap<Box<[u8]>, u32, FxBuild>,
 }
 
 impl Index {
     /// Indexes `text` as cable `doc` (cables are added in increasing order).
     pub fn add(&mut self, doc: u32, text: &str) {
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
+        let mut short = std::mem::take(&mut self.short);
+        let mut longer = std::mem::take(&mut self.longer);
+        short.clear();
+        longer.clear();
+        let mut length = 0u32;
         words(text, |w, _, _| {
-            let term = if let Some(&t) = self.dict.get(w) {
-                t
-            } else {
-                let t = u32::try_from(self.lists.len()).unwrap_or(u32::MAX);
-                self.dict.insert(w.into(), t);
-                self.lists.push(Postings::default());
-                t
-            };
-            scratch.push(term);
-        });
-        let length = u32::try_from(scratch.len()).unwrap_or(u32::MAX);
-        scratch.sort_unstable();
-        let mut k = 0;
-        while k < scratch.len() {
-            let term = scratch[k];
-            let mut n = 1;
-            while k + n < scratch.len() && scratch[k + n] == term {
-                n += 1;
+            length = length.saturating_add(1);
+            if is_stop_word(w) {
+                return;
             }
-            let list = &mut self.lists[term as usize];
-            let gap = if list.docs == 0 { doc } else { doc - list.last };
-            push_varint(&mut list.bytes, gap);
-            list.bytes.push(u8::try_from(n).unwrap_or(u8::MAX));
-            list.last = doc;
-            list.docs += 1;
-            k += n;
+            match packed(w) {
+                Some(key) => *short.entry(key).or_default() += 1,
+                None => *longer.entry(w.into()).or_default() += 1,
+            }
+        });
+        for (&key, &n) in &short {
+            self.dict.entry(key).or_default().append(doc, n);
         }
-        self.scratch = scratch;
+        for (key, &n) in &longer {
+            match self.long.get_mut(key) {
+                Some(list) => list.append(doc, n),
+                None => self.long.entry(key.clone()).or_default().append(doc, n),
+            }
+        }
+        self.short = short;
+        self.longer = longer;
         while self.lengths.len() < doc as usize {
             self.lengths.push(0);
         }
@@ -137,8 +232,11 @@ impl Index {
 
     /// The cables holding `word`, with how often (empty when the word is not indexed).
     pub fn postings(&self, word: &str) -> Vec<(u32, u8)> {
-        let Some(&term) = self.dict.get(word.as_bytes()) else { return Vec::new() };
-        let list = &self.lists[term as usize];
+        let list = match packed(word.as_bytes()) {
+            Some(key) => self.dict.get(&key),
+            None => self.long.get(word.as_bytes()),
+        };
+        let Some(list) = list else { return Vec::new() };
         let mut out = Vec::with_capacity(list.docs as usize);
         let (mut at, mut doc) = (0, 0u32);
         while at < list.bytes.len() {
@@ -188,13 +286,13 @@ impl Index {
 
     /// Bytes the index holds (postings, words and lengths), for the closing figures.
     pub fn size(&self) -> usize {
-        let postings: usize = self.lists.iter().map(|l| l.bytes.len() + 32).sum();
-        let words: usize = self.dict.keys().map(|k| k.len() + 24).sum();
+        let postings: usize = self.dict.values().chain(self.long.values()).map(|l| l.bytes.capacity()).sum();
+        let words = self.dict.capacity() * 49 + self.long.keys().map(|k| k.len() + 16 + 49).sum::<usize>();
         postings + words + self.lengths.len() * 4
     }
 
     pub fn word_count(&self) -> usize {
-        self.lists.len()
+        self.dict.len() + self.long.len()
     }
 }
 

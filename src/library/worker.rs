@@ -22,6 +22,11 @@ struct State {
     files: Vec<web_sys::File>,
     /// Bumped by every `Open` and `Cancel`: an indexing run that sees another number stops.
     run: u32,
+    /// The latest query: rows asked for an older one are not worth reading.
+    latest: u32,
+    /// Rows asked for, answered in a task of their own: a query sent after them (the reader
+    /// typed on) then comes first, and makes them stale.
+    pending: Vec<(u32, u32, u32)>,
 }
 
 thread_local! {
@@ -63,13 +68,20 @@ fn handle(request: Request, data: &JsValue) {
         }
         Request::Cancel => STATE.with(|s| s.borrow_mut().run += 1),
         Request::Query { seq, query } => {
-            let mut answer = with_library(|library, texts| library.query(&query, texts));
-            answer.seq = seq;
-            post(&Reply::Answer(answer));
+            STATE.with(|s| s.borrow_mut().latest = seq);
+            wasm_bindgen_futures::spawn_local(answer_query(seq, query));
         }
         Request::Rows { seq, start, count } => {
-            let rows = with_library(|library, texts| library.rows(start, count, texts));
-            post(&Reply::Rows { seq, start, rows });
+            let first = STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.pending.push((seq, start, count));
+                s.pending.len() == 1
+            });
+            if first {
+                let flush = Closure::once_into_js(flush_rows);
+                let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+                let _ = scope.set_timeout_with_callback(flush.unchecked_ref());
+            }
         }
         Request::Read { doc, id } => {
             let reading = with_library(|library, texts| {
@@ -89,23 +101,120 @@ fn handle(request: Request, data: &JsValue) {
     }
 }
 
-fn with_library<T>(f: impl FnOnce(&mut Library, &mut dyn Texts) -> T) -> T {
+/// Answers the rows asked for, but those of a query since replaced.
+fn flush_rows() {
+    let (pending, latest) = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        (std::mem::take(&mut s.pending), s.latest)
+    });
+    for (seq, start, count) in pending.into_iter().filter(|r| r.0 == latest) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let (sources, files) = STATE.with(|s| {
+                let s = s.borrow();
+                (s.library.row_sources(start, count), s.files.clone())
+            });
+            let fetched = fetch(&files, &sources).await;
+            if stale(seq) {
+                return;
+            }
+            let rows = with_fetched(fetched, |library, texts| library.rows(start, count, texts));
+            post(&Reply::Rows { seq, start, rows });
+        });
+    }
+}
+
+/// A query: its plan, the phrase candidates' texts read all at once, the answer, the first
+/// rows' texts read all at once, the rows. Each file read costs the browser a millisecond or
+/// two; read in parallel they overlap. A query replaced meanwhile is dropped.
+async fn answer_query(seq: u32, query: super::protocol::Query) {
+    let started = now();
+    let (plan, sources, files) = STATE.with(|s| {
+        let s = s.borrow();
+        let plan = s.library.plan(&query);
+        let sources = plan.to_read(&s.library);
+        (plan, sources, s.files.clone())
+    });
+    let fetched = fetch(&files, &sources).await;
+    if stale(seq) {
+        return;
+    }
+    let (mut answer, first, sources) = with_fetched(fetched, |library, texts| {
+        let answer = library.answer(plan, texts);
+        let first = library.first_rows();
+        (answer, first, library.row_sources(0, first))
+    });
+    let fetched = fetch(&files, &sources).await;
+    if stale(seq) {
+        return;
+    }
+    answer.rows = with_fetched(fetched, |library, texts| library.rows(0, first, texts));
+    answer.seq = seq;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "milliseconds, rounded")]
+    let took = (now() - started).max(0.0) as u32;
+    answer.took_ms = took;
+    post(&Reply::Answer(answer));
+}
+
+fn stale(seq: u32) -> bool {
+    STATE.with(|s| s.borrow().latest) != seq
+}
+
+type Fetched = std::collections::HashMap<(u32, u64), Vec<u8>>;
+
+/// The sources' bytes, read in parallel (`Blob.arrayBuffer()` on each slice).
+async fn fetch(files: &[web_sys::File], sources: &[Source]) -> Fetched {
+    let promises = js_sys::Array::new();
+    let mut keys = Vec::new();
+    for s in sources {
+        let Some(file) = files.get(s.file as usize) else { continue };
+        #[allow(clippy::cast_precision_loss, reason = "byte offsets below 2^53")]
+        let (start, end) =
+            if s.row == 0 { (0.0, file.size()) } else { (s.start as f64, (s.start + u64::from(s.len)) as f64) };
+        let Ok(slice) = file.slice_with_f64_and_f64(start, end) else { continue };
+        promises.push(&slice.array_buffer());
+        keys.push((s.file, s.start));
+    }
+    let mut out = Fetched::new();
+    if keys.is_empty() {
+        return out;
+    }
+    let Ok(buffers) = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&promises)).await else { return out };
+    for (key, buffer) in keys.into_iter().zip(js_sys::Array::from(&buffers).iter()) {
+        out.insert(key, js_sys::Uint8Array::new(&buffer).to_vec());
+    }
+    out
+}
+
+fn with_fetched<T>(fetched: Fetched, f: impl FnOnce(&mut Library, &mut dyn Texts) -> T) -> T {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         let State { library, files, .. } = &mut *s;
-        let mut texts = FileTexts { files, reader: web_sys::FileReaderSync::new().ok() };
+        let mut texts = FileTexts { files, reader: web_sys::FileReaderSync::new().ok(), fetched };
         f(library, &mut texts)
     })
 }
 
-/// Reads a cable's bytes again from its file.
+fn with_library<T>(f: impl FnOnce(&mut Library, &mut dyn Texts) -> T) -> T {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let State { library, files, .. } = &mut *s;
+        let mut texts = FileTexts { files, reader: web_sys::FileReaderSync::new().ok(), fetched: Fetched::new() };
+        f(library, &mut texts)
+    })
+}
+
+/// Reads a cable's bytes again from its file (what was read ahead first).
 struct FileTexts<'a> {
     files: &'a [web_sys::File],
     reader: Option<web_sys::FileReaderSync>,
+    fetched: Fetched,
 }
 
 impl Texts for FileTexts<'_> {
     fn bytes(&mut self, source: &Source) -> Option<Vec<u8>> {
+        if let Some(bytes) = self.fetched.remove(&(source.file, source.start)) {
+            return Some(bytes);
+        }
         let file = self.files.get(source.file as usize)?;
         #[allow(clippy::cast_precision_loss)]
         let (start, end) = if source.row == 0 {
@@ -181,6 +290,7 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
         progress.files += 1;
     }
     progress.done = true;
+    progress.index_bytes = STATE.with(|s| s.borrow().library.index_size() as u64);
     report(&mut progress, &mut problems, started);
 }
 

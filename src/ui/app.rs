@@ -74,8 +74,12 @@ pub fn App() -> Html {
     use_page_listeners(&state, &dragging, &on_files);
     use_installed_app(&state, &pwa_notice, &installable, &on_files);
     // In the library's list (the address says `#library`, no cable open), the list replaces the reader.
-    let in_list = library.state.place.as_ref().is_some_and(|p| p.open.is_none());
-    let from_library = library.state.place.as_ref().is_some_and(|p| p.open.is_some()) && document.from_library;
+    // A cable opened from the list is shown once it has come from the worker; until then (a
+    // few milliseconds, or a message if it cannot be read) the list stays.
+    let from_library = library.state.place.as_ref().is_some_and(|p| p.open.is_some())
+        && library.state.reading.is_some()
+        && document.from_library;
+    let in_list = library.state.place.is_some() && !from_library;
 
     let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();

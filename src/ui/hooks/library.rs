@@ -19,6 +19,17 @@ pub struct LibraryHandle {
     pub state: UseReducerHandle<LibraryState>,
     client: Rc<RefCell<Option<Client>>>,
     app: UseReducerDispatcher<AppState>,
+    /// What was last asked of the worker, kept outside the state so that a request leaves at
+    /// once (not after a render) and never twice.
+    sent: Rc<RefCell<Sent>>,
+}
+
+#[derive(Default)]
+struct Sent {
+    loaded: bool,
+    seq: u32,
+    query: Option<crate::library::protocol::Query>,
+    open: Option<String>,
 }
 
 impl PartialEq for LibraryHandle {
@@ -64,8 +75,44 @@ impl LibraryHandle {
         if let Some(client) = self.client.borrow().as_ref() {
             client.open(&files, names);
         }
+        {
+            let mut sent = self.sent.borrow_mut();
+            sent.loaded = true;
+            sent.query = None;
+            sent.open = None;
+        }
         let query = self.state.place.as_ref().map(|p| p.query.clone()).unwrap_or_default();
         self.go(Some(Place { query, open: None }), true);
+    }
+
+    /// The worker asked for what `place` shows (a query that changed, a cable to read), then
+    /// the state told.
+    fn arrive(&self, place: Option<Place>) {
+        let seq = {
+            let mut sent = self.sent.borrow_mut();
+            if let (true, Some(p)) = (sent.loaded, &place) {
+                if sent.query.as_ref() != Some(&p.query) {
+                    sent.seq += 1;
+                    sent.query = Some(p.query.clone());
+                    self.send(&Request::Query { seq: sent.seq, query: p.query.clone() });
+                }
+                if p.open.is_some() && p.open != sent.open {
+                    self.send(&Request::Read { doc: None, id: p.open.clone() });
+                }
+            }
+            sent.open = place.as_ref().and_then(|p| p.open.clone());
+            sent.seq
+        };
+        self.state.dispatch(LibraryAction::Place { place, seq });
+    }
+
+    /// The same query again, over more cables.
+    fn requery(&self) {
+        let mut sent = self.sent.borrow_mut();
+        let Some(query) = sent.query.clone().filter(|_| sent.loaded) else { return };
+        sent.seq += 1;
+        self.send(&Request::Query { seq: sent.seq, query });
+        self.state.dispatch(LibraryAction::Sent(sent.seq));
     }
 
     pub fn send(&self, request: &Request) {
@@ -78,11 +125,13 @@ impl LibraryHandle {
     pub fn go(&self, place: Option<Place>, push: bool) {
         let url = place.as_ref().map_or_else(browser::page_path, |p| format!("#{}", p.to_fragment()));
         browser::set_address(&url, push);
-        self.state.dispatch(LibraryAction::Place(place));
+        self.arrive(place);
     }
 
     pub fn forget(&self) {
         self.client.borrow_mut().take();
+        let seq = self.sent.borrow().seq;
+        *self.sent.borrow_mut() = Sent { seq, ..Sent::default() };
         self.state.dispatch(LibraryAction::Forget);
         self.app.dispatch(Action::Status("Forgot the library: nothing of it is kept.".to_owned()));
     }
@@ -92,27 +141,24 @@ impl LibraryHandle {
 pub fn use_library(app: UseReducerDispatcher<AppState>) -> LibraryHandle {
     let state = use_reducer(LibraryState::default);
     let client = use_mut_ref(|| None::<Client>);
-    let handle = LibraryHandle { state: state.clone(), client, app };
+    let sent = use_mut_ref(Sent::default);
+    let handle = LibraryHandle { state: state.clone(), client, app, sent };
     // The address is where the reader is: at start, and whenever it changes without us
     // (back, forward, a link).
     {
-        let dispatcher = state.dispatcher();
+        let handle = handle.clone();
         use_effect_with((), move |()| {
-            let read = move || Place::from_fragment(&browser::location_hash().unwrap_or_default());
-            dispatcher.dispatch(LibraryAction::Place(read()));
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                dispatcher.dispatch(LibraryAction::Place(read()));
-            });
+            let read = || Place::from_fragment(&browser::location_hash().unwrap_or_default());
+            handle.arrive(read());
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| handle.arrive(read()));
             move || drop(listener)
         });
     }
     {
         let handle = handle.clone();
-        let seq = state.seq;
-        use_effect_with(seq, move |&seq| {
-            let s = &handle.state;
-            if let (true, Some(place)) = (s.loaded, &s.place) {
-                handle.send(&Request::Query { seq, query: place.query.clone() });
+        use_effect_with(state.requery, move |&requery| {
+            if requery > 0 {
+                handle.requery();
             }
         });
     }
@@ -120,14 +166,10 @@ pub fn use_library(app: UseReducerDispatcher<AppState>) -> LibraryHandle {
         let handle = handle.clone();
         let open = state.open_id().map(str::to_owned);
         use_effect_with((open, state.loaded), move |(open, loaded)| {
-            if let Some(id) = open {
-                if *loaded {
-                    handle.send(&Request::Read { doc: None, id: Some(id.clone()) });
-                } else {
-                    handle.state.dispatch(LibraryAction::Failed(format!(
-                        "{id} is in a library that is not open in this page: open the library again to read it."
-                    )));
-                }
+            if let (Some(id), false) = (open, loaded) {
+                handle.state.dispatch(LibraryAction::Failed(format!(
+                    "{id} is in a library that is not open in this page: open the library again to read it."
+                )));
             }
         });
     }

@@ -37,6 +37,7 @@ impl Client {
                 let Some(text) = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
                     return;
                 };
+                crate::ui::browser::mark("library:reply");
                 match serde_json::from_str::<Reply>(&text) {
                     Ok(Reply::Ready) => {
                         for message in waiting.borrow_mut().take().unwrap_or_default() {

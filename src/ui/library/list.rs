@@ -13,8 +13,9 @@ use crate::library::protocol::{Row, Snippet};
 /// Row heights in CSS pixels (the stylesheet gives `.cv-row` the same).
 pub const ROW: u32 = 60;
 pub const ROW_WITH_SNIPPET: u32 = 100;
-/// Rows asked of the worker at a time.
+/// Rows asked of the worker at a time (fewer with snippets: each is a file read).
 const BLOCK: u32 = 100;
+const SNIPPET_BLOCK: u32 = 20;
 /// Rows drawn beyond the visible ones, above and below.
 const OVERSCAN: u32 = 8;
 
@@ -44,8 +45,10 @@ pub fn List(props: &ListProps) -> Html {
     let space_ref = use_node_ref();
     let window_ref = use_node_ref();
 
-    let first = (*scroll / row_height).saturating_sub(OVERSCAN).min(total.saturating_sub(1));
-    let last = ((*scroll + *height) / row_height + OVERSCAN).min(*total);
+    // Fewer extra rows with snippets: each is a file read in the worker.
+    let overscan = if *searching { OVERSCAN / 2 } else { OVERSCAN };
+    let first = (*scroll / row_height).saturating_sub(overscan).min(total.saturating_sub(1));
+    let last = ((*scroll + *height) / row_height + overscan).min(*total);
     // A new answer starts at the top.
     {
         let list_ref = list_ref.clone();
@@ -78,10 +81,11 @@ pub fn List(props: &ListProps) -> Html {
                 height.set(u32::try_from(list.client_height()).unwrap_or(600).max(100));
             }
             let mut asked = asked.borrow_mut();
+            let size = if row_height == ROW { BLOCK } else { SNIPPET_BLOCK };
             for pos in first..last {
-                let block = pos / BLOCK * BLOCK;
+                let block = pos / size * size;
                 if !rows.contains_key(&pos) && asked.insert((seq, block)) {
-                    on_need.emit((block, BLOCK));
+                    on_need.emit((block, size));
                 }
             }
             if let Some(pos) = focus.borrow_mut().take() {

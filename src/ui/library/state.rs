@@ -18,8 +18,10 @@ pub struct LibraryState {
     pub progress: Progress,
     /// When the progress was last heard (ms since indexing began, for the rate).
     pub problems: Rc<Vec<Skipped>>,
-    /// Bumped for every query to send: a new place, or more cables indexed.
+    /// The query last sent to the worker: only its answer is shown.
     pub seq: u32,
+    /// Bumped when more cables were indexed than the list last showed: the list asks again.
+    pub requery: u32,
     pub answer: Rc<Answer>,
     /// Rows of the current answer by position, as they arrive.
     pub rows: Rc<HashMap<u32, Row>>,
@@ -46,8 +48,13 @@ pub enum LibraryAction {
     },
     Read(Reading),
     Failed(String),
-    /// The address changed (a click, back/forward, a pasted link).
-    Place(Option<Place>),
+    /// The address changed (a click, back/forward, a pasted link); `seq`: the query now asked.
+    Place {
+        place: Option<Place>,
+        seq: u32,
+    },
+    /// A query was sent as the library grew.
+    Sent(u32),
     /// "Forget library".
     Forget,
 }
@@ -73,7 +80,6 @@ impl Reducible for LibraryState {
                 next.reading = None;
                 next.message = None;
                 next.queried_at = 0;
-                next.seq += 1;
             }
             LibraryAction::Progress(progress) => {
                 if !progress.problems.is_empty() {
@@ -85,7 +91,7 @@ impl Reducible for LibraryState {
                 let grown = progress.cables > 0 && (q == 0 || progress.cables >= q + q / 4 + 1000);
                 if progress.done || grown {
                     next.queried_at = progress.cables;
-                    next.seq += 1;
+                    next.requery += 1;
                 }
                 next.progress = Progress { problems: Vec::new(), ..progress };
             }
@@ -108,20 +114,21 @@ impl Reducible for LibraryState {
             }
             LibraryAction::Read(reading) => next.reading = Some(Rc::new(Reading { text: String::new(), ..reading })),
             LibraryAction::Failed(message) => next.message = Some(message),
-            LibraryAction::Place(place) => {
-                let query_changed = place.as_ref().map(|p| &p.query) != next.place.as_ref().map(|p| &p.query);
-                if query_changed && place.is_some() {
-                    next.seq += 1;
+            LibraryAction::Sent(seq) => next.seq = seq,
+            LibraryAction::Place { place, seq } => {
+                if seq != next.seq {
                     next.queried_at = next.progress.cables;
                 }
-                if place.as_ref().and_then(|p| p.open.as_ref()).is_none() {
+                next.seq = seq;
+                // Another cable (or none) to read: the reader shows it once it has arrived.
+                if place.as_ref().and_then(|p| p.open.as_ref()) != next.open_id().map(str::to_owned).as_ref() {
                     next.reading = None;
                 }
                 next.place = place;
             }
             LibraryAction::Forget => {
                 let place = next.place.take().map(|_| Place::default());
-                next = LibraryState { place, seq: next.seq + 1, ..LibraryState::default() };
+                next = LibraryState { place, seq: next.seq, ..LibraryState::default() };
             }
         }
         Rc::new(next)

@@ -46,6 +46,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
         };
     }
     let answer = &state.answer;
+    use_effect_with(answer.seq, |_| crate::ui::browser::mark("library:rendered"));
     let searching = !answer.marks.is_empty();
     let on_submit = {
         let (go, query) = (go.clone(), query.clone());
@@ -88,7 +89,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
         format!("{} of {} cables", thousands(answer.total), thousands(answer.library))
     };
     html! {
-        <section class="cv-library" aria-labelledby="cv-library-title" data-answer={answer.seq.to_string()}
+        <section class="cv-library" aria-labelledby="cv-library-title" data-answer={answer.seq.to_string()} data-took={answer.took_ms.to_string()} data-index-bytes={state.progress.index_bytes.to_string()}
             aria-busy={(answer.seq != state.seq || !state.progress.done).to_string()}>
             <div class="cv-library__head">
                 <h1 id="cv-library-title" class="cv-library__title">{ "Library" }</h1>
@@ -200,6 +201,9 @@ fn Indexing(IndexingProps { progress, on_cancel }: &IndexingProps) -> Html {
     }
 }
 
+/// Values of a filter shown before "All …".
+const SHOWN: usize = 10;
+
 #[derive(Properties, PartialEq)]
 struct FiltersProps {
     facets: Facets,
@@ -224,6 +228,7 @@ fn Filters(FiltersProps { facets, query, on_change, open }: &FiltersProps) -> Ht
             on_change.emit(next);
         })
     };
+    let all = use_state_eq(Vec::<&'static str>::new);
     let group = |title: &'static str,
                  values: &[(String, u32)],
                  chosen: &[String],
@@ -232,23 +237,42 @@ fn Filters(FiltersProps { facets, query, on_change, open }: &FiltersProps) -> Ht
         if values.is_empty() {
             return html! {};
         }
+        // The commonest values (and those chosen); all on request.
+        let whole = all.contains(&title) || values.len() <= SHOWN + 2;
+        let values: Vec<&(String, u32)> = values
+            .iter()
+            .enumerate()
+            .filter(|(k, v)| whole || *k < SHOWN || chosen.contains(&v.0))
+            .map(|(_, v)| v)
+            .collect();
+        let more = {
+            let all = all.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*all).clone();
+                next.push(title);
+                all.set(next);
+            })
+        };
         html! {
             <fieldset class="cv-facet">
                 <legend>{ title }</legend>
                 <div class="cv-facet__values">
-                    for (value, count) in values {
-                        <label class="cv-facet__value" title={explain.then(|| tag_title(value)).flatten()}>
+                    for (value, count) in values.iter().map(|v| (&v.0, &v.1)) {
+                        <label class="cv-facet__value" title={explain.then(|| tag_title(value)).flatten().map(|t| t.1)}>
                             <input type="checkbox" checked={chosen.contains(value)} onchange={toggle(pick, value.clone())} />
                             <span class="cv-facet__name">{ value.clone() }</span>
                             if explain {
-                                if let Some(title) = crate::codes::explain_tag(value).meaning {
-                                    <span class="cv-facet__meaning">{ title }</span>
+                                if let Some((meaning, _)) = tag_title(value) {
+                                    <span class="cv-facet__meaning">{ meaning }</span>
                                 }
                             }
                             <span class="cv-facet__count">{ thousands(*count) }</span>
                         </label>
                     }
                 </div>
+                if !whole {
+                    <button type="button" class="cv-button cv-button--quiet cv-facet__more" onclick={more}>{ format!("All {}", title.to_lowercase()) }</button>
+                }
             </fieldset>
         }
     };
@@ -307,13 +331,28 @@ fn Filters(FiltersProps { facets, query, on_change, open }: &FiltersProps) -> Ht
     }
 }
 
-/// A TAG's title and where it comes from, for a tooltip; unknown stays unknown.
-fn tag_title(tag: &str) -> Option<String> {
-    let e = crate::codes::explain_tag(tag);
-    let meaning = e.meaning?;
-    Some(match e.source {
-        Some(source) => format!("{meaning}. Source: {source}"),
-        None => meaning.to_owned(),
+/// A TAG's title, and the title with where it comes from (a tooltip); unknown stays unknown.
+/// Looked up once per TAG: the filters redraw with every answer.
+fn tag_title(tag: &str) -> Option<(&'static str, String)> {
+    thread_local! {
+        static TITLES: std::cell::RefCell<std::collections::HashMap<String, Option<(&'static str, String)>>> =
+            std::cell::RefCell::default();
+    }
+    TITLES.with(|t| {
+        t.borrow_mut()
+            .entry(tag.to_owned())
+            .or_insert_with(|| {
+                let e = crate::codes::explain_tag(tag);
+                let meaning = e.meaning?;
+                Some((
+                    meaning,
+                    match e.source {
+                        Some(source) => format!("{meaning}. Source: {source}"),
+                        None => meaning.to_owned(),
+                    },
+                ))
+            })
+            .clone()
     })
 }
 
