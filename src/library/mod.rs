@@ -9,6 +9,7 @@
 mod feed;
 pub mod protocol;
 pub mod search;
+mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 

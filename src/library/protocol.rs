@@ -16,6 +16,10 @@ pub enum Request {
     Rows { seq: u32, start: u32, count: u32 },
     /// One cable's text and links, by its place in the library or by its reference ID.
     Read { doc: Option<u32>, id: Option<String> },
+    /// Open the library kept from an earlier visit (without its files).
+    Restore,
+    /// The kept library's files, chosen again (sent beside the message, in the kept order).
+    Attach,
 }
 
 /// From the worker to the page.
@@ -35,6 +39,11 @@ pub enum Reply {
     /// A request that could not be served (an ID not in the library, a file gone).
     Failed {
         message: String,
+    },
+    /// The library is kept on this machine (the origin-private file system): `bytes` written.
+    Kept {
+        cables: u32,
+        bytes: u64,
     },
 }
 

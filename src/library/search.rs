@@ -158,6 +158,16 @@ struct Postings {
 }
 
 impl Postings {
+    fn write(&self, w: &mut super::store::Writer) {
+        w.bytes(&self.bytes);
+        w.num(u64::from(self.last));
+        w.num(u64::from(self.docs));
+    }
+
+    fn read(r: &mut super::store::Reader<'_>) -> Option<Postings> {
+        Some(Postings { bytes: r.bytes()?.to_vec(), last: r.u32()?, docs: r.u32()? })
+    }
+
     fn append(&mut self, doc: u32, n: u32) {
         let gap = if self.docs == 0 { doc } else { doc - self.last };
         push_varint(&mut self.bytes, gap);
@@ -289,6 +299,50 @@ impl Index {
         let postings: usize = self.dict.values().chain(self.long.values()).map(|l| l.bytes.capacity()).sum();
         let words = self.dict.capacity() * 49 + self.long.keys().map(|k| k.len() + 16 + 49).sum::<usize>();
         postings + words + self.lengths.len() * 4
+    }
+
+    /// Writes the index for [`Index::read`]: words in order, so that the bytes do not depend
+    /// on the hash map's.
+    pub(super) fn write(&self, w: &mut super::store::Writer) {
+        w.num(self.lengths.len() as u64);
+        for &l in &self.lengths {
+            w.num(u64::from(l));
+        }
+        w.num(self.total_words);
+        let mut short: Vec<(&u128, &Postings)> = self.dict.iter().collect();
+        short.sort_unstable_by_key(|(k, _)| **k);
+        w.num(short.len() as u64);
+        for (key, list) in short {
+            w.u128(*key);
+            list.write(w);
+        }
+        let mut long: Vec<(&Box<[u8]>, &Postings)> = self.long.iter().collect();
+        long.sort_unstable_by_key(|(k, _)| *k);
+        w.num(long.len() as u64);
+        for (key, list) in long {
+            w.bytes(key);
+            list.write(w);
+        }
+    }
+
+    pub(super) fn read(r: &mut super::store::Reader<'_>) -> Option<Index> {
+        let n = usize::try_from(r.num()?).ok()?;
+        let mut lengths = Vec::with_capacity(n.min(1 << 24));
+        for _ in 0..n {
+            lengths.push(r.u32()?);
+        }
+        let total_words = r.num()?;
+        let n = usize::try_from(r.num()?).ok()?;
+        let mut dict = HashMap::with_capacity_and_hasher(n.min(1 << 24), FxBuild::default());
+        for _ in 0..n {
+            dict.insert(r.u128()?, Postings::read(r)?);
+        }
+        let n = usize::try_from(r.num()?).ok()?;
+        let mut long = HashMap::with_capacity_and_hasher(n.min(1 << 20), FxBuild::default());
+        for _ in 0..n {
+            long.insert(Box::from(r.bytes()?), Postings::read(r)?);
+        }
+        Some(Index { dict, long, lengths, total_words, ..Index::default() })
     }
 
     pub fn word_count(&self) -> usize {

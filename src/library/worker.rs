@@ -67,6 +67,17 @@ fn handle(request: Request, data: &JsValue) {
             wasm_bindgen_futures::spawn_local(index(run, files, names));
         }
         Request::Cancel => STATE.with(|s| s.borrow_mut().run += 1),
+        Request::Restore => {
+            STATE.with(|s| s.borrow_mut().run += 1);
+            wasm_bindgen_futures::spawn_local(restore());
+        }
+        Request::Attach => {
+            let files: Vec<web_sys::File> = js_sys::Reflect::get(data, &"files".into())
+                .ok()
+                .map(|f| js_sys::Array::from(&f).iter().filter_map(|f| f.dyn_into().ok()).collect())
+                .unwrap_or_default();
+            STATE.with(|s| s.borrow_mut().files = files);
+        }
         Request::Query { seq, query } => {
             STATE.with(|s| s.borrow_mut().latest = seq);
             wasm_bindgen_futures::spawn_local(answer_query(seq, query));
@@ -84,16 +95,21 @@ fn handle(request: Request, data: &JsValue) {
             }
         }
         Request::Read { doc, id } => {
-            let reading = with_library(|library, texts| {
-                let doc = doc.or_else(|| id.as_deref().and_then(|id| library.find(id)))?;
-                library.read(doc, texts)
+            let (found, reading, attached) = with_library(|library, texts| {
+                let doc = doc.or_else(|| id.as_deref().and_then(|id| library.find(id)));
+                (doc.is_some(), doc.and_then(|d| library.read(d, texts)), texts.attached())
             });
             post(&match reading {
                 Some(reading) => Reply::Read(reading),
                 None => Reply::Failed {
-                    message: match id {
-                        Some(id) => format!("{id} is not in the library."),
-                        None => "That cable could not be read again from its file.".to_owned(),
+                    message: match (found, id) {
+                        (false, Some(id)) => format!("{id} is not in the library."),
+                        _ if !attached => {
+                            "To read the library's cables, choose its files again (the library was kept, its files \
+                             cannot be)."
+                                .to_owned()
+                        }
+                        _ => "That cable could not be read again from its file.".to_owned(),
                     },
                 },
             });
@@ -194,7 +210,7 @@ fn with_fetched<T>(fetched: Fetched, f: impl FnOnce(&mut Library, &mut dyn Texts
     })
 }
 
-fn with_library<T>(f: impl FnOnce(&mut Library, &mut dyn Texts) -> T) -> T {
+fn with_library<T>(f: impl FnOnce(&mut Library, &mut FileTexts<'_>) -> T) -> T {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         let State { library, files, .. } = &mut *s;
@@ -208,6 +224,12 @@ struct FileTexts<'a> {
     files: &'a [web_sys::File],
     reader: Option<web_sys::FileReaderSync>,
     fetched: Fetched,
+}
+
+impl FileTexts<'_> {
+    fn attached(&self) -> bool {
+        !self.files.is_empty()
+    }
 }
 
 impl Texts for FileTexts<'_> {
@@ -292,6 +314,118 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
     progress.done = true;
     progress.index_bytes = STATE.with(|s| s.borrow().library.index_size() as u64);
     report(&mut progress, &mut problems, started);
+    keep(run).await;
+}
+
+/// The file the library is kept in, in the origin-private file system.
+const KEPT: &str = "library.bin";
+
+/// Writes the library to the origin-private file system, so that a reload finds it; said to
+/// the page with [`Reply::Kept`]. Failing to keep it (no room, no OPFS) is said, not fatal.
+async fn keep(run: u32) {
+    let Some(bytes) = STATE.with(|s| {
+        let s = s.borrow();
+        (s.run == run).then(|| s.library.to_bytes())
+    }) else {
+        return;
+    };
+    let cables = STATE.with(|s| u32::try_from(s.borrow().library.len()).unwrap_or(u32::MAX));
+    match write_kept(&bytes).await {
+        Ok(()) => post(&Reply::Kept { cables, bytes: bytes.len() as u64 }),
+        Err(why) => {
+            post(&Reply::Failed { message: format!("The library could not be kept for the next visit: {why}.") });
+        }
+    }
+}
+
+async fn write_kept(bytes: &[u8]) -> Result<(), String> {
+    let handle = kept_handle(true).await?;
+    // A sync access handle (dedicated workers only): written in 8 MB pieces, so that no copy of
+    // the whole library is made on the JavaScript side.
+    let access = call(&handle, "createSyncAccessHandle", &[]).await?;
+    let write = method(&access, "write")?;
+    let options = js_sys::Object::new();
+    let mut at = 0usize;
+    for piece in bytes.chunks(8 << 20) {
+        let array = js_sys::Uint8Array::new_with_length(u32::try_from(piece.len()).unwrap_or(0));
+        array.copy_from(piece);
+        #[allow(clippy::cast_precision_loss, reason = "offsets below 2^53")]
+        js_sys::Reflect::set(&options, &"at".into(), &JsValue::from_f64(at as f64)).map_err(describe)?;
+        write.call2(&access, &array, &options).map_err(describe)?;
+        at += piece.len();
+    }
+    #[allow(clippy::cast_precision_loss, reason = "offsets below 2^53")]
+    method(&access, "truncate")?.call1(&access, &JsValue::from_f64(at as f64)).map_err(describe)?;
+    method(&access, "flush")?.call0(&access).map_err(describe)?;
+    method(&access, "close")?.call0(&access).map_err(describe)?;
+    Ok(())
+}
+
+/// Opens the kept library: its entries and index, without the files (chosen again to read).
+async fn restore() {
+    let started = now();
+    let bytes = match read_kept().await {
+        Ok(bytes) => bytes,
+        Err(why) => {
+            post(&Reply::Failed { message: format!("The kept library could not be read: {why}.") });
+            return;
+        }
+    };
+    let Some(library) = Library::from_bytes(&bytes) else {
+        post(&Reply::Failed {
+            message: "The kept library is damaged or from another version: open the files again.".to_owned(),
+        });
+        return;
+    };
+    let cables = u32::try_from(library.len()).unwrap_or(u32::MAX);
+    let index_bytes = library.index_size() as u64;
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.library = library;
+        s.files.clear();
+    });
+    let mut progress = Progress { cables, done: true, index_bytes, bytes: bytes.len() as u64, ..Progress::default() };
+    report(&mut progress, &mut Vec::new(), started);
+}
+
+async fn read_kept() -> Result<Vec<u8>, String> {
+    let handle = kept_handle(false).await?;
+    let file: web_sys::File = call(&handle, "getFile", &[]).await?.dyn_into().map_err(|_| "not a file".to_owned())?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+async fn kept_handle(create: bool) -> Result<JsValue, String> {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).map_err(describe)?;
+    let storage = js_sys::Reflect::get(&navigator, &"storage".into()).map_err(describe)?;
+    let dir = call(&storage, "getDirectory", &[]).await?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"create".into(), &JsValue::from_bool(create)).map_err(describe)?;
+    call(&dir, "getFileHandle", &[JsValue::from_str(KEPT), options.into()]).await
+}
+
+fn method(target: &JsValue, name: &str) -> Result<js_sys::Function, String> {
+    js_sys::Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| format!("this browser has no {name}"))
+}
+
+/// `target.name(...args)`, awaited when it returns a promise.
+async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let f = method(target, name)?;
+    let value = f.apply(target, &args.iter().collect::<js_sys::Array>()).map_err(describe)?;
+    match value.dyn_into::<js_sys::Promise>() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.map_err(describe),
+        Err(value) => Ok(value),
+    }
+}
+
+#[allow(clippy::needless_pass_by_value, reason = "used as map_err(describe)")]
+fn describe(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| "unknown error".to_owned())
 }
 
 fn report(progress: &mut Progress, problems: &mut Vec<Skipped>, started: f64) {

@@ -116,7 +116,7 @@ pub fn App() -> Html {
                     on_close={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Close(k))) }}
                     on_files={open_files.clone()}
                     on_library={{ let l = library.clone(); Callback::from(move |()| l.go(Some(l.state.place.clone().unwrap_or_default()), true)) }}
-                    library_size={library.state.loaded.then_some(library.state.answer.library)}
+                    library_size={if library.state.loaded { Some(library.state.answer.library) } else { library.state.kept.as_ref().map(|k| k.cables) }}
                     on_sample={{ let s = state.dispatcher(); Callback::from(move |k: usize| open_sample(&s, k)) }}
                     on_forget={{ let s = state.clone(); Callback::from(move |()| { browser::forget_documents(); s.dispatch(Action::Forget) }) }}
                 />

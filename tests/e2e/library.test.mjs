@@ -184,3 +184,45 @@ test('bad rows are named and skipped; the rest is indexed; nothing runs', async 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the library is kept across a reload: listed and searched at once, read once its file is chosen again; forget removes it', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(env.server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await openLibrary(page, CSV);
+  await page.waitForFunction(() => localStorage.getItem('cable-viewer:library') !== null, null, { timeout: 60000 });
+  await search(page, 'tag:PREL');
+  const found = await count(page).innerText();
+  await page.reload();
+  await done(page);
+  // The same view, from the kept index, before any file is chosen.
+  assert.equal(await page.getByLabel('Search the library').inputValue(), 'tag:PREL');
+  assert.equal(await count(page).innerText(), found);
+  const kept = page.locator('.cv-library__kept');
+  assert.match(await kept.innerText(), /index of 10,000 cables.*cables-10000\.csv/s);
+  // Reading needs the file: said plainly.
+  await page.locator('.cv-row').first().click();
+  await page.getByRole('alert').filter({ hasText: 'choose its files again' }).waitFor();
+  await page.goBack();
+  await page.getByLabel("Choose the library's files again").setInputFiles(CSV);
+  await kept.waitFor({ state: 'detached' });
+  await page.locator('.cv-row').first().click();
+  await page.locator('.cv-links').waitFor();
+  // Forget: nothing of it remains, here or in the origin-private file system.
+  await page.goto(`${env.server.url}#library`);
+  await page.getByRole('button', { name: 'Forget library' }).click();
+  await page.getByLabel('Open a folder as a library').waitFor();
+  await page.waitForFunction(async () => {
+    const dir = await navigator.storage.getDirectory();
+    const names = [];
+    for await (const name of dir.keys()) names.push(name);
+    return names.length === 0 && localStorage.getItem('cable-viewer:library') === null;
+  });
+  await page.reload();
+  await page.getByLabel('Open a folder as a library').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -6,6 +6,10 @@ use super::window;
 
 const STORAGE_KEY: &str = "cable-viewer:open-cables";
 const THEME_KEY: &str = "cable-viewer:theme";
+/// What the page knows of the library kept in the origin-private file system.
+const LIBRARY_KEY: &str = "cable-viewer:library";
+/// The file the library worker keeps the library in (`src/library/worker.rs`).
+const LIBRARY_FILE: &str = "library.bin";
 /// What we keep across reloads at most: localStorage holds about 5 MB per origin.
 pub const STORAGE_LIMIT: usize = 2 * 1024 * 1024;
 
@@ -70,4 +74,42 @@ pub(super) fn save_theme(theme: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(THEME_KEY, theme);
     }
+}
+
+/// The kept library's description (JSON), if one is kept.
+pub fn load_library() -> Option<String> {
+    storage()?.get_item(LIBRARY_KEY).ok().flatten()
+}
+
+pub fn save_library(json: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LIBRARY_KEY, json);
+    }
+}
+
+/// Forgets the kept library: its description here, and its index in the origin-private file
+/// system (removed in the background; nothing else of it is stored).
+pub fn forget_library() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(LIBRARY_KEY);
+    }
+    let Some(window) = window() else { return };
+    let storage = js_sys::Reflect::get(&window.navigator(), &"storage".into()).ok();
+    let get = storage
+        .as_ref()
+        .and_then(|s| js_sys::Reflect::get(s, &"getDirectory".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let (Some(storage), Some(get)) = (storage, get) else { return };
+    let Ok(promise) = get.call0(&storage).and_then(JsCast::dyn_into::<js_sys::Promise>) else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(dir) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
+        let remove =
+            js_sys::Reflect::get(&dir, &"removeEntry".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(remove) = remove {
+            if let Ok(p) = remove.call1(&dir, &LIBRARY_FILE.into()).and_then(JsCast::dyn_into::<js_sys::Promise>) {
+                // Absent already is as good as removed.
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            }
+        }
+    });
 }

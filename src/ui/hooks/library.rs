@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::library::protocol::{Place, Reply, Request};
 use crate::ui::browser;
 use crate::ui::library::client::Client;
-use crate::ui::library::state::{LibraryAction, LibraryState};
+use crate::ui::library::state::{Kept, LibraryAction, LibraryState};
 use crate::ui::state::{Action, AppState};
 
 /// What the components may do with the library.
@@ -30,6 +30,10 @@ struct Sent {
     seq: u32,
     query: Option<crate::library::protocol::Query>,
     open: Option<String>,
+    /// The files of the library being indexed, to remember once it is kept.
+    opened: Vec<(String, u64)>,
+    /// A library kept from an earlier visit, not yet opened.
+    kept: Option<Kept>,
 }
 
 impl PartialEq for LibraryHandle {
@@ -39,36 +43,63 @@ impl PartialEq for LibraryHandle {
 }
 
 impl LibraryHandle {
-    /// Indexes files as a new library and shows it.
-    pub fn open(&self, files: Vec<web_sys::File>, names: Vec<String>) {
-        if self.client.borrow().is_none() {
-            let library = self.state.dispatcher();
-            let app = self.app.clone();
-            let on_reply = Callback::from(move |reply: Reply| match reply {
-                Reply::Progress(p) => library.dispatch(LibraryAction::Progress(p)),
-                Reply::Answer(a) => library.dispatch(LibraryAction::Answer(a)),
-                Reply::Rows { seq, start, rows } => library.dispatch(LibraryAction::Rows { seq, start, rows }),
-                Reply::Read(reading) => {
-                    browser::mark_input();
-                    let name = reading.name.clone();
-                    let text = reading.text.clone();
-                    // Find starts on what was searched: the first phrase, else the first word.
-                    let find = reading.marks.iter().find(|m| m.contains(' ')).or(reading.marks.first()).cloned();
-                    library.dispatch(LibraryAction::Read(reading));
-                    app.dispatch(Action::OpenFromLibrary { name, text });
-                    app.dispatch(Action::Find(find.unwrap_or_default()));
-                }
-                Reply::Failed { message } => library.dispatch(LibraryAction::Failed(message)),
-                Reply::Ready => {}
-            });
-            match Client::start(on_reply) {
-                Ok(client) => *self.client.borrow_mut() = Some(client),
-                Err(why) => {
-                    self.state.dispatch(LibraryAction::Failed(why));
-                    return;
-                }
+    /// The worker, started when first needed; false when it cannot start (said in the state).
+    fn client(&self) -> bool {
+        if self.client.borrow().is_some() {
+            return true;
+        }
+        let library = self.state.dispatcher();
+        let app = self.app.clone();
+        let sent = self.sent.clone();
+        let on_reply = Callback::from(move |reply: Reply| match reply {
+            Reply::Progress(p) => library.dispatch(LibraryAction::Progress(p)),
+            Reply::Answer(a) => library.dispatch(LibraryAction::Answer(a)),
+            Reply::Rows { seq, start, rows } => library.dispatch(LibraryAction::Rows { seq, start, rows }),
+            Reply::Read(reading) => {
+                browser::mark_input();
+                let name = reading.name.clone();
+                let text = reading.text.clone();
+                // Find starts on what was searched: the first phrase, else the first word.
+                let find = reading.marks.iter().find(|m| m.contains(' ')).or(reading.marks.first()).cloned();
+                library.dispatch(LibraryAction::Read(reading));
+                app.dispatch(Action::OpenFromLibrary { name, text });
+                app.dispatch(Action::Find(find.unwrap_or_default()));
+            }
+            Reply::Failed { message } => library.dispatch(LibraryAction::Failed(message)),
+            Reply::Kept { cables, .. } => {
+                let kept = Kept { cables, files: sent.borrow().opened.clone() };
+                browser::save_library(&serde_json::to_string(&kept).unwrap_or_default());
+                library.dispatch(LibraryAction::Kept(Some(kept)));
+            }
+            Reply::Ready => {}
+        });
+        match Client::start(on_reply) {
+            Ok(client) => {
+                *self.client.borrow_mut() = Some(client);
+                true
+            }
+            Err(why) => {
+                self.state.dispatch(LibraryAction::Failed(why));
+                false
             }
         }
+    }
+
+    /// Indexes files as a new library and shows it.
+    pub fn open(&self, files: Vec<web_sys::File>, names: Vec<String>) {
+        if !self.client() {
+            return;
+        }
+        {
+            let mut sent = self.sent.borrow_mut();
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "byte counts")]
+            let opened = names.iter().cloned().zip(files.iter().map(|f| f.size() as u64)).collect();
+            sent.opened = opened;
+            sent.kept = None;
+        }
+        // What was kept is about to be replaced.
+        browser::forget_library();
+        self.state.dispatch(LibraryAction::Kept(None));
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "byte counts")]
         let bytes = files.iter().map(|f| f.size() as u64).sum();
         self.state.dispatch(LibraryAction::Started { files: u32::try_from(files.len()).unwrap_or(u32::MAX), bytes });
@@ -85,9 +116,60 @@ impl LibraryHandle {
         self.go(Some(Place { query, open: None }), true);
     }
 
+    /// Gives the kept library its files again: each matched by its name and size.
+    pub fn attach(&self, files: Vec<web_sys::File>) {
+        let Some(kept) = self.state.kept.clone() else { return };
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "byte counts")]
+        let found: Vec<Option<web_sys::File>> = kept
+            .files
+            .iter()
+            .map(|(name, size)| {
+                files
+                    .iter()
+                    .find(|f| {
+                        f.size() as u64 == *size
+                            && (browser::file_path(f) == *name
+                                || name.ends_with(&format!("/{}", f.name()))
+                                || f.name() == *name)
+                    })
+                    .cloned()
+            })
+            .collect();
+        let missing: Vec<&str> =
+            kept.files.iter().zip(&found).filter(|(_, f)| f.is_none()).map(|((n, _), _)| n.as_str()).collect();
+        if !missing.is_empty() {
+            self.state.dispatch(LibraryAction::Failed(format!(
+                "Not among the files chosen (same name and size): {}.",
+                missing.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+            )));
+            return;
+        }
+        let files: Vec<web_sys::File> = found.into_iter().flatten().collect();
+        if let Some(client) = self.client.borrow().as_ref() {
+            client.attach(&files);
+        }
+        self.state.dispatch(LibraryAction::Attached);
+        // Snippets need the texts: the list asks again.
+        self.requery();
+    }
+
+    /// Opens the library kept from an earlier visit, if there is one.
+    fn restore(&self) -> bool {
+        if self.sent.borrow_mut().kept.take().is_none() || !self.client() {
+            return false;
+        }
+        self.sent.borrow_mut().loaded = true;
+        self.state.dispatch(LibraryAction::Restoring);
+        self.send(&Request::Restore);
+        true
+    }
+
     /// The worker asked for what `place` shows (a query that changed, a cable to read), then
     /// the state told.
     fn arrive(&self, place: Option<Place>) {
+        if place.is_some() && !self.sent.borrow().loaded {
+            self.restore();
+        }
         let seq = {
             let mut sent = self.sent.borrow_mut();
             if let (true, Some(p)) = (sent.loaded, &place) {
@@ -130,6 +212,7 @@ impl LibraryHandle {
 
     pub fn forget(&self) {
         self.client.borrow_mut().take();
+        browser::forget_library();
         let seq = self.sent.borrow().seq;
         *self.sent.borrow_mut() = Sent { seq, ..Sent::default() };
         self.state.dispatch(LibraryAction::Forget);
@@ -141,13 +224,14 @@ impl LibraryHandle {
 pub fn use_library(app: UseReducerDispatcher<AppState>) -> LibraryHandle {
     let state = use_reducer(LibraryState::default);
     let client = use_mut_ref(|| None::<Client>);
-    let sent = use_mut_ref(Sent::default);
+    let sent = use_mut_ref(|| Sent { kept: kept_library(), ..Sent::default() });
     let handle = LibraryHandle { state: state.clone(), client, app, sent };
     // The address is where the reader is: at start, and whenever it changes without us
     // (back, forward, a link).
     {
         let handle = handle.clone();
         use_effect_with((), move |()| {
+            handle.state.dispatch(LibraryAction::Kept(kept_library()));
             let read = || Place::from_fragment(&browser::location_hash().unwrap_or_default());
             handle.arrive(read());
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| handle.arrive(read()));
@@ -174,4 +258,9 @@ pub fn use_library(app: UseReducerDispatcher<AppState>) -> LibraryHandle {
         });
     }
     handle
+}
+
+/// The library kept on this machine, as local storage remembers it.
+fn kept_library() -> Option<Kept> {
+    browser::load_library().and_then(|json| serde_json::from_str(&json).ok())
 }

@@ -68,11 +68,12 @@ impl Client {
 
     /// Sends files to index (they are `File` objects: the worker reads them in slices).
     pub fn open(&self, files: &[web_sys::File], names: Vec<String>) {
-        let list = js_sys::Array::new();
-        for f in files {
-            list.push(f);
-        }
-        self.post(&Request::Open { names }, Some(&list));
+        self.post(&Request::Open { names }, Some(&files.iter().collect()));
+    }
+
+    /// Gives a kept library its files again, in its order.
+    pub fn attach(&self, files: &[web_sys::File]) {
+        self.post(&Request::Attach, Some(&files.iter().collect()));
     }
 
     fn post(&self, request: &Request, files: Option<&js_sys::Array>) {

@@ -31,6 +31,18 @@ pub struct LibraryState {
     pub message: Option<String>,
     /// Cables indexed when the last query was sent.
     queried_at: u32,
+    /// A library kept on this machine from an earlier visit (read from local storage).
+    pub kept: Option<Kept>,
+    /// The library's files are at hand (not so for a kept library until chosen again).
+    pub attached: bool,
+}
+
+/// What the page remembers of a kept library: its size and its files, to ask for them again.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Kept {
+    pub cables: u32,
+    /// Each file's name (a folder's relative path) and size, in the library's order.
+    pub files: Vec<(String, u64)>,
 }
 
 pub enum LibraryAction {
@@ -39,6 +51,12 @@ pub enum LibraryAction {
         files: u32,
         bytes: u64,
     },
+    /// The kept library is being opened (without its files).
+    Restoring,
+    /// Its files were chosen again.
+    Attached,
+    /// The library is kept on this machine now (or was, at load: `None` when not).
+    Kept(Option<Kept>),
     Progress(Progress),
     Answer(Answer),
     Rows {
@@ -80,7 +98,20 @@ impl Reducible for LibraryState {
                 next.reading = None;
                 next.message = None;
                 next.queried_at = 0;
+                next.attached = true;
             }
+            LibraryAction::Restoring => {
+                next.loaded = true;
+                next.attached = false;
+                next.progress = Progress::default();
+                next.message = None;
+                next.queried_at = 0;
+            }
+            LibraryAction::Attached => {
+                next.attached = true;
+                next.message = None;
+            }
+            LibraryAction::Kept(kept) => next.kept = kept,
             LibraryAction::Progress(progress) => {
                 if !progress.problems.is_empty() {
                     Rc::make_mut(&mut next.problems).extend(progress.problems.iter().cloned());

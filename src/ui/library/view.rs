@@ -103,8 +103,15 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                     </button>
                 </div>
             </div>
-            if !state.progress.done {
+            if !state.progress.done && !state.attached {
+                <p class="cv-library__progress" role="status">{ "Opening the library kept on this machine…" }</p>
+            } else if !state.progress.done {
                 <Indexing progress={state.progress.clone()} on_cancel={{ let l = library.clone(); Callback::from(move |()| l.send(&Request::Cancel)) }} />
+            }
+            if !state.attached {
+                if let Some(kept) = &state.kept {
+                    <Reattach kept={kept.clone()} on_files={{ let l = library.clone(); Callback::from(move |files| l.attach(files)) }} />
+                }
             }
             if let Some(message) = &state.message {
                 <p class="cv-library__message" role="alert">{ message.clone() }</p>
@@ -139,6 +146,46 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                 </details>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReattachProps {
+    kept: super::state::Kept,
+    on_files: Callback<Vec<web_sys::File>>,
+}
+
+/// A kept library without its files: say so, and take them again in one pick.
+#[component]
+fn Reattach(ReattachProps { kept, on_files }: &ReattachProps) -> Html {
+    let onchange = {
+        let on_files = on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let files = crate::ui::browser::files_of(input.files());
+            input.set_value("");
+            on_files.emit(files);
+        })
+    };
+    let folder = kept.files.iter().any(|(name, _)| name.contains('/'));
+    let named: Vec<String> =
+        kept.files.iter().take(3).map(|(name, size)| format!("{name} ({} MB)", size >> 20)).collect();
+    let more = kept.files.len().saturating_sub(3);
+    html! {
+        <div class="cv-library__kept" role="status">
+            <p>
+                { format!("Kept from your last visit: the index of {} cables. To read them, see snippets and check phrases, choose its files again: {}{}.",
+                    thousands(kept.cables), named.join(", "), if more > 0 { format!(" and {more} more") } else { String::new() }) }
+            </p>
+            <label class="cv-button">
+                { if folder { "Choose the folder again" } else { "Choose the files again" } }
+                if folder {
+                    <input type="file" class="cv-docs__file-input" aria-label="Choose the library's folder again" webkitdirectory=true multiple=true onchange={onchange} />
+                } else {
+                    <input type="file" class="cv-docs__file-input" aria-label="Choose the library's files again" multiple=true onchange={onchange} />
+                }
+            </label>
+        </div>
     }
 }
 
