@@ -167,6 +167,9 @@ impl Library {
             library.by_id.entry(e.id.clone()).or_insert(u32::try_from(d).unwrap_or(u32::MAX));
         }
         library.entries = entries;
+        for d in 0..library.entries.len() {
+            library.push_facts(d);
+        }
         Some(library)
     }
 }

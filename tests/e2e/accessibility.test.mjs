@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { useServerAndBrowser, menuItem } from './harness.mjs';
+import { useServerAndBrowser, menuItem, CORPUS } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,6 +25,28 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.locator('details.cv-envelope > summary').click();
     assert.deepEqual(await audit(page), []);
+    await context.close();
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`no violations in the library in the ${scheme} theme: list, filters, snippets, a cable opened from it`, async () => {
+    const context = await env.browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: /^Library/ }).click();
+    assert.deepEqual(await audit(page), [], 'the empty library');
+    await page.getByLabel('Open a folder as a library').setInputFiles(CORPUS);
+    await page.waitForFunction(() => document.querySelector('.cv-library')?.getAttribute('aria-busy') === 'false', null, { timeout: 60000 });
+    await page.getByLabel('Search the library').fill('minister');
+    await page.getByLabel('Search the library').press('Enter');
+    await page.locator('.cv-row__snippet mark').first().waitFor();
+    await page.getByRole('button', { name: 'All tags' }).click();
+    assert.deepEqual(await audit(page), [], 'the list');
+    await page.locator('.cv-row').first().click();
+    await page.locator('.cv-links').waitFor();
+    assert.deepEqual(await audit(page), [], 'a cable from the library');
     await context.close();
   });
 }

@@ -64,3 +64,43 @@ test('paste, drop, open, find, export, theme and offline make no request beyond 
   assert.ok(requests.length > 5, 'requests were recorded');
   await context.close();
 });
+
+test('the library makes no request beyond the app: indexing, search, reading, keeping, reloading, forgetting, offline', async () => {
+  const allowed = await ownFiles();
+  const context = await env.browser.newContext();
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const busy = () => page.waitForFunction(() => document.querySelector('.cv-library')?.getAttribute('aria-busy') === 'false', null, { timeout: 60000 });
+  // A folder of pages: indexed, searched, a cable opened, its references followed.
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await page.getByLabel('Open a folder as a library').setInputFiles(CORPUS);
+  await busy();
+  await page.getByLabel('Search the library').fill('"prime minister" tag:PREL');
+  await page.getByLabel('Search the library').press('Enter');
+  await page.locator('.cv-row__snippet mark').first().waitFor();
+  await page.locator('.cv-row').first().click();
+  await page.locator('.cv-links').waitFor();
+  await page.goBack();
+  // Kept, reloaded, offline, forgotten.
+  await page.waitForFunction(() => localStorage.getItem('cable-viewer:library') !== null, null, { timeout: 60000 });
+  await page.reload();
+  await busy();
+  await context.setOffline(true);
+  await page.reload();
+  await busy();
+  await page.getByRole('button', { name: 'Forget library' }).click();
+  await context.setOffline(false);
+
+  const foreign = requests.filter((url) => {
+    if (url.startsWith('blob:')) return false;
+    const u = new URL(url);
+    return u.origin !== new URL(env.server.url).origin || !allowed.has(u.pathname);
+  });
+  assert.deepEqual(foreign, [], `requests beyond the app: ${foreign.join(', ')}`);
+  assert.ok(requests.some((u) => u.includes('library-worker')), 'the worker was loaded');
+  await context.close();
+});

@@ -356,8 +356,8 @@ fn Filters(FiltersProps { facets, query, on_change, open }: &FiltersProps) -> Ht
                 <label>{ "To " }<input type="text" inputmode="numeric" size="10" placeholder="2010" value={query.to.clone()} onchange={date("to")} aria-label="To (year or date)" /></label>
                 <div class="cv-facet__years">
                     for (y, n) in &facets.years {
-                        <button type="button" class="cv-facet__year" onclick={year(y.clone())} aria-label={format!("{y}: {n} cables")}>
-                            { y.clone() }<span class="cv-facet__count">{ thousands(*n) }</span>
+                        <button type="button" class="cv-facet__year" onclick={year(y.clone())} title={format!("{y}: {} cables", thousands(*n))}>
+                            { y.clone() }{ " " }<span class="cv-facet__count">{ thousands(*n) }</span>
                         </button>
                     }
                 </div>
