@@ -119,11 +119,16 @@ e2e: dist browser target/cables-10000.csv
 target/cables-10000.csv: examples/cables_csv.rs
 	cargo run --quiet --profile cli --example cables_csv -- 10000 $@
 
+# The library benchmark's input: the generated cables.csv at WikiLeaks' full size (1.8 GB).
+target/cables-full.csv: examples/cables_csv.rs
+	cargo run --quiet --profile cli --example cables_csv -- 251287 $@
+
 ## Benchmarks ######################################################################
 
-bench: dist browser cli wheel
+bench: dist browser cli wheel target/cables-full.csv
 	cargo bench --bench parse | tee target/bench-native.txt
 	NATIVE_BENCH=target/bench-native.txt node tests/bench/browser.mjs
+	CABLES_CSV=target/cables-full.csv node tests/bench/library.mjs
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/cable_parser-*.whl
 	NATIVE_BENCH=target/bench-native.txt $(VENV)/bin/python tests/bench/bulk.py
 
@@ -141,7 +146,7 @@ fuzz:
 	cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none -O alphabet tests/fuzz/corpus/alphabet -- -max_total_time=$(FUZZ_SECONDS)
 
 # The README's screenshots of the sample, light and dark.
-screenshots: dist browser
+screenshots: dist browser target/cables-10000.csv
 	node tests/e2e/screenshots.mjs
 
 # The PWA's PNG icons and manifest screenshots, rendered from src/assets/icon.svg and the app.
