@@ -352,12 +352,12 @@ impl Library {
         let mut facets = Counts::new(self);
         let mut kept: Vec<(u32, f32)> = Vec::new();
         let mut consider = |doc: u32, score: f32, lib: &Library| {
-            let facts = &lib.facts[doc as usize];
+            let fact = &lib.facts[doc as usize];
             if !filters.fields.is_empty() && !filters.fields(lib, doc) {
                 return;
             }
-            let failed = filters.failed(facts, &lib.flat);
-            facets.add(facts, &lib.flat, failed);
+            let failed = filters.failed(fact, &lib.flat);
+            facets.add(fact, &lib.flat, failed);
             if failed == 0 {
                 kept.push((doc, score));
             }
@@ -670,9 +670,22 @@ enum FieldTest {
     Ref(String),
 }
 
+/// Whether `hay` holds `needle` (lower case), ASCII case aside: candidates found by their
+/// first byte in either case, then compared.
 fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some(&first) = n.first() else { return true };
+    let mut at = 0;
+    while at + n.len() <= h.len() {
+        let Some(k) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[at..=h.len() - n.len()]) else {
+            return false;
+        };
+        if h[at + k..at + k + n.len()].eq_ignore_ascii_case(n) {
+            return true;
+        }
+        at += k + 1;
+    }
+    false
 }
 
 /// Counts per filter value, each given every other filter: one slot per value of each

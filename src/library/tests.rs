@@ -99,6 +99,13 @@ fn search_finds_words_fields_and_exact_phrases() {
     let prel = parsed.iter().filter(|(c, _)| c.tags.iter().any(|t| t == "PREL")).count();
     assert!(prel > 10);
     assert_eq!(library.query(&query("tag:prel"), &mut texts).total as usize, prel);
+    // subject: and id: match whatever the case.
+    let visits =
+        parsed.iter().filter(|(c, _)| c.subject.as_deref().is_some_and(|s| s.to_lowercase().contains("visit"))).count();
+    assert!(visits > 2);
+    assert_eq!(library.query(&query("subject:Visit"), &mut texts).total as usize, visits);
+    let tens = parsed.iter().filter(|(c, _)| c.id.as_deref().is_some_and(|i| i.starts_with("10"))).count();
+    assert_eq!(library.query(&query("id:10"), &mut texts).total as usize, tens);
     // A phrase from one cable's body finds that cable, and every hit holds the phrase.
     let (cable, _) = &parsed[40];
     let para = &cable

@@ -314,6 +314,8 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
     progress.done = true;
     progress.index_bytes = STATE.with(|s| s.borrow().library.index_size() as u64);
     report(&mut progress, &mut problems, started);
+    // The page asks again at once; its query goes first, then the library is written.
+    yield_now().await;
     keep(run).await;
 }
 

@@ -55,6 +55,12 @@ try {
   console.log(`  renderer memory (page and worker), peak: ${peak.toFixed(0)} MB — budget ≤ 1.5 GB: ${verdict(peak <= 1536)}`);
   if (indexBytes) console.log(`  full-text index: ${(indexBytes / 1e6).toFixed(0)} MB = ${(indexBytes / cables).toFixed(0)} bytes per cable`);
 
+  // Once indexed, the worker writes the library to OPFS (a few seconds at this size, queries
+  // waiting meanwhile); the figures below are for the library at rest.
+  const keptAfter = Date.now();
+  await page.waitForFunction(() => localStorage.getItem('cable-viewer:library') !== null, null, { timeout: 5 * 60000, polling: 200 });
+  console.log(`  kept (written to the origin-private file system) ${((Date.now() - keptAfter) / 1000).toFixed(1)} s after indexing ended`);
+
   // In the page: an action, then the next answer from the worker painted.
   const timed = (action) => page.evaluate(async (action) => {
     const section = document.querySelector('.cv-library');
