@@ -124,7 +124,7 @@ test('a 10,000-row cables.csv: streamed in the worker, listed, scrolled, read by
   assert.ok(drawn > 5 && drawn < 60, `${drawn} rows drawn`);
   // Scrolled to the end, the last rows arrive.
   await page.locator('.cv-list').evaluate((l) => { l.scrollTop = l.scrollHeight; });
-  await page.waitForFunction(() => [...document.querySelectorAll('.cv-row')].some((r) => r.dataset.pos === '9999'));
+  await page.waitForFunction(() => [...document.querySelectorAll('a.cv-row')].some((r) => r.dataset.pos === '9999'));
   // The keyboard: Home, arrows, Enter.
   await page.locator('.cv-list').evaluate((l) => { l.scrollTop = 0; });
   await page.locator('.cv-row[data-pos="0"]').focus();

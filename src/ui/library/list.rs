@@ -88,12 +88,14 @@ pub fn List(props: &ListProps) -> Html {
                     on_need.emit((block, size));
                 }
             }
-            if let Some(pos) = focus.borrow_mut().take() {
-                if let Some(list) = list_ref.cast::<web_sys::Element>() {
-                    if let Ok(Some(row)) = list.query_selector(&format!("[data-pos=\"{pos}\"]")) {
-                        if let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = row.focus();
-                        }
+            // The row the keyboard moved to gets the focus once it is drawn (not its placeholder:
+            // until its data arrives the focus waits).
+            let pending = *focus.borrow();
+            if let (Some(pos), Some(list)) = (pending, list_ref.cast::<web_sys::Element>()) {
+                if let Ok(Some(row)) = list.query_selector(&format!("a.cv-row[data-pos=\"{pos}\"]")) {
+                    if let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = row.focus();
+                        *focus.borrow_mut() = None;
                     }
                 }
             }
@@ -138,7 +140,7 @@ pub fn List(props: &ListProps) -> Html {
                 scroll.set(to);
             }
             *focus.borrow_mut() = Some(next);
-            if let Ok(Some(row)) = list.query_selector(&format!("[data-pos=\"{next}\"]")) {
+            if let Ok(Some(row)) = list.query_selector(&format!("a.cv-row[data-pos=\"{next}\"]")) {
                 if let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() {
                     let _ = row.focus();
                 }
@@ -161,7 +163,7 @@ pub fn List(props: &ListProps) -> Html {
 
 fn row(pos: u32, row: Option<&Row>, on_open: &Callback<String>, href: &Callback<String, String>) -> Html {
     let Some(row) = row else {
-        return html! { <div key={pos} class="cv-row cv-row--loading" role="listitem" data-pos={pos.to_string()}>{ "…" }</div> };
+        return html! { <div key={pos} class="cv-row-loading" role="listitem">{ "…" }</div> };
     };
     let onclick = {
         let (on_open, id) = (on_open.clone(), row.id.clone());
