@@ -38,8 +38,9 @@ pub fn start() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
         let data = event.data();
-        let request = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|r| r.as_string());
-        match request.as_deref().map(serde_json::from_str::<Request>) {
+        // Plain objects both ways (serde-wasm-bindgen): the page then needs no JSON parser of its own.
+        let request = js_sys::Reflect::get(&data, &"request".into()).ok().filter(|r| !r.is_undefined());
+        match request.map(serde_wasm_bindgen::from_value::<Request>) {
             Some(Ok(request)) => handle(request, &data),
             Some(Err(e)) => post(&Reply::Failed { message: format!("a request the library could not read: {e}") }),
             None => post(&Reply::Failed { message: "a message without a request".to_owned() }),
@@ -448,8 +449,10 @@ fn now() -> f64 {
 
 fn post(reply: &Reply) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let text = serde_json::to_string(reply).unwrap_or_default();
-    let _ = scope.post_message(&JsValue::from_str(&text));
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    if let Ok(value) = serde::Serialize::serialize(reply, &serializer) {
+        let _ = scope.post_message(&value);
+    }
 }
 
 /// Lets queued messages (a query, "cancel") run before the next slice.

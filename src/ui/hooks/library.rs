@@ -68,7 +68,14 @@ impl LibraryHandle {
             Reply::Failed { message } => library.dispatch(LibraryAction::Failed(message)),
             Reply::Kept { cables, .. } => {
                 let kept = Kept { cables, files: sent.borrow().opened.clone() };
-                browser::save_library(&serde_json::to_string(&kept).unwrap_or_default());
+                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+                if let Some(json) = serde::Serialize::serialize(&kept, &serializer)
+                    .ok()
+                    .and_then(|v| js_sys::JSON::stringify(&v).ok())
+                    .and_then(|s| s.as_string())
+                {
+                    browser::save_library(&json);
+                }
                 library.dispatch(LibraryAction::Kept(Some(kept)));
             }
             Reply::Ready => {}
@@ -262,5 +269,6 @@ pub fn use_library(app: UseReducerDispatcher<AppState>) -> LibraryHandle {
 
 /// The library kept on this machine, as local storage remembers it.
 fn kept_library() -> Option<Kept> {
-    browser::load_library().and_then(|json| serde_json::from_str(&json).ok())
+    let value = js_sys::JSON::parse(&browser::load_library()?).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }

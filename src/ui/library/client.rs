@@ -34,11 +34,11 @@ impl Client {
             let on_reply = on_reply.clone();
             let (waiting, sender) = (waiting.clone(), worker.clone());
             EventListener::new(&worker, "message", move |event| {
-                let Some(text) = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
+                let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().map(web_sys::MessageEvent::data) else {
                     return;
                 };
                 crate::ui::browser::mark("library:reply");
-                match serde_json::from_str::<Reply>(&text) {
+                match serde_wasm_bindgen::from_value::<Reply>(data) {
                     Ok(Reply::Ready) => {
                         for message in waiting.borrow_mut().take().unwrap_or_default() {
                             let _ = sender.post_message(&message);
@@ -78,8 +78,9 @@ impl Client {
 
     fn post(&self, request: &Request, files: Option<&js_sys::Array>) {
         let message = js_sys::Object::new();
-        let json = serde_json::to_string(request).unwrap_or_default();
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(&json));
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let request = serde::Serialize::serialize(request, &serializer).unwrap_or(JsValue::NULL);
+        let _ = js_sys::Reflect::set(&message, &"request".into(), &request);
         if let Some(files) = files {
             let _ = js_sys::Reflect::set(&message, &"files".into(), files);
         }
