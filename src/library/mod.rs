@@ -548,6 +548,10 @@ pub struct Plan {
 }
 
 impl Plan {
+    pub fn has_phrases(&self) -> bool {
+        !self.parsed.phrases.is_empty()
+    }
+
     /// The texts to read before [`Library::answer`]: the phrase candidates'.
     pub fn to_read(&self, library: &Library) -> Vec<Source> {
         match (&self.scored, self.parsed.phrases.is_empty()) {

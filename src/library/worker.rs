@@ -151,6 +151,7 @@ async fn answer_query(seq: u32, query: super::protocol::Query) {
         let sources = plan.to_read(&s.library);
         (plan, sources, s.files.clone())
     });
+    let unchecked = plan.has_phrases() && files.is_empty();
     let fetched = fetch(&files, &sources).await;
     if stale(seq) {
         return;
@@ -165,6 +166,12 @@ async fn answer_query(seq: u32, query: super::protocol::Query) {
         return;
     }
     answer.rows = with_fetched(fetched, |library, texts| library.rows(0, first, texts));
+    if unchecked {
+        answer.note = Some(
+            "A phrase is checked in the cables' text: choose the library's files again to search for phrases."
+                .to_owned(),
+        );
+    }
     answer.seq = seq;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "milliseconds, rounded")]
     let took = (now() - started).max(0.0) as u32;

@@ -203,7 +203,10 @@ test('the library is kept across a reload: listed and searched at once, read onc
   assert.equal(await count(page).innerText(), found);
   const kept = page.locator('.cv-library__kept');
   assert.match(await kept.innerText(), /index of 10,000 cables.*cables-10000\.csv/s);
-  // Reading needs the file: said plainly.
+  // A phrase is checked in the text, which needs the file: said plainly, as for reading.
+  await search(page, 'tag:PREL "prime minister"');
+  assert.match(await page.locator('.cv-library__note').innerText(), /choose the library's files again/);
+  await search(page, 'tag:PREL');
   await page.locator('.cv-row').first().click();
   await page.getByRole('alert').filter({ hasText: 'choose its files again' }).waitFor();
   await page.goBack();

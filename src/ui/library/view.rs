@@ -69,8 +69,10 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
             go.emit(Query { sort: Sort::from_key(&select.value()).unwrap_or_default(), ..query.clone() });
         })
     };
+    // The list is the shown answer's: it does not redraw when a query leaves, only when its
+    // answer arrives (rows asked for an older answer are dropped by the worker).
     let on_need = {
-        let (library, seq) = (library.clone(), state.seq);
+        let (library, seq) = (library.clone(), answer.seq);
         Callback::from(move |(start, count)| library.send(&Request::Rows { seq, start, count }))
     };
     let on_open = {
@@ -133,7 +135,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
             }
             <div class="cv-library__body">
                 <Filters facets={answer.facets.clone()} query={query.clone()} on_change={go.clone()} open={*wide} />
-                <List seq={state.seq} total={answer.total} rows={state.rows.clone()} {searching} {on_need} {on_open} {href} />
+                <List seq={answer.seq} total={answer.total} rows={state.rows.clone()} {searching} {on_need} {on_open} {href} />
             </div>
             if !state.problems.is_empty() {
                 <details class="cv-library__problems">
