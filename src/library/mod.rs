@@ -751,22 +751,22 @@ impl Counts {
     }
 
     fn finish(self, lib: &Library, q: &Query) -> Facets {
-        let named = |v: &Vocab, counts: Vec<u32>, chosen: &[String], by_name: bool| {
-            let mut list: Vec<(String, u32)> = counts
-                .into_iter()
-                .enumerate()
-                .filter(|&(_, n)| n > 0)
-                .map(|(id, n)| (v.names[id].clone(), n))
-                .collect();
-            if by_name {
-                list.sort();
-            } else {
-                list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // The commonest values (and the chosen ones), most first: thousands of TAGS are ranked by
+        // their numbers, and only those kept are named.
+        let named = |v: &Vocab, counts: Vec<u32>, chosen: &[String]| {
+            let mut ids: Vec<usize> = (0..counts.len()).filter(|&id| counts[id] > 0).collect();
+            let by_count =
+                |a: &usize, b: &usize| counts[*b].cmp(&counts[*a]).then_with(|| v.names[*a].cmp(&v.names[*b]));
+            if ids.len() > FACET_VALUES {
+                ids.select_nth_unstable_by(FACET_VALUES - 1, by_count);
+                ids.truncate(FACET_VALUES);
             }
-            let mut kept: Vec<(String, u32)> = list.iter().take(FACET_VALUES).cloned().collect();
+            ids.sort_by(by_count);
+            let mut kept: Vec<(String, u32)> = ids.iter().map(|&id| (v.names[id].clone(), counts[id])).collect();
             for c in chosen {
                 if !kept.iter().any(|(n, _)| n == c) {
-                    kept.push((c.clone(), list.iter().find(|(n, _)| n == c).map_or(0, |x| x.1)));
+                    let n = v.find(c).and_then(|id| counts.get(id as usize)).copied().unwrap_or(0);
+                    kept.push((c.clone(), n));
                 }
             }
             kept
@@ -778,7 +778,7 @@ impl Counts {
             .filter(|&(_, &n)| n > 0)
             .map(|(y, &n)| ((FIRST_YEAR + y).to_string(), n))
             .collect();
-        let mut classification = named(&lib.classes, self.classification, &q.classification, false);
+        let mut classification = named(&lib.classes, self.classification, &q.classification);
         let rank = |c: &str| {
             ["TOP SECRET", "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE", "UNCLASSIFIED"]
                 .iter()
@@ -787,10 +787,10 @@ impl Counts {
         classification.sort_by_key(|(c, _)| rank(c));
         Facets {
             years,
-            origin: named(&lib.origins, self.origin, &q.origin, false),
+            origin: named(&lib.origins, self.origin, &q.origin),
             classification,
-            handling: named(&lib.handlings, self.handling, &q.handling, false),
-            tags: named(&lib.tags, self.tags, &q.tags, false),
+            handling: named(&lib.handlings, self.handling, &q.handling),
+            tags: named(&lib.tags, self.tags, &q.tags),
             has_refs: self.has_refs,
         }
     }
