@@ -7,8 +7,17 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::{
-    banner::Banner, body::CableBody, documents::Documents, envelope::Envelope, input::CableInput, metadata::Metadata,
-    notice::Notice, original::Original, pwa::Pwa, toc::Toc, toolbar::Toolbar,
+    banner::Banner,
+    body::CableBody,
+    documents::Documents,
+    envelope::Envelope,
+    input::CableInput,
+    metadata::Metadata,
+    notice::Notice,
+    original::Original,
+    pwa::{Pwa, PwaNotice},
+    toc::Toc,
+    toolbar::{CopyTarget, Toolbar},
 };
 use super::find;
 use super::hooks::library::{LibraryHandle, use_library};
@@ -20,7 +29,7 @@ use super::state::{Action, AppState, Incoming, SAMPLES};
 pub fn App() -> Html {
     let state = use_reducer(|| AppState::with_documents(browser::load_documents(), browser::load_theme()));
     let dragging = use_state_eq(|| false);
-    let pwa_notice = use_state_eq(AttrValue::default);
+    let pwa_notice = use_state_eq(PwaNotice::default);
     let installable = use_state_eq(|| false);
     let document = Rc::new(state.document().clone());
     let cable = document.cable.clone();
@@ -96,7 +105,7 @@ pub fn App() -> Html {
     let on_copy = {
         let state = state.clone();
         let document = document.clone();
-        Callback::from(move |what: &'static str| copy(&state, &document, what))
+        Callback::from(move |what: CopyTarget| copy(&state, &document, what))
     };
     let status = if in_list {
         library.state.message.clone().unwrap_or_else(|| state.status.to_string())
@@ -120,10 +129,10 @@ pub fn App() -> Html {
                     on_sample={{ let s = state.dispatcher(); Callback::from(move |k: usize| open_sample(&s, k)) }}
                     on_forget={{ let s = state.clone(); Callback::from(move |()| { browser::forget_documents(); s.dispatch(Action::Forget) }) }}
                 />
-                <Pwa notice={(*pwa_notice).clone()} installable={*installable}
+                <Pwa notice={*pwa_notice} installable={*installable}
                     on_reload={Callback::from(|()| browser::apply_update())}
                     on_install={{ let i = installable.clone(); Callback::from(move |()| { browser::prompt_install(); i.set(false); }) }}
-                    on_dismiss={{ let n = pwa_notice.clone(); Callback::from(move |()| n.set(AttrValue::default())) }} />
+                    on_dismiss={{ let n = pwa_notice.clone(); Callback::from(move |()| n.set(PwaNotice::None)) }} />
             </header>
             <div class="cv-drop" aria-hidden="true">{ "Drop cable files to open them" }</div>
             if in_list {
@@ -197,17 +206,17 @@ fn open_sample(dispatcher: &UseReducerDispatcher<AppState>, k: usize) {
     });
 }
 
-fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document>, what: &'static str) {
+fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document>, what: CopyTarget) {
     let cable = &document.cable;
     let id = cable.id.clone().unwrap_or_else(|| document.name.to_string());
     let text = match what {
-        "id" => id.clone(),
-        "citation" => format!(
+        CopyTarget::Id => id.clone(),
+        CopyTarget::Citation => format!(
             "{id}, “{}”, {}",
             cable.subject.as_deref().unwrap_or("no subject"),
             cable.date.as_deref().map_or("undated", |d| d.get(..10).unwrap_or(d))
         ),
-        _ => crate::api::to_js(&**cable)
+        CopyTarget::Json | CopyTarget::Download => crate::api::to_js(&**cable)
             .ok()
             .and_then(|v| {
                 js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok()
@@ -216,7 +225,7 @@ fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document
             .unwrap_or_default(),
     };
     let dispatcher = state.dispatcher();
-    if what == "download" {
+    if what == CopyTarget::Download {
         let ok = browser::download(&format!("{id}.json"), &text, "application/json");
         dispatcher.dispatch(Action::Status(if ok {
             format!("Downloaded {id}.json.")
@@ -226,9 +235,9 @@ fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document
         return;
     }
     let label = match what {
-        "id" => "the reference ID",
-        "citation" => "the citation",
-        _ => "the JSON",
+        CopyTarget::Id => "the reference ID",
+        CopyTarget::Citation => "the citation",
+        CopyTarget::Json | CopyTarget::Download => "the JSON",
     };
     wasm_bindgen_futures::spawn_local(async move {
         let ok = browser::copy_text(&text).await;

@@ -3,10 +3,31 @@
 
 use yew::prelude::*;
 
+/// What the service worker has to say (its `cable-viewer:pwa` event's `detail`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PwaNotice {
+    #[default]
+    None,
+    /// The first install: the app now works offline.
+    Ready,
+    /// A new build waits.
+    Update,
+}
+
+impl PwaNotice {
+    /// The notice an event's `detail` names (`ready`, `update`); anything else says nothing.
+    pub fn from_detail(detail: &str) -> Self {
+        match detail {
+            "ready" => PwaNotice::Ready,
+            "update" => PwaNotice::Update,
+            _ => PwaNotice::None,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PwaProps {
-    /// `ready`, `update`, or empty.
-    pub notice: AttrValue,
+    pub notice: PwaNotice,
     pub installable: bool,
     pub on_reload: Callback<()>,
     pub on_install: Callback<()>,
@@ -17,13 +38,13 @@ pub struct PwaProps {
 pub fn Pwa(PwaProps { notice, installable, on_reload, on_install, on_dismiss }: &PwaProps) -> Html {
     html! {
         <div class="cv-pwa">
-            if notice.as_str() == "update" {
+            if *notice == PwaNotice::Update {
                 <p class="cv-pwa__notice">
                     { "Update available — " }
                     <button type="button" class="cv-button" onclick={on_reload.reform(|_| ())}>{ "Reload" }</button>
                 </p>
             }
-            if notice.as_str() == "ready" {
+            if *notice == PwaNotice::Ready {
                 <p class="cv-pwa__notice">
                     { "Ready to work offline." }
                     <button type="button" class="cv-button cv-button--quiet" onclick={on_dismiss.reform(|_| ())}>{ "OK" }</button>

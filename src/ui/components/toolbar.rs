@@ -4,6 +4,16 @@
 use super::documents::close_menu;
 use yew::prelude::*;
 
+/// What the "More" menu copies or downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyTarget {
+    Id,
+    Citation,
+    Json,
+    /// The JSON, as a file.
+    Download,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub query: AttrValue,
@@ -18,7 +28,7 @@ pub struct ToolbarProps {
     pub on_original: Callback<()>,
     pub on_reflow: Callback<()>,
     /// `id`, `citation`, `json` or `download`.
-    pub on_copy: Callback<&'static str>,
+    pub on_copy: Callback<CopyTarget>,
     pub on_theme: Callback<String>,
 }
 
@@ -88,10 +98,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         onclick={item(on_original.reform(|()| ()))}>{ "Original text" }</button>
                     <button type="button" class="cv-menu__item" aria-pressed={(!reflow).to_string()}
                         onclick={item(on_reflow.reform(|()| ()))}>{ "Original line breaks" }</button>
-                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| "id"))}>{ "Copy ID" }</button>
-                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| "citation"))}>{ "Copy citation" }</button>
-                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| "json"))}>{ "Copy JSON" }</button>
-                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| "download"))}>{ "Download JSON" }</button>
+                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| CopyTarget::Id))}>{ "Copy ID" }</button>
+                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| CopyTarget::Citation))}>{ "Copy citation" }</button>
+                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| CopyTarget::Json))}>{ "Copy JSON" }</button>
+                    <button type="button" class="cv-menu__item" onclick={item(on_copy.reform(|()| CopyTarget::Download))}>{ "Download JSON" }</button>
                     <label class="cv-menu__theme">
                         { "Theme " }
                         <select class="cv-select" onchange={theme_change}>

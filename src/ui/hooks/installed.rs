@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::page::Picked;
 use crate::ui::browser;
+use crate::ui::components::pwa::PwaNotice;
 use crate::ui::state::{Action, AppState};
 
 /// The installed app: the service worker's notices, the install prompt, cables
@@ -14,7 +15,7 @@ use crate::ui::state::{Action, AppState};
 #[hook]
 pub fn use_installed_app(
     state: &UseReducerHandle<AppState>,
-    notice: &UseStateHandle<AttrValue>,
+    notice: &UseStateHandle<PwaNotice>,
     installable: &UseStateHandle<bool>,
     on_files: &Callback<Picked>,
 ) {
@@ -25,7 +26,7 @@ pub fn use_installed_app(
     use_effect_with((), move |()| {
         let apply = move |detail: &str| match detail {
             "installable" => installable.set(true),
-            other => notice.set(AttrValue::from(other.to_owned())),
+            other => notice.set(PwaNotice::from_detail(other)),
         };
         // Whatever was said before this listener existed, then whatever comes.
         for detail in browser::announced() {
