@@ -33,16 +33,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         on_library,
         library_size,
     } = props;
-    let onchange = {
-        let on_files = on_files.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let files = crate::ui::browser::files_of(input.files());
-            // Reset, so choosing the same file again opens it again.
-            input.set_value("");
-            on_files.emit(files);
-        })
-    };
+    let onchange = picked(on_files);
     // A disclosure of buttons, not a <select>: arrowing through a select fires `change` at each
     // step, so a keyboard user could only ever reach the first sample.
     let choose = |k: usize| {
@@ -95,6 +86,18 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The `change` handler of a file input: its files to `on_files`, then the input emptied, so
+/// that choosing the same file again opens it again.
+pub(crate) fn picked(on_files: &Callback<Vec<web_sys::File>>) -> Callback<Event> {
+    let on_files = on_files.clone();
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let files = crate::ui::browser::files_of(input.files());
+        input.set_value("");
+        on_files.emit(files);
+    })
 }
 
 /// Closes the samples menu holding `inside`, and gives the focus back to its summary.

@@ -160,15 +160,7 @@ struct ReattachProps {
 /// A kept library without its files: say so, and take them again in one pick.
 #[component]
 fn Reattach(ReattachProps { kept, on_files }: &ReattachProps) -> Html {
-    let onchange = {
-        let on_files = on_files.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let files = crate::ui::browser::files_of(input.files());
-            input.set_value("");
-            on_files.emit(files);
-        })
-    };
+    let onchange = crate::ui::components::documents::picked(on_files);
     let folder = kept.files.iter().any(|(name, _)| name.contains('/'));
     let named: Vec<String> =
         kept.files.iter().take(3).map(|(name, size)| format!("{name} ({} MB)", size >> 20)).collect();
@@ -199,15 +191,7 @@ pub struct PickersProps {
 
 #[component]
 pub fn Pickers(PickersProps { on_files }: &PickersProps) -> Html {
-    let onchange = {
-        let on_files = on_files.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let files = crate::ui::browser::files_of(input.files());
-            input.set_value("");
-            on_files.emit(files);
-        })
-    };
+    let onchange = crate::ui::components::documents::picked(on_files);
     html! {
         <div class="cv-library__pickers">
             <label class="cv-button">
