@@ -51,13 +51,18 @@ pub fn start() {
     post(&Reply::Ready);
 }
 
+/// The `File`s sent beside a request.
+fn message_files(data: &JsValue) -> Vec<web_sys::File> {
+    js_sys::Reflect::get(data, &"files".into())
+        .ok()
+        .map(|f| js_sys::Array::from(&f).iter().filter_map(|f| f.dyn_into().ok()).collect())
+        .unwrap_or_default()
+}
+
 fn handle(request: Request, data: &JsValue) {
     match request {
         Request::Open { names } => {
-            let files: Vec<web_sys::File> = js_sys::Reflect::get(data, &"files".into())
-                .ok()
-                .map(|f| js_sys::Array::from(&f).iter().filter_map(|f| f.dyn_into().ok()).collect())
-                .unwrap_or_default();
+            let files = message_files(data);
             let run = STATE.with(|s| {
                 let mut s = s.borrow_mut();
                 s.run += 1;
@@ -73,10 +78,7 @@ fn handle(request: Request, data: &JsValue) {
             wasm_bindgen_futures::spawn_local(restore());
         }
         Request::Attach => {
-            let files: Vec<web_sys::File> = js_sys::Reflect::get(data, &"files".into())
-                .ok()
-                .map(|f| js_sys::Array::from(&f).iter().filter_map(|f| f.dyn_into().ok()).collect())
-                .unwrap_or_default();
+            let files = message_files(data);
             STATE.with(|s| s.borrow_mut().files = files);
         }
         Request::Query { seq, query } => {
@@ -190,11 +192,7 @@ async fn fetch(files: &[web_sys::File], sources: &[Source]) -> Fetched {
     let promises = js_sys::Array::new();
     let mut keys = Vec::new();
     for s in sources {
-        let Some(file) = files.get(s.file as usize) else { continue };
-        #[allow(clippy::cast_precision_loss, reason = "byte offsets below 2^53")]
-        let (start, end) =
-            if s.row == 0 { (0.0, file.size()) } else { (s.start as f64, (s.start + u64::from(s.len)) as f64) };
-        let Ok(slice) = file.slice_with_f64_and_f64(start, end) else { continue };
+        let Some(slice) = slice(files, s) else { continue };
         promises.push(&slice.array_buffer());
         keys.push((s.file, s.start));
     }
@@ -209,7 +207,8 @@ async fn fetch(files: &[web_sys::File], sources: &[Source]) -> Fetched {
     out
 }
 
-fn with_fetched<T>(fetched: Fetched, f: impl FnOnce(&mut Library, &mut dyn Texts) -> T) -> T {
+/// The library, and its texts: those read ahead in `fetched`, the rest read on the spot.
+fn with_fetched<T>(fetched: Fetched, f: impl FnOnce(&mut Library, &mut FileTexts<'_>) -> T) -> T {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         let State { library, files, .. } = &mut *s;
@@ -219,12 +218,7 @@ fn with_fetched<T>(fetched: Fetched, f: impl FnOnce(&mut Library, &mut dyn Texts
 }
 
 fn with_library<T>(f: impl FnOnce(&mut Library, &mut FileTexts<'_>) -> T) -> T {
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        let State { library, files, .. } = &mut *s;
-        let mut texts = FileTexts { files, reader: web_sys::FileReaderSync::new().ok(), fetched: Fetched::new() };
-        f(library, &mut texts)
-    })
+    with_fetched(Fetched::new(), f)
 }
 
 /// Reads a cable's bytes again from its file (what was read ahead first).
@@ -245,17 +239,23 @@ impl Texts for FileTexts<'_> {
         if let Some(bytes) = self.fetched.remove(&(source.file, source.start)) {
             return Some(bytes);
         }
-        let file = self.files.get(source.file as usize)?;
-        #[allow(clippy::cast_precision_loss)]
-        let (start, end) = if source.row == 0 {
-            (0.0, file.size())
-        } else {
-            (source.start as f64, (source.start + u64::from(source.len)) as f64)
-        };
-        read(self.reader.as_ref()?, file, start, end)
+        let buffer = self.reader.as_ref()?.read_as_array_buffer(&slice(self.files, source)?).ok()?;
+        Some(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 }
 
+/// The part of its file a source names: the whole file, or a row's bytes.
+fn slice(files: &[web_sys::File], source: &Source) -> Option<web_sys::Blob> {
+    let file = files.get(source.file as usize)?;
+    if source.row == 0 {
+        return Some(file.clone().into());
+    }
+    #[allow(clippy::cast_precision_loss, reason = "byte offsets below 2^53")]
+    let (start, end) = (source.start as f64, (source.start + u64::from(source.len)) as f64);
+    file.slice_with_f64_and_f64(start, end).ok()
+}
+
+/// Bytes `start..end` of a file, read at once (the indexing's slices).
 fn read(reader: &web_sys::FileReaderSync, file: &web_sys::File, start: f64, end: f64) -> Option<Vec<u8>> {
     let slice = file.slice_with_f64_and_f64(start, end).ok()?;
     let buffer = reader.read_as_array_buffer(&slice).ok()?;
