@@ -510,24 +510,28 @@ impl Library {
 
 /// The digits of a date, as a number that sorts as the date does (`2009-02` → `200902000000`).
 fn date_key(date: &str) -> u64 {
-    let mut key = 0u64;
-    let mut digits = 0;
-    for b in date.bytes().filter(u8::is_ascii_digit).take(12) {
-        key = key * 10 + u64::from(b - b'0');
-        digits += 1;
-    }
-    for _ in digits..12 {
-        key *= 10;
-    }
-    key
+    let (value, scale) = date_digits(date);
+    value * scale
 }
 
-/// A range's end as a date key: `2009` from 2009-01-01, or (`upper`) up to the end of 2009.
+/// A date's first 12 digits as a number, and the power of ten that pads it to 12 digits.
+fn date_digits(date: &str) -> (u64, u64) {
+    let (mut value, mut scale) = (0u64, 1_000_000_000_000u64);
+    for b in date.bytes().filter(u8::is_ascii_digit).take(12) {
+        value = value * 10 + u64::from(b - b'0');
+        scale /= 10;
+    }
+    (value, scale)
+}
+
+/// A range's end as a date key: `2009` from 2009-01-01, or (`upper`) up to the end of 2009; open
+/// (0, `u64::MAX`) when it has no digit.
 fn bound(date: &str, upper: bool) -> u64 {
-    let digits: String = date.bytes().filter(u8::is_ascii_digit).take(12).map(char::from).collect();
-    let Ok(value) = digits.parse::<u64>() else { return if upper { u64::MAX } else { 0 } };
-    let scale = 10u64.pow(u32::try_from(12 - digits.len()).unwrap_or(0));
-    if upper { (value + 1) * scale } else { value * scale }
+    match (date_digits(date), upper) {
+        ((_, 1_000_000_000_000), true) => u64::MAX,
+        ((value, scale), true) => (value + 1) * scale,
+        ((value, scale), false) => value * scale,
+    }
 }
 
 /// `2009-02-03T02:52:00Z` as the list shows it, `2009-02-03 02:52`.

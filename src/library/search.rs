@@ -170,7 +170,7 @@ impl Postings {
 
     fn append(&mut self, doc: u32, n: u32) {
         let gap = if self.docs == 0 { doc } else { doc - self.last };
-        push_varint(&mut self.bytes, gap);
+        push_varint(&mut self.bytes, u64::from(gap));
         self.bytes.push(u8::try_from(n).unwrap_or(u8::MAX));
         self.last = doc;
         self.docs += 1;
@@ -350,7 +350,8 @@ impl Index {
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+/// LEB128: seven bits a byte, low first (postings, and every number of the kept form).
+pub(super) fn push_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push(u8::try_from(v & 0x7f).unwrap_or(0) | 0x80);
         v >>= 7;

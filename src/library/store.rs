@@ -13,12 +13,8 @@ const MAGIC: &[u8; 6] = b"CVLIB\x01";
 pub struct Writer(Vec<u8>);
 
 impl Writer {
-    pub fn num(&mut self, mut v: u64) {
-        while v >= 0x80 {
-            self.0.push(u8::try_from(v & 0x7f).unwrap_or(0) | 0x80);
-            v >>= 7;
-        }
-        self.0.push(u8::try_from(v).unwrap_or(0));
+    pub fn num(&mut self, v: u64) {
+        super::search::push_varint(&mut self.0, v);
     }
 
     pub fn bytes(&mut self, b: &[u8]) {

@@ -252,3 +252,15 @@ fn files_that_are_no_cables_are_named_and_skipped() {
     let names: Vec<&str> = problems.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["a/empty.txt", "a/junk.bin", "a/prose.txt"]);
 }
+
+#[test]
+fn date_ranges_take_a_year_a_month_or_a_day() {
+    use super::{bound, date_key};
+    assert_eq!(date_key("2009-02-03T02:52:00Z"), 200_902_030_252);
+    assert_eq!(date_key("2009-02"), 200_902_000_000);
+    assert_eq!(date_key(""), 0);
+    assert_eq!((bound("2009", false), bound("2009", true)), (200_900_000_000, 201_000_000_000));
+    assert_eq!(bound("2009-12-31", true), 200_912_320_000);
+    assert_eq!((bound("", false), bound("no date", true)), (0, u64::MAX));
+    assert!(date_key("2009-12-31T23:59:00Z") < bound("2009", true));
+}
