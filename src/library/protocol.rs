@@ -203,7 +203,7 @@ pub struct Place {
     pub open: Option<String>,
 }
 
-const FRAGMENT: &str = "library";
+pub const FRAGMENT: &str = "library";
 
 impl Place {
     pub fn to_fragment(&self) -> String {

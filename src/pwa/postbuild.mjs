@@ -50,8 +50,8 @@ const version = hash.digest('hex').slice(0, 16);
 // the browser has loaded them (sw.js, LATER).
 // The embed bundle is for other sites' pages, not the app's: not precached either.
 // Nor the sample cables beside the compiled-in one: the worker keeps each once it is opened.
-// Nor the library's worker: it is loaded when a library is first opened, and kept from then on.
-const list = ['./', ...all.filter((p) => !p.startsWith('icons/screenshot-') && !p.startsWith('samples/') && !p.startsWith('library-worker') && !EMBED.includes(p))];
+// Nor the library's part and worker: they are loaded when a library is first opened, and kept from then on.
+const list = ['./', ...all.filter((p) => !p.startsWith('icons/screenshot-') && !p.startsWith('samples/') && !p.startsWith('library-worker') && !p.startsWith('library-ui') && !EMBED.includes(p))];
 // The Content-Security-Policy allows Trunk's inline loader by its hash, and nothing else inline.
 const page = join(staging, 'index.html');
 const html = await readFile(page, 'utf8');

@@ -20,9 +20,9 @@ use super::components::{
     toolbar::{CopyTarget, Toolbar},
 };
 use super::find;
-use super::hooks::library::{LibraryHandle, use_library};
+use super::hooks::library::{LibraryPart, use_library_part};
 use super::hooks::{Picked, use_installed_app, use_page_listeners};
-use super::library::{links::LibraryLinks, view::LibraryView};
+use super::library::bridge;
 use super::state::{Action, AppState, Incoming, SAMPLES};
 
 #[component]
@@ -75,7 +75,7 @@ pub fn App() -> Html {
             browser::reveal("find-current");
         }
     });
-    let library = use_library(state.dispatcher());
+    let library = use_library_part(state.dispatcher());
     let on_files = {
         let (dispatcher, library) = (state.dispatcher(), library.clone());
         Callback::from(move |picked: Picked| open_picked(&dispatcher, &library, picked))
@@ -85,10 +85,9 @@ pub fn App() -> Html {
     // In the library's list (the address says `#library`, no cable open), the list replaces the reader.
     // A cable opened from the list is shown once it has come from the worker; until then (a
     // few milliseconds, or a message if it cannot be read) the list stays.
-    let from_library = library.state.place.as_ref().is_some_and(|p| p.open.is_some())
-        && library.state.reading.is_some()
-        && document.from_library;
-    let in_list = library.state.place.is_some() && !from_library;
+    let summary = &*library.summary;
+    let from_library = summary.reading && document.from_library;
+    let in_list = summary.in_library && !from_library;
 
     let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();
@@ -108,7 +107,9 @@ pub fn App() -> Html {
         Callback::from(move |what: CopyTarget| copy(&state, &document, what))
     };
     let status = if in_list {
-        library.state.message.clone().unwrap_or_else(|| state.status.to_string())
+        summary.message.clone().unwrap_or_else(|| {
+            if *library.loading { "Loading the library…".to_owned() } else { state.status.to_string() }
+        })
     } else if !state.finding || state.query.trim().is_empty() {
         state.status.to_string()
     } else {
@@ -124,8 +125,8 @@ pub fn App() -> Html {
                     on_select={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Select(k))) }}
                     on_close={{ let s = state.clone(); Callback::from(move |k| s.dispatch(Action::Close(k))) }}
                     on_files={open_files.clone()}
-                    on_library={{ let l = library.clone(); Callback::from(move |()| l.go(Some(l.state.place.clone().unwrap_or_default()), true)) }}
-                    library_size={if library.state.loaded { Some(library.state.answer.library) } else { library.state.kept.as_ref().map(|k| k.cables) }}
+                    on_library={{ let l = library.clone(); Callback::from(move |()| l.show()) }}
+                    library_size={summary.cables}
                     on_sample={{ let s = state.dispatcher(); Callback::from(move |k: usize| open_sample(&s, k)) }}
                     on_forget={{ let s = state.clone(); Callback::from(move |()| { browser::forget_documents(); s.dispatch(Action::Forget) }) }}
                 />
@@ -135,15 +136,16 @@ pub fn App() -> Html {
                     on_dismiss={{ let n = pwa_notice.clone(); Callback::from(move |()| n.set(PwaNotice::None)) }} />
             </header>
             <div class="cv-drop" aria-hidden="true">{ "Drop cable files to open them" }</div>
-            if in_list {
-                <div class="cv-layout cv-layout--library">
-                    <LibraryView library={library.clone()} on_files={open_files.clone()} />
-                </div>
-            } else {
-            <div class="cv-layout">
-                if from_library {
-                    <LibraryLinks library={library.clone()} />
-                }
+            // The library part's hosts (it renders into them; the page only shows or hides them).
+            <div id={bridge::VIEW_HOST} class="cv-layout cv-layout--library" hidden={!in_list}></div>
+            if in_list && *library.loading {
+                <section class="cv-layout cv-layout--library" aria-busy="true">
+                    <h1 class="cv-library__title">{ "Library" }</h1>
+                    <p>{ "Loading the library…" }</p>
+                </section>
+            }
+            <div class="cv-layout" hidden={in_list}>
+                <div id={bridge::LINKS_HOST} hidden={!from_library}></div>
                 <CableInput text={document.text.clone()} epoch={state.epoch} {on_edit}
                     open={document.problem.is_some()} />
                 <article class="cv-reader" aria-label="Cable">
@@ -182,7 +184,6 @@ pub fn App() -> Html {
                     <Banner cable={cable.clone()} class="cv-banner--footer" />
                 </article>
             </div>
-            }
             <p class="cv-status" role="status">{ status }</p>
         </div>
     }
@@ -251,7 +252,7 @@ fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document
 
 /// Files that arrived together: a folder, a `cables.csv` or more than a handful of files make a
 /// library; a few cables open side by side in the reader, as before.
-fn open_picked(dispatcher: &UseReducerDispatcher<AppState>, library: &LibraryHandle, picked: Picked) {
+fn open_picked(dispatcher: &UseReducerDispatcher<AppState>, library: &LibraryPart, picked: Picked) {
     const SIDE_BY_SIDE: usize = 5;
     if picked.files.is_empty() {
         if picked.folder {
@@ -267,7 +268,7 @@ fn open_picked(dispatcher: &UseReducerDispatcher<AppState>, library: &LibraryHan
             picked.files.len(),
             if picked.files.len() == 1 { "" } else { "s" }
         )));
-        library.open(picked.files, picked.names);
+        library.open(&picked.files, &picked.names);
         return;
     }
     open_files(dispatcher.clone(), picked.files);

@@ -36,6 +36,8 @@ for (const scheme of ['light', 'dark']) {
     await page.goto(env.server.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('button', { name: /^Library/ }).click();
+    // The library part is loaded on this first use: audited once it is there.
+    await page.locator('.cv-library').waitFor();
     assert.deepEqual(await audit(page), [], 'the empty library');
     await page.getByLabel('Open a folder as a library').setInputFiles(CORPUS);
     await page.waitForFunction(() => document.querySelector('.cv-library')?.getAttribute('aria-busy') === 'false', null, { timeout: 60000 });

@@ -1,274 +1,179 @@
-//! `use_library`: the library worker, its replies into the library's state (and a cable to read
-//! into the reader's), the queries its state calls for, and the address kept in step with it.
+//! `use_library_part`: the page's side of the library. The library (its view, its state, its
+//! worker) is a part of its own, a second wasm loaded only when a library is first wanted: the
+//! address is in the library, the header's "Library" is chosen, or files make a library. Until
+//! it is ready, the page queues what it asks of it; from then on, the part tells the page what it
+//! shows ([`Summary`]) and hands it cables to read. See `ui/library/bridge.rs`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::library::protocol::{Place, Reply, Request};
-use crate::ui::browser;
-use crate::ui::library::client::Client;
-use crate::ui::library::state::{Kept, LibraryAction, LibraryState};
+use crate::ui::browser::{self, trusted};
+use crate::ui::library::bridge::{self, Summary};
 use crate::ui::state::{Action, AppState};
 
-/// What the components may do with the library.
+/// What the page knows of, and may ask of, the library part.
 #[derive(Clone)]
-pub struct LibraryHandle {
-    pub state: UseReducerHandle<LibraryState>,
-    client: Rc<RefCell<Option<Client>>>,
+pub struct LibraryPart {
+    pub summary: UseStateHandle<Summary>,
+    /// The part has been asked for and is not ready yet.
+    pub loading: UseStateHandle<bool>,
+    load: Rc<RefCell<Load>>,
     app: UseReducerDispatcher<AppState>,
-    /// What was last asked of the worker, kept outside the state so that a request leaves at
-    /// once (not after a render) and never twice.
-    sent: Rc<RefCell<Sent>>,
 }
 
 #[derive(Default)]
-struct Sent {
-    loaded: bool,
-    seq: u32,
-    query: Option<crate::library::protocol::Query>,
-    open: Option<String>,
-    /// The files of the library being indexed, to remember once it is kept.
-    opened: Vec<(String, u64)>,
-    /// A library kept from an earlier visit, not yet opened.
-    kept: Option<Kept>,
+enum Load {
+    #[default]
+    Not,
+    /// The part's script is on its way; requests wait here.
+    Pending {
+        queue: Vec<(&'static str, JsValue)>,
+        _errors: Option<EventListener>,
+    },
+    Ready,
 }
 
-impl PartialEq for LibraryHandle {
+impl PartialEq for LibraryPart {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state
+        self.summary == other.summary && self.loading == other.loading
     }
 }
 
-impl LibraryHandle {
-    /// The worker, started when first needed; false when it cannot start (said in the state).
-    fn client(&self) -> bool {
-        if self.client.borrow().is_some() {
-            return true;
-        }
-        let library = self.state.dispatcher();
-        let app = self.app.clone();
-        let sent = self.sent.clone();
-        let on_reply = Callback::from(move |reply: Reply| match reply {
-            Reply::Progress(p) => library.dispatch(LibraryAction::Progress(p)),
-            Reply::Answer(a) => library.dispatch(LibraryAction::Answer(a)),
-            Reply::Rows { seq, start, rows } => library.dispatch(LibraryAction::Rows { seq, start, rows }),
-            Reply::Read(reading) => {
-                browser::mark_input();
-                let name = reading.name.clone();
-                let text = reading.text.clone();
-                // Find starts on what was searched: the first phrase, else the first word.
-                let find = reading.marks.iter().find(|m| m.contains(' ')).or(reading.marks.first()).cloned();
-                library.dispatch(LibraryAction::Read(reading));
-                app.dispatch(Action::OpenFromLibrary { name, text });
-                app.dispatch(Action::Find(find.unwrap_or_default()));
-            }
-            Reply::Failed { message } => library.dispatch(LibraryAction::Failed(message)),
-            Reply::Kept { cables, .. } => {
-                let kept = Kept { cables, files: sent.borrow().opened.clone() };
-                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-                if let Some(json) = serde::Serialize::serialize(&kept, &serializer)
-                    .ok()
-                    .and_then(|v| js_sys::JSON::stringify(&v).ok())
-                    .and_then(|s| s.as_string())
-                {
-                    browser::save_library(&json);
-                }
-                library.dispatch(LibraryAction::Kept(Some(kept)));
-            }
-            Reply::Ready => {}
-        });
-        match Client::start(on_reply) {
-            Ok(client) => {
-                *self.client.borrow_mut() = Some(client);
-                true
-            }
-            Err(why) => {
-                self.state.dispatch(LibraryAction::Failed(why));
-                false
-            }
-        }
-    }
-
+impl LibraryPart {
     /// Indexes files as a new library and shows it.
-    pub fn open(&self, files: Vec<web_sys::File>, names: Vec<String>) {
-        if !self.client() {
+    pub fn open(&self, files: &[web_sys::File], names: &[String]) {
+        self.summary.set(Summary { in_library: true, ..(*self.summary).clone() });
+        self.request(bridge::OPEN, bridge::files_to_js(files, names));
+    }
+
+    /// Shows the library (the one open, the one kept, or the way to open one).
+    pub fn show(&self) {
+        self.summary.set(Summary { in_library: true, ..(*self.summary).clone() });
+        self.request(bridge::SHOW, JsValue::UNDEFINED);
+    }
+
+    fn request(&self, name: &'static str, detail: JsValue) {
+        let mut load = self.load.borrow_mut();
+        match &mut *load {
+            Load::Ready => bridge::emit(name, &detail),
+            Load::Pending { queue, .. } => queue.push((name, detail)),
+            Load::Not => *load = Load::Pending { queue: vec![(name, detail)], _errors: self.fetch() },
+        }
+    }
+
+    /// Loaded for the address alone (a link into the library, a reload there, back or forward).
+    fn arrive(&self) {
+        let there = bridge::in_library(&browser::location_hash().unwrap_or_default());
+        let mut load = self.load.borrow_mut();
+        if matches!(*load, Load::Ready) {
             return;
         }
-        {
-            let mut sent = self.sent.borrow_mut();
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "byte counts")]
-            let opened = names.iter().cloned().zip(files.iter().map(|f| f.size() as u64)).collect();
-            sent.opened = opened;
-            sent.kept = None;
+        self.summary.set(Summary { in_library: there, ..(*self.summary).clone() });
+        if there && matches!(*load, Load::Not) {
+            *load = Load::Pending { queue: Vec::new(), _errors: self.fetch() };
         }
-        // What was kept is about to be replaced.
-        browser::forget_library();
-        self.state.dispatch(LibraryAction::Kept(None));
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "byte counts")]
-        let bytes = files.iter().map(|f| f.size() as u64).sum();
-        self.state.dispatch(LibraryAction::Started { files: u32::try_from(files.len()).unwrap_or(u32::MAX), bytes });
-        if let Some(client) = self.client.borrow().as_ref() {
-            client.open(&files, names);
-        }
-        {
-            let mut sent = self.sent.borrow_mut();
-            sent.loaded = true;
-            sent.query = None;
-            sent.open = None;
-        }
-        let query = self.state.place.as_ref().map(|p| p.query.clone()).unwrap_or_default();
-        self.go(Some(Place { query, open: None }), true);
     }
 
-    /// Gives the kept library its files again: each matched by its name and size.
-    pub fn attach(&self, files: Vec<web_sys::File>) {
-        let Some(kept) = self.state.kept.clone() else { return };
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "byte counts")]
-        let found: Vec<Option<web_sys::File>> = kept
-            .files
-            .iter()
-            .map(|(name, size)| {
-                files
-                    .iter()
-                    .find(|f| {
-                        f.size() as u64 == *size
-                            && (browser::file_path(f) == *name
-                                || name.ends_with(&format!("/{}", f.name()))
-                                || f.name() == *name)
-                    })
-                    .cloned()
-            })
-            .collect();
-        let missing: Vec<&str> =
-            kept.files.iter().zip(&found).filter(|(_, f)| f.is_none()).map(|((n, _), _)| n.as_str()).collect();
-        if !missing.is_empty() {
-            self.state.dispatch(LibraryAction::Failed(format!(
-                "Not among the files chosen (same name and size): {}.",
-                missing.iter().take(5).copied().collect::<Vec<_>>().join(", ")
-            )));
-            return;
-        }
-        let files: Vec<web_sys::File> = found.into_iter().flatten().collect();
-        if let Some(client) = self.client.borrow().as_ref() {
-            client.attach(&files);
-        }
-        self.state.dispatch(LibraryAction::Attached);
-        // Snippets need the texts: the list asks again.
-        self.requery();
-    }
-
-    /// Opens the library kept from an earlier visit, if there is one.
-    fn restore(&self) -> bool {
-        if self.sent.borrow_mut().kept.take().is_none() || !self.client() {
-            return false;
-        }
-        self.sent.borrow_mut().loaded = true;
-        self.state.dispatch(LibraryAction::Restoring);
-        self.send(&Request::Restore);
-        true
-    }
-
-    /// The worker asked for what `place` shows (a query that changed, a cable to read), then
-    /// the state told.
-    fn arrive(&self, place: Option<Place>) {
-        if place.is_some() && !self.sent.borrow().loaded {
-            self.restore();
-        }
-        let seq = {
-            let mut sent = self.sent.borrow_mut();
-            if let (true, Some(p)) = (sent.loaded, &place) {
-                if sent.query.as_ref() != Some(&p.query) {
-                    sent.seq += 1;
-                    sent.query = Some(p.query.clone());
-                    self.send(&Request::Query { seq: sent.seq, query: p.query.clone() });
-                }
-                if p.open.is_some() && p.open != sent.open {
-                    self.send(&Request::Read { doc: None, id: p.open.clone() });
-                }
-            }
-            sent.open = place.as_ref().and_then(|p| p.open.clone());
-            sent.seq
+    /// Adds the part's module script to the page; its errors are told in the status region.
+    fn fetch(&self) -> Option<EventListener> {
+        self.loading.set(true);
+        browser::mark("library:part");
+        let failed = |app: &UseReducerDispatcher<AppState>, why: &str| {
+            app.dispatch(Action::Status(format!("The library could not be loaded: {why}.")));
         };
-        self.state.dispatch(LibraryAction::Place { place, seq });
-    }
-
-    /// The same query again, over more cables.
-    fn requery(&self) {
-        let mut sent = self.sent.borrow_mut();
-        let Some(query) = sent.query.clone().filter(|_| sent.loaded) else { return };
-        sent.seq += 1;
-        self.send(&Request::Query { seq: sent.seq, query });
-        self.state.dispatch(LibraryAction::Sent(sent.seq));
-    }
-
-    pub fn send(&self, request: &Request) {
-        if let Some(client) = self.client.borrow().as_ref() {
-            client.send(request);
+        let document = gloo::utils::document();
+        let (Some(url), Ok(script)) = (trusted::script_url(trusted::LIBRARY_PART), document.create_element("script"))
+        else {
+            failed(&self.app, "its address was refused");
+            return None;
+        };
+        let _ = script.set_attribute("type", "module");
+        let _ = js_sys::Reflect::set(&script, &"src".into(), &url);
+        let errors = {
+            let (app, load, loading) = (self.app.clone(), self.load.clone(), self.loading.clone());
+            EventListener::new(&script, "error", move |_| {
+                // Forget the queue: asked again, it is fetched again.
+                *load.borrow_mut() = Load::Not;
+                loading.set(false);
+                failed(&app, "its files did not arrive (offline before a library was ever opened?)");
+            })
+        };
+        if let Some(head) = document.head() {
+            let _ = head.append_child(&script);
         }
+        Some(errors)
     }
 
-    /// Moves to `place` (`None`: out of the library), as a new history entry when `push`.
-    pub fn go(&self, place: Option<Place>, push: bool) {
-        let url = place.as_ref().map_or_else(browser::page_path, |p| format!("#{}", p.to_fragment()));
-        browser::set_address(&url, push);
-        self.arrive(place);
-    }
-
-    pub fn forget(&self) {
-        self.client.borrow_mut().take();
-        browser::forget_library();
-        let seq = self.sent.borrow().seq;
-        *self.sent.borrow_mut() = Sent { seq, ..Sent::default() };
-        self.state.dispatch(LibraryAction::Forget);
-        self.app.dispatch(Action::Status("Forgot the library: nothing of it is kept.".to_owned()));
+    fn ready(&self) {
+        let queue = match std::mem::replace(&mut *self.load.borrow_mut(), Load::Ready) {
+            Load::Pending { queue, .. } => queue,
+            _ => Vec::new(),
+        };
+        self.loading.set(false);
+        for (name, detail) in queue {
+            bridge::emit(name, &detail);
+        }
     }
 }
 
 #[hook]
-pub fn use_library(app: UseReducerDispatcher<AppState>) -> LibraryHandle {
-    let state = use_reducer(LibraryState::default);
-    let client = use_mut_ref(|| None::<Client>);
-    let sent = use_mut_ref(|| Sent { kept: kept_library(), ..Sent::default() });
-    let handle = LibraryHandle { state: state.clone(), client, app, sent };
-    // The address is where the reader is: at start, and whenever it changes without us
-    // (back, forward, a link).
+pub fn use_library_part(app: UseReducerDispatcher<AppState>) -> LibraryPart {
+    let summary = use_state_eq(|| Summary { cables: kept_cables(), ..Summary::default() });
+    let loading = use_state_eq(|| false);
+    let load = use_mut_ref(Load::default);
+    let part = LibraryPart { summary, loading, load, app };
     {
-        let handle = handle.clone();
+        let part = part.clone();
         use_effect_with((), move |()| {
-            handle.state.dispatch(LibraryAction::Kept(kept_library()));
-            let read = || Place::from_fragment(&browser::location_hash().unwrap_or_default());
-            handle.arrive(read());
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| handle.arrive(read()));
-            move || drop(listener)
+            let window = gloo::utils::window();
+            part.arrive();
+            let listeners = [
+                {
+                    let part = part.clone();
+                    EventListener::new(&window, "popstate", move |_| part.arrive())
+                },
+                {
+                    let part = part.clone();
+                    EventListener::new(&window, bridge::READY, move |_| part.ready())
+                },
+                {
+                    let summary = part.summary.clone();
+                    EventListener::new(&window, bridge::SUMMARY, move |event| {
+                        summary.set(Summary::from_js(&bridge::detail(event)));
+                    })
+                },
+                {
+                    let app = part.app.clone();
+                    EventListener::new(&window, bridge::READ, move |event| {
+                        let detail = bridge::detail(event);
+                        let text = |name| bridge::get(&detail, name).as_string().unwrap_or_default();
+                        browser::mark_input();
+                        app.dispatch(Action::OpenFromLibrary { name: text("name"), text: text("text") });
+                        app.dispatch(Action::Find(text("find")));
+                    })
+                },
+                {
+                    let app = part.app.clone();
+                    EventListener::new(&window, bridge::STATUS, move |event| {
+                        if let Some(message) = bridge::detail(event).as_string() {
+                            app.dispatch(Action::Status(message));
+                        }
+                    })
+                },
+            ];
+            move || drop(listeners)
         });
     }
-    {
-        let handle = handle.clone();
-        use_effect_with(state.requery, move |&requery| {
-            if requery > 0 {
-                handle.requery();
-            }
-        });
-    }
-    {
-        let handle = handle.clone();
-        let open = state.open_id().map(str::to_owned);
-        use_effect_with((open, state.loaded), move |(open, loaded)| {
-            if let (Some(id), false) = (open, loaded) {
-                handle.state.dispatch(LibraryAction::Failed(format!(
-                    "{id} is in a library that is not open in this page: open the library again to read it."
-                )));
-            }
-        });
-    }
-    handle
+    part
 }
 
-/// The library kept on this machine, as local storage remembers it.
-fn kept_library() -> Option<Kept> {
-    let value = js_sys::JSON::parse(&browser::load_library()?).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+/// The size of the library kept on this machine, as local storage remembers it.
+fn kept_cables() -> Option<u32> {
+    let kept = js_sys::JSON::parse(&browser::load_library()?).ok()?;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a count of cables")]
+    bridge::get(&kept, "cables").as_f64().map(|n| n as u32)
 }

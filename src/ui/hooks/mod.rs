@@ -1,5 +1,5 @@
 //! The app's hooks: the page's listeners (paste, drop, print), the installed app (service
-//! worker notices, shares, launched files) and the library (its worker, its state, the address).
+//! worker notices, shares, launched files) and the page's side of the library part.
 
 mod installed;
 pub mod library;

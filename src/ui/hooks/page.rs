@@ -1,11 +1,12 @@
-//! `use_page_listeners`: paste anywhere on the page, drop files or folders anywhere, and every
-//! section opened for printing.
+//! `use_page_listeners`: paste anywhere on the page, drop files or folders anywhere, files
+//! chosen in the library part, and every section opened for printing.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::browser;
+use crate::ui::library::bridge;
 use crate::ui::state::{Action, AppState};
 
 /// Files that arrived together, with their paths (a folder's relative ones) and whether they
@@ -89,7 +90,13 @@ pub fn use_page_listeners(
             })
         };
         let print = EventListener::new(&gloo::utils::window(), "beforeprint", |_| browser::set_all_sections_open(true));
-        move || drop((paste, over, leave, dropped, print))
+        // Files chosen in the library part's own pickers: like any others.
+        let from_library = EventListener::new(&gloo::utils::window(), bridge::FILES, move |event| {
+            let (files, names) = bridge::files_from_js(&bridge::detail(event));
+            let folder = names.iter().any(|n| n.contains('/'));
+            on_files.emit(Picked { files, names, folder });
+        });
+        move || drop((paste, over, leave, dropped, print, from_library))
     });
 }
 

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use super::handle::LibraryHandle;
 use crate::library::protocol::{Place, Reading};
-use crate::ui::hooks::library::LibraryHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct LinksProps {

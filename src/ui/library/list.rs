@@ -62,6 +62,32 @@ pub fn List(props: &ListProps) -> Html {
             scroll.set(0);
         });
     }
+    // The list's height, whenever it changes: the window resized, or the page showing the list
+    // it had hidden (the list may be drawn while its host is hidden, where it has no height).
+    {
+        let (list_ref, height) = (list_ref.clone(), height.clone());
+        use_effect_with((), move |()| {
+            let list = list_ref.cast::<web_sys::Element>();
+            let measure = {
+                let list = list.clone();
+                wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    if let Some(list) = &list {
+                        height.set(u32::try_from(list.client_height()).unwrap_or(600).max(100));
+                    }
+                })
+            };
+            let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(list)) = (&observer, &list) {
+                observer.observe(list);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(measure);
+            }
+        });
+    }
     // Sizes by the CSSOM (our CSP refuses style attributes), missing rows asked for, and the
     // focus kept on the row the keyboard moved to.
     {

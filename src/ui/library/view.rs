@@ -4,9 +4,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::handle::LibraryHandle;
 use super::list::List;
 use crate::library::protocol::{Facets, Place, Progress, Query, Request, Sort};
-use crate::ui::hooks::library::LibraryHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryViewProps {
