@@ -140,6 +140,9 @@ pub struct Library {
     /// cables are added.
     orders: [Option<Vec<u32>>; 3],
     cited_by: Option<HashMap<u32, Vec<u32>, FxBuild>>,
+    /// Per value of a filter, the cables that have it; with the counts of the whole library.
+    /// Made when a query first needs them, dropped when cables are added.
+    by_value: Option<Box<ByValue>>,
     /// The last answer's cables in order, which `rows` pages through.
     hits: Vec<u32>,
     marks: Vec<String>,
@@ -235,6 +238,7 @@ impl Library {
         self.push_facts(doc as usize);
         self.orders = [None, None, None];
         self.cited_by = None;
+        self.by_value = None;
         doc
     }
 
@@ -349,6 +353,11 @@ impl Library {
             });
             hits.sort_by_key(|h| h.0);
         }
+        if scored.is_none() && filters.fields.is_empty() {
+            if let Some((facets, kept)) = self.one_filter(&filters) {
+                return self.finish(&query, &parsed, note, facets, kept, false);
+            }
+        }
         let mut facets = Counts::new(self);
         let mut kept: Vec<(u32, f32)> = Vec::new();
         let mut consider = |doc: u32, score: f32, lib: &Library| {
@@ -366,7 +375,20 @@ impl Library {
             Some(hits) => hits.iter().for_each(|&(d, s)| consider(d, s, self)),
             None => (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).for_each(|d| consider(d, 0.0, self)),
         }
-        let sort = if query.sort == Sort::Relevance && scored.is_none() { Sort::Date } else { query.sort };
+        self.finish(&query, &parsed, note, facets, kept, scored.is_some())
+    }
+
+    /// An answer from the cables kept and the counts: ordered, its marks noted.
+    fn finish(
+        &mut self,
+        query: &Query,
+        parsed: &search::Parsed,
+        note: Option<String>,
+        facets: Counts,
+        kept: Vec<(u32, f32)>,
+        scored: bool,
+    ) -> Answer {
+        let sort = if query.sort == Sort::Relevance && !scored { Sort::Date } else { query.sort };
         self.hits = self.ordered(kept, sort);
         self.marks.clone_from(&parsed.words);
         self.marks.extend(parsed.phrases.iter().map(|p| p.join(" ")));
@@ -374,12 +396,78 @@ impl Library {
             seq: 0,
             total: u32::try_from(self.hits.len()).unwrap_or(u32::MAX),
             library: u32::try_from(self.entries.len()).unwrap_or(u32::MAX),
-            facets: facets.finish(self, &query),
+            facets: facets.finish(self, query),
             marks: self.marks.clone(),
             note,
             rows: Vec::new(),
             took_ms: 0,
         }
+    }
+
+    /// Makes now what a query with one filter and opening a cable read (else the first such
+    /// request would): the worker calls it once a library is indexed or read back.
+    pub fn warm(&mut self) {
+        if self.by_value.is_none() {
+            self.by_value = Some(Box::new(ByValue::new(self)));
+        }
+        self.warm_cited_by();
+    }
+
+    /// Which cables cite each cable (by the REF IDs the library has), made when first needed.
+    fn warm_cited_by(&mut self) {
+        if self.cited_by.is_none() {
+            let mut cited: HashMap<u32, Vec<u32>, FxBuild> = HashMap::default();
+            for (d, e) in self.entries.iter().enumerate() {
+                for r in &e.references {
+                    if let Some(&target) = self.by_id.get(r) {
+                        cited.entry(target).or_default().push(u32::try_from(d).unwrap_or(u32::MAX));
+                    }
+                }
+            }
+            self.cited_by = Some(cited);
+        }
+    }
+
+    /// A query with no words and at most one filter (values of origin, classification, handling
+    /// or TAGS): only the cables with a chosen value are visited, not the whole library. The filter's own
+    /// counts are the whole library's (choosing another of its values would let those in); the
+    /// other filters count the cables it lets in. `None`: not such a query.
+    fn one_filter(&mut self, filters: &Filters) -> Option<(Counts, Vec<(u32, f32)>)> {
+        let groups = [&filters.origin, &filters.classification, &filters.handling, &filters.tags];
+        let dated = filters.from > 0 || filters.to < u64::MAX;
+        let active: Vec<usize> = groups.iter().enumerate().filter(|(_, g)| !g.is_empty()).map(|(k, _)| k).collect();
+        // No filter before `warm` has run (a library just indexed or read back): one pass, rather
+        // than making the lists first while the page waits for its first list.
+        if dated || filters.has_refs || active.len() > 1 || (active.is_empty() && self.by_value.is_none()) {
+            return None;
+        }
+        if self.by_value.is_none() {
+            self.by_value = Some(Box::new(ByValue::new(self)));
+        }
+        let by = self.by_value.as_deref()?;
+        // No filter at all: the whole library, its counts made once.
+        let Some(&group) = active.first() else {
+            let all = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
+            return Some((by.all.clone(), (0..all).map(|d| (d, 0.0)).collect()));
+        };
+        let lists = [&by.origin, &by.classification, &by.handling, &by.tags][group];
+        let chosen = groups[group];
+        let mut docs: Vec<u32> = chosen.iter().filter_map(|&v| lists.get(v as usize)).flatten().copied().collect();
+        if chosen.len() > 1 {
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        let mut counts = Counts::new(self);
+        for &d in &docs {
+            counts.add(&self.facts[d as usize], &self.flat, 0);
+        }
+        match group {
+            0 => counts.origin.clone_from(&by.all.origin),
+            1 => counts.classification.clone_from(&by.all.classification),
+            2 => counts.handling.clone_from(&by.all.handling),
+            _ => counts.tags.clone_from(&by.all.tags),
+        }
+        Some((counts, docs.into_iter().map(|d| (d, 0.0)).collect()))
     }
 
     /// How many rows an answer carries: enough to fill the list at once; with snippets (a
@@ -479,17 +567,7 @@ impl Library {
             Some((text, _)) => text.into_owned(),
             None => return None,
         };
-        if self.cited_by.is_none() {
-            let mut cited: HashMap<u32, Vec<u32>, FxBuild> = HashMap::default();
-            for (d, e) in self.entries.iter().enumerate() {
-                for r in &e.references {
-                    if let Some(&target) = self.by_id.get(r) {
-                        cited.entry(target).or_default().push(u32::try_from(d).unwrap_or(u32::MAX));
-                    }
-                }
-            }
-            self.cited_by = Some(cited);
-        }
+        self.warm_cited_by();
         let e = &self.entries[doc as usize];
         let cited_by = self
             .cited_by
@@ -698,6 +776,7 @@ fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
 
 /// Counts per filter value, each given every other filter: one slot per value of each
 /// vocabulary (a hash map per cable would cost more than the rest of the query).
+#[derive(Clone)]
 struct Counts {
     years: Vec<u32>,
     origin: Vec<u32>,
@@ -705,6 +784,52 @@ struct Counts {
     handling: Vec<u32>,
     tags: Vec<u32>,
     has_refs: u32,
+}
+
+/// Per value of each filter, the cables that have it (in library order), and the counts of the
+/// whole library: a query with one filter reads these instead of every cable.
+struct ByValue {
+    origin: Vec<Vec<u32>>,
+    classification: Vec<Vec<u32>>,
+    handling: Vec<Vec<u32>>,
+    tags: Vec<Vec<u32>>,
+    all: Counts,
+}
+
+impl ByValue {
+    fn new(lib: &Library) -> Self {
+        let mut by = ByValue {
+            origin: vec![Vec::new(); lib.origins.names.len()],
+            classification: vec![Vec::new(); lib.classes.names.len()],
+            handling: vec![Vec::new(); lib.handlings.names.len()],
+            tags: vec![Vec::new(); lib.tags.names.len()],
+            all: Counts::new(lib),
+        };
+        for (d, f) in lib.facts.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            if let Some(list) = by.origin.get_mut(f.origin as usize) {
+                list.push(d);
+            }
+            if let Some(list) = by.classification.get_mut(f.classification as usize) {
+                list.push(d);
+            }
+            // A value given twice lists its cable once.
+            for &h in f.handling(&lib.flat) {
+                let list = &mut by.handling[h as usize];
+                if list.last() != Some(&d) {
+                    list.push(d);
+                }
+            }
+            for &t in f.tags(&lib.flat) {
+                let list = &mut by.tags[t as usize];
+                if list.last() != Some(&d) {
+                    list.push(d);
+                }
+            }
+            by.all.add(f, &lib.flat, 0);
+        }
+        by
+    }
 }
 
 /// Years counted: 1900 to 2155.

@@ -325,6 +325,7 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
     // The page asks again at once; its query goes first, then the library is written.
     yield_now().await;
     keep(run).await;
+    warm_when_idle();
 }
 
 /// The file the library is kept in, in the origin-private file system.
@@ -396,6 +397,15 @@ async fn restore() {
     });
     let mut progress = Progress { cables, done: true, index_bytes, bytes: bytes.len() as u64, ..Progress::default() };
     report(&mut progress, &mut Vec::new(), started);
+    warm_when_idle();
+}
+
+/// What a first filter or a first cable opened would make (`Library::warm`), made a second from
+/// now, after the page's first queries.
+fn warm_when_idle() {
+    let warm = wasm_bindgen::closure::Closure::once_into_js(|| STATE.with(|s| s.borrow_mut().library.warm()));
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 1000);
 }
 
 async fn read_kept() -> Result<Vec<u8>, String> {
