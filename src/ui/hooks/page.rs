@@ -94,7 +94,8 @@ pub fn use_page_listeners(
         let from_library = EventListener::new(&gloo::utils::window(), bridge::FILES, move |event| {
             let (files, names) = bridge::files_from_js(&bridge::detail(event));
             let folder = names.iter().any(|n| n.contains('/'));
-            on_files.emit(Picked { files, names, folder });
+            let on_files = on_files.clone();
+            browser::soon(move || on_files.emit(Picked { files, names, folder }));
         });
         move || drop((paste, over, leave, dropped, print, from_library))
     });

@@ -15,7 +15,11 @@ use crate::library::protocol::Place;
 /// Mounts the part, if the page has a host for it.
 pub fn mount() {
     if let Some(host) = gloo::utils::document().get_element_by_id(bridge::VIEW_HOST) {
-        yew::Renderer::<LibraryPart>::with_root(host).render();
+        // In a task of its own, apart from the module's instantiation: neither blocks the page
+        // for long (one task of both did, measured).
+        crate::ui::browser::soon(move || {
+            yew::Renderer::<LibraryPart>::with_root(host).render();
+        });
     }
 }
 
@@ -39,13 +43,17 @@ fn LibraryPart() -> Html {
                 let library = library.clone();
                 EventListener::new(&window, bridge::OPEN, move |event| {
                     let (files, names) = bridge::files_from_js(&bridge::detail(event));
-                    library.open(files, names);
+                    // In a task of its own: the worker's start and the first render are not
+                    // added to the file picker's (a long task otherwise, measured).
+                    let library = library.clone();
+                    crate::ui::browser::soon(move || library.open(files, names));
                 })
             };
             let show = EventListener::new(&window, bridge::SHOW, move |_| {
                 library.go(Some(library.state.place.clone().unwrap_or_else(Place::default)), true);
             });
-            bridge::emit(bridge::READY, &wasm_bindgen::JsValue::UNDEFINED);
+            // The page's queued requests in a task after this first render's.
+            crate::ui::browser::soon(|| bridge::emit(bridge::READY, &wasm_bindgen::JsValue::UNDEFINED));
             move || drop((open, show))
         });
     }
