@@ -283,10 +283,12 @@ pub enum Action {
     },
     /// Files from the file picker, a drop or a paste.
     OpenFiles(Vec<Incoming>),
-    /// A cable from the library: it replaces the one last opened from there.
+    /// A cable from the library: it replaces the one last opened from there, with find set on
+    /// what was searched (one action: one render, not a second for find).
     OpenFromLibrary {
         name: String,
         text: String,
+        find: String,
     },
     Select(usize),
     Close(usize),
@@ -323,7 +325,7 @@ impl Reducible for AppState {
             next.revision += 1;
         }
         // The status region announces the latest event: the find count after finding, else `status`.
-        next.finding = matches!(action, Action::Find(_) | Action::FindStep { .. });
+        next.finding = matches!(action, Action::Find(_) | Action::FindStep { .. } | Action::OpenFromLibrary { .. });
         match action {
             Action::Edit(text) => {
                 let before = next.document();
@@ -344,7 +346,10 @@ impl Reducible for AppState {
                 let document = Document::from_text(&name, &text);
                 next.open(vec![document]);
             }
-            Action::OpenFromLibrary { name, text } => next.open_from_library(&name, &text),
+            Action::OpenFromLibrary { name, text, find } => {
+                next.open_from_library(&name, &text);
+                next.query = AttrValue::from(find);
+            }
             Action::OpenFiles(files) => {
                 // One measure for the whole batch (`cable:parse-files`): opening many files at once.
                 let documents = crate::ui::browser::timed("cable:parse-files", || {

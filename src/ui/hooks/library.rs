@@ -152,8 +152,11 @@ pub fn use_library_part(app: UseReducerDispatcher<AppState>) -> LibraryPart {
                         let detail = bridge::detail(event);
                         let text = |name| bridge::get(&detail, name).as_string().unwrap_or_default();
                         browser::mark_input();
-                        app.dispatch(Action::OpenFromLibrary { name: text("name"), text: text("text") });
-                        app.dispatch(Action::Find(text("find")));
+                        app.dispatch(Action::OpenFromLibrary {
+                            name: text("name"),
+                            text: text("text"),
+                            find: text("find"),
+                        });
                     })
                 },
                 {

@@ -65,7 +65,9 @@ fn LibraryPart() -> Html {
     let links = gloo::utils::document().get_element_by_id(bridge::LINKS_HOST);
     html! {
         <>
-            if state.place.is_some() && !reading {
+            // Kept while a cable from it is read (the page hides it): back to the list is
+            // instant, where it was.
+            if state.place.is_some() {
                 <LibraryView library={library.clone()} {on_files} />
             }
             if let (true, Some(host)) = (reading, links) {
