@@ -51,7 +51,20 @@ fn main() {
         let answer = library.query(&Query { text: text.to_owned(), ..Query::default() }, &mut texts);
         println!("query {text:?}: {} hits in {:.1} ms", answer.total, t.elapsed().as_secs_f64() * 1000.0);
     }
+    // As the worker does once indexing is done: what a query with one filter (or none) reads.
     let t = Instant::now();
-    let answer = library.query(&Query { classification: vec!["SECRET".to_owned()], ..Query::default() }, &mut texts);
-    println!("filter SECRET: {} in {:.1} ms", answer.total, t.elapsed().as_secs_f64() * 1000.0);
+    library.warm();
+    println!("warm: {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+    // The benchmark's clicks: each classification checked in turn, then unchecked in turn.
+    let mut chosen: Vec<String> = Vec::new();
+    for class in ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"] {
+        if let Some(k) = chosen.iter().position(|c| c == class) {
+            chosen.remove(k);
+        } else {
+            chosen.push(class.to_owned());
+        }
+        let t = Instant::now();
+        let answer = library.query(&Query { classification: chosen.clone(), ..Query::default() }, &mut texts);
+        println!("filter {chosen:?}: {} in {:.1} ms", answer.total, t.elapsed().as_secs_f64() * 1000.0);
+    }
 }

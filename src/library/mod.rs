@@ -454,8 +454,10 @@ impl Library {
         let chosen = groups[group];
         let mut docs: Vec<u32> = chosen.iter().filter_map(|&v| lists.get(v as usize)).flatten().copied().collect();
         if chosen.len() > 1 {
-            docs.sort_unstable();
-            docs.dedup();
+            // A cable with two chosen values once (a sort would cost more than the whole query;
+            // the order is the list's, made next).
+            let mut seen = vec![false; self.facts.len()];
+            docs.retain(|&d| !std::mem::replace(&mut seen[d as usize], true));
         }
         let mut counts = Counts::new(self);
         for &d in &docs {
