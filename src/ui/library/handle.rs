@@ -214,8 +214,9 @@ impl LibraryHandle {
     /// Moves to `place` (`None`: out of the library), as a new history entry when `push`.
     pub fn go(&self, place: Option<Place>, push: bool) {
         let url = place.as_ref().map_or_else(browser::page_path, |p| format!("#{}", p.to_fragment()));
-        browser::set_address(&url, push);
+        // The worker is asked first (it works while the page renders), then the address moves.
         self.arrive(place);
+        browser::set_address(&url, push);
     }
 
     pub fn forget(&self) {

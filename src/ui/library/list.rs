@@ -56,14 +56,18 @@ pub fn List(props: &ListProps) -> Html {
         let asked = asked.clone();
         use_effect_with(*seq, move |_| {
             asked.borrow_mut().clear();
-            if let Some(list) = list_ref.cast::<web_sys::Element>() {
-                list.set_scroll_top(0);
+            // Only when scrolled: setting it forces a layout into the answer's task.
+            if *scroll != 0 {
+                if let Some(list) = list_ref.cast::<web_sys::Element>() {
+                    list.set_scroll_top(0);
+                }
+                scroll.set(0);
             }
-            scroll.set(0);
         });
     }
     // The list's height, whenever it changes: the window resized, or the page showing the list
     // it had hidden (the list may be drawn while its host is hidden, where it has no height).
+    // Observed, never read after a render: a read there forces a layout into every answer.
     {
         let (list_ref, height) = (list_ref.clone(), height.clone());
         use_effect_with((), move |()| {
@@ -92,8 +96,7 @@ pub fn List(props: &ListProps) -> Html {
     // focus kept on the row the keyboard moved to.
     {
         let (space_ref, window_ref, list_ref) = (space_ref.clone(), window_ref.clone(), list_ref.clone());
-        let (rows, on_need, asked, focus, height) =
-            (rows.clone(), on_need.clone(), asked.clone(), focus.clone(), height.clone());
+        let (rows, on_need, asked, focus) = (rows.clone(), on_need.clone(), asked.clone(), focus.clone());
         let (total, seq) = (*total, *seq);
         use_effect(move || {
             if let Some(space) = space_ref.cast::<web_sys::HtmlElement>() {
@@ -102,9 +105,6 @@ pub fn List(props: &ListProps) -> Html {
             }
             if let Some(window) = window_ref.cast::<web_sys::HtmlElement>() {
                 let _ = window.style().set_property("transform", &format!("translateY({}px)", first * row_height));
-            }
-            if let Some(list) = list_ref.cast::<web_sys::Element>() {
-                height.set(u32::try_from(list.client_height()).unwrap_or(600).max(100));
             }
             let mut asked = asked.borrow_mut();
             let size = if row_height == ROW { BLOCK } else { SNIPPET_BLOCK };
