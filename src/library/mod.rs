@@ -460,8 +460,16 @@ impl Library {
             docs.retain(|&d| !std::mem::replace(&mut seen[d as usize], true));
         }
         let mut counts = Counts::new(self);
-        for &d in &docs {
-            counts.add(&self.facts[d as usize], &self.flat, 0);
+        if group == 1 {
+            for &v in chosen {
+                if let Some(of_class) = by.per_class.get(v as usize) {
+                    counts.add_counts(of_class);
+                }
+            }
+        } else {
+            for &d in &docs {
+                counts.add(&self.facts[d as usize], &self.flat, 0);
+            }
         }
         match group {
             0 => counts.origin.clone_from(&by.all.origin),
@@ -796,6 +804,10 @@ struct ByValue {
     handling: Vec<Vec<u32>>,
     tags: Vec<Vec<u32>>,
     all: Counts,
+    /// The counts of the cables of each classification (a cable has one): a filter on
+    /// classifications adds these up instead of counting its cables, most of the library when
+    /// several are chosen.
+    per_class: Vec<Counts>,
 }
 
 impl ByValue {
@@ -806,6 +818,7 @@ impl ByValue {
             handling: vec![Vec::new(); lib.handlings.names.len()],
             tags: vec![Vec::new(); lib.tags.names.len()],
             all: Counts::new(lib),
+            per_class: vec![Counts::new(lib); lib.classes.names.len()],
         };
         for (d, f) in lib.facts.iter().enumerate() {
             let d = u32::try_from(d).unwrap_or(u32::MAX);
@@ -829,6 +842,9 @@ impl ByValue {
                 }
             }
             by.all.add(f, &lib.flat, 0);
+            if let Some(counts) = by.per_class.get_mut(f.classification as usize) {
+                counts.add(f, &lib.flat, 0);
+            }
         }
         by
     }
@@ -879,6 +895,17 @@ impl Counts {
         if counts(F_REFS) && e.refs {
             self.has_refs += 1;
         }
+    }
+
+    /// Adds another set of counts (of other cables) to these.
+    fn add_counts(&mut self, other: &Counts) {
+        let add = |to: &mut Vec<u32>, from: &Vec<u32>| to.iter_mut().zip(from).for_each(|(a, b)| *a += b);
+        add(&mut self.years, &other.years);
+        add(&mut self.origin, &other.origin);
+        add(&mut self.classification, &other.classification);
+        add(&mut self.handling, &other.handling);
+        add(&mut self.tags, &other.tags);
+        self.has_refs += other.has_refs;
     }
 
     fn finish(self, lib: &Library, q: &Query) -> Facets {
