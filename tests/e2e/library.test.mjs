@@ -140,8 +140,18 @@ test('a 10,000-row cables.csv: streamed in the worker, listed, scrolled, read by
   await page.waitForFunction((id) => location.hash.includes(`open=${id}`), id);
   await page.locator('.cv-links').waitFor();
   assert.equal(await page.locator('dl.cv-meta > dt', { hasText: /^Reference ID$/ }).locator('xpath=following-sibling::dd[1]').innerText(), id);
-  // Filters keep working at this size; the year buttons set the range.
+  // Back to the list where it was: a cable opened from far down is still in view on return.
   await page.goBack();
+  await page.locator('.cv-list').evaluate((l) => { l.scrollTop = 3000; });
+  const far = page.locator('a.cv-row').filter({ has: page.locator('.cv-row__id') }).nth(4);
+  await far.waitFor();
+  const farId = await far.locator('.cv-row__id').innerText();
+  await far.click();
+  await page.locator('.cv-links').waitFor();
+  await page.goBack();
+  await page.locator('.cv-row__id', { hasText: farId }).waitFor({ timeout: 5000 });
+  assert.ok(await page.locator('.cv-list').evaluate((l) => l.scrollTop) > 1000);
+  // Filters keep working at this size; the year buttons set the range.
   await page.locator('.cv-facet__year').first().click();
   await page.waitForFunction(() => /from=\d{4}&to=\d{4}/.test(location.hash));
   // Forget: nothing of the library remains.
