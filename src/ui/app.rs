@@ -20,7 +20,7 @@ use super::components::{
     toolbar::{CopyTarget, Toolbar},
 };
 use super::find;
-use super::hooks::library::{LibraryPart, use_library_part};
+use super::hooks::library::{PartHandle, use_library_part};
 use super::hooks::{Picked, use_installed_app, use_page_listeners};
 use super::library::bridge;
 use super::state::{Action, AppState, Incoming, SAMPLES};
@@ -252,7 +252,7 @@ fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document
 
 /// Files that arrived together: a folder, a `cables.csv` or more than a handful of files make a
 /// library; a few cables open side by side in the reader, as before.
-fn open_picked(dispatcher: &UseReducerDispatcher<AppState>, library: &LibraryPart, picked: Picked) {
+fn open_picked(dispatcher: &UseReducerDispatcher<AppState>, library: &PartHandle, picked: Picked) {
     const SIDE_BY_SIDE: usize = 5;
     if picked.files.is_empty() {
         if picked.folder {

@@ -15,9 +15,10 @@ use crate::ui::browser::{self, trusted};
 use crate::ui::library::bridge::{self, Summary};
 use crate::ui::state::{Action, AppState};
 
-/// What the page knows of, and may ask of, the library part.
+/// What the page knows of, and may ask of, the library part (whose root component is
+/// `ui::library::part::LibraryPart`).
 #[derive(Clone)]
-pub struct LibraryPart {
+pub struct PartHandle {
     pub summary: UseStateHandle<Summary>,
     /// The part has been asked for and is not ready yet.
     pub loading: UseStateHandle<bool>,
@@ -37,13 +38,13 @@ enum Load {
     Ready,
 }
 
-impl PartialEq for LibraryPart {
+impl PartialEq for PartHandle {
     fn eq(&self, other: &Self) -> bool {
         self.summary == other.summary && self.loading == other.loading
     }
 }
 
-impl LibraryPart {
+impl PartHandle {
     /// Indexes files as a new library and shows it.
     pub fn open(&self, files: &[web_sys::File], names: &[String]) {
         self.summary.set(Summary { in_library: true, ..(*self.summary).clone() });
@@ -121,11 +122,11 @@ impl LibraryPart {
 }
 
 #[hook]
-pub fn use_library_part(app: UseReducerDispatcher<AppState>) -> LibraryPart {
+pub fn use_library_part(app: UseReducerDispatcher<AppState>) -> PartHandle {
     let summary = use_state_eq(|| Summary { cables: kept_cables(), ..Summary::default() });
     let loading = use_state_eq(|| false);
     let load = use_mut_ref(Load::default);
-    let part = LibraryPart { summary, loading, load, app };
+    let part = PartHandle { summary, loading, load, app };
     {
         let part = part.clone();
         use_effect_with((), move |()| {
