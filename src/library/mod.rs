@@ -407,10 +407,15 @@ impl Library {
     /// Makes now what a query with one filter and opening a cable read (else the first such
     /// request would): the worker calls it once a library is indexed or read back.
     pub fn warm(&mut self) {
+        self.warm_by_value();
+        self.warm_cited_by();
+    }
+
+    /// The per-value lists and counts (`ByValue`), made when first needed.
+    fn warm_by_value(&mut self) {
         if self.by_value.is_none() {
             self.by_value = Some(Box::new(ByValue::new(self)));
         }
-        self.warm_cited_by();
     }
 
     /// Which cables cite each cable (by the REF IDs the library has), made when first needed.
@@ -441,9 +446,7 @@ impl Library {
         if dated || filters.has_refs || active.len() > 1 || (active.is_empty() && self.by_value.is_none()) {
             return None;
         }
-        if self.by_value.is_none() {
-            self.by_value = Some(Box::new(ByValue::new(self)));
-        }
+        self.warm_by_value();
         let by = self.by_value.as_deref()?;
         // No filter at all: the whole library, its counts made once.
         let Some(&group) = active.first() else {
