@@ -203,7 +203,12 @@ pub struct Place {
     pub open: Option<String>,
 }
 
-pub const FRAGMENT: &str = "library";
+const FRAGMENT: &str = "library";
+
+/// Whether a URL fragment (without `#`) is a place in the library: `library`, or `library?…`.
+pub fn in_library(fragment: &str) -> bool {
+    fragment.strip_prefix(FRAGMENT).is_some_and(|rest| rest.is_empty() || rest.starts_with('?'))
+}
 
 impl Place {
     pub fn to_fragment(&self) -> String {
@@ -240,10 +245,10 @@ impl Place {
 
     /// The place a fragment (without `#`) names; `None` when it is not the library's.
     pub fn from_fragment(fragment: &str) -> Option<Place> {
-        let rest = fragment.strip_prefix(FRAGMENT)?;
-        if !(rest.is_empty() || rest.starts_with('?')) {
+        if !in_library(fragment) {
             return None;
         }
+        let rest = &fragment[FRAGMENT.len()..];
         let mut place = Place::default();
         let q = &mut place.query;
         for pair in rest.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {

@@ -33,7 +33,7 @@ enum Load {
     /// The part's script is on its way; requests wait here.
     Pending {
         queue: Vec<(&'static str, JsValue)>,
-        _errors: Option<EventListener>,
+        _errors: EventListener,
     },
     Ready,
 }
@@ -62,27 +62,32 @@ impl PartHandle {
         match &mut *load {
             Load::Ready => bridge::emit(name, &detail),
             Load::Pending { queue, .. } => queue.push((name, detail)),
-            Load::Not => *load = Load::Pending { queue: vec![(name, detail)], _errors: self.fetch() },
+            Load::Not => {
+                if let Some(errors) = self.fetch() {
+                    *load = Load::Pending { queue: vec![(name, detail)], _errors: errors };
+                }
+            }
         }
     }
 
     /// Loaded for the address alone (a link into the library, a reload there, back or forward).
     fn arrive(&self) {
-        let there = bridge::in_library(&browser::location_hash().unwrap_or_default());
+        let there = crate::library::protocol::in_library(&browser::location_hash().unwrap_or_default());
         let mut load = self.load.borrow_mut();
         if matches!(*load, Load::Ready) {
             return;
         }
         self.summary.set(Summary { in_library: there, ..(*self.summary).clone() });
         if there && matches!(*load, Load::Not) {
-            *load = Load::Pending { queue: Vec::new(), _errors: self.fetch() };
+            if let Some(errors) = self.fetch() {
+                *load = Load::Pending { queue: Vec::new(), _errors: errors };
+            }
         }
     }
 
     /// Adds the part's module script to the page; its errors are told in the status region.
+    /// `None`: it could not be added (said there too), and nothing waits for it.
     fn fetch(&self) -> Option<EventListener> {
-        self.loading.set(true);
-        browser::mark("library:part");
         let failed = |app: &UseReducerDispatcher<AppState>, why: &str| {
             app.dispatch(Action::Status(format!("The library could not be loaded: {why}.")));
         };
@@ -92,6 +97,8 @@ impl PartHandle {
             failed(&self.app, "its address was refused");
             return None;
         };
+        self.loading.set(true);
+        browser::mark("library:part");
         let _ = script.set_attribute("type", "module");
         let _ = js_sys::Reflect::set(&script, &"src".into(), &url);
         let errors = {

@@ -106,10 +106,3 @@ pub fn files_from_js(value: &JsValue) -> (Vec<web_sys::File>, Vec<String>) {
     let names = js_sys::Array::from(&get(value, "names")).iter().filter_map(|n| n.as_string()).collect();
     (files, names)
 }
-
-/// Whether a URL fragment (without `#`) is a place in the library.
-pub fn in_library(fragment: &str) -> bool {
-    fragment
-        .strip_prefix(crate::library::protocol::FRAGMENT)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('?'))
-}
