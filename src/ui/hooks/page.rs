@@ -20,6 +20,11 @@ pub struct Picked {
 impl Picked {
     pub fn files(files: Vec<web_sys::File>) -> Self {
         let names: Vec<String> = files.iter().map(browser::file_path).collect();
+        Picked::named(files, names)
+    }
+
+    /// Files with their paths: a path inside a folder means they came as one.
+    pub fn named(files: Vec<web_sys::File>, names: Vec<String>) -> Self {
         let folder = names.iter().any(|n| n.contains('/'));
         Picked { files, names, folder }
     }
@@ -93,9 +98,8 @@ pub fn use_page_listeners(
         // Files chosen in the library part's own pickers: like any others.
         let from_library = EventListener::new(&gloo::utils::window(), bridge::FILES, move |event| {
             let (files, names) = bridge::files_from_js(&bridge::detail(event));
-            let folder = names.iter().any(|n| n.contains('/'));
             let on_files = on_files.clone();
-            browser::soon(move || on_files.emit(Picked { files, names, folder }));
+            browser::soon(move || on_files.emit(Picked::named(files, names)));
         });
         move || drop((paste, over, leave, dropped, print, from_library))
     });
