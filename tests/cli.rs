@@ -128,13 +128,18 @@ fn stderr_lines(out: &Output) -> Vec<String> {
 }
 
 /// A folder is read recursively, cable-like files only (hidden ones and other kinds left
-/// alone); each bad file is named with its problem, in order, and the run goes on.
+/// alone; a linked file read, a linked folder not followed); each bad file is named with its
+/// problem, in order, and the run goes on.
 #[test]
 fn reads_folders_and_names_each_bad_file() {
     let dir = scratch("folder");
+    let elsewhere = scratch("folder-elsewhere");
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("a.txt"), cable_viewer::SAMPLE_CABLE).unwrap();
     std::fs::copy(corpus("cablegate-2010/04MADRID961.html"), dir.join("sub/b.html")).unwrap();
+    std::fs::copy(corpus("cablegate-2010/08BUENOSAIRES235.html"), elsewhere.join("c.html")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("c.html"), dir.join("sub/c.html")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.join("linked")).unwrap();
     std::fs::write(dir.join("notes.md"), cable_viewer::SAMPLE_CABLE).unwrap();
     std::fs::write(dir.join(".hidden.txt"), cable_viewer::SAMPLE_CABLE).unwrap();
     std::fs::write(dir.join("sub/empty.txt"), "\n  \n").unwrap();
@@ -143,7 +148,7 @@ fn reads_folders_and_names_each_bad_file() {
     let out = cable().args(["index", "--format", "jsonl"]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "inputs were skipped");
     let ids: Vec<_> = json_lines(&out).iter().map(|row| row["id"].clone()).collect();
-    assert_eq!(ids, ["09USUNNEWYORK78", "04MADRID961"], "in name order, cable-like files only");
+    assert_eq!(ids, ["09USUNNEWYORK78", "04MADRID961", "08BUENOSAIRES235"], "in name order, cable-like files only");
     let stderr = stderr_lines(&out);
     let named = |file: &str| dir.join(file).display().to_string();
     assert_eq!(stderr.len(), 4, "{stderr:?}");

@@ -67,10 +67,9 @@ pub enum Payload {
     Problem(String),
 }
 
-/// The inputs the arguments name, folders walked in name order, and the total size in bytes
-/// when every input has one (not standard input); arguments that cannot be walked are reported
-/// as problems in their place.
-pub fn expand(args: &[String]) -> (Vec<Input>, Option<u64>) {
+/// The inputs the arguments name, folders walked in name order; arguments that cannot be walked
+/// are reported as problems in their place.
+pub fn expand(args: &[String]) -> Vec<Input> {
     let mut inputs = Vec::new();
     if args.is_empty() {
         inputs.push(Input::Stdin);
@@ -84,15 +83,20 @@ pub fn expand(args: &[String]) -> (Vec<Input>, Option<u64>) {
             inputs.push(Input::File(PathBuf::from(arg)));
         }
     }
-    let total = inputs
+    inputs
+}
+
+/// The inputs' total size in bytes, when every input has one (not standard input): what a
+/// progress bar needs, and only it (one `stat` per file).
+pub fn total_size(inputs: &[Input]) -> Option<u64> {
+    inputs
         .iter()
         .map(|input| match input {
             Input::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
             Input::Stdin => None,
             Input::Unwalkable { .. } => Some(0),
         })
-        .sum();
-    (inputs, total)
+        .sum()
 }
 
 fn walk(dir: &Path, inputs: &mut Vec<Input>) {
@@ -106,19 +110,24 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries
+    // The folder's own listing says what each entry is (no `stat` per file); only a symbolic
+    // link is looked through, to read a linked file (linked folders are not followed: no loops).
+    let mut paths: Vec<(PathBuf, bool)> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
+        .filter_map(|e| {
+            let kind = e.file_type().ok()?;
+            let path = e.path();
+            if kind.is_symlink() {
+                return path.is_file().then_some((path, false));
+            }
+            Some((path, kind.is_dir()))
+        })
         .collect();
     paths.sort();
-    for path in paths {
-        // Symbolic links to folders are not followed: no loops.
-        let is_link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
-        if path.is_dir() {
-            if !is_link {
-                walk(&path, inputs);
-            }
+    for (path, is_dir) in paths {
+        if is_dir {
+            walk(&path, inputs);
         } else if path
             .extension()
             .and_then(|e| e.to_str())

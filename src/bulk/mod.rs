@@ -8,7 +8,7 @@ pub mod index;
 mod inputs;
 mod pool;
 
-pub use inputs::{Input, Job, MAX_RECORD, Name, Payload, expand, produce};
+pub use inputs::{Input, Job, MAX_RECORD, Name, Payload, expand, produce, total_size};
 pub use pool::run_ordered;
 
 pub use crate::library::read_cable;

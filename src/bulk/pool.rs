@@ -1,8 +1,8 @@
 //! Work on several threads with the results kept in input order, in bounded memory.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, TryRecvError};
+use std::sync::{Condvar, Mutex, TryLockError};
 
 /// How many inputs each worker may be ahead of the output: enough to keep the threads busy
 /// when one cable is slow, few enough that memory does not grow with the input.
@@ -13,7 +13,12 @@ const AHEAD_PER_JOB: usize = 16;
 /// memory is bounded whatever the input's size. `emit` returns false, and the run winds
 /// down, once `consume` has returned false (a closed output).
 ///
-/// With one job everything runs on the calling thread: no threads, no channels.
+/// With one job everything runs on the calling thread: no threads, no channels. With more,
+/// the calling thread is one of the workers: between items it hands `consume` whatever is
+/// ready. Threads wait on each other as little as possible (a thread put to sleep and woken
+/// for every cable cost more than the second core gave): the queue holds the whole window, the
+/// producer is woken only once half the window is free, and the calling thread sleeps only
+/// when it has nothing to work on and nothing to hand on.
 pub fn run_ordered<T: Send, U: Send>(
     jobs: usize,
     produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
@@ -25,27 +30,23 @@ pub fn run_ordered<T: Send, U: Send>(
         return;
     }
     let window = jobs * AHEAD_PER_JOB;
-    // A token per item allowed in flight: the producer takes one per item, the consumer
-    // gives it back once the item is written.
-    let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
-    for _ in 0..window {
-        let _ = token_tx.send(());
-    }
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, T)>(jobs);
+    let gate = Gate::new(window);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, T)>(window);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = mpsc::channel::<(usize, U)>();
     std::thread::scope(|scope| {
+        let producer_gate = &gate;
         scope.spawn(move || {
             let mut seq = 0;
             produce(&mut |item| {
-                if token_rx.recv().is_err() || job_tx.send((seq, item)).is_err() {
+                if !producer_gate.enter() || job_tx.send((seq, item)).is_err() {
                     return false;
                 }
                 seq += 1;
                 true
             });
         });
-        for _ in 0..jobs {
+        for _ in 1..jobs {
             let done_tx = done_tx.clone();
             let (job_rx, work) = (&job_rx, &work);
             scope.spawn(move || {
@@ -62,23 +63,99 @@ pub fn run_ordered<T: Send, U: Send>(
         drop(done_tx);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
-        'out: for (seq, result) in &done_rx {
-            waiting.insert(seq, result);
+        let mut produced_all = false;
+        'out: loop {
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 if !consume(result) {
                     break 'out;
                 }
-                let _ = token_tx.send(());
+                gate.leave();
+            }
+            // Work on a queued item here, unless the producer has finished. Never wait for the
+            // queue's lock: a worker holds it while it waits for the producer, which may itself
+            // be waiting for this thread to hand results on.
+            if !produced_all {
+                let taken = match job_rx.try_lock() {
+                    Ok(rx) => rx.try_recv(),
+                    Err(TryLockError::WouldBlock) => Err(TryRecvError::Empty),
+                    Err(TryLockError::Poisoned(_)) => Err(TryRecvError::Disconnected),
+                };
+                match taken {
+                    Ok((seq, item)) => {
+                        waiting.insert(seq, work(item));
+                        while let Ok((seq, result)) = done_rx.try_recv() {
+                            waiting.insert(seq, result);
+                        }
+                        continue;
+                    }
+                    Err(TryRecvError::Disconnected) => produced_all = true,
+                    Err(TryRecvError::Empty) => {}
+                }
+            }
+            // Nothing to work on: wait for a worker's result (none left once every worker has
+            // ended, i.e. the producer has finished and the queue is empty).
+            let Ok((seq, result)) = done_rx.recv() else {
+                // Every worker has ended: what is left is here, in order.
+                while let Some(result) = waiting.remove(&next) {
+                    next += 1;
+                    if !consume(result) {
+                        break;
+                    }
+                }
+                break;
+            };
+            waiting.insert(seq, result);
+        }
+        // Closing the gate ends the producer; with the results' channel closed the workers end
+        // at their next item.
+        gate.close();
+        drop(done_rx);
+    });
+}
+
+/// How many items are in flight, against the window: the producer waits at a full window and
+/// is woken once half of it is free, not at every item.
+struct Gate {
+    state: Mutex<(usize, bool)>,
+    freed: Condvar,
+    window: usize,
+}
+
+impl Gate {
+    fn new(window: usize) -> Self {
+        Gate { state: Mutex::new((0, false)), freed: Condvar::new(), window }
+    }
+
+    /// One more item in flight, once the window allows; false once closed.
+    fn enter(&self) -> bool {
+        let Ok(mut state) = self.state.lock() else { return false };
+        while state.0 >= self.window && !state.1 {
+            state = match self.freed.wait(state) {
+                Ok(state) => state,
+                Err(_) => return false,
+            };
+        }
+        state.0 += 1;
+        !state.1
+    }
+
+    /// One item written.
+    fn leave(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.0 -= 1;
+            if state.0 == self.window / 2 {
+                self.freed.notify_one();
             }
         }
-        // Closing the channels ends the producer (no more tokens) and the workers (nowhere to
-        // send); what the producer had already queued is drained so that it is never left
-        // blocked on a full queue.
-        drop(token_tx);
-        drop(done_rx);
-        while job_rx.lock().is_ok_and(|rx| rx.recv().is_ok()) {}
-    });
+    }
+
+    fn close(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.1 = true;
+            self.freed.notify_one();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -136,7 +136,9 @@ struct Done {
 }
 
 fn run(options: &Options) -> ExitCode {
-    let (inputs, total) = bulk::expand(&options.inputs);
+    let inputs = bulk::expand(&options.inputs);
+    // Sizes only for a progress bar, which only a terminal shows.
+    let total = if std::io::stderr().is_terminal() { bulk::total_size(&inputs) } else { None };
     let sink: Box<dyn Write> = match &options.output {
         None => Box::new(std::io::stdout().lock()),
         Some(path) => match std::fs::File::create(path) {
