@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { resolve } from 'node:path';
-import { serve, launch, CORPUS, DIST } from '../e2e/harness.mjs';
+import { serve, launch, editText, CORPUS, DIST } from '../e2e/harness.mjs';
 
 const RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -196,6 +196,7 @@ try {
       await tp.setContent('<!doctype html><textarea id="cable-text" style="width:600px;height:400px"></textarea>');
     } else {
       await tp.goto(server.url);
+      await editText(tp);
       await tp.locator('#cable-text').fill('');
       await tp.waitForTimeout(400);
     }
