@@ -68,6 +68,8 @@ fn parse_many<'py>(
     py.detach(|| {
         cable_viewer::bulk::run_ordered(
             jobs,
+            // Making the dicts costs as much as parsing: this thread does only that.
+            cable_viewer::bulk::Caller::Consumes,
             |emit| {
                 for bytes in inputs {
                     if !emit(bytes) {

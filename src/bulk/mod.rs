@@ -9,7 +9,7 @@ mod inputs;
 mod pool;
 
 pub use inputs::{Input, Job, MAX_RECORD, Name, Payload, expand, produce, total_size};
-pub use pool::run_ordered;
+pub use pool::{Caller, run_ordered};
 
 pub use crate::library::read_cable;
 

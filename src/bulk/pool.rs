@@ -13,14 +13,17 @@ const AHEAD_PER_JOB: usize = 16;
 /// memory is bounded whatever the input's size. `emit` returns false, and the run winds
 /// down, once `consume` has returned false (a closed output).
 ///
-/// With one job everything runs on the calling thread: no threads, no channels. With more,
-/// the calling thread is one of the workers: between items it hands `consume` whatever is
-/// ready. Threads wait on each other as little as possible (a thread put to sleep and woken
+/// With one job everything runs on the calling thread: no threads, no channels. With more and
+/// [`Caller::Works`], the calling thread is one of the `jobs` workers: between items it hands
+/// `consume` whatever is ready (for a cheap `consume`, such as writing lines); with
+/// [`Caller::Consumes`] it only consumes, beside `jobs` workers (for a `consume` as costly as
+/// the work, such as making Python objects). Threads wait on each other as little as possible (a thread put to sleep and woken
 /// for every cable cost more than the second core gave): the queue holds the whole window, the
 /// producer is woken only once half the window is free, and the calling thread sleeps only
 /// when it has nothing to work on and nothing to hand on.
 pub fn run_ordered<T: Send, U: Send>(
     jobs: usize,
+    caller: Caller,
     produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
     work: impl Fn(T) -> U + Sync,
     mut consume: impl FnMut(U) -> bool,
@@ -46,7 +49,8 @@ pub fn run_ordered<T: Send, U: Send>(
                 true
             });
         });
-        for _ in 1..jobs {
+        let helpers = if caller == Caller::Works { jobs - 1 } else { jobs };
+        for _ in 0..helpers {
             let done_tx = done_tx.clone();
             let (job_rx, work) = (&job_rx, &work);
             scope.spawn(move || {
@@ -63,7 +67,7 @@ pub fn run_ordered<T: Send, U: Send>(
         drop(done_tx);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
-        let mut produced_all = false;
+        let mut produced_all = caller == Caller::Consumes;
         'out: loop {
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
@@ -72,7 +76,8 @@ pub fn run_ordered<T: Send, U: Send>(
                 }
                 gate.leave();
             }
-            // Work on a queued item here, unless the producer has finished. Never wait for the
+            // Work on a queued item here, unless the producer has finished (or this thread only
+            // consumes). Never wait for the
             // queue's lock: a worker holds it while it waits for the producer, which may itself
             // be waiting for this thread to hand results on.
             if !produced_all {
@@ -112,6 +117,15 @@ pub fn run_ordered<T: Send, U: Send>(
         gate.close();
         drop(done_rx);
     });
+}
+
+/// What the calling thread of [`run_ordered`] does besides consuming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    /// It works on items too: one of the `jobs`.
+    Works,
+    /// It only consumes; `jobs` threads work.
+    Consumes,
 }
 
 /// How many items are in flight, against the window: the producer waits at a full window and
@@ -160,14 +174,15 @@ impl Gate {
 
 #[cfg(test)]
 mod tests {
-    use super::run_ordered;
+    use super::{Caller, run_ordered};
 
     #[test]
     fn results_come_in_input_order_whatever_the_jobs() {
-        for jobs in [1, 2, 5] {
+        for (jobs, caller) in [(1, Caller::Works), (2, Caller::Works), (5, Caller::Works), (2, Caller::Consumes)] {
             let mut out = Vec::new();
             run_ordered(
                 jobs,
+                caller,
                 |emit| {
                     for i in 0..500u64 {
                         if !emit(i) {
@@ -185,31 +200,34 @@ mod tests {
                     true
                 },
             );
-            assert_eq!(out, (0..500).map(|i| i * 2).collect::<Vec<_>>(), "jobs {jobs}");
+            assert_eq!(out, (0..500).map(|i| i * 2).collect::<Vec<_>>(), "jobs {jobs}, {caller:?}");
         }
     }
 
     #[test]
     fn a_consumer_that_stops_stops_the_producer() {
-        let mut produced = 0;
-        let mut taken = 0;
-        run_ordered(
-            2,
-            |emit| {
-                for i in 0..1_000_000u64 {
-                    if !emit(i) {
-                        break;
+        for caller in [Caller::Works, Caller::Consumes] {
+            let mut produced = 0;
+            let mut taken = 0;
+            run_ordered(
+                2,
+                caller,
+                |emit| {
+                    for i in 0..1_000_000u64 {
+                        if !emit(i) {
+                            break;
+                        }
+                        produced += 1;
                     }
-                    produced += 1;
-                }
-            },
-            |i| i,
-            |_| {
-                taken += 1;
-                taken < 10
-            },
-        );
-        assert_eq!(taken, 10);
-        assert!(produced < 10 + 2 * 16 + 2, "the producer ran {produced} items ahead");
+                },
+                |i| i,
+                |_| {
+                    taken += 1;
+                    taken < 10
+                },
+            );
+            assert_eq!(taken, 10, "{caller:?}");
+            assert!(produced < 10 + 2 * 16 + 2, "the producer ran {produced} items ahead ({caller:?})");
+        }
     }
 }

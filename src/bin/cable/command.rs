@@ -161,6 +161,7 @@ fn run(options: &Options) -> ExitCode {
     let format = options.format;
     bulk::run_ordered(
         options.jobs,
+        bulk::Caller::Works,
         |emit| bulk::produce(inputs, emit),
         |job: Job| {
             let size = match &job.payload {
