@@ -96,13 +96,29 @@ pub fn location_hash() -> Option<String> {
     (!hash.is_empty()).then(|| hash.to_owned())
 }
 
-/// Local time of an ISO date, in the reader's locale.
+/// Local time of an ISO date in the reader's time zone, written as the UTC time beside it is:
+/// `2009-01-29 19:48 UTC−05:00`. Read from `Date`'s own fields, not `toLocaleString`: the
+/// browser's first use of its locale data costs tens of milliseconds, which the first screen
+/// waited for.
+#[allow(clippy::cast_possible_truncation)]
 pub fn local_time(iso: &str) -> Option<String> {
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     if date.get_time().is_nan() {
         return None;
     }
-    date.to_locale_string("default", &JsValue::UNDEFINED).as_string()
+    // Minutes east of UTC (`getTimezoneOffset` counts them west).
+    let east = -(date.get_timezone_offset() as i32);
+    let sign = if east < 0 { '−' } else { '+' };
+    Some(format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC{sign}{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+        east.abs() / 60,
+        east.abs() % 60,
+    ))
 }
 
 /// Whether a keyboard or paste event started inside a text field of our own.
