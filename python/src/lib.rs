@@ -1,8 +1,11 @@
 //! `cable_parser._native`: the parser for Python. The package (`cable_parser/__init__.py`)
 //! re-exports these and wraps `_CsvRows` as `read_csv`.
 //!
-//! Cables reach Python as the very JSON the CLI writes (made without the GIL, read by Python's
-//! own C decoder), so a dict has exactly the fields and names of the command's output.
+//! Cables reach Python through the model's own `Serialize` (`objects.rs`), the implementation
+//! the CLI's JSON is written by, so a dict has exactly the fields and names of the command's
+//! output.
+
+mod objects;
 
 use std::io::Read;
 
@@ -10,19 +13,12 @@ use cable_viewer::cable::{self, Cable, CsvItem, CsvStream};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
-/// The model as JSON, as the command writes it; `compact` leaves out spans and positions.
-fn to_json(cable: &Cable, compact: bool) -> Vec<u8> {
-    let write = || serde_json::to_vec(cable).unwrap_or_default();
-    if compact { cable::model::compact(write) } else { write() }
-}
+use objects::Keys;
 
-/// JSON into Python objects by the standard library's C decoder: several times faster than
-/// building the objects field by field from Rust, as it shares each key's string within a
-/// cable. The JSON is made without the GIL.
-fn from_json<'py>(py: Python<'py>, json: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    static LOADS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
-    let loads = LOADS.get_or_try_init(py, || py.import("json")?.getattr("loads").map(Bound::unbind))?;
-    loads.bind(py).call1((PyBytes::new(py, json),))
+/// A cable as Python objects; `compact` leaves out spans and positions, as `--compact` does.
+fn to_python<'py>(py: Python<'py>, keys: &Keys, cable: &Cable, compact: bool) -> PyResult<Bound<'py, PyAny>> {
+    let build = || objects::build(py, keys, cable);
+    if compact { cable::model::compact(build) } else { build() }
 }
 
 /// A `str` as its UTF-8 bytes, `bytes` as they are (invalid UTF-8 is then replaced, with a
@@ -40,8 +36,8 @@ fn input_bytes(text: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
 #[pyo3(signature = (text, compact = false))]
 fn parse<'py>(py: Python<'py>, text: &Bound<'py, PyAny>, compact: bool) -> PyResult<Bound<'py, PyAny>> {
     let bytes = input_bytes(text)?;
-    let json = py.detach(|| to_json(&cable::parse_bytes(&bytes), compact));
-    from_json(py, &json)
+    let cable = py.detach(|| cable::parse_bytes(&bytes));
+    to_python(py, &Keys::default(), &cable, compact)
 }
 
 /// Parses many cables on `jobs` threads (default: every core), without the GIL; the list is
@@ -66,6 +62,8 @@ fn parse_many<'py>(
     // Workers parse without the GIL; this thread turns each cable into a dict as it comes,
     // taking the GIL a cable at a time, so conversion overlaps parsing.
     py.detach(|| {
+        // Made here, on the one thread that makes objects.
+        let keys = Keys::default();
         cable_viewer::bulk::run_ordered(
             jobs,
             // Making the dicts costs as much as parsing: this thread does only that.
@@ -77,9 +75,9 @@ fn parse_many<'py>(
                     }
                 }
             },
-            |bytes: Vec<u8>| to_json(&cable::parse_bytes(&bytes), compact),
-            |json| {
-                Python::attach(|py| match from_json(py, &json) {
+            |bytes: Vec<u8>| cable::parse_bytes(&bytes),
+            |cable| {
+                Python::attach(|py| match to_python(py, &keys, &cable, compact) {
                     Ok(value) => {
                         out.push(value.unbind());
                         true
@@ -105,8 +103,7 @@ fn parse_many<'py>(
 /// classification reason means, with its source (`certainty` says how sure).
 #[pyfunction]
 fn explain<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_vec(&cable_viewer::codes::explain(code)).unwrap_or_default();
-    from_json(py, &json)
+    objects::build(py, &Keys::default(), &cable_viewer::codes::explain(code))
 }
 
 /// The rows of a `cables.csv`, streamed in bounded memory: `(row, value, problem)` per row,
@@ -154,7 +151,9 @@ impl CsvRows {
                     CsvItem::Record { row, bytes } if self.parse => {
                         let parsed = py.detach(|| cable_viewer::bulk::read_cable(&bytes));
                         match parsed {
-                            Ok(cable) => Ok(Some((row, Some(from_json(py, &to_json(&cable, self.compact))?), None))),
+                            Ok(cable) => {
+                                Ok(Some((row, Some(to_python(py, &Keys::default(), &cable, self.compact)?), None)))
+                            }
                             Err(problem) => Ok(Some((row, None, Some(problem)))),
                         }
                     }

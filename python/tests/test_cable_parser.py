@@ -77,6 +77,11 @@ def test_explain_names_codes_and_says_what_it_does_not_know():
     assert cable_parser.explain("RUEHME")["meaning"] == "AMEMBASSY MEXICO CITY"
     assert cable_parser.explain("PREL")["kind"] == "subjectTag"
     assert cable_parser.explain("QQ")["certainty"] == "unknown"
+    # Field for field what `cable explain` writes, for every kind of code.
+    codes = ["RUEHME", "RUEHWEB", "PREL", "KNNP", "MX", "QQ", "NOFORN", "EXDIS", "1.4(b)", "ROUTINE", "ZNY", "C"]
+    run = cli("explain", *codes)
+    assert run.returncode == 0, run.stderr
+    assert [cable_parser.explain(c) for c in codes] == json_lines(run.stdout)
 
 
 def test_read_csv_streams_the_generated_file_like_the_command():
