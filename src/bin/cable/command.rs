@@ -169,7 +169,9 @@ fn run(options: &Options) -> ExitCode {
                 Payload::Problem(_) => 0,
             };
             let result = match job.payload {
-                Payload::Bytes(bytes) => bulk::read_cable(&bytes).and_then(|cable| render(&cable, &job.name, format)),
+                Payload::Bytes(bytes) => {
+                    bulk::read_cable(&bytes).and_then(|cable| render(&cable, &job.name, format, bytes.len()))
+                }
                 Payload::Problem(problem) => Err(problem),
             };
             Done { name: job.name, size, result }
@@ -213,8 +215,10 @@ fn output_failed(e: &std::io::Error) -> ExitCode {
 }
 
 /// One cable's output lines.
-fn render(cable: &Cable, name: &Name, format: Format) -> Result<Vec<u8>, String> {
-    let mut out = Vec::with_capacity(4096);
+fn render(cable: &Cable, name: &Name, format: Format, input: usize) -> Result<Vec<u8>, String> {
+    // The JSON is about three times the input (two and a bit compact): room for it at once,
+    // instead of growing the buffer (and copying it) four or five times.
+    let mut out = Vec::with_capacity(if matches!(format, Format::Json { .. }) { input * 3 + 1024 } else { 1024 });
     let written = match format {
         Format::Json { compact: true, pretty, explain } => {
             cable_viewer::cable::model::compact(|| write_cable(&mut out, cable, pretty, explain))
