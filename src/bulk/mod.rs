@@ -6,6 +6,7 @@
 
 pub mod index;
 mod inputs;
+pub mod json;
 mod pool;
 
 pub use inputs::{Input, Job, MAX_RECORD, Name, Payload, expand, produce, total_size};

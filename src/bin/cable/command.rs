@@ -224,7 +224,7 @@ fn render(cable: &Cable, name: &Name, format: Format, input: usize) -> Result<Ve
             cable_viewer::cable::model::compact(|| write_cable(&mut out, cable, pretty, explain))
         }
         Format::Json { pretty, explain, .. } => write_cable(&mut out, cable, pretty, explain),
-        Format::IndexJsonl => serde_json::to_writer(&mut out, &IndexRow::new(cable, name)),
+        Format::IndexJsonl => bulk::json::write(&mut out, &IndexRow::new(cable, name)).map_err(|e| e.to_string()),
         Format::IndexCsv => {
             IndexRow::new(cable, name).write_csv(&mut out);
             return Ok(out);
@@ -235,9 +235,15 @@ fn render(cable: &Cable, name: &Name, format: Format, input: usize) -> Result<Ve
     Ok(out)
 }
 
-fn write_cable(out: &mut Vec<u8>, cable: &Cable, pretty: bool, explain: bool) -> serde_json::Result<()> {
-    // The model serialises straight into the output; only --explain builds a JSON value to add to.
-    if explain { write_json(out, &explained(cable)?, pretty) } else { write_json(out, cable, pretty) }
+fn write_cable(out: &mut Vec<u8>, cable: &Cable, pretty: bool, explain: bool) -> Result<(), String> {
+    // The model serialises straight into the output (JSON Lines by `bulk::json`, which writes
+    // what `serde_json` writes, faster); only --explain builds a JSON value to add to.
+    let written = match (explain, pretty) {
+        (false, false) => return bulk::json::write(out, cable).map_err(|e| e.to_string()),
+        (true, _) => explained(cable).and_then(|value| write_json(out, &value, pretty)),
+        (false, true) => write_json(out, cable, pretty),
+    };
+    written.map_err(|e| e.to_string())
 }
 
 fn write_json(out: &mut Vec<u8>, value: &impl serde::Serialize, pretty: bool) -> serde_json::Result<()> {
