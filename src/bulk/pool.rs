@@ -17,10 +17,12 @@ const AHEAD_PER_JOB: usize = 16;
 /// [`Caller::Works`], the calling thread is one of the `jobs` workers: between items it hands
 /// `consume` whatever is ready (for a cheap `consume`, such as writing lines); with
 /// [`Caller::Consumes`] it only consumes, beside `jobs` workers (for a `consume` as costly as
-/// the work, such as making Python objects). Threads wait on each other as little as possible (a thread put to sleep and woken
-/// for every cable cost more than the second core gave): the queue holds the whole window, the
-/// producer is woken only once half the window is free, and the calling thread sleeps only
-/// when it has nothing to work on and nothing to hand on.
+/// the work, such as making Python objects).
+///
+/// Threads wait on each other as little as possible (a thread put to sleep and woken for every
+/// cable cost more than the second core gave): the queue holds the whole window, the producer
+/// is woken only once half the window is free, and the calling thread sleeps only when it has
+/// nothing to work on and nothing to hand on.
 pub fn run_ordered<T: Send, U: Send>(
     jobs: usize,
     caller: Caller,
