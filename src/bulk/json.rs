@@ -37,11 +37,13 @@ struct Json<'a> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any of eight bytes is a control character, `"` or `\` (the bytes JSON escapes).
-fn needs_escape(w: u64) -> bool {
+/// The bytes of eight that JSON escapes (a control character, `"` or `\`), each marked by its
+/// high bit. Bytes above the first marked one may be marked falsely (a borrow), the first never:
+/// so the lowest mark is the first byte to escape.
+fn escape_marks(w: u64) -> u64 {
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-    below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0
+    below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))
 }
 
 /// `s` as a JSON string, escaped as `serde_json` escapes it.
@@ -53,13 +55,19 @@ fn string(out: &mut Vec<u8>, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
+        // Eight bytes at a time to the next byte to escape; the last few one by one.
         if let Some(chunk) = b.get(i..i + 8) {
             let mut word = [0; 8];
             word.copy_from_slice(chunk);
-            if !needs_escape(u64::from_le_bytes(word)) {
+            let marks = escape_marks(u64::from_le_bytes(word));
+            if marks == 0 {
                 i += 8;
                 continue;
             }
+            i += (marks.trailing_zeros() / 8) as usize;
+        } else if b[i] >= 0x20 && b[i] != b'"' && b[i] != b'\\' {
+            i += 1;
+            continue;
         }
         let c = b[i];
         let escape: &[u8] = match c {
@@ -70,10 +78,9 @@ fn string(out: &mut Vec<u8>, s: &str) {
             b'\t' => b"\\t",
             0x08 => b"\\b",
             0x0c => b"\\f",
-            0x00..=0x1f => &[b'\\', b'u', b'0', b'0', HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xf)]],
             _ => {
-                i += 1;
-                continue;
+                debug_assert!(c < 0x20, "only control characters are left: {c}");
+                &[b'\\', b'u', b'0', b'0', HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xf)]]
             }
         };
         out.extend_from_slice(&b[run..i]);
@@ -385,6 +392,18 @@ mod tests {
                 let mut s = "abcdefghijklmnopq".to_owned();
                 s.insert(at, c);
                 samples.push(s);
+            }
+        }
+        // Two of them in every pair of positions (a borrow marks bytes above the first falsely).
+        let specials = ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', 'é', '€', '\u{80}'];
+        for a in specials {
+            for b in specials {
+                for at in 0..10 {
+                    let mut s = "abcdefghijk".to_owned();
+                    s.insert(at, b);
+                    s.insert(at / 2, a);
+                    samples.push(s);
+                }
             }
         }
         samples.push(String::new());
