@@ -14,15 +14,21 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString};
 use serde::ser::{self, Serialize};
 
-/// The field names made so far, by the address of the model's `&'static str`: a cable has
-/// a few thousand fields, and each costs a multiplication here instead of a string hash.
+/// The field names made so far, by the address and length of the model's `&'static str`s: a
+/// cable has a few thousand fields, and each costs a multiplication here, not a string hash.
 #[derive(Default)]
-pub struct Keys(RefCell<HashMap<usize, Py<PyString>, BuildHasherDefault<AddressHasher>>>);
+pub struct Keys(RefCell<HashMap<(usize, usize), Py<PyString>, ByAddress>>);
+
+type ByAddress = BuildHasherDefault<AddressHasher>;
 
 impl Keys {
     fn get<'py>(&self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
         let mut keys = self.0.borrow_mut();
-        keys.entry(name.as_ptr() as usize).or_insert_with(|| PyString::intern(py, name).unbind()).bind(py).clone()
+        // Address and length: two names may start at the same address (one a prefix of the other).
+        keys.entry((name.as_ptr() as usize, name.len()))
+            .or_insert_with(|| PyString::intern(py, name).unbind())
+            .bind(py)
+            .clone()
     }
 }
 
