@@ -69,7 +69,9 @@ pub fn run_ordered<T: Send, U: Send>(
         drop(done_tx);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
-        let mut produced_all = caller == Caller::Consumes;
+        // This thread takes items from the queue too while it works (`Caller::Works`) and the
+        // producer has not finished.
+        let mut takes_items = caller == Caller::Works;
         'out: loop {
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
@@ -78,11 +80,9 @@ pub fn run_ordered<T: Send, U: Send>(
                 }
                 gate.leave();
             }
-            // Work on a queued item here, unless the producer has finished (or this thread only
-            // consumes). Never wait for the
-            // queue's lock: a worker holds it while it waits for the producer, which may itself
-            // be waiting for this thread to hand results on.
-            if !produced_all {
+            // Never wait for the queue's lock: a worker holds it while it waits for the producer,
+            // which may itself be waiting for this thread to hand results on.
+            if takes_items {
                 let taken = match job_rx.try_lock() {
                     Ok(rx) => rx.try_recv(),
                     Err(TryLockError::WouldBlock) => Err(TryRecvError::Empty),
@@ -96,22 +96,14 @@ pub fn run_ordered<T: Send, U: Send>(
                         }
                         continue;
                     }
-                    Err(TryRecvError::Disconnected) => produced_all = true,
+                    Err(TryRecvError::Disconnected) => takes_items = false,
                     Err(TryRecvError::Empty) => {}
                 }
             }
-            // Nothing to work on: wait for a worker's result (none left once every worker has
-            // ended, i.e. the producer has finished and the queue is empty).
-            let Ok((seq, result)) = done_rx.recv() else {
-                // Every worker has ended: what is left is here, in order.
-                while let Some(result) = waiting.remove(&next) {
-                    next += 1;
-                    if !consume(result) {
-                        break;
-                    }
-                }
-                break;
-            };
+            // Nothing to work on: wait for a worker's result. None comes once every worker has
+            // ended (the producer finished, the queue empty), and by then every result has been
+            // handed on above.
+            let Ok((seq, result)) = done_rx.recv() else { break };
             waiting.insert(seq, result);
         }
         // Closing the gate ends the producer; with the results' channel closed the workers end
