@@ -1,8 +1,7 @@
 //! Work on several threads with the results kept in input order, in bounded memory.
 
-use std::collections::BTreeMap;
-use std::sync::mpsc::{self, TryRecvError};
-use std::sync::{Condvar, Mutex, TryLockError};
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// How many inputs each worker may be ahead of the output: enough to keep the threads busy
 /// when one cable is slow, few enough that memory does not grow with the input.
@@ -22,7 +21,9 @@ const AHEAD_PER_JOB: usize = 16;
 /// Threads wait on each other as little as possible (a thread put to sleep and woken for every
 /// cable cost more than the second core gave): the queue holds the whole window, the producer
 /// is woken only once half the window is free, and the calling thread sleeps only when it has
-/// nothing to work on and nothing to hand on.
+/// nothing to work on and nothing to hand on (one lock over the queue, the results and the
+/// window, so that it can wait for either). A panic on any thread, or `consume` saying stop,
+/// closes the run: the other threads end instead of waiting for it.
 pub fn run_ordered<T: Send, U: Send>(
     jobs: usize,
     caller: Caller,
@@ -34,82 +35,53 @@ pub fn run_ordered<T: Send, U: Send>(
         produce(&mut |item| consume(work(item)));
         return;
     }
-    let window = jobs * AHEAD_PER_JOB;
-    let gate = Gate::new(window);
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, T)>(window);
-    let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, U)>();
+    let works = caller == Caller::Works;
+    let shared = Shared::new(jobs * AHEAD_PER_JOB, works);
     std::thread::scope(|scope| {
-        let producer_gate = &gate;
+        // Whatever way this thread leaves (a closed output, a panic in `consume`), the others
+        // are told, so that the scope's end does not wait for them forever.
+        let _leaving = Leaving::always(&shared);
+        let shared = &shared;
         scope.spawn(move || {
+            let _leaving = Leaving::on_panic(shared);
             let mut seq = 0;
             produce(&mut |item| {
-                if !producer_gate.enter() || job_tx.send((seq, item)).is_err() {
-                    return false;
-                }
+                let sent = shared.emit(seq, item);
                 seq += 1;
-                true
+                sent
             });
+            shared.finish(seq);
         });
-        let helpers = if caller == Caller::Works { jobs - 1 } else { jobs };
-        for _ in 0..helpers {
-            let done_tx = done_tx.clone();
-            let (job_rx, work) = (&job_rx, &work);
+        for _ in 0..if works { jobs - 1 } else { jobs } {
+            let work = &work;
             scope.spawn(move || {
-                loop {
-                    // The lock is held only while taking the next item, never while working.
-                    let next = job_rx.lock().map_or(Err(mpsc::RecvError), |rx| rx.recv());
-                    let Ok((seq, item)) = next else { break };
-                    if done_tx.send((seq, work(item))).is_err() {
+                let _leaving = Leaving::on_panic(shared);
+                while let Some((seq, item)) = shared.next_item() {
+                    if !shared.done(seq, work(item)) {
                         break;
                     }
                 }
             });
         }
-        drop(done_tx);
-        let mut waiting = BTreeMap::new();
-        let mut next = 0;
-        // This thread takes items from the queue too while it works (`Caller::Works`) and the
-        // producer has not finished.
-        let mut takes_items = caller == Caller::Works;
-        'out: loop {
-            while let Some(result) = waiting.remove(&next) {
+        let mut ready = BTreeMap::new();
+        let mut batch = Vec::new();
+        let (mut next, mut handed) = (0, 0);
+        loop {
+            while let Some(result) = ready.remove(&next) {
                 next += 1;
+                handed += 1;
                 if !consume(result) {
-                    break 'out;
-                }
-                gate.leave();
-            }
-            // Never wait for the queue's lock: a worker holds it while it waits for the producer,
-            // which may itself be waiting for this thread to hand results on.
-            if takes_items {
-                let taken = match job_rx.try_lock() {
-                    Ok(rx) => rx.try_recv(),
-                    Err(TryLockError::WouldBlock) => Err(TryRecvError::Empty),
-                    Err(TryLockError::Poisoned(_)) => Err(TryRecvError::Disconnected),
-                };
-                match taken {
-                    Ok((seq, item)) => {
-                        waiting.insert(seq, work(item));
-                        while let Ok((seq, result)) = done_rx.try_recv() {
-                            waiting.insert(seq, result);
-                        }
-                        continue;
-                    }
-                    Err(TryRecvError::Disconnected) => takes_items = false,
-                    Err(TryRecvError::Empty) => {}
+                    return;
                 }
             }
-            // Nothing to work on: wait for a worker's result. None comes once every worker has
-            // ended (the producer finished, the queue empty), and by then every result has been
-            // handed on above.
-            let Ok((seq, result)) = done_rx.recv() else { break };
-            waiting.insert(seq, result);
+            match shared.caller_turn(std::mem::take(&mut handed), next, &mut batch) {
+                Turn::Results => ready.extend(batch.drain(..)),
+                Turn::Work(seq, item) => {
+                    ready.insert(seq, work(item));
+                }
+                Turn::End => return,
+            }
         }
-        // Closing the gate ends the producer; with the results' channel closed the workers end
-        // at their next item.
-        gate.close();
-        drop(done_rx);
     });
 }
 
@@ -122,46 +94,195 @@ pub enum Caller {
     Consumes,
 }
 
-/// How many items are in flight, against the window: the producer waits at a full window and
-/// is woken once half of it is free, not at every item.
-struct Gate {
-    state: Mutex<(usize, bool)>,
-    freed: Condvar,
+/// The state the threads of [`run_ordered`] share, under one lock, and the three places they
+/// wait: helpers for an item, the producer for room in the window, the calling thread for a
+/// result (or, when it works, an item). Each is woken only when it waits and has something to do.
+struct Shared<T, U> {
+    state: Mutex<State<T, U>>,
+    items: Condvar,
+    room: Condvar,
+    caller: Condvar,
     window: usize,
+    caller_works: bool,
 }
 
-impl Gate {
-    fn new(window: usize) -> Self {
-        Gate { state: Mutex::new((0, false)), freed: Condvar::new(), window }
-    }
+struct State<T, U> {
+    queue: VecDeque<(usize, T)>,
+    /// Results of helpers, not yet taken by the calling thread.
+    results: Vec<(usize, U)>,
+    /// Items emitted and not yet handed to `consume`: at most `window`.
+    in_flight: usize,
+    /// How many items there were, once the producer has finished.
+    emitted: Option<usize>,
+    /// The run is over (the output closed, or a thread panicked): everyone stops.
+    closed: bool,
+    idle_helpers: usize,
+    producer_waits: bool,
+    caller_waits: bool,
+}
 
-    /// One more item in flight, once the window allows; false once closed.
-    fn enter(&self) -> bool {
-        let Ok(mut state) = self.state.lock() else { return false };
-        while state.0 >= self.window && !state.1 {
-            state = match self.freed.wait(state) {
-                Ok(state) => state,
-                Err(_) => return false,
-            };
+enum Turn<T> {
+    /// Results were moved to the caller's batch.
+    Results,
+    /// An item for the calling thread to work on.
+    Work(usize, T),
+    /// Every item has been handed on, or the run is closed.
+    End,
+}
+
+impl<T, U> Shared<T, U> {
+    fn new(window: usize, caller_works: bool) -> Self {
+        let state = State {
+            queue: VecDeque::with_capacity(window),
+            results: Vec::new(),
+            in_flight: 0,
+            emitted: None,
+            closed: false,
+            idle_helpers: 0,
+            producer_waits: false,
+            caller_waits: false,
+        };
+        Shared {
+            state: Mutex::new(state),
+            items: Condvar::new(),
+            room: Condvar::new(),
+            caller: Condvar::new(),
+            window,
+            caller_works,
         }
-        state.0 += 1;
-        !state.1
     }
 
-    /// One item written.
-    fn leave(&self) {
-        if let Ok(mut state) = self.state.lock() {
-            state.0 -= 1;
-            if state.0 == self.window / 2 {
-                self.freed.notify_one();
+    fn lock(&self) -> MutexGuard<'_, State<T, U>> {
+        // A thread that panicked never does so holding the lock (work and consume run outside it).
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn wait<'a>(condvar: &Condvar, guard: MutexGuard<'a, State<T, U>>) -> MutexGuard<'a, State<T, U>> {
+        condvar.wait(guard).unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The producer's item, once the window has room; false once the run is closed.
+    fn emit(&self, seq: usize, item: T) -> bool {
+        let mut s = self.lock();
+        while s.in_flight >= self.window && !s.closed {
+            s.producer_waits = true;
+            s = Self::wait(&self.room, s);
+            s.producer_waits = false;
+        }
+        if s.closed {
+            return false;
+        }
+        s.in_flight += 1;
+        s.queue.push_back((seq, item));
+        if s.idle_helpers > 0 {
+            self.items.notify_one();
+        } else if s.caller_waits && self.caller_works {
+            self.caller.notify_one();
+        }
+        true
+    }
+
+    fn finish(&self, emitted: usize) {
+        let mut s = self.lock();
+        s.emitted = Some(emitted);
+        self.items.notify_all();
+        self.caller.notify_one();
+    }
+
+    /// A helper's next item; `None` once there are no more, or the run is closed.
+    fn next_item(&self) -> Option<(usize, T)> {
+        let mut s = self.lock();
+        loop {
+            if s.closed {
+                return None;
             }
+            if let Some(item) = s.queue.pop_front() {
+                return Some(item);
+            }
+            if s.emitted.is_some() {
+                return None;
+            }
+            s.idle_helpers += 1;
+            s = Self::wait(&self.items, s);
+            s.idle_helpers -= 1;
+        }
+    }
+
+    /// A helper's result; false once the run is closed.
+    fn done(&self, seq: usize, result: U) -> bool {
+        let mut s = self.lock();
+        if s.closed {
+            return false;
+        }
+        s.results.push((seq, result));
+        if s.caller_waits {
+            self.caller.notify_one();
+        }
+        true
+    }
+
+    /// The calling thread, having handed on `handed` more results (`next` in all): what next.
+    /// It sleeps only when there is no result to take and no item it may work on.
+    fn caller_turn(&self, handed: usize, next: usize, batch: &mut Vec<(usize, U)>) -> Turn<T> {
+        let mut s = self.lock();
+        if handed > 0 {
+            s.in_flight -= handed;
+            // The producer is woken once half the window is free, not at every item.
+            if s.producer_waits && s.in_flight <= self.window / 2 {
+                self.room.notify_one();
+            }
+        }
+        loop {
+            if s.closed {
+                return Turn::End;
+            }
+            if !s.results.is_empty() {
+                std::mem::swap(&mut s.results, batch);
+                return Turn::Results;
+            }
+            if self.caller_works
+                && let Some((seq, item)) = s.queue.pop_front()
+            {
+                return Turn::Work(seq, item);
+            }
+            if s.emitted == Some(next) {
+                return Turn::End;
+            }
+            s.caller_waits = true;
+            s = Self::wait(&self.caller, s);
+            s.caller_waits = false;
         }
     }
 
     fn close(&self) {
-        if let Ok(mut state) = self.state.lock() {
-            state.1 = true;
-            self.freed.notify_one();
+        let mut s = self.lock();
+        s.closed = true;
+        self.items.notify_all();
+        self.room.notify_all();
+        self.caller.notify_all();
+    }
+}
+
+/// Closes the run when dropped: always for the calling thread, on a panic for the others.
+struct Leaving<'a, T, U> {
+    shared: &'a Shared<T, U>,
+    always: bool,
+}
+
+impl<'a, T, U> Leaving<'a, T, U> {
+    fn always(shared: &'a Shared<T, U>) -> Self {
+        Leaving { shared, always: true }
+    }
+
+    fn on_panic(shared: &'a Shared<T, U>) -> Self {
+        Leaving { shared, always: false }
+    }
+}
+
+impl<T, U> Drop for Leaving<'_, T, U> {
+    fn drop(&mut self) {
+        if self.always || std::thread::panicking() {
+            self.shared.close();
         }
     }
 }
@@ -222,6 +343,43 @@ mod tests {
             );
             assert_eq!(taken, 10, "{caller:?}");
             assert!(produced < 10 + 2 * 16 + 2, "the producer ran {produced} items ahead ({caller:?})");
+        }
+    }
+
+    #[test]
+    fn a_panic_in_work_or_consume_ends_the_run_instead_of_hanging_it() {
+        // Each case runs on a thread of its own, so that a hang fails the test instead of
+        // stopping the suite.
+        for (caller, in_work) in
+            [(Caller::Works, true), (Caller::Works, false), (Caller::Consumes, true), (Caller::Consumes, false)]
+        {
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let run = std::panic::catch_unwind(|| {
+                    run_ordered(
+                        2,
+                        caller,
+                        |emit| {
+                            for i in 0..100_000u64 {
+                                if !emit(i) {
+                                    break;
+                                }
+                            }
+                        },
+                        |i| {
+                            assert!(!in_work || i != 300, "work fails");
+                            i
+                        },
+                        |i| {
+                            assert!(in_work || i != 300, "consume fails");
+                            true
+                        },
+                    );
+                });
+                let _ = tx.send(run.is_err());
+            });
+            let panicked = rx.recv_timeout(std::time::Duration::from_secs(20));
+            assert_eq!(panicked, Ok(true), "{caller:?}, in work: {in_work}");
         }
     }
 }
