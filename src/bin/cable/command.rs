@@ -139,10 +139,10 @@ fn run(options: &Options) -> ExitCode {
     let inputs = bulk::expand(&options.inputs);
     // Sizes only for a progress bar, which only a terminal shows.
     let total = if std::io::stderr().is_terminal() { bulk::total_size(&inputs) } else { None };
-    let sink: Box<dyn Write> = match &options.output {
-        None => Box::new(std::io::stdout().lock()),
-        Some(path) => match std::fs::File::create(path) {
-            Ok(file) => Box::new(file),
+    let (sink, replaced): (Box<dyn Write>, _) = match &options.output {
+        None => (Box::new(std::io::stdout().lock()), None),
+        Some(path) => match crate::output::create(path.as_ref()) {
+            Ok((file, replaced)) => (Box::new(file), Some(replaced)),
             Err(e) => {
                 eprintln!("cable: cannot write {path}: {e}");
                 return ExitCode::from(2);
@@ -195,7 +195,12 @@ fn run(options: &Options) -> ExitCode {
         },
     );
     progress.finish();
-    if let Some(e) = write_error.or_else(|| out.flush().err()) {
+    let flushed = write_error.map_or_else(|| out.flush(), Err);
+    drop(out);
+    if let Some(replaced) = replaced {
+        replaced.wait();
+    }
+    if let Err(e) = flushed {
         return output_failed(&e);
     }
     if skipped > 0 {
