@@ -26,8 +26,31 @@ pub const HANDLING: [(&str, &str); 16] = [
 
 /// A handling caption's canonical form (`NF` → `NOFORN`, `SENSITIVE` → `SBU`), or `None`.
 pub fn handling(word: &str) -> Option<&'static str> {
+    let &first = word.as_bytes().first()?;
+    if !may_be_handling(first, word.len()) {
+        return None;
+    }
     HANDLING.iter().find(|(written, _)| written.eq_ignore_ascii_case(word)).map(|(_, canonical)| *canonical)
 }
+
+/// Whether a handling caption may begin with byte `b` (any case) and be `len` bytes long: it is
+/// asked of the first word of every line, nearly always prose.
+pub fn may_be_handling(b: u8, len: usize) -> bool {
+    let lengths = if b.is_ascii() { HANDLING_SHAPES[usize::from(b.to_ascii_uppercase())] } else { 0 };
+    len < 16 && lengths & (1 << len) != 0
+}
+
+/// Per first letter of the [`HANDLING`] captions, their lengths (bit n: n bytes long).
+const HANDLING_SHAPES: [u16; 128] = {
+    let mut table = [0u16; 128];
+    let mut i = 0;
+    while i < HANDLING.len() {
+        let written = HANDLING[i].0.as_bytes();
+        table[written[0] as usize] |= 1 << written.len();
+        i += 1;
+    }
+    table
+};
 
 /// The offices written before or glued onto a post's name (`AMEMBASSY PARIS`, `EMBASSYVIENNA`).
 pub const OFFICES: [&str; 9] =

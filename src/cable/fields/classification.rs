@@ -253,11 +253,27 @@ pub fn handling_word(word: &str) -> Option<&'static str> {
     let bytes = word.as_bytes();
     let start = bytes.iter().position(u8::is_ascii_alphanumeric)?;
     let end = bytes.iter().rposition(u8::is_ascii_alphanumeric)? + 1;
-    let word = &word[start..end];
-    if !(2..=10).contains(&word.len()) {
+    if !crate::vocab::may_be_handling(bytes[start], end - start) {
         return None;
     }
-    crate::vocab::handling(word)
+    crate::vocab::handling(&word[start..end])
+}
+
+/// The first word of `line` (as `split_ascii_whitespace` gives it) and what follows it.
+fn first_word(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_ascii_start();
+    let end = line.bytes().position(|b| b.is_ascii_whitespace()).unwrap_or(line.len());
+    (end > 0).then(|| line.split_at(end))
+}
+
+/// Whether `word` on its own is a handling caption, as [`handling_phrase`] reads it (whole, or
+/// one of its `/`-separated parts), without tokenising: asked of the first word of every line.
+fn is_handling_alone(word: &str) -> bool {
+    if word.as_bytes().contains(&b'/') {
+        word.split('/').any(|part| handling_word(part).is_some())
+    } else {
+        handling_word(word).is_some()
+    }
 }
 
 /// A handling caption of one or more words at the start of `words`, with how many words it used.
@@ -286,15 +302,15 @@ fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
 /// A line made only of handling captions (`SIPDIS`, `SIPDIS SIPDIS`, `NOFORN`,
 /// `SENSITIVE`, `E X D I S`, `SENSITIVE BUT UNCLASSIFIED`), in order, deduplicated.
 pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
-    let mut split = line.split_ascii_whitespace();
-    let first = split.next()?;
+    let (first, after) = first_word(line)?;
     // Only a line whose first word `handling_phrase` could begin with is worth tokenising (most
     // lines are prose): spaced letters (`E X D I S`, not `A senior…`), a caption on its own
     // (`SENSITIVE` and `/` words included), or `FOR` of FOR OFFICIAL USE ONLY.
-    let plausible = first.len() == 1 && split.next().is_none_or(|second| second.len() == 1)
+    let plausible = first.len() == 1 && first_word(after).is_none_or(|(second, _)| second.len() == 1)
         || first.len() <= 40
-            && (handling_phrase(&[(0, first)]).is_some()
-                || first.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case("FOR"));
+            && (is_handling_alone(first)
+                || first.as_bytes()[0].eq_ignore_ascii_case(&b'F')
+                    && first.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case("FOR"));
     if !plausible {
         return None;
     }
