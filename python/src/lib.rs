@@ -7,6 +7,11 @@
 
 mod objects;
 
+/// mimalloc for what Rust allocates: cables parsed on worker threads are freed on the calling
+/// thread once they are Python objects, which glibc's arenas make costly (parse_many +16%).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Read;
 
 use cable_viewer::cable::{self, Cable, CsvItem, CsvStream};

@@ -9,6 +9,11 @@ mod command;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
 
+/// mimalloc, for the many small allocations of parsing (see Cargo.toml).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     command::main()
