@@ -8,7 +8,7 @@
 mod objects;
 
 /// mimalloc for what Rust allocates: cables parsed on worker threads are freed on the calling
-/// thread once they are Python objects, which glibc's arenas make costly (parse_many +16%).
+/// thread once they are Python objects, which glibc's arenas make costly (`parse_many` +16%).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
