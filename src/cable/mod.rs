@@ -87,8 +87,8 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
     let note = |kind, message: String| Diagnostic { line: None, severity: Severity::Info, kind, message };
     let mut notes = Vec::new();
     let (text, format, page) = if html::looks_like_html(input) {
-        let page = if with_meta { html::page_meta(input) } else { None };
-        (Cow::Owned(html::extract_text(input)), InputFormat::Html, page)
+        let (text, page) = html::read_page(input, with_meta);
+        (Cow::Owned(text), InputFormat::Html, page)
     } else if let Some(u) = container::looks_like_csv_row(input).then(|| container::unwrap_csv(input)).flatten() {
         if u.more_records > 0 {
             notes.push(note(
