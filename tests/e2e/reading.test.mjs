@@ -226,8 +226,8 @@ test('the print sheet opens every section, hides the controls and keeps the bann
 });
 
 /** The app in a context of its own at a screen size, its first cable shown. */
-async function openAt(width, height) {
-  const context = await env.browser.newContext({ viewport: { width, height } });
+async function openAt(width, height, options = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, ...options });
   const page = await context.newPage();
   await page.goto(env.server.url);
   await heading(page).waitFor();
@@ -235,9 +235,15 @@ async function openAt(width, height) {
 }
 
 test('works on a 360 px phone without sideways scrolling', async () => {
-  const { context, page } = await openAt(360, 740);
+  // A reader away from UTC, so that the date also shows their own time.
+  const { context, page } = await openAt(360, 740, { timezoneId: 'Europe/Berlin' });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
+  // A date and time never break inside themselves (the reader's time did: `2009-02-` / `03 03:52`).
+  const dates = await page.evaluate(() => [...document.querySelectorAll('.cv-meta time, .cv-meta__when')]
+    .map((e) => ({ text: e.textContent, lines: new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size })));
+  assert.ok(dates.some((d) => d.text === '2009-02-03 03:52 UTC+01:00'), JSON.stringify(dates));
+  for (const d of dates) assert.equal(d.lines, 1, `"${d.text}" is on ${d.lines} lines`);
   await context.close();
 });
 

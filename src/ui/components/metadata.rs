@@ -49,7 +49,8 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
                             { format!("{} {} UTC", &date[..10], &date[11..16]) }
                         </time>
                         if let Some(local) = crate::ui::browser::local_time(date) {
-                            <span class="cv-meta__local">{ format!(" (your time: {local})") }</span>
+                            // The time itself never breaks across lines (at 360 px it split the date).
+                            <span class="cv-meta__local">{ " (your time: " }<span class="cv-meta__when">{ local }</span>{ ")" }</span>
                         }
                     } else {
                         <time datetime={date.clone()}>{ date.clone() }</time>
