@@ -97,9 +97,9 @@ pub fn location_hash() -> Option<String> {
 }
 
 /// Local time of an ISO date in the reader's time zone, written as the UTC time beside it is:
-/// `2009-01-29 19:48 UTC−05:00`. Read from `Date`'s own fields, not `toLocaleString`: the
-/// browser's first use of its locale data costs tens of milliseconds, which the first screen
-/// waited for.
+/// `2009-01-29 19:48 UTC−05:00`; `None` where the reader's zone was UTC then (it would repeat
+/// the time beside it). Read from `Date`'s own fields, not `toLocaleString`: the browser's first
+/// use of its locale data costs tens of milliseconds, which the first screen waited for.
 #[allow(clippy::cast_possible_truncation)]
 pub fn local_time(iso: &str) -> Option<String> {
     let date = js_sys::Date::new(&JsValue::from_str(iso));
@@ -108,6 +108,9 @@ pub fn local_time(iso: &str) -> Option<String> {
     }
     // Minutes east of UTC (`getTimezoneOffset` counts them west).
     let east = -(date.get_timezone_offset() as i32);
+    if east == 0 {
+        return None;
+    }
     let sign = if east < 0 { '−' } else { '+' };
     Some(format!(
         "{:04}-{:02}-{:02} {:02}:{:02} UTC{sign}{:02}:{:02}",
