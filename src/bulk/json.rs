@@ -37,13 +37,11 @@ struct Json<'a> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// The bytes of eight that JSON escapes (a control character, `"` or `\`), each marked by its
-/// high bit. Bytes above the first marked one may be marked falsely (a borrow), the first never:
-/// so the lowest mark is the first byte to escape.
-fn escape_marks(w: u64) -> u64 {
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-    below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))
+/// The control characters among eight bytes, each marked by its high bit. Bytes above the first
+/// marked one may be marked falsely (a borrow), the first never, and without a control byte
+/// nothing is marked: so the lowest mark is the first control byte.
+fn control_marks(w: u64) -> u64 {
+    w.wrapping_sub(ONES * 0x20) & !w & HIGHS
 }
 
 /// Whether JSON escapes a byte: a control character, `"` or `\`.
@@ -51,28 +49,38 @@ fn escaped(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// `s` as a JSON string, escaped as `serde_json` escapes it.
+/// Where the first control character of `b` is, eight bytes at a time.
+fn first_control(b: &[u8]) -> Option<usize> {
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut words {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let marks = control_marks(u64::from_le_bytes(word));
+        if marks != 0 {
+            return Some(at + (marks.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words.remainder().iter().position(|&c| c < 0x20).map(|k| at + k)
+}
+
+/// `s` as a JSON string, escaped as `serde_json` escapes it. Quotes and backslashes are found by
+/// `memchr` (vector instructions), control characters (in cables, the line breaks of a text)
+/// eight bytes at a time up to the next of those: each byte is looked at about twice, not
+/// through three tests per word as before (`json::string` was 12.6 % of `cable parse`).
 fn string(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
     out.push(b'"');
     let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        // Eight bytes at a time to the next byte to escape; the last few one by one.
-        if let Some(chunk) = b.get(i..i + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            let marks = escape_marks(u64::from_le_bytes(word));
-            if marks == 0 {
-                i += 8;
-                continue;
-            }
-            i += (marks.trailing_zeros() / 8) as usize;
-        } else if !escaped(b[i]) {
-            i += 1;
-            continue;
+    // The next quote or backslash at or after `run` (or the end), found again once passed.
+    let mut quote = memchr::memchr2(b'"', b'\\', b).unwrap_or(b.len());
+    loop {
+        let i = first_control(&b[run..quote]).map_or(quote, |k| run + k);
+        if i == b.len() {
+            break;
         }
         let c = b[i];
         let escape: &[u8] = match c {
@@ -90,8 +98,10 @@ fn string(out: &mut Vec<u8>, s: &str) {
         };
         out.extend_from_slice(&b[run..i]);
         out.extend_from_slice(escape);
-        i += 1;
-        run = i;
+        run = i + 1;
+        if i == quote {
+            quote = memchr::memchr2(b'"', b'\\', &b[run..]).map_or(b.len(), |k| run + k);
+        }
     }
     out.extend_from_slice(&b[run..]);
     out.push(b'"');
@@ -410,6 +420,26 @@ mod tests {
                     s.insert(at / 2, a);
                     samples.push(s);
                 }
+            }
+        }
+        // Long strings (runs of words, a line break or quote far in, controls between quotes).
+        let long = "THE AMBASSADOR SAID THAT THE MINISTER WOULD RAISE IT AGAIN. ".repeat(3);
+        for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', 'é', '€'] {
+            for at in 0..long.len() {
+                if long.is_char_boundary(at) {
+                    let mut s = long.clone();
+                    s.insert(at, c);
+                    samples.push(s);
+                }
+            }
+        }
+        for (a, b) in [('\n', '"'), ('"', '\n'), ('\\', '\t'), ('\u{2}', '\\'), ('"', '"'), ('\n', '\n')] {
+            for at in (0..long.len()).step_by(5) {
+                let mut s = long.clone();
+                s.insert(at, b);
+                s.insert(at / 3, a);
+                s.insert(at / 7, a);
+                samples.push(s);
             }
         }
         samples.push(String::new());
