@@ -27,11 +27,16 @@ use crate::cable::{Cable, DiagnosticKind};
 /// A text without header, caption or numbered paragraphs is still a cable when it ends in a
 /// signature: the body of a 1970s telegram as the National Archives give it.
 pub fn read_cable(bytes: &[u8]) -> Result<Cable, String> {
-    read_cable_text(bytes).map(|(cable, _)| cable)
+    // Without a copy of the text the parser read (the command never uses it).
+    read_with(bytes, |cable, _| cable)
 }
 
 /// [`read_cable`], with the text the parser read.
 pub fn read_cable_text(bytes: &[u8]) -> Result<(Cable, String), String> {
+    read_with(bytes, |cable, source| (cable, source.into_owned()))
+}
+
+fn read_with<T>(bytes: &[u8], keep: impl FnOnce(Cable, std::borrow::Cow<'_, str>) -> T) -> Result<T, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty".to_owned());
     }
@@ -44,8 +49,7 @@ pub fn read_cable_text(bytes: &[u8]) -> Result<(Cable, String), String> {
         return Err(d.message.clone());
     }
     cable.diagnostics.splice(0..0, replaced);
-    let source = source.into_owned();
-    Ok((cable, source))
+    Ok(keep(cable, source))
 }
 
 /// The text a cable's words were indexed from, without parsing it: what phrase checks and
