@@ -44,13 +44,8 @@ pub fn run_ordered<T: Send, U: Send>(
         let shared = &shared;
         scope.spawn(move || {
             let _leaving = Leaving::on_panic(shared);
-            let mut seq = 0;
-            produce(&mut |item| {
-                let sent = shared.emit(seq, item);
-                seq += 1;
-                sent
-            });
-            shared.finish(seq);
+            produce(&mut |item| shared.emit(item));
+            shared.finish();
         });
         for _ in 0..if works { jobs - 1 } else { jobs } {
             let work = &work;
@@ -65,16 +60,15 @@ pub fn run_ordered<T: Send, U: Send>(
         }
         let mut ready = BTreeMap::new();
         let mut batch = Vec::new();
-        let (mut next, mut handed) = (0, 0);
+        let mut next = 0;
         loop {
             while let Some(result) = ready.remove(&next) {
                 next += 1;
-                handed += 1;
                 if !consume(result) {
                     return;
                 }
             }
-            match shared.caller_turn(std::mem::take(&mut handed), next, &mut batch) {
+            match shared.caller_turn(next, &mut batch) {
                 Turn::Results => ready.extend(batch.drain(..)),
                 Turn::Work(seq, item) => {
                     ready.insert(seq, work(item));
@@ -110,15 +104,23 @@ struct State<T, U> {
     queue: VecDeque<(usize, T)>,
     /// Results of helpers, not yet taken by the calling thread.
     results: Vec<(usize, U)>,
-    /// Items emitted and not yet handed to `consume`: at most `window`.
-    in_flight: usize,
-    /// How many items there were, once the producer has finished.
-    emitted: Option<usize>,
-    /// The run is over (the output closed, or a thread panicked): everyone stops.
-    closed: bool,
+    /// Items emitted, and items handed to `consume`: at most `window` apart.
+    produced: usize,
+    consumed: usize,
+    phase: Phase,
     idle_helpers: usize,
     producer_waits: bool,
     caller_waits: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// The producer may emit more.
+    Producing,
+    /// The producer has emitted its last item.
+    Produced,
+    /// The run is over (the output closed, or a thread panicked): everyone stops.
+    Closed,
 }
 
 enum Turn<T> {
@@ -135,9 +137,9 @@ impl<T, U> Shared<T, U> {
         let state = State {
             queue: VecDeque::with_capacity(window),
             results: Vec::new(),
-            in_flight: 0,
-            emitted: None,
-            closed: false,
+            produced: 0,
+            consumed: 0,
+            phase: Phase::Producing,
             idle_helpers: 0,
             producer_waits: false,
             caller_waits: false,
@@ -162,18 +164,19 @@ impl<T, U> Shared<T, U> {
     }
 
     /// The producer's item, once the window has room; false once the run is closed.
-    fn emit(&self, seq: usize, item: T) -> bool {
+    fn emit(&self, item: T) -> bool {
         let mut s = self.lock();
-        while s.in_flight >= self.window && !s.closed {
+        while s.produced - s.consumed >= self.window && s.phase != Phase::Closed {
             s.producer_waits = true;
             s = Self::wait(&self.room, s);
             s.producer_waits = false;
         }
-        if s.closed {
+        if s.phase == Phase::Closed {
             return false;
         }
-        s.in_flight += 1;
+        let seq = s.produced;
         s.queue.push_back((seq, item));
+        s.produced += 1;
         if s.idle_helpers > 0 {
             self.items.notify_one();
         } else if s.caller_waits && self.caller_works {
@@ -182,9 +185,11 @@ impl<T, U> Shared<T, U> {
         true
     }
 
-    fn finish(&self, emitted: usize) {
+    fn finish(&self) {
         let mut s = self.lock();
-        s.emitted = Some(emitted);
+        if s.phase == Phase::Producing {
+            s.phase = Phase::Produced;
+        }
         self.items.notify_all();
         self.caller.notify_one();
     }
@@ -193,13 +198,13 @@ impl<T, U> Shared<T, U> {
     fn next_item(&self) -> Option<(usize, T)> {
         let mut s = self.lock();
         loop {
-            if s.closed {
+            if s.phase == Phase::Closed {
                 return None;
             }
             if let Some(item) = s.queue.pop_front() {
                 return Some(item);
             }
-            if s.emitted.is_some() {
+            if s.phase == Phase::Produced {
                 return None;
             }
             s.idle_helpers += 1;
@@ -211,7 +216,7 @@ impl<T, U> Shared<T, U> {
     /// A helper's result; false once the run is closed.
     fn done(&self, seq: usize, result: U) -> bool {
         let mut s = self.lock();
-        if s.closed {
+        if s.phase == Phase::Closed {
             return false;
         }
         s.results.push((seq, result));
@@ -221,19 +226,17 @@ impl<T, U> Shared<T, U> {
         true
     }
 
-    /// The calling thread, having handed on `handed` more results (`next` in all): what next.
-    /// It sleeps only when there is no result to take and no item it may work on.
-    fn caller_turn(&self, handed: usize, next: usize, batch: &mut Vec<(usize, U)>) -> Turn<T> {
+    /// The calling thread, having handed on `next` results in all: what next. It sleeps only
+    /// when there is no result to take and no item it may work on.
+    fn caller_turn(&self, next: usize, batch: &mut Vec<(usize, U)>) -> Turn<T> {
         let mut s = self.lock();
-        if handed > 0 {
-            s.in_flight -= handed;
-            // The producer is woken once half the window is free, not at every item.
-            if s.producer_waits && s.in_flight <= self.window / 2 {
-                self.room.notify_one();
-            }
+        s.consumed = next;
+        // The producer is woken once half the window is free, not at every item.
+        if s.producer_waits && s.produced - s.consumed <= self.window / 2 {
+            self.room.notify_one();
         }
         loop {
-            if s.closed {
+            if s.phase == Phase::Closed {
                 return Turn::End;
             }
             if !s.results.is_empty() {
@@ -245,7 +248,7 @@ impl<T, U> Shared<T, U> {
             {
                 return Turn::Work(seq, item);
             }
-            if s.emitted == Some(next) {
+            if s.phase == Phase::Produced && s.produced == next {
                 return Turn::End;
             }
             s.caller_waits = true;
@@ -256,7 +259,7 @@ impl<T, U> Shared<T, U> {
 
     fn close(&self) {
         let mut s = self.lock();
-        s.closed = true;
+        s.phase = Phase::Closed;
         self.items.notify_all();
         self.room.notify_all();
         self.caller.notify_all();
@@ -291,6 +294,17 @@ impl<T, U> Drop for Leaving<'_, T, U> {
 mod tests {
     use super::{Caller, run_ordered};
 
+    /// A producer of the numbers below `n`, which stops when told.
+    fn numbers(n: u64) -> impl FnOnce(&mut dyn FnMut(u64) -> bool) + Send {
+        move |emit| {
+            for i in 0..n {
+                if !emit(i) {
+                    break;
+                }
+            }
+        }
+    }
+
     #[test]
     fn results_come_in_input_order_whatever_the_jobs() {
         for (jobs, caller) in [(1, Caller::Works), (2, Caller::Works), (5, Caller::Works), (2, Caller::Consumes)] {
@@ -298,13 +312,7 @@ mod tests {
             run_ordered(
                 jobs,
                 caller,
-                |emit| {
-                    for i in 0..500u64 {
-                        if !emit(i) {
-                            break;
-                        }
-                    }
-                },
+                numbers(500),
                 |i| {
                     // Uneven work, so that later items often finish first.
                     std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 300));
@@ -359,13 +367,7 @@ mod tests {
                     run_ordered(
                         2,
                         caller,
-                        |emit| {
-                            for i in 0..100_000u64 {
-                                if !emit(i) {
-                                    break;
-                                }
-                            }
-                        },
+                        numbers(100_000),
                         |i| {
                             assert!(!in_work || i != 300, "work fails");
                             i
