@@ -35,7 +35,7 @@ pub fn handling(word: &str) -> Option<&'static str> {
 
 /// Whether a handling caption may begin with byte `b` (any case) and be `len` bytes long: it is
 /// asked of the first word of every line, nearly always prose.
-pub fn may_be_handling(b: u8, len: usize) -> bool {
+fn may_be_handling(b: u8, len: usize) -> bool {
     let lengths = if b.is_ascii() { HANDLING_SHAPES[usize::from(b.to_ascii_uppercase())] } else { 0 };
     len < 16 && lengths & (1 << len) != 0
 }

@@ -253,9 +253,6 @@ pub fn handling_word(word: &str) -> Option<&'static str> {
     let bytes = word.as_bytes();
     let start = bytes.iter().position(u8::is_ascii_alphanumeric)?;
     let end = bytes.iter().rposition(u8::is_ascii_alphanumeric)? + 1;
-    if !crate::vocab::may_be_handling(bytes[start], end - start) {
-        return None;
-    }
     crate::vocab::handling(&word[start..end])
 }
 
@@ -266,14 +263,10 @@ fn first_word(line: &str) -> Option<(&str, &str)> {
     (end > 0).then(|| line.split_at(end))
 }
 
-/// Whether `word` on its own is a handling caption, as [`handling_phrase`] reads it (whole, or
-/// one of its `/`-separated parts), without tokenising: asked of the first word of every line.
-fn is_handling_alone(word: &str) -> bool {
-    if word.as_bytes().contains(&b'/') {
-        word.split('/').any(|part| handling_word(part).is_some())
-    } else {
-        handling_word(word).is_some()
-    }
+/// The handling caption `word` is on its own: the word, or the first of its `/`-separated parts
+/// that is one. Asked of the first word of every line, without tokenising it.
+fn handling_alone(word: &str) -> Option<&'static str> {
+    if word.as_bytes().contains(&b'/') { word.split('/').find_map(handling_word) } else { handling_word(word) }
 }
 
 /// A handling caption of one or more words at the start of `words`, with how many words it used.
@@ -289,14 +282,7 @@ fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
         return Some(("FOUO", 4));
     }
     let (_, word) = words.first()?;
-    if word.contains('/') {
-        let mut found = None;
-        for part in word.split('/').filter(|p| !p.is_empty()) {
-            found = found.or(handling_word(part));
-        }
-        return found.map(|h| (h, 1));
-    }
-    handling_word(word).map(|h| (h, 1))
+    handling_alone(word).map(|h| (h, 1))
 }
 
 /// A line made only of handling captions (`SIPDIS`, `SIPDIS SIPDIS`, `NOFORN`,
@@ -308,7 +294,7 @@ pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
     // (`SENSITIVE` and `/` words included), or `FOR` of FOR OFFICIAL USE ONLY.
     let plausible = first.len() == 1 && first_word(after).is_none_or(|(second, _)| second.len() == 1)
         || first.len() <= 40
-            && (is_handling_alone(first)
+            && (handling_alone(first).is_some()
                 || first.as_bytes()[0].eq_ignore_ascii_case(&b'F')
                     && first.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case("FOR"));
     if !plausible {
