@@ -34,16 +34,6 @@ struct Json<'a> {
     out: &'a mut Vec<u8>,
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The control characters among eight bytes, each marked by its high bit. Bytes above the first
-/// marked one may be marked falsely (a borrow), the first never, and without a control byte
-/// nothing is marked: so the lowest mark is the first control byte.
-fn control_marks(w: u64) -> u64 {
-    w.wrapping_sub(ONES * 0x20) & !w & HIGHS
-}
-
 /// Whether JSON escapes a byte: a control character, `"` or `\`.
 fn escaped(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
@@ -56,7 +46,7 @@ fn first_control(b: &[u8]) -> Option<usize> {
     for chunk in &mut words {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
-        let marks = control_marks(u64::from_le_bytes(word));
+        let marks = crate::cable::control_marks(u64::from_le_bytes(word));
         if marks != 0 {
             return Some(at + (marks.trailing_zeros() / 8) as usize);
         }
