@@ -140,9 +140,9 @@ fn run(options: &Options) -> ExitCode {
     // Sizes only for a progress bar, which only a terminal shows.
     let total = if std::io::stderr().is_terminal() { bulk::total_size(&inputs) } else { None };
     let (sink, replaced): (Box<dyn Write>, _) = match &options.output {
-        None => (Box::new(std::io::stdout().lock()), None),
+        None => (Box::new(std::io::stdout().lock()), crate::output::Replaced::default()),
         Some(path) => match crate::output::create(path.as_ref()) {
-            Ok((file, replaced)) => (Box::new(file), Some(replaced)),
+            Ok((file, replaced)) => (Box::new(file), replaced),
             Err(e) => {
                 eprintln!("cable: cannot write {path}: {e}");
                 return ExitCode::from(2);
@@ -197,9 +197,7 @@ fn run(options: &Options) -> ExitCode {
     progress.finish();
     let flushed = write_error.map_or_else(|| out.flush(), Err);
     drop(out);
-    if let Some(replaced) = replaced {
-        replaced.wait();
-    }
+    replaced.wait();
     if let Err(e) = flushed {
         return output_failed(&e);
     }

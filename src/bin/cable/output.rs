@@ -19,6 +19,7 @@ use std::path::Path;
 use std::thread::JoinHandle;
 
 /// The thread releasing the file an output replaced, if one was.
+#[derive(Default)]
 pub struct Replaced(Option<JoinHandle<()>>);
 
 impl Replaced {
@@ -37,7 +38,7 @@ pub fn create(path: &Path) -> io::Result<(File, Replaced)> {
     if let Some(replaced) = replace(path) {
         return Ok(replaced);
     }
-    Ok((File::create(path)?, Replaced(None)))
+    Ok((File::create(path)?, Replaced::default()))
 }
 
 /// `None` when `path` is not a file this may replace, or any step fails before the old file is
