@@ -1,22 +1,27 @@
 //! Canonical station names for reference IDs, from cablemap's station list and
 //! its misspelling table (BSD-3-Clause, see `data/LICENSE-cablemap.txt`).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const STATIONS: &str = include_str!("data/stations.txt");
 const C14N: &str = include_str!("data/station_c14n.csv");
 
+/// Both lists as stored, sorted (a test checks it) for binary search: a few hundred short names,
+/// looked up a few times per cable, need no hash table, and the page's wasm is smaller without
+/// one.
 struct Tables {
-    stations: HashSet<&'static str>,
-    c14n: HashMap<&'static str, &'static str>,
+    stations: Vec<&'static str>,
+    c14n: Vec<(&'static str, &'static str)>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| Tables {
-        stations: STATIONS.lines().map(str::trim).filter(|s| !s.is_empty()).collect(),
-        c14n: C14N.lines().skip(1).filter_map(|l| l.trim().split_once(',')).collect(),
+    TABLES.get_or_init(|| {
+        let stations: Vec<&str> = STATIONS.lines().map(str::trim).filter(|s| !s.is_empty()).collect();
+
+        let c14n: Vec<(&str, &str)> = C14N.lines().skip(1).filter_map(|l| l.trim().split_once(',')).collect();
+
+        Tables { stations, c14n }
     })
 }
 
@@ -34,10 +39,10 @@ pub fn canonical_station(written: &str) -> Station {
     let squeezed: String =
         written.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
     let tables = tables();
-    if let Some(fixed) = tables.c14n.get(squeezed.as_str()) {
-        return Station { canonical: (*fixed).to_owned(), known: true };
+    if let Ok(k) = tables.c14n.binary_search_by(|(variant, _)| (*variant).cmp(squeezed.as_str())) {
+        return Station { canonical: tables.c14n[k].1.to_owned(), known: true };
     }
-    let known = tables.stations.contains(squeezed.as_str());
+    let known = tables.stations.binary_search(&squeezed.as_str()).is_ok();
     Station { canonical: squeezed, known }
 }
 
@@ -95,6 +100,20 @@ mod tests {
         assert_eq!(canonical_station("Rio de Jan").canonical, "RIODEJANEIRO");
         assert_eq!(canonical_station("SECSTATE").canonical, "STATE");
         assert!(canonical_station("THE HAGUE").known);
+    }
+
+    #[test]
+    fn the_lists_are_sorted_for_binary_search() {
+        let t = tables();
+        assert!(t.stations.len() > 200 && t.c14n.len() > 20);
+        assert!(t.stations.windows(2).all(|w| w[0] < w[1]), "stations.txt: sort it with LC_ALL=C sort -u");
+        assert!(t.c14n.windows(2).all(|w| w[0].0 < w[1].0), "station_c14n.csv: sort its rows by variant");
+        for station in &t.stations {
+            assert!(canonical_station(station).known, "{station}");
+        }
+        for (variant, canonical) in &t.c14n {
+            assert_eq!(canonical_station(variant).canonical, *canonical);
+        }
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! The original text, with the lines the parser did not understand marked,
 //! and the parser's diagnostics listed.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -24,7 +23,8 @@ pub fn Original(OriginalProps { document }: &OriginalProps) -> Html {
     while !source.is_char_boundary(end) {
         end -= 1;
     }
-    let unknown: HashSet<usize> = document.cable.unknown.iter().map(|u| u.line).collect();
+    // In line order, as the parser finds them: searched by halves.
+    let unknown: Vec<usize> = document.cable.unknown.iter().map(|u| u.line).collect();
     let cut = end < source.len() || document.whole.is_some();
     html! {
         // Not a named landmark: a page may embed several cables, and landmarks must be unique.
@@ -53,11 +53,11 @@ pub fn Original(OriginalProps { document }: &OriginalProps) -> Html {
 /// The text as runs: lines understood are joined into one text node, lines not
 /// understood are each marked. (A node per line made 256 KB of raw text cost
 /// 12,000 nodes and a long task.)
-fn runs(source: &str, unknown: &HashSet<usize>) -> Vec<Html> {
+fn runs(source: &str, unknown: &[usize]) -> Vec<Html> {
     let mut out = Vec::new();
     let mut plain = String::new();
     for (k, line) in cable::source_lines(source).into_iter().enumerate() {
-        if unknown.contains(&(k + 1)) {
+        if unknown.binary_search(&(k + 1)).is_ok() {
             if !plain.is_empty() {
                 out.push(html! { { std::mem::take(&mut plain) } });
             }
