@@ -21,8 +21,8 @@ try {
     const inner = Math.round(size * scale);
     await page.setContent(`<html><body style="margin:0;display:grid;place-items:center;width:${size}px;height:${size}px;background:${background}">
       <div style="width:${inner}px;height:${inner}px">${svg.replace('<svg ', `<svg width="${inner}" height="${inner}" `)}</div></body></html>`);
-    // A palette PNG: the icons are part of every first visit.
-    const png = toPalette(await page.screenshot({ omitBackground: background === 'transparent' }));
+    // A palette PNG of 16 colours: the icons are part of every first visit.
+    const png = toPalette(await page.screenshot({ omitBackground: background === 'transparent' }), 16);
     await writeFile(resolve(out, name), png);
     console.log(`wrote ${name} (${png.length} bytes)`);
   }
