@@ -17,6 +17,13 @@ pub fn explain(code: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::codes::explain(code))
 }
 
+/// `loadRoutingBook(url)`: fetches the routing book (`routing.txt`, beside the wasm) so that
+/// routing indicators are named; resolves to whether it was had. The embed's module calls it.
+#[wasm_bindgen(js_name = loadRoutingBook)]
+pub async fn load_routing_book(url: String) -> bool {
+    crate::ui::hooks::routing::load_routing_book(&url).await
+}
+
 /// The version of Cable Viewer.
 #[wasm_bindgen(js_name = version)]
 #[must_use]

@@ -27,48 +27,6 @@ impl Row {
     }
 }
 
-/// A table stored as two columns: fixed-width sorted keys, and values one per
-/// line in the same order with a sparse offset index (see `tables::ROUTE_KEYS`).
-pub struct Columns {
-    pub keys: &'static str,
-    pub width: usize,
-    pub values: &'static str,
-    pub index: &'static [u16],
-    pub step: usize,
-}
-
-impl Columns {
-    fn len(&self) -> usize {
-        self.keys.len() / self.width
-    }
-
-    fn key(&self, n: usize) -> &'static str {
-        self.keys.get(n * self.width..(n + 1) * self.width).unwrap_or("").trim_end()
-    }
-
-    /// The n-th value: from the nearest indexed offset, skip the lines between.
-    fn value(&self, n: usize) -> Option<&'static str> {
-        let start = usize::from(*self.index.get(n / self.step)?);
-        self.values.get(start..)?.lines().nth(n % self.step)
-    }
-
-    /// Every value whose key equals `key`, ignoring ASCII case.
-    pub fn values_of<'k>(&'static self, key: &'k str) -> impl Iterator<Item = &'static str> + 'k {
-        let (mut lo, mut hi) = (0, self.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if compare(self.key(mid), key) == std::cmp::Ordering::Less {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        (lo..self.len())
-            .take_while(move |&n| compare(self.key(n), key) == std::cmp::Ordering::Equal)
-            .filter_map(|n| self.value(n))
-    }
-}
-
 /// Byte offset of the first line whose key is not less than `key`.
 fn lower_bound(table: &str, key: &str) -> usize {
     let bytes = table.as_bytes();
@@ -98,30 +56,6 @@ mod tests {
     use super::*;
 
     static TABLE: &str = "AA\tone\nBB\ttwo\nBB\ttwo again\nCC\tthree\nDDD\tfour\n";
-
-    static COLUMNS: Columns = Columns {
-        keys: "AA  BB  BB  CC  DDD E   ",
-        width: 4,
-        values: "one\ntwo\ntwo again\nthree\nfour\nfive\n",
-        index: &[0, 8, 24],
-        step: 2,
-    };
-
-    #[test]
-    fn columns_find_every_row_and_nothing_else() {
-        for (key, expected) in [
-            ("AA", vec!["one"]),
-            ("bb", vec!["two", "two again"]),
-            ("CC", vec!["three"]),
-            ("DDD", vec!["four"]),
-            ("E", vec!["five"]),
-        ] {
-            assert_eq!(COLUMNS.values_of(key).collect::<Vec<_>>(), expected, "{key}");
-        }
-        for missing in ["", "A", "AB", "BBB", "D", "ZZ", "é"] {
-            assert_eq!(COLUMNS.values_of(missing).count(), 0, "{missing}");
-        }
-    }
 
     #[test]
     fn finds_every_row_and_nothing_else() {

@@ -3,10 +3,12 @@
 //! Routing indicators, TAGS, precedence, security warnings, handling
 //! captions, portion marks and classification reasons. Pure Rust like the
 //! parser; the tables are compiled in (`tables.rs`, generated from
-//! `src/codes/refdata/`) and searched in place. A code that no source explains is
+//! `src/codes/refdata/`) and searched in place, but for the routing book, which the page
+//! fetches when it first needs it (`routing`). A code that no source explains is
 //! said to be unknown, never guessed.
 
 mod lookup;
+pub mod routing;
 #[rustfmt::skip]
 mod tables;
 
@@ -136,35 +138,16 @@ fn is_tag_shaped(code: &str) -> bool {
     (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
-static ROUTES: lookup::Columns = lookup::Columns {
-    keys: tables::ROUTE_KEYS,
-    width: tables::ROUTE_KEY_WIDTH,
-    values: tables::ROUTE_NAMES,
-    index: &tables::ROUTE_NAME_INDEX,
-    step: tables::ROUTE_INDEX_STEP,
-};
-
 /// All station names of a routing indicator, without allocating: its own rows,
-/// or the block (`RHFJAAA THRU RHFJAAZ`) it falls in.
+/// or the block (`RHFJAAA THRU RHFJAAZ`) it falls in. None while the page has no routing book.
 pub fn station_names(ri: &str) -> impl Iterator<Item = &'static str> + '_ {
-    let mut own = ROUTES.values_of(ri).peekable();
-    let in_block = if own.peek().is_none() { block_of(ri) } else { None };
-    own.chain(in_block)
+    routing::book().into_iter().flat_map(move |book| book.stations(ri))
 }
 
-fn block_of(ri: &str) -> Option<&'static str> {
-    let mut buffer = [0u8; 8];
-    let key = buffer.get_mut(..ri.len())?;
-    key.copy_from_slice(ri.as_bytes());
-    key.make_ascii_uppercase();
-    let (stem, letter) = key.split_at(key.len().checked_sub(1)?);
-    tables::ROUTE_RANGES.lines().find_map(|line| {
-        let mut fields = line.split('\t');
-        let (first, last, name) = (fields.next()?.as_bytes(), *fields.next()?.as_bytes().first()?, fields.next()?);
-        let inside =
-            first.len() == key.len() && first[..stem.len()] == *stem && (first[stem.len()]..=last).contains(&letter[0]);
-        inside.then_some(name)
-    })
+/// Whether routing indicators can be named yet: always in the command; in the page once
+/// `routing.txt` has arrived (`ui::hooks::routing`).
+pub fn routing_book_loaded() -> bool {
+    routing::book().is_some()
 }
 
 pub fn explain_routing_indicator(ri: &str) -> Explanation<'_> {
@@ -183,6 +166,9 @@ pub fn explain_routing_indicator(ri: &str) -> Explanation<'_> {
             .source(Some("the cables' address lines"));
     }
     let e = Explanation::new(ri, CodeKind::RoutingIndicator, Certainty::Unknown);
+    if !routing_book_loaded() {
+        return e.note("routing indicator: not looked up, the routing book is not loaded");
+    }
     if ri.eq_ignore_ascii_case("RUEHWEB") {
         return e.note(
             "routing indicator (unlisted): on nearly every Cablegate copy; not in the ACP 117 extract, \

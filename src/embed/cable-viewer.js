@@ -5,16 +5,20 @@
 // sit beside it and are resolved against this module's own URL, so the bundle works
 // from any origin or path. src/pwa/postbuild.mjs stamps in their names and the styles.
 // One wasm instance serves every element on the page.
-import init, { Viewer, parseCable as parseText, explain as explainCode, version as versionOf } from './GLUE_FILE';
+import init, { Viewer, parseCable as parseText, explain as explainCode, version as versionOf, loadRoutingBook } from './GLUE_FILE';
 
 const STYLES = 'STYLES_TEXT';
 const WASM = new URL('./WASM_FILE', import.meta.url);
+// The routing book (station names of routing indicators) is not in the wasm: loaded beside it.
+const ROUTING_BOOK = new URL('./routing.txt', import.meta.url);
 
 /** Why the wasm could not start (the host's CSP lacks 'wasm-unsafe-eval', a failed
  *  download…), or null. Elements then report `cable-error` with type `init`. */
 let failure = null;
 try {
   await init({ module_or_path: WASM });
+  // Without it routing indicators read as not looked up; everything else works.
+  await loadRoutingBook(ROUTING_BOOK.href);
 } catch (error) {
   failure = error instanceof Error ? error : new Error(String(error));
 }

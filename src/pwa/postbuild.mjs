@@ -50,8 +50,11 @@ const version = hash.digest('hex').slice(0, 16);
 // the browser has loaded them (sw.js, LATER).
 // The embed bundle is for other sites' pages, not the app's: not precached either.
 // Nor the sample cables beside the compiled-in one: the worker keeps each once it is opened.
-// Nor the library's part and worker: they are loaded when a library is first opened, and kept from then on.
-const list = ['./', ...all.filter((p) => !p.startsWith('icons/screenshot-') && !p.startsWith('samples/') && !p.startsWith('library-worker') && !p.startsWith('library-ui') && !EMBED.includes(p))];
+// Nor the library's part, worker and styles: they are loaded when a library is first opened, and kept from then on.
+// Nor the routing book: loaded when an envelope is first opened (or early on a later visit), and kept.
+const later = (p) => p.startsWith('icons/screenshot-') || p.startsWith('samples/') || p.startsWith('library') || p === 'routing.txt';
+// And the page once: './' is index.html (navigations are answered with it).
+const list = ['./', ...all.filter((p) => p !== 'index.html' && !later(p) && !EMBED.includes(p))];
 // The Content-Security-Policy allows Trunk's inline loader by its hash, and nothing else inline.
 const page = join(staging, 'index.html');
 const html = await readFile(page, 'utf8');
@@ -66,5 +69,6 @@ const stamped = source
   .replace("const VERSION = 'development';", `const VERSION = '${version}';`)
   .replace('const FILES = [];', `const FILES = ${JSON.stringify(list)};`);
 if (stamped === source) throw new Error('sw.js has no VERSION/FILES placeholders to fill');
-await writeFile(worker, stamped);
+// Its comment lines are for this repository, not for every first visit (copy-file does not minify).
+await writeFile(worker, stamped.replace(/^[ \t]*\/\/.*\n/gm, ''));
 console.log(`service worker: version ${version}, ${list.length} files precached`);

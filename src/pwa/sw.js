@@ -6,8 +6,9 @@ const FILES = [];
 const PREFIX = 'cable-viewer-';
 const CACHE = `${PREFIX}${VERSION}`;
 // Files of the build cached when first loaded rather than on install: the samples, the icons,
-// and the library's part and worker (their own wasm, loaded only when a library is opened).
-const LATER = ['/samples/', '/icons/', '/library-worker', '/library-ui'];
+// the routing book (loaded when an envelope is first opened, or early on a later visit), and the
+// library's part, worker and styles (loaded only when a library is opened).
+const LATER = ['/samples/', '/icons/', '/routing.txt', '/library'];
 // Shared cables wait here for the page to take them; nothing is sent anywhere.
 const SHARED = 'cable-viewer-shared';
 
@@ -50,7 +51,7 @@ self.addEventListener('fetch', (event) => {
       const hit = await cache.match(key, { ignoreSearch: true });
       if (hit) return hit;
       const response = await fetch(request);
-      // Sample cables, the manifest's screenshots (install-dialog art) and the library's part and worker are
+      // Sample cables, the manifest's screenshots (install-dialog art), the routing book and the library's part and worker are
       // not precached, so a first visit stays small; whatever of them the browser loads is kept, so
       // that offline an opened sample opens again, a library opens as it did online, and the
       // install dialog shows what it showed online.

@@ -229,9 +229,9 @@ async function* walk(dir, prefix = '') {
 }
 let raw = 0;
 let compressed = 0;
-// A host page embedding <cable-viewer> loads the stable module, the glue and the wasm.
+// A host page embedding <cable-viewer> loads the stable module, the glue, the wasm and the routing book.
 let embedded = 0;
-const embedFiles = /^(cable-viewer\.js|cable-viewer-[0-9a-f]+\.js|cable-viewer-[0-9a-f]+_bg\.wasm)$/;
+const embedFiles = /^(cable-viewer\.js|cable-viewer-[0-9a-f]+\.js|cable-viewer-[0-9a-f]+_bg\.wasm|routing\.txt)$/;
 console.log('dist/ (raw, brotli -q 11; * = transferred on a first visit):');
 for await (const name of walk(DIST)) {
   const buf = await readFile(resolve(DIST, name));
@@ -245,4 +245,4 @@ for await (const name of walk(DIST)) {
   console.log(`  ${first ? '*' : ' '} ${name.padEnd(44)} ${kb(buf.length).padStart(10)} ${kb(br).padStart(10)}`);
 }
 console.log(`first visit transfers ${kb(compressed)} brotli (${kb(raw)} raw) — budget 200 KB: ${verdict(compressed <= 200 * 1024)}`);
-console.log(`a host page embedding <cable-viewer> transfers ${kb(embedded)} brotli (cable-viewer.js, its glue and the wasm)`);
+console.log(`a host page embedding <cable-viewer> transfers ${kb(embedded)} brotli (cable-viewer.js, its glue, the wasm and the routing book)`);

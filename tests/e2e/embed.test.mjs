@@ -89,8 +89,9 @@ test('the example page: two elements from one module script, from src= and from 
     embedded.evaluate(() => document.documentElement.getBoundingClientRect().height),
   ]);
   assert.ok(Math.abs(outer - inner) <= 1, `the frame is as tall as its content (${outer} vs ${inner})`);
-  // Privacy: the viewer fetched its own bundle and the cables the page named, nothing else.
-  const own = new Set(['cable-viewer.js', 'embed.html', 'embed.js', 'icons/icon-192.png']);
+  // Privacy: the viewer fetched its own bundle (with the routing book) and the cables the page
+  // named, nothing else.
+  const own = new Set(['cable-viewer.js', 'embed.html', 'embed.js', 'icons/icon-192.png', 'routing.txt']);
   for (const url of requests) {
     if (url.startsWith(env.viewer.url)) {
       const file = url.slice(env.viewer.url.length).split('#')[0];

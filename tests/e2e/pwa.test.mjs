@@ -86,7 +86,35 @@ test('the worker controls the page after a reload and caches every file the page
   assert.ok(state.controlled, 'a service worker controls the page');
   assert.equal(state.names.filter((n) => n.startsWith('cable-viewer-')).length, 1);
   for (const path of state.loaded) assert.ok(state.cached.includes(path), `${path} is not cached`);
-  assert.ok(state.cached.includes('/') && state.cached.includes('/index.html'));
+  assert.ok(state.cached.includes('/'), 'the page itself (index.html), precached once as /');
+  await context.close();
+});
+
+test('a later visit fetches the routing book early and keeps it: offline, the envelope names stations', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const book = [];
+  page.on('request', (r) => new URL(r.url()).pathname === '/routing.txt' && book.push(r.url()));
+  await page.goto(server.url);
+  await heading(page).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(2_000);
+  assert.equal(book.length, 0, 'a first visit leaves the routing book');
+  // A visit the worker serves (not the first) fetches it once the cable is shown; the worker keeps it.
+  const fetched = page.waitForResponse((r) => new URL(r.url()).pathname === '/routing.txt');
+  await page.reload();
+  await heading(page).waitFor();
+  const response = await fetched;
+  assert.ok(response.fromServiceWorker(), 'through the worker');
+  await response.finished();
+  assert.ok(await page.evaluate(async () => !!(await caches.match('/routing.txt'))), 'kept');
+  await context.setOffline(true);
+  const offline = await context.newPage();
+  await offline.goto(server.url);
+  await heading(offline).waitFor();
+  const envelope = offline.locator('details.cv-envelope');
+  await envelope.locator('summary').click();
+  await envelope.getByText('routing indicator of AMEMBASSY MEXICO: AMEMBASSY MEXICO CITY').waitFor();
   await context.close();
 });
 

@@ -17,7 +17,7 @@ async function openCorpus(page, name) {
 }
 
 test('the metadata summary labels every field and explains the codes', async () => {
-  const { page, problems } = await openPage(env.browser, env.server.url);
+  const { page, problems, requests } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   const labels = await page.locator('dl.cv-meta > dt').allInnerTexts();
   assert.deepEqual(labels, ['Reference ID', 'Date', 'Classification', 'Origin', 'From', 'To', 'Info', 'TAGS', 'Subject', 'Classified by', 'Declassify on', 'Signed']);
@@ -38,18 +38,29 @@ test('the metadata summary labels every field and explains the codes', async () 
   const banner = page.locator('.cv-banner').first();
   assert.equal(await banner.innerText(), 'CONFIDENTIAL//SIPDIS');
   assert.equal(await banner.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(0, 51, 160)');
+  // Addressees as the cable names them, one a line; their routing indicators are in the envelope.
   const info = await metaValue(page, 'Info');
-  assert.match(info, /AMEMBASSY MEXICO PRIORITY\nRUEHME: AMEMBASSY MEXICO CITY/);
-  assert.match(await metaValue(page, 'To'), /SECSTATE WASHDC IMMEDIATE\nRUEHC: DEPT OF STATE WASHINGTON DC/);
+  assert.match(info, /^UN SECURITY COUNCIL COLLECTIVE PRIORITY\nAMEMBASSY MEXICO PRIORITY\nAMEMBASSY TEL AVIV PRIORITY\n/);
+  assert.equal(await metaValue(page, 'To'), 'SECSTATE WASHDC IMMEDIATE');
   assert.match(await metaValue(page, 'TAGS'), /MX Mexico/);
   assert.match(await metaValue(page, 'Classified by'), /1\.4\(d\): foreign relations or foreign activities of the United States/);
   assert.equal(await metaValue(page, 'Signed'), 'Rice');
-  // The envelope is decoded, and collapsed until asked for.
+  // The envelope is decoded, and collapsed until asked for. Its station names come from the
+  // routing book, which a first visit leaves until then.
   const envelope = page.locator('details.cv-envelope');
   assert.equal(await envelope.evaluate((d) => d.open), false);
+  const book = (url) => new URL(url).pathname === '/routing.txt';
+  assert.equal(requests.filter(book).length, 0, 'a first visit does not fetch the routing book');
   await envelope.locator('summary').click();
-  assert.match(await envelope.innerText(), /DE RUCNDT\nprepared for transmission by RUCNDT \(USMISSION USUN NEW YORK NY\); station serial 0078, section 01; filed day 034 \(3 Feb\), 02:52Z/);
-  assert.match(await envelope.innerText(), /ZZH\noperating signal, nationally assigned/);
+  await envelope.getByText('USMISSION USUN NEW YORK NY', { exact: false }).waitFor();
+  assert.equal(requests.filter(book).length, 1, 'opening the envelope fetched it, once');
+  const decoded = await envelope.innerText();
+  assert.match(decoded, /DE RUCNDT\nprepared for transmission by RUCNDT \(USMISSION USUN NEW YORK NY\); station serial 0078, section 01; filed day 034 \(3 Feb\), 02:52Z/);
+  assert.match(decoded, /ZZH\noperating signal, nationally assigned/);
+  assert.match(decoded, /RUEHC\nrouting indicator of SECSTATE WASHDC: DEPT OF STATE WASHINGTON DC/);
+  assert.match(decoded, /RUEHME\nrouting indicator of AMEMBASSY MEXICO: AMEMBASSY MEXICO CITY/);
+  assert.match(decoded, /RUEHGG\nrouting indicator of UN SECURITY COUNCIL COLLECTIVE: collective \/ unlisted: not in the ACP 117 extract/);
+  assert.match(decoded, /RUEHWEB\nrouting indicator \(unlisted\): on nearly every Cablegate copy/);
   assert.deepEqual(problems, []);
   await page.close();
 });

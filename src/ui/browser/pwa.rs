@@ -18,6 +18,14 @@ fn announce(what: &str) {
     }
 }
 
+/// Whether a service worker serves this page: a visit after the first.
+pub fn served_by_worker() -> bool {
+    window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false)
+            && w.navigator().service_worker().controller().is_some()
+    })
+}
+
 /// Registers the service worker and follows its life: "ready to work offline" on
 /// the first install, "update available" when a new build waits. Also keeps the
 /// browser's install prompt for the install button. Called once, by `ui::mount`.

@@ -1,12 +1,14 @@
 //! The transmission envelope decoded: collapsed by default, since readers
-//! rarely need it, but every routing line explained when they do.
+//! rarely need it, but every routing line explained when they do, with the
+//! addressees' routing indicators and the stations they stand for.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::cable::Cable;
+use crate::cable::{Addressee, Cable};
 use crate::codes;
+use crate::ui::hooks::{RoutingBook, use_routing_book};
 
 #[derive(Properties, PartialEq)]
 pub struct EnvelopeProps {
@@ -18,42 +20,93 @@ pub struct EnvelopeProps {
 
 #[component]
 pub fn Envelope(EnvelopeProps { cable, open }: &EnvelopeProps) -> Html {
-    let Some(t) = &cable.transmission else { return Html::default() };
-    let station = |ri: &str| codes::station_names(ri).next().map_or_else(|| "unlisted".to_owned(), str::to_owned);
+    // Stations are named from the routing book, which the page fetches the first time an
+    // envelope is opened (`hooks::routing`).
+    let shown = use_state(|| *open);
+    let book = use_routing_book(*shown);
+    let ontoggle = {
+        let shown = shown.clone();
+        Callback::from(move |event: Event| {
+            if let Some(details) = event.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                shown.set(details.open());
+            }
+        })
+    };
+    let routed: Vec<(&str, &Addressee)> =
+        cable.to.iter().chain(&cable.info).filter_map(|a| Some((a.routing_indicator.as_deref()?, a))).collect();
+    let t = cable.transmission.as_ref();
+    if t.is_none() && routed.is_empty() {
+        return Html::default();
+    }
+    let station = |ri: &str| station(ri, book);
     let year = cable.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse::<i32>().ok());
     html! {
-        <details class="cv-envelope" open={*open} part="envelope">
+        <details class="cv-envelope" open={*open} part="envelope" {ontoggle}>
             <summary>{ "Transmission envelope" }</summary>
             <dl class="cv-envelope__list">
-                if let Some(id) = &t.id {
-                    <dt>{ id.clone() }</dt>
-                    <dd>{ format!("transmission ID: channel {}, no. {}", t.channel.clone().unwrap_or_default(), t.serial.clone().unwrap_or_default()) }</dd>
-                }
-                for ri in &t.routing {
-                    <dt>{ ri.clone() }</dt>
-                    <dd>{ codes::explain_routing_indicator(ri).meaning.map_or_else(|| "routing indicator (unlisted)".to_owned(), str::to_owned) }</dd>
-                }
-                if let Some(ri) = &t.station {
-                    <dt>{ format!("DE {ri}") }</dt>
-                    <dd>
-                        { format!("prepared for transmission by {ri} ({})", station(ri)) }
-                        if let Some(serial) = &t.station_serial { { format!("; station serial {serial}") } }
-                        if let Some(section) = &t.section { { format!(", section {section}") } }
-                        if let Some(filed) = &t.filed { { format!("; filed {}", filing_time(filed, year)) } }
-                    </dd>
-                }
-                if let Some(security) = &t.security {
-                    for part in security_parts(security) {
-                        <dt>{ part.0 }</dt>
-                        <dd>{ part.1 }</dd>
+                if let Some(t) = t {
+                    if let Some(id) = &t.id {
+                        <dt>{ id.clone() }</dt>
+                        <dd>{ format!("transmission ID: channel {}, no. {}", t.channel.clone().unwrap_or_default(), t.serial.clone().unwrap_or_default()) }</dd>
+                    }
+                    for ri in &t.routing {
+                        <dt>{ ri.clone() }</dt>
+                        <dd>{ station(ri) }</dd>
+                    }
+                    if let Some(ri) = &t.station {
+                        <dt>{ format!("DE {ri}") }</dt>
+                        <dd>
+                            { format!("prepared for transmission by {ri} ({})", station(ri)) }
+                            if let Some(serial) = &t.station_serial { { format!("; station serial {serial}") } }
+                            if let Some(section) = &t.section { { format!(", section {section}") } }
+                            if let Some(filed) = &t.filed { { format!("; filed {}", filing_time(filed, year)) } }
+                        </dd>
+                    }
+                    if let Some(security) = &t.security {
+                        for part in security_parts(security) {
+                            <dt>{ part.0 }</dt>
+                            <dd>{ part.1 }</dd>
+                        }
+                    }
+                    if let (Some(dtg), Some(p)) = (&t.dtg, cable.precedence) {
+                        <dt>{ dtg.clone() }</dt>
+                        <dd>{ format!("date-time group, precedence {}", p.as_str()) }</dd>
                     }
                 }
-                if let (Some(dtg), Some(p)) = (&t.dtg, cable.precedence) {
-                    <dt>{ dtg.clone() }</dt>
-                    <dd>{ format!("date-time group, precedence {}", p.as_str()) }</dd>
+                for (ri, a) in routed {
+                    <dt>{ ri }</dt>
+                    <dd>{ addressee_station(ri, a, book) }</dd>
                 }
             </dl>
         </details>
+    }
+}
+
+/// An addressee's routing indicator: its station, or for a collective (which the cable already
+/// names) why the book does not list it.
+fn addressee_station(ri: &str, a: &Addressee, book: RoutingBook) -> String {
+    let e = codes::explain_routing_indicator(ri);
+    match (e.meaning, e.note) {
+        (Some(name), Some(note)) if name.eq_ignore_ascii_case(&a.name) => {
+            format!("routing indicator of {}: {note}", a.name)
+        }
+        _ => format!("routing indicator of {}: {}", a.name, station(ri, book)),
+    }
+}
+
+/// A routing indicator's station(s) as the routing book names them, or where the book stands.
+fn station(ri: &str, book: RoutingBook) -> String {
+    let e = codes::explain_routing_indicator(ri);
+    match (e.meaning, e.note) {
+        (Some(name), None) if e.other_names == 0 => name.to_owned(),
+        (Some(_), None) => codes::station_names(ri).collect::<Vec<_>>().join(" / "),
+        // A collective: its name as the cables address it, and why it is not in the book.
+        (Some(name), Some(note)) => format!("{name} ({note})"),
+        (None, note) => match book {
+            RoutingBook::Loaded | RoutingBook::Absent => note.unwrap_or("unlisted").to_owned(),
+            RoutingBook::Loading => "station: looking it up in the routing book…".to_owned(),
+            RoutingBook::Failed => "station not looked up: the routing book could not be loaded (offline?)".to_owned(),
+        },
     }
 }
 

@@ -235,16 +235,8 @@ fn addressees(label: &'static str, list: &[Addressee]) -> Html {
     }
 }
 
+/// An addressee as the cable names it; its routing indicator and station are in the envelope.
 fn addressee(a: &Addressee) -> Html {
-    let station = a.routing_indicator.as_deref().map(|ri| {
-        let e = codes::explain_routing_indicator(ri);
-        // A collective's name is already the addressee's name: say what it is instead.
-        match (e.meaning, e.note) {
-            (Some(name), None) if e.other_names == 0 => format!("{ri}: {name}"),
-            (Some(_), None) => format!("{ri}: {}", codes::station_names(ri).collect::<Vec<_>>().join(" / ")),
-            (_, note) => format!("{ri}: {}", note.unwrap_or("unlisted")),
-        }
-    });
     html! {
         <li>
             { a.name.clone() }
@@ -253,9 +245,6 @@ fn addressee(a: &Addressee) -> Html {
             }
             if !a.excluded.is_empty() {
                 { " " }<span class="cv-meta__excluded">{ format!("except {}", a.excluded.join(", ")) }</span>
-            }
-            if let Some(station) = station {
-                <span class="cv-meta__station">{ station }</span>
             }
         </li>
     }

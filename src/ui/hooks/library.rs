@@ -15,6 +15,9 @@ use crate::ui::browser::{self, trusted};
 use crate::ui::library::bridge::{self, Summary};
 use crate::ui::state::{Action, AppState};
 
+/// The library's stylesheet (`styles/library.css`, copied beside the app).
+const LIBRARY_STYLES: &str = "/library.css";
+
 /// What the page knows of, and may ask of, the library part (whose root component is
 /// `ui::library::part::LibraryPart`).
 #[derive(Clone)]
@@ -85,7 +88,7 @@ impl PartHandle {
         }
     }
 
-    /// Adds the part's module script to the page; its errors are told in the status region.
+    /// Adds the part's module script and styles to the page; its errors are told in the status region.
     /// `None`: it could not be added (said there too), and nothing waits for it.
     fn fetch(&self) -> Option<EventListener> {
         let failed = |app: &UseReducerDispatcher<AppState>, why: &str| {
@@ -111,6 +114,12 @@ impl PartHandle {
             })
         };
         if let Some(head) = document.head() {
+            // The library's styles come with it (a first visit does not download them).
+            if let Ok(styles) = document.create_element("link") {
+                let _ = styles.set_attribute("rel", "stylesheet");
+                let _ = styles.set_attribute("href", LIBRARY_STYLES);
+                let _ = head.append_child(&styles);
+            }
             let _ = head.append_child(&script);
         }
         Some(errors)
