@@ -1,53 +1,45 @@
-//! The JS API: a thin `#[wasm_bindgen]` adapter over the parser. No parsing
-//! and no DOM logic lives here; this is the only module with `#[wasm_bindgen]`.
+//! The JS API of the embed (`cable-viewer.js`): a thin adapter over the parser and the
+//! embedded view. No parsing and no DOM logic lives here. The `#[wasm_bindgen]` exports are
+//! in the embed's own wasm (`src/bin/embed.rs`), so that the app's wasm, which no other site
+//! calls, carries none of them.
 
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
+
+pub use crate::ui::browser::to_js;
 
 /// `parseCable(text)`: the plain JSON model of a cable (the same object
 /// `cable parse` prints), with `null` for absent values.
-#[wasm_bindgen(js_name = parseCable)]
 pub fn parse_cable(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::cable::parse(text))
 }
 
 /// `explain(code)`: what a routing indicator, TAG, precedence, security line,
 /// handling caption, portion mark or reason (`1.4(b)`) means.
-#[wasm_bindgen(js_name = explain)]
 pub fn explain(code: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::codes::explain(code))
 }
 
 /// `loadRoutingBook(url)`: fetches the routing book (`routing.txt`, beside the wasm) so that
 /// routing indicators are named; resolves to whether it was had. The embed's module calls it.
-#[wasm_bindgen(js_name = loadRoutingBook)]
-pub async fn load_routing_book(url: String) -> bool {
-    crate::ui::hooks::routing::load_routing_book(&url).await
+pub async fn load_routing_book(url: &str) -> bool {
+    crate::ui::hooks::routing::load_routing_book(url).await
 }
 
 /// The version of Cable Viewer.
-#[wasm_bindgen(js_name = version)]
 #[must_use]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Serialises like JSON: `None` becomes `null`, maps become plain objects.
-pub fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
 /// One embedded reading view (`<cable-viewer>`, `embed.html`): a Yew app rendered
 /// into `root`, usually a node of the element's shadow root. The element's
 /// JavaScript owns it and calls `free()` when it leaves the page.
-#[wasm_bindgen]
 pub struct Viewer {
     handle: yew::AppHandle<crate::ui::embed::Embedded>,
     props: crate::ui::embed::EmbeddedProps,
 }
 
-#[wasm_bindgen]
 impl Viewer {
-    #[wasm_bindgen(constructor)]
     #[must_use]
     pub fn new(root: web_sys::Element) -> Viewer {
         let props = crate::ui::embed::EmbeddedProps {
@@ -67,7 +59,6 @@ impl Viewer {
     }
 
     /// Like `show` for fetched bytes: binary is refused, invalid UTF-8 replaced.
-    #[wasm_bindgen(js_name = showBytes)]
     pub fn show_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
         self.display(crate::ui::state::Document::from_bytes(name, bytes))
     }
@@ -83,14 +74,12 @@ impl Viewer {
     }
 
     /// Says that a cable is on its way (a `src` being fetched).
-    #[wasm_bindgen(js_name = setLoading)]
     pub fn set_loading(&mut self, loading: bool) {
         self.props.loading = loading;
         self.handle.update(self.props.clone());
     }
 
     /// The `collapsed` words (null: the default) and the term to highlight.
-    #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, collapsed: Option<String>, highlight: &str) {
         self.props.collapsed = crate::ui::embed::Collapsed::parse(collapsed.as_deref());
         self.props.highlight = yew::AttrValue::from(highlight.trim().to_owned());

@@ -99,9 +99,26 @@ async fn the_app_starts_with_the_sample_cable() {
     assert_eq!(tags.len(), 4);
     assert_eq!(tags[0], "PREL Political Affairs: External Political Relations");
     assert_eq!(tags[3], "MX Mexico");
-    let stations = text_of(&root, ".cv-meta__station");
-    assert!(stations.contains(&"RUEHME: AMEMBASSY MEXICO CITY".to_owned()), "{stations:?}");
-    assert!(stations.iter().any(|s| s.starts_with("RUEHGG: collective / unlisted")), "{stations:?}");
+    // Addressees read as the cable names them; their routing indicators are in the envelope,
+    // whose stations wait for the routing book (the page fetches it; nobody does here).
+    assert_eq!(text_of(&root, "dl.cv-meta dd ul.cv-meta__addressees li")[2], "AMEMBASSY MEXICO PRIORITY");
+    let rows = text_of(&root, "dl.cv-envelope__list dd");
+    assert!(
+        rows.contains(&"routing indicator of AMEMBASSY MEXICO: station not looked up: no routing book here".to_owned()),
+        "{rows:?}"
+    );
+    root.remove();
+    // With the book, every station is named; a collective says why the book does not list it.
+    assert!(cable_viewer::codes::routing::install(include_str!("../src/codes/routing.txt")));
+    let root = mount().await;
+    let rows = text_of(&root, "dl.cv-envelope__list dd");
+    assert!(rows.contains(&"routing indicator of AMEMBASSY MEXICO: AMEMBASSY MEXICO CITY".to_owned()), "{rows:?}");
+    assert!(
+        rows.iter()
+            .any(|s| s.starts_with("routing indicator of UN SECURITY COUNCIL COLLECTIVE: collective / unlisted")),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&"prepared for transmission by RUCNDT (USMISSION USUN NEW YORK NY); station serial 0078, section 01; filed day 034 (3 Feb), 02:52Z".to_owned()), "{rows:?}");
     root.remove();
 }
 

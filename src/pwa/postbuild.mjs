@@ -1,7 +1,7 @@
 // Trunk post-build hook: writes the build's file list and a version derived from
 // its content into the service worker (Trunk's copy-file does not hash names).
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -17,23 +17,36 @@ async function files(dir) {
   return out;
 }
 
-const all = (await files(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((p) => p !== 'sw.js').sort();
+const listed = async () => (await files(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((p) => p !== 'sw.js').sort();
+
+// The embed's wasm and glue (Trunk builds them as a worker's, without a hash in their names): named
+// by their content here, so that other sites may cache them for good.
+{
+  const glue = join(staging, 'cable-viewer-embed.js');
+  const wasm = join(staging, 'cable-viewer-embed_bg.wasm');
+  const digest = createHash('sha256').update(await readFile(glue)).update(await readFile(wasm)).digest('hex').slice(0, 16);
+  await rename(glue, join(staging, `cable-viewer-embed-${digest}.js`));
+  await rename(wasm, join(staging, `cable-viewer-embed-${digest}_bg.wasm`));
+}
+const all = await listed();
 
 // The embed bundle for other sites (src/embed): its stable module learns the hashed names
-// of the wasm and its glue, and carries the stylesheet for its shadow roots.
+// of its wasm and glue, and carries the stylesheet for its shadow roots.
 const named = (pattern) => {
   const found = all.filter((p) => pattern.test(p));
   if (found.length !== 1) throw new Error(`expected one build file like ${pattern}, found ${found.join(', ') || 'none'}`);
   return found[0];
 };
-const EMBED = ['cable-viewer.js', 'cable-viewer.d.ts', 'embed.html', 'embed.js'];
+const EMBED_GLUE = named(/^cable-viewer-embed-[0-9a-f]+\.js$/);
+const EMBED_WASM = named(/^cable-viewer-embed-[0-9a-f]+_bg\.wasm$/);
+const EMBED = ['cable-viewer.js', 'cable-viewer.d.ts', 'embed.html', 'embed.js', EMBED_GLUE, EMBED_WASM];
 {
   const module = join(staging, 'cable-viewer.js');
   const source = await readFile(module, 'utf8');
   const css = await readFile(join(staging, named(/^main-[0-9a-f]+\.css$/)), 'utf8');
   const stamped = source
-    .replace("'./GLUE_FILE'", `'./${named(/^cable-viewer-[0-9a-f]+\.js$/)}'`)
-    .replace("'./WASM_FILE'", `'./${named(/^cable-viewer-[0-9a-f]+_bg\.wasm$/)}'`)
+    .replace("'./GLUE_FILE'", `'./${EMBED_GLUE}'`)
+    .replace("'./WASM_FILE'", `'./${EMBED_WASM}'`)
     .replace("'STYLES_TEXT'", () => JSON.stringify(css));
   if (/GLUE_FILE|WASM_FILE|STYLES_TEXT/.test(stamped)) throw new Error('cable-viewer.js: a placeholder was not filled');
   await writeFile(module, stamped);

@@ -217,7 +217,7 @@ fn copy(state: &UseReducerHandle<AppState>, document: &Rc<super::state::Document
             cable.subject.as_deref().unwrap_or("no subject"),
             cable.date.as_deref().map_or("undated", |d| d.get(..10).unwrap_or(d))
         ),
-        CopyTarget::Json | CopyTarget::Download => crate::api::to_js(&**cable)
+        CopyTarget::Json | CopyTarget::Download => browser::to_js(&**cable)
             .ok()
             .and_then(|v| {
                 js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok()

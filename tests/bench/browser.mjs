@@ -65,8 +65,9 @@ try {
       // Within the batch, each text's `cable::parse` alone (what the native benchmark times).
       parses.push(performance.getEntriesByName('cable:parse').reduce((sum, m) => sum + m.duration, 0));
     }
-    // And the JS API, which also builds the model as plain JS objects.
-    const { parseCable } = window.wasmBindings;
+    // And the JS API (the embed's module and wasm, as another site loads them), which also builds
+    // the model as plain JS objects.
+    const { parseCable } = await import('/cable-viewer.js');
     const api = [];
     for (let run = 0; run < 7; run += 1) {
       const start = performance.now();
@@ -231,7 +232,7 @@ let raw = 0;
 let compressed = 0;
 // A host page embedding <cable-viewer> loads the stable module, the glue, the wasm and the routing book.
 let embedded = 0;
-const embedFiles = /^(cable-viewer\.js|cable-viewer-[0-9a-f]+\.js|cable-viewer-[0-9a-f]+_bg\.wasm|routing\.txt)$/;
+const embedFiles = /^(cable-viewer\.js|cable-viewer-embed-[0-9a-f]+\.js|cable-viewer-embed-[0-9a-f]+_bg\.wasm|routing\.txt)$/;
 console.log('dist/ (raw, brotli -q 11; * = transferred on a first visit):');
 for await (const name of walk(DIST)) {
   const buf = await readFile(resolve(DIST, name));

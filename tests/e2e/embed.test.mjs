@@ -95,7 +95,7 @@ test('the example page: two elements from one module script, from src= and from 
   for (const url of requests) {
     if (url.startsWith(env.viewer.url)) {
       const file = url.slice(env.viewer.url.length).split('#')[0];
-      assert.ok(own.has(file) || /^cable-viewer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(file), `the viewer fetched ${url}`);
+      assert.ok(own.has(file) || /^cable-viewer-embed-[0-9a-f]+(_bg\.wasm|\.js)$/.test(file), `the viewer fetched ${url}`);
     } else {
       assert.ok(url.startsWith(env.host.url), `a request left for ${url}`);
     }

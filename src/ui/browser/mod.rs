@@ -43,6 +43,12 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Serialises like JSON: `None` becomes `null`, maps become plain objects (the model the
+/// embed's `parseCable` returns, and what "Copy JSON" writes).
+pub fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
 /// Runs `f` in a task of its own as soon as the browser can, after rendering if one is due:
 /// a message to ourselves. Chained zero timeouts are clamped to 4 ms each, which cost a giant
 /// cable's progressive rendering over 100 ms of doing nothing.

@@ -103,7 +103,8 @@ fn station(ri: &str, book: RoutingBook) -> String {
         // A collective: its name as the cables address it, and why it is not in the book.
         (Some(name), Some(note)) => format!("{name} ({note})"),
         (None, note) => match book {
-            RoutingBook::Loaded | RoutingBook::Absent => note.unwrap_or("unlisted").to_owned(),
+            RoutingBook::Loaded => note.unwrap_or("unlisted").to_owned(),
+            RoutingBook::Absent => "station not looked up: no routing book here".to_owned(),
             RoutingBook::Loading => "station: looking it up in the routing book…".to_owned(),
             RoutingBook::Failed => "station not looked up: the routing book could not be loaded (offline?)".to_owned(),
         },
