@@ -85,7 +85,7 @@ fn megabytes(bytes: usize) -> String {
 }
 
 /// One open cable: the text exactly as given, and what the parser made of it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Document {
     pub name: AttrValue,
     /// The text as given, or only its head when it is too large to parse (see `whole`).
@@ -211,7 +211,7 @@ pub struct Incoming {
     pub size: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct AppState {
     pub documents: Vec<Document>,
     pub current: usize,

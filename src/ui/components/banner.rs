@@ -7,11 +7,19 @@ use yew::prelude::*;
 
 use crate::cable::Cable;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct BannerProps {
     pub cable: Rc<Cable>,
     #[prop_or_default]
     pub class: Classes,
+}
+
+/// Compared by the cable's identity, never field by field: every parse makes a new `Rc<Cable>`,
+/// and a deep comparison walked a whole (1 MB) cable on every render of the page.
+impl PartialEq for BannerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.cable, &other.cable) && self.class == other.class
+    }
 }
 
 #[component]

@@ -20,7 +20,7 @@ pub const CHUNK: usize = 200;
 /// block, to reach the screen sooner. Measured on a generated 1 MB cable (`make bench`).
 pub const STEP: usize = 2 * CHUNK;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CableBodyProps {
     pub cable: Rc<Cable>,
     /// Reflowed text, or the original line breaks.
@@ -38,6 +38,16 @@ pub struct CableBodyProps {
     /// a fragment would move that page's address instead).
     #[prop_or(true)]
     pub links: bool,
+}
+
+/// Compared by the cable's identity, never field by field (see `Ptr`).
+impl PartialEq for CableBodyProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.cable, &other.cable)
+            && (self.reflow, &self.query, self.hit, self.open, self.links)
+                == (other.reflow, &other.query, other.hit, other.open, other.links)
+            && self.on_complete == other.on_complete
+    }
 }
 
 #[component]

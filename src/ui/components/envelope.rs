@@ -10,12 +10,20 @@ use crate::cable::{Addressee, Cable};
 use crate::codes;
 use crate::ui::hooks::{RoutingBook, use_routing_book};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EnvelopeProps {
     pub cable: Rc<Cable>,
     /// Whether it starts open (the app keeps it closed).
     #[prop_or_default]
     pub open: bool,
+}
+
+/// Compared by the cable's identity, never field by field: every parse makes a new `Rc<Cable>`,
+/// and a deep comparison walked a whole (1 MB) cable on every render of the page.
+impl PartialEq for EnvelopeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.cable, &other.cable) && self.open == other.open
+    }
 }
 
 #[component]

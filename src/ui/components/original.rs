@@ -11,9 +11,18 @@ use crate::ui::state::Document;
 /// How much raw text is drawn at most (a 20 MB paste would stall the page).
 pub const SHOW_AT_MOST: usize = 256 * 1024;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct OriginalProps {
     pub document: Rc<Document>,
+}
+
+/// What the view shows of the document, compared by identity: the page wraps the same text and
+/// cable in a new `Rc<Document>` on each render, and a deep comparison walked the whole cable.
+impl PartialEq for OriginalProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.document, &other.document);
+        Rc::ptr_eq(&a.text, &b.text) && Rc::ptr_eq(&a.cable, &b.cable) && a.whole.is_some() == b.whole.is_some()
+    }
 }
 
 #[component]
