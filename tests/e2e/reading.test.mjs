@@ -65,6 +65,24 @@ test('the metadata summary labels every field and explains the codes', async () 
   await page.close();
 });
 
+test('a long addressee list folds after four, and unfolds whole', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await heading(page).waitFor();
+  // The sample's six stay as they are.
+  assert.equal(await page.locator('dl.cv-meta summary').count(), 0);
+  await openCorpus(page, '08BEIJING3067');
+  const info = page.locator('dl.cv-meta > dt', { hasText: /^Info$/ }).locator('xpath=following-sibling::dd[1]');
+  const shown = info.locator('li:visible');
+  assert.equal(await shown.count(), 4, 'four of the 28 addressees');
+  const more = info.locator('summary');
+  assert.equal(await more.innerText(), 'and 24 more');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await shown.count(), 28, 'the whole list, by keyboard');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('references read with their canonical IDs', async () => {
   const { page } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();

@@ -225,19 +225,35 @@ fn tag_item(e: &Explanation<'_>) -> Html {
     }
 }
 
+/// A list longer than this shows its first `SHOWN_OF_LONG` and folds the rest: a cable sent to
+/// thirty posts pushed its text a screen down.
+const FOLD_AFTER: usize = 6;
+const SHOWN_OF_LONG: usize = 4;
+
 fn addressees(label: &'static str, list: &[Addressee]) -> Html {
     if list.is_empty() {
         return Html::default();
     }
+    let (shown, folded) = if list.len() > FOLD_AFTER { list.split_at(SHOWN_OF_LONG) } else { (list, &[][..]) };
     html! {
         <>
             <dt>{ label }</dt>
             <dd>
                 <ul class="cv-meta__addressees">
-                    for a in list {
+                    for a in shown {
                         { addressee(a) }
                     }
                 </ul>
+                if !folded.is_empty() {
+                    <details class="cv-meta__more">
+                        <summary>{ format!("and {} more", folded.len()) }</summary>
+                        <ul class="cv-meta__addressees">
+                            for a in folded {
+                                { addressee(a) }
+                            }
+                        </ul>
+                    </details>
+                }
             </dd>
         </>
     }
