@@ -36,6 +36,12 @@ fn parts(text: &str) -> Option<(&str, &str)> {
 }
 
 impl Book {
+    /// A text already checked by `parts` (an empty book otherwise).
+    fn read(text: &'static str) -> Book {
+        let (routes, blocks) = parts(text).unwrap_or_default();
+        Book { routes, blocks }
+    }
+
     /// The stations of an indicator: its own rows, else the block it falls in.
     pub fn stations<'k>(&'static self, ri: &'k str) -> impl Iterator<Item = &'static str> + 'k {
         let mut own = lookup::rows(self.routes, ri).filter_map(|row| row.field(1)).peekable();
@@ -69,12 +75,12 @@ impl Book {
     }
 }
 
-/// The book, once there is one: always for the command, once fetched for the page.
+/// The book, once there is one: always for the command (compiled in, read in place), once
+/// fetched for the page.
 pub fn book() -> Option<&'static Book> {
     #[cfg(not(target_arch = "wasm32"))]
-    if BOOK.get().is_none() {
-        install(include_str!("routing.txt"));
-    }
+    return Some(BOOK.get_or_init(|| Book::read(include_str!("routing.txt"))));
+    #[cfg(target_arch = "wasm32")]
     BOOK.get()
 }
 
@@ -88,8 +94,7 @@ pub fn install(text: impl AsRef<str> + Into<String>) -> bool {
         return false;
     }
     let kept: &'static str = Box::leak(text.into().into_boxed_str());
-    let (routes, blocks) = parts(kept).unwrap_or_default();
-    BOOK.get_or_init(|| Book { routes, blocks });
+    BOOK.get_or_init(|| Book::read(kept));
     true
 }
 
