@@ -179,6 +179,29 @@ fn the_reducer_opens_switches_closes_and_forgets() {
 }
 
 #[wasm_bindgen_test]
+fn remembered_cables_are_parsed_when_first_shown() {
+    let saved = vec![
+        ("09HARARE955".to_owned(), HARARE.to_owned()),
+        ("sample".to_owned(), cable_viewer::SAMPLE_CABLE.to_owned()),
+        ("kabul".to_owned(), KABUL_BODY.to_owned()),
+    ];
+    let state = Rc::new(AppState::with_documents(saved, None));
+    // Only the one shown is parsed at start; the others keep their text and wait.
+    assert_eq!(state.document().cable.id.as_deref(), Some("09HARARE955"));
+    assert!(state.status.contains("09HARARE955"), "{}", state.status);
+    assert_eq!(state.documents.iter().map(|d| d.pending).collect::<Vec<_>>(), [false, true, true]);
+    assert_eq!(&*state.documents[1].text, cable_viewer::SAMPLE_CABLE);
+    let state = reduce(state, Action::Select(1));
+    assert_eq!(state.document().cable.id.as_deref(), Some("09USUNNEWYORK78"));
+    assert!(state.status.contains("09USUNNEWYORK78: 8 sections"), "{}", state.status);
+    // Closing the shown cable shows the next one, parsed.
+    let state = reduce(state, Action::Close(1));
+    assert_eq!(state.current, 1);
+    assert!(!state.document().pending);
+    assert_eq!(state.document().cable.subject.as_deref(), Some("PRESIDENT KARZAI PREVIEWS STRATEGIC REVIEW IDEAS"));
+}
+
+#[wasm_bindgen_test]
 fn the_reducer_steps_through_find_hits_with_wrap_around() {
     let state = reduce(Rc::new(AppState::default()), Action::Find("heller".into()));
     let state = reduce(state, Action::FindStep { delta: -1, total: 15 });
