@@ -1,25 +1,15 @@
 //! The classification banner: the level in its conventional colour, always as
 //! text too, with the handling caveats.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::cable::Cable;
+use super::CableRef;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct BannerProps {
-    pub cable: Rc<Cable>,
+    pub cable: CableRef,
     #[prop_or_default]
     pub class: Classes,
-}
-
-/// Compared by the cable's identity, never field by field: every parse makes a new `Rc<Cable>`,
-/// and a deep comparison walked a whole (1 MB) cable on every render of the page.
-impl PartialEq for BannerProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.cable, &other.cable) && self.class == other.class
-    }
 }
 
 #[component]

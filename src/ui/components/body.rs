@@ -6,11 +6,11 @@
 //! so the page stays responsive. Each section is its own component and re-renders
 //! only when its slice of the cable changes.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::cable::{Cable, Paragraph, ParagraphKind};
+use super::CableRef;
+
+use crate::cable::{Paragraph, ParagraphKind};
 use crate::ui::find;
 
 /// Paragraphs per block: the unit a section grows by, built at once and never rebuilt.
@@ -20,9 +20,9 @@ pub const CHUNK: usize = 200;
 /// block, to reach the screen sooner. Measured on a generated 1 MB cable (`make bench`).
 pub const STEP: usize = 2 * CHUNK;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct CableBodyProps {
-    pub cable: Rc<Cable>,
+    pub cable: CableRef,
     /// Reflowed text, or the original line breaks.
     pub reflow: bool,
     pub query: AttrValue,
@@ -38,16 +38,6 @@ pub struct CableBodyProps {
     /// a fragment would move that page's address instead).
     #[prop_or(true)]
     pub links: bool,
-}
-
-/// Compared by the cable's identity, never field by field (see `Ptr`).
-impl PartialEq for CableBodyProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.cable, &other.cable)
-            && (self.reflow, &self.query, self.hit, self.open, self.links)
-                == (other.reflow, &other.query, other.hit, other.open, other.links)
-            && self.on_complete == other.on_complete
-    }
 }
 
 #[component]
@@ -72,7 +62,7 @@ pub fn CableBody(props: &CableBodyProps) -> Html {
     {
         let shown = shown.clone();
         let on_complete = on_complete.clone();
-        use_effect_with((*shown, displayed, total, Ptr(cable.clone())), move |(count, displayed, total, _)| {
+        use_effect_with((*shown, displayed, total, cable.clone()), move |(count, displayed, total, _)| {
             if displayed < total {
                 let next = count + STEP;
                 crate::ui::browser::soon(move || shown.set(next));
@@ -93,7 +83,7 @@ pub fn CableBody(props: &CableBodyProps) -> Html {
         let current = (hits_before..hits_before + hits).contains(hit).then(|| hit - hits_before);
         hits_before += hits;
         sections.push(html! {
-            <SectionView key={k} cable={Ptr(cable.clone())} index={k} {limit} reflow={*reflow} query={query.clone()} {current} open={*open} links={*links} />
+            <SectionView key={k} cable={cable.clone()} index={k} {limit} reflow={*reflow} query={query.clone()} {current} open={*open} links={*links} />
         });
     }
     // A giant cable says how far it has got while it grows.
@@ -108,19 +98,9 @@ pub fn CableBody(props: &CableBodyProps) -> Html {
     html! { <div class="cv-body">{ progress }{ for sections }</div> }
 }
 
-/// An `Rc<Cable>` compared by identity: a section re-renders only for another cable.
-#[derive(Clone)]
-pub struct Ptr(pub Rc<Cable>);
-
-impl PartialEq for Ptr {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct SectionProps {
-    cable: Ptr,
+    cable: CableRef,
     index: usize,
     /// How many of its paragraphs are shown yet.
     limit: usize,
@@ -133,7 +113,7 @@ struct SectionProps {
 
 #[component]
 fn SectionView(SectionProps { cable, index, limit, reflow, query, current, open, links }: &SectionProps) -> Html {
-    let section = &cable.0.sections[*index];
+    let section = &cable.sections[*index];
     // Blocks of `CHUNK` paragraphs: as the section grows, only its new blocks render.
     let mut blocks = Vec::new();
     let mut hits_before = 0;
@@ -162,7 +142,7 @@ fn SectionView(SectionProps { cable, index, limit, reflow, query, current, open,
 
 #[derive(Properties, PartialEq)]
 struct BlockProps {
-    cable: Ptr,
+    cable: CableRef,
     section: usize,
     start: usize,
     end: usize,
@@ -180,7 +160,7 @@ struct BlockProps {
 fn Block(BlockProps { cable, section, start, end, reflow, query, current, links }: &BlockProps) -> Html {
     let counter = std::cell::Cell::new(0usize);
     let view = View { reflow: *reflow, query, current: *current, counter: &counter, links: *links };
-    let paragraphs = &cable.0.sections[*section].paragraphs[*start..*end];
+    let paragraphs = &cable.sections[*section].paragraphs[*start..*end];
     match build_block(paragraphs, &view) {
         Some(node) => Html::VRef(node),
         None => html! { for p in paragraphs { <p class="cv-para">{ p.text.clone() }</p> } },

@@ -2,28 +2,20 @@
 //! rarely need it, but every routing line explained when they do, with the
 //! addressees' routing indicators and the stations they stand for.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::cable::{Addressee, Cable};
-use crate::codes;
+use super::CableRef;
+
+use crate::cable::Addressee;
+use crate::codes::{self, Explanation};
 use crate::ui::hooks::{RoutingBook, use_routing_book};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct EnvelopeProps {
-    pub cable: Rc<Cable>,
+    pub cable: CableRef,
     /// Whether it starts open (the app keeps it closed).
     #[prop_or_default]
     pub open: bool,
-}
-
-/// Compared by the cable's identity, never field by field: every parse makes a new `Rc<Cable>`,
-/// and a deep comparison walked a whole (1 MB) cable on every render of the page.
-impl PartialEq for EnvelopeProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.cable, &other.cable) && self.open == other.open
-    }
 }
 
 #[component]
@@ -46,7 +38,7 @@ pub fn Envelope(EnvelopeProps { cable, open }: &EnvelopeProps) -> Html {
     if t.is_none() && routed.is_empty() {
         return Html::default();
     }
-    let station = |ri: &str| station(ri, book);
+    let station = |ri: &str| station(&codes::explain_routing_indicator(ri), book);
     let year = cable.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse::<i32>().ok());
     html! {
         <details class="cv-envelope" open={*open} part="envelope" {ontoggle}>
@@ -98,16 +90,15 @@ fn addressee_station(ri: &str, a: &Addressee, book: RoutingBook) -> String {
         (Some(name), Some(note)) if name.eq_ignore_ascii_case(&a.name) => {
             format!("routing indicator of {}: {note}", a.name)
         }
-        _ => format!("routing indicator of {}: {}", a.name, station(ri, book)),
+        _ => format!("routing indicator of {}: {}", a.name, station(&e, book)),
     }
 }
 
 /// A routing indicator's station(s) as the routing book names them, or where the book stands.
-fn station(ri: &str, book: RoutingBook) -> String {
-    let e = codes::explain_routing_indicator(ri);
+fn station(e: &Explanation<'_>, book: RoutingBook) -> String {
     match (e.meaning, e.note) {
         (Some(name), None) if e.other_names == 0 => name.to_owned(),
-        (Some(_), None) => codes::station_names(ri).collect::<Vec<_>>().join(" / "),
+        (Some(_), None) => codes::station_names(e.code).collect::<Vec<_>>().join(" / "),
         // A collective: its name as the cables address it, and why it is not in the book.
         (Some(name), Some(note)) => format!("{name} ({note})"),
         (None, note) => match book {

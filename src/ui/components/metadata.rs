@@ -1,23 +1,15 @@
 //! The metadata summary as a `<dl>`, with every code explained in plain words.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use super::CableRef;
 
 use crate::cable::{Addressee, Cable, DiagnosticKind, Severity};
 use crate::codes::{self, Certainty, Explanation};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct MetadataProps {
-    pub cable: Rc<Cable>,
-}
-
-/// Compared by the cable's identity, never field by field: every parse makes a new `Rc<Cable>`,
-/// and a deep comparison walked a whole (1 MB) cable on every render of the page.
-impl PartialEq for MetadataProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.cable, &other.cable)
-    }
+    pub cable: CableRef,
 }
 
 #[component]

@@ -1,25 +1,15 @@
 //! A table of contents for long cables: links to the titled sections.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::cable::Cable;
+use super::CableRef;
 
 /// From this many titled sections on, a cable gets a table of contents.
 pub const TOC_FROM: usize = 4;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct TocProps {
-    pub cable: Rc<Cable>,
-}
-
-/// Compared by the cable's identity, never field by field: every parse makes a new `Rc<Cable>`,
-/// and a deep comparison walked a whole (1 MB) cable on every render of the page.
-impl PartialEq for TocProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.cable, &other.cable)
-    }
+    pub cable: CableRef,
 }
 
 #[component]
