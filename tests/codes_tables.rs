@@ -338,41 +338,28 @@ fn tag_codes() -> String {
     codes.join("\n") + "\n"
 }
 
-#[test]
-fn parser_tag_codes_are_current() {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cable/data/tag-codes.txt");
-    let fresh = tag_codes();
+/// Compares a generated file with what is checked in, or writes it with `UPDATE_CODES=1`.
+fn check_generated(path: &str, fresh: &str) {
+    let file: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     if std::env::var_os("UPDATE_CODES").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
+        std::fs::write(&file, fresh).unwrap();
         return;
     }
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        current == fresh,
-        "src/cable/data/tag-codes.txt is stale: run `UPDATE_CODES=1 cargo test --test codes_tables`"
-    );
+    let current = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(current == fresh, "{path} is stale: run `UPDATE_CODES=1 cargo test --test codes_tables`");
+}
+
+#[test]
+fn parser_tag_codes_are_current() {
+    check_generated("src/cable/data/tag-codes.txt", &tag_codes());
 }
 
 #[test]
 fn routing_book_is_current() {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codes/routing.txt");
-    let fresh = routing_book();
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if std::env::var_os("UPDATE_CODES").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-        return;
-    }
-    assert!(current == fresh, "src/codes/routing.txt is stale: run `UPDATE_CODES=1 cargo test --test codes_tables`");
+    check_generated("src/codes/routing.txt", &routing_book());
 }
 
 #[test]
 fn code_tables_are_current() {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codes/tables.rs");
-    let fresh = generate();
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if std::env::var_os("UPDATE_CODES").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-        return;
-    }
-    assert!(current == fresh, "src/codes/tables.rs is stale: run `UPDATE_CODES=1 cargo test --test codes_tables`");
+    check_generated("src/codes/tables.rs", &generate());
 }
