@@ -17,8 +17,6 @@ async function files(dir) {
   return out;
 }
 
-const listed = async () => (await files(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((p) => p !== 'sw.js').sort();
-
 // The embed's wasm and glue (Trunk builds them as a worker's, without a hash in their names): named
 // by their content here, so that other sites may cache them for good.
 {
@@ -28,7 +26,7 @@ const listed = async () => (await files(staging)).map((p) => relative(staging, p
   await rename(glue, join(staging, `cable-viewer-embed-${digest}.js`));
   await rename(wasm, join(staging, `cable-viewer-embed-${digest}_bg.wasm`));
 }
-const all = await listed();
+const all = (await files(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((p) => p !== 'sw.js').sort();
 
 // The embed bundle for other sites (src/embed): its stable module learns the hashed names
 // of its wasm and glue, and carries the stylesheet for its shadow roots.

@@ -17,12 +17,12 @@ pub mod state;
 pub fn mount() {
     let root = gloo::utils::document().get_element_by_id("app").filter(|e| e.has_attribute("data-cable-viewer"));
     if let Some(root) = root {
-        browser::register_service_worker();
+        let served_by_worker = browser::register_service_worker();
         hooks::routing::serve_routing_book_from("routing.txt");
         // On a visit the service worker already serves (not the first), fetch the routing book
         // once the cable is on screen, so that it is kept for reading offline; a first visit
         // leaves it until an envelope is opened.
-        if browser::served_by_worker() {
+        if served_by_worker {
             gloo::timers::callback::Timeout::new(1_500, hooks::routing::prefetch_routing_book).forget();
         }
         yew::Renderer::<app::App>::with_root(root).render();

@@ -18,19 +18,12 @@ fn announce(what: &str) {
     }
 }
 
-/// Whether a service worker serves this page: a visit after the first.
-pub fn served_by_worker() -> bool {
-    window().is_some_and(|w| {
-        js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false)
-            && w.navigator().service_worker().controller().is_some()
-    })
-}
-
 /// Registers the service worker and follows its life: "ready to work offline" on
 /// the first install, "update available" when a new build waits. Also keeps the
 /// browser's install prompt for the install button. Called once, by `ui::mount`.
-pub fn register_service_worker() {
-    let Some(window) = window() else { return };
+/// Returns whether a worker already served the page when it loaded (a visit after the first).
+pub fn register_service_worker() -> bool {
+    let Some(window) = window() else { return false };
     let before_install = gloo::events::EventListener::new_with_options(
         &window,
         "beforeinstallprompt",
@@ -43,7 +36,7 @@ pub fn register_service_worker() {
     );
     before_install.forget();
     if !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false) {
-        return;
+        return false;
     }
     let container = window.navigator().service_worker();
     let controlled_at_start = container.controller().is_some();
@@ -79,6 +72,7 @@ pub fn register_service_worker() {
         found.forget();
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
     });
+    controlled_at_start
 }
 
 /// Says "ready" (first install) or "update" (a new build waits) once `worker` has installed.
