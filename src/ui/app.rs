@@ -144,7 +144,7 @@ pub fn App() -> Html {
                     <p>{ "Loading the library…" }</p>
                 </section>
             }
-            <div class="cv-layout" hidden={in_list}>
+            <div class="cv-layout cv-layout--reader" hidden={in_list}>
                 <div id={bridge::LINKS_HOST} hidden={!from_library}></div>
                 <CableInput text={document.text.clone()} epoch={state.epoch} {on_edit}
                     open={document.problem.is_some()} />
@@ -169,9 +169,12 @@ pub fn App() -> Html {
                         <Original document={document.clone()} />
                     }
                     if document.problem.is_none() || !cable.sections.is_empty() {
-                        <Metadata cable={cable.clone()} />
-                        <Envelope cable={cable.clone()} />
-                        <Toc cable={cable.clone()} />
+                        // Beside the text on a wide screen, above it otherwise.
+                        <div class="cv-aside">
+                            <Metadata cable={cable.clone()} fold_on_phone=true />
+                            <Envelope cable={cable.clone()} />
+                            <Toc cable={cable.clone()} />
+                        </div>
                         <CableBody key={state.revision} cable={cable.clone()} reflow={state.reflow} query={state.query.clone()} hit={state.hit}
                             on_complete={Callback::from(|()| {
                                 browser::measure_render_complete();

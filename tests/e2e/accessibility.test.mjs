@@ -30,6 +30,20 @@ for (const scheme of ['light', 'dark']) {
 }
 
 for (const scheme of ['light', 'dark']) {
+  test(`no violations on a 360 px phone in the ${scheme} theme, the summary folded and unfolded`, async () => {
+    const context = await env.browser.newContext({ colorScheme: scheme, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.deepEqual(await audit(page), [], 'folded');
+    await page.locator('button.cv-meta__toggle').click();
+    await page.locator('details.cv-toc > summary').click();
+    assert.deepEqual(await audit(page), [], 'unfolded');
+    await context.close();
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
   test(`no violations in the library in the ${scheme} theme: list, filters, snippets, a cable opened from it`, async () => {
     const context = await env.browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();

@@ -20,7 +20,7 @@ test('the metadata summary labels every field and explains the codes', async () 
   const { page, problems, requests } = await openPage(env.browser, env.server.url);
   await heading(page).waitFor();
   const labels = await page.locator('dl.cv-meta > dt').allInnerTexts();
-  assert.deepEqual(labels, ['Reference ID', 'Date', 'Classification', 'Origin', 'From', 'To', 'Info', 'TAGS', 'Subject', 'Classified by', 'Declassify on', 'Signed']);
+  assert.deepEqual(labels, ['Reference ID', 'Date', 'Classification', 'Origin', 'From', 'To', 'Info', 'TAGS', 'Classified by', 'Declassify on', 'Signed']);
   const time = page.locator('dl.cv-meta time');
   assert.equal(await time.innerText(), '2009-02-03 02:52 UTC');
   assert.equal(await time.getAttribute('datetime'), '2009-02-03T02:52:00Z');
@@ -270,6 +270,15 @@ test('works on a 360 px phone without sideways scrolling', async () => {
   const { context, page } = await openAt(360, 740, { timezoneId: 'Europe/Berlin' });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
+  // The summary is folded behind its byline; one tap unfolds it, and another folds it again.
+  const toggle = page.locator('button.cv-meta__toggle');
+  assert.equal(await toggle.innerText(), '09USUNNEWYORK78 · 2009-02-03 02:52 UTC · USUN NEW YORK · All details');
+  assert.equal(await page.locator('dl.cv-meta').isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('dl.cv-meta').isVisible(), true);
+  assert.equal(await page.locator('dl.cv-meta dt', { hasText: 'TAGS' }).isVisible(), true);
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'unfolded, still no sideways scrolling');
   // A date and time never break inside themselves (the reader's time did: `2009-02-` / `03 03:52`).
   const dates = await page.evaluate(() => [...document.querySelectorAll('.cv-meta time, .cv-meta__when')]
     .map((e) => ({ text: e.textContent, lines: new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size })));
@@ -280,9 +289,11 @@ test('works on a 360 px phone without sideways scrolling', async () => {
 
 /** Where the banner, the subject and the header are, and whether the text box is folded. */
 const firstScreen = (page) => page.evaluate(() => {
-  const box = (selector) => document.querySelector(selector).getBoundingClientRect();
-  const [banner, subject, bar, reader] = ['.cv-banner', 'h1.cv-subject', '.cv-bar', '.cv-reader'].map(box);
-  return { banner: banner.bottom, subject: subject.bottom, bar: bar.height, reader: reader.width, left: reader.left,
+  const box = (selector) => document.querySelector(selector)?.getBoundingClientRect() ?? {};
+  const [banner, subject, bar, text, para, aside] =
+    ['.cv-banner', 'h1.cv-subject', '.cv-bar', '.cv-body', '.cv-para', '.cv-aside'].map(box);
+  return { banner: banner.bottom, subject: subject.bottom, bar: bar.height, text: text.width, textRight: text.right,
+    para: para.top, aside: aside.left, asideTop: aside.top,
     folded: !document.querySelector('details.cv-input').open, viewport: innerHeight, width: innerWidth };
 });
 
@@ -291,7 +302,16 @@ test('reading first: the cable takes the page at 1366 px, the text box folded ab
   const at = await firstScreen(page);
   assert.equal(at.folded, true, 'a cable is shown: the text box is folded');
   assert.ok(at.subject < at.viewport / 2, `the subject ends at ${at.subject}px, in the top half`);
-  assert.ok(at.reader <= 48 * 16 && Math.abs(at.left - (at.width - at.reader) / 2) < 40, 'one centred column at a reading measure');
+  // The text begins on the first screen, at a reading measure, with the summary beside it.
+  assert.ok(at.para < at.viewport / 2, `the first paragraph begins at ${at.para}px`);
+  assert.ok(at.text <= 48 * 16, `the text column is ${at.text}px wide`);
+  assert.ok(at.aside >= at.textRight && Math.abs(at.asideTop - at.para) < at.viewport / 4, 'the summary is beside the text');
+  assert.equal(await page.locator('dl.cv-meta dt', { hasText: 'TAGS' }).isVisible(), true, 'the whole summary, unfolded');
+  // It stays in view while the text scrolls.
+  await page.mouse.wheel(0, 1200);
+  await page.waitForFunction(() => scrollY > 1000);
+  const top = await page.evaluate(() => document.querySelector('.cv-aside').getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 10, `the summary column is at ${top}px after scrolling`);
   // Editing is one click away and keeps the text as it was given.
   await page.locator('details.cv-input > summary').click();
   const area = page.getByLabel('Cable text');
@@ -307,6 +327,9 @@ test('reading first on a 360 px phone: a one-line header, then the banner and th
   const at = await firstScreen(page);
   assert.ok(at.bar < 56, `the header is one line (${at.bar}px high)`);
   assert.ok(at.banner < at.viewport && at.subject < at.viewport, `banner ends at ${at.banner}px, subject at ${at.subject}px`);
+  // The text begins on the first screen: the summary is a byline, the contents folded.
+  assert.ok(at.para < at.viewport - 48, `the first paragraph begins at ${at.para}px of ${at.viewport}`);
+  assert.equal(await page.locator('details.cv-toc').evaluate((d) => d.open), false, 'contents folded on a phone');
   assert.equal(at.folded, true);
   // The menu opens within the screen.
   await (await menuItem(page, 'Copy ID')).waitFor();

@@ -37,6 +37,11 @@ pub fn apply_theme(theme: &str) {
     storage::save_theme(theme);
 }
 
+/// Whether the screen is a phone's (the style sheet's narrow layout, `max-width: 30rem`).
+pub fn narrow_screen() -> bool {
+    gloo::utils::window().match_media("(max-width: 30rem)").ok().flatten().is_some_and(|m| m.matches())
+}
+
 pub fn set_title(title: &str) {
     if let Some(document) = window().and_then(|w| w.document()) {
         document.set_title(title);

@@ -1,4 +1,5 @@
-//! The metadata summary as a `<dl>`, with every code explained in plain words.
+//! The metadata summary as a `<dl>`, with every code explained in plain words. On a phone it
+//! folds behind a one-line byline (ID, date, origin).
 
 use yew::prelude::*;
 
@@ -10,10 +11,16 @@ use crate::codes::{self, Certainty, Explanation};
 #[derive(Properties, PartialEq)]
 pub struct MetadataProps {
     pub cable: CableRef,
+    /// On a phone, the byline alone until the reader asks for the rest (the app's reading view:
+    /// the summary filled the first screen, the text began on the second). An embed has its
+    /// own fold.
+    #[prop_or_default]
+    pub fold_on_phone: bool,
 }
 
 #[component]
-pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
+pub fn Metadata(MetadataProps { cable, fold_on_phone }: &MetadataProps) -> Html {
+    let all = use_state_eq(|| false);
     let class_name = cable.classification.map(|c| c.as_str().to_ascii_lowercase().replace(' ', "-"));
     let classification = cable.classification.map(|c| c.as_str().to_owned());
     let reasons: Vec<String> = cable
@@ -32,6 +39,10 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
         .filter(|d| d.severity != Severity::Info && d.kind != DiagnosticKind::LineNotUnderstood)
         .map(|d| d.message.as_str())
         .collect();
+    let toggle = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(!*all))
+    };
     html! {
         <>
         if !warnings.is_empty() {
@@ -39,9 +50,16 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
                 for w in warnings { <li>{ w.to_owned() }</li> }
             </ul>
         }
-        <dl class="cv-meta" part="metadata">
-            { reference_id(cable) }
-            if let Some(date) = &cable.date {
+        if *fold_on_phone {
+            // Shown on a phone only (the style sheet), where the list starts folded.
+            <button type="button" class="cv-meta__toggle" aria-expanded={all.to_string()}
+                aria-controls="cv-meta" onclick={toggle}>
+                <span class="cv-meta__byline">{ byline(cable) }{ " · " }</span>
+                <span class="cv-meta__more-label">{ if *all { "Fewer details" } else { "All details" } }</span>
+            </button>
+        }
+        <dl id={fold_on_phone.then_some("cv-meta")} class={classes!("cv-meta", (*fold_on_phone && !*all).then_some("cv-meta--folded"))} part="metadata">
+            { reference_id(cable) }            if let Some(date) = &cable.date {
                 <dt>{ "Date" }</dt>
                 <dd>
                     if date.len() >= 16 {
@@ -99,7 +117,6 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
                     </ul>
                 </dd>
             }
-            { row("Subject", cable.subject.clone()) }
             if !cable.references.is_empty() {
                 <dt>{ "References" }</dt>
                 <dd>
@@ -137,6 +154,16 @@ pub fn Metadata(MetadataProps { cable }: &MetadataProps) -> Html {
         </dl>
         </>
     }
+}
+
+/// The cable in one line: its ID, date and origin, as far as the text gives them.
+fn byline(cable: &Cable) -> String {
+    let date = cable
+        .date
+        .as_deref()
+        .map(|d| if d.len() >= 16 { format!("{} {} UTC", &d[..10], &d[11..16]) } else { d.to_owned() });
+    let parts: Vec<String> = [cable.id.clone(), date, cable.origin.clone()].into_iter().flatten().collect();
+    if parts.is_empty() { "About this cable".to_owned() } else { parts.join(" · ") }
 }
 
 /// The ID as the text gives it; without a date-time group, the post and number as written,

@@ -1,4 +1,4 @@
-//! A table of contents for long cables: links to the titled sections.
+//! A table of contents for long cables: links to the titled sections (folded on a phone).
 
 use yew::prelude::*;
 
@@ -18,16 +18,19 @@ pub fn Toc(TocProps { cable }: &TocProps) -> Html {
     if titled < TOC_FROM {
         return Html::default();
     }
+    // Open, except on a phone, where it would push the text to the second screen.
     html! {
-        <nav class="cv-toc" aria-label="Contents">
-            <h2 class="cv-toc__title">{ "Contents" }</h2>
-            <ol class="cv-toc__list">
-                for (k, section) in cable.sections.iter().enumerate() {
-                    if let Some(title) = &section.title {
-                        <li><a href={format!("#s{}", k + 1)}>{ title.clone() }</a></li>
+        <nav aria-label="Contents">
+            <details class="cv-toc" open={!crate::ui::browser::narrow_screen()}>
+                <summary><h2 class="cv-toc__title">{ format!("Contents ({titled})") }</h2></summary>
+                <ol class="cv-toc__list">
+                    for (k, section) in cable.sections.iter().enumerate() {
+                        if let Some(title) = &section.title {
+                            <li><a href={format!("#s{}", k + 1)}>{ title.clone() }</a></li>
+                        }
                     }
-                }
-            </ol>
+                </ol>
+            </details>
         </nav>
     }
 }
