@@ -80,6 +80,12 @@ fn database_exports_with_lost_line_breaks() {
                 missed.push(format!("{file}: {expected}"));
             }
         }
+        // A reference is a citation, never the text's first paragraph (ten did hold it, when
+        // that paragraph had no number: `REF: STATE 233267  As instructed in Ref A, Poloff…`).
+        for r in &cable.references {
+            let prose = r.text.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).count();
+            assert!(prose < 6, "{file}: a reference holds prose: {}", r.text);
+        }
         // The text was one line: finding its numbered paragraphs shows it was read as a cable.
         paragraphs +=
             usize::from(cable.sections.iter().flat_map(|s| &s.paragraphs).filter(|p| p.number.is_some()).count() >= 2);

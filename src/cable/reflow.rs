@@ -292,6 +292,29 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
     (spaces >= 2 || sentence_end || k == 0).then_some(i)
 }
 
+/// Whether `text` opens with prose in mixed case: a capitalised word (after a portion mark,
+/// if any), and of its first ten words, four or more begin in lower case (`As instructed in
+/// Ref A, Poloff delivered…`), unlike a subject in title case (`Bio-Terrorism Tabletop and
+/// Bio-Security Initiatives With India`), a reference (`B. NEW DELHI 6980`, `A. State 1234`),
+/// a reason (`Reason 1.5 (B,D)`) or a name. Text in capitals never reads as prose: its
+/// paragraphs are numbered.
+fn prose_at(text: &str) -> bool {
+    let mut words = text.split_ascii_whitespace().peekable();
+    if words.peek().is_some_and(|w| w.starts_with('(') && w.ends_with(')') && w.len() <= 12) {
+        words.next();
+    }
+    let capitalised = |w: &str| {
+        let b = w.as_bytes();
+        b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_lowercase)
+    };
+    if !words.peek().is_some_and(|w| capitalised(w)) {
+        return false;
+    }
+    let first_ten: Vec<&str> = words.take(10).collect();
+    let lower = first_ten.iter().filter(|w| w.as_bytes()[0].is_ascii_lowercase()).count();
+    first_ten.len() >= 6 && lower >= 4
+}
+
 /// A signature at the end of the line: one to four name words after two spaces or
 /// the end of a sentence (`…END COMMENT.  MULFORD`).
 fn signature_at_end(line: &str) -> Option<usize> {
@@ -346,6 +369,8 @@ fn rebreak(line: &str, out: &mut String) {
     let mut breaks: Vec<(usize, Break)> = Vec::new();
     let mut next_paragraph = 1u32;
     let mut in_header = true;
+    // The SUBJECT was read: what follows it is REF, Classified By, or the text.
+    let mut subject_seen = false;
     let mut i = 0;
     while i < b.len() {
         if !line.is_char_boundary(i) {
@@ -381,10 +406,23 @@ fn rebreak(line: &str, out: &mut String) {
         if in_header && b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
             let run = b[i..].iter().take_while(|&&c| c == b' ').count();
             let since = breaks.last().map_or(0, |(at, _)| *at);
-            if !is_classification_only(&line[since..i]) && i + run < b.len() {
-                breaks.push((i + run, Break::Line));
+            let next = i + run;
+            if !is_classification_only(&line[since..i]) && next < b.len() {
+                let field_has_text = !line[since..i].trim_end().ends_with(':');
+                if subject_seen
+                    && field_has_text
+                    && header_field_at(b, next, false).is_none()
+                    && prose_at(&line[next..])
+                {
+                    // The text begins with a paragraph that has no number (`REF: STATE 233267
+                    // As instructed in Ref A, Poloff…`): it is no part of the field before it.
+                    breaks.push((next, Break::Blank));
+                    in_header = false;
+                } else {
+                    breaks.push((next, Break::Line));
+                }
             }
-            i += run;
+            i = next;
             continue;
         }
         if in_header {
@@ -396,6 +434,7 @@ fn rebreak(line: &str, out: &mut String) {
                     continue;
                 }
                 breaks.push((i, how));
+                subject_seen |= field == HeaderField::Subject;
                 // `SIPDISSIPDIS`: each caption on its own line.
                 i += if field == HeaderField::Handling { 6 } else { 1 };
                 continue;
@@ -480,6 +519,42 @@ mod tests {
                 "PYATT",
             ]
         );
+    }
+
+    /// A text whose first paragraph has no number: it begins after the last field's two spaces,
+    /// and is not read as more of that field (it was: the REF held the whole text). A subject in
+    /// title case after `SUBJECT:` and its two spaces is the subject, not prose.
+    #[test]
+    fn an_unnumbered_first_paragraph_ends_the_header() {
+        let text = "UNCLAS NEW DELHI 006967  SIPDIS  PASS TO DOE - A. BIENIAWSKI  E.O. 12958: N/A TAGS: AORC, \
+                    PTER, IN SUBJECT:  Bio-Security Initiatives With India  REF: A. STATE 233267  B. NEW DELHI 6500  \
+                    As instructed in Ref A, Poloff delivered the talking points to the Under Secretary on November \
+                    1.  Kapoor did not offer a response, but said that she would respond.  MULFORD";
+        assert_eq!(
+            lines(text),
+            [
+                "UNCLAS NEW DELHI 006967",
+                "SIPDIS",
+                "PASS TO DOE - A. BIENIAWSKI",
+                "E.O. 12958: N/A",
+                "TAGS: AORC, PTER, IN",
+                "SUBJECT:",
+                "Bio-Security Initiatives With India",
+                "REF: A. STATE 233267",
+                "B. NEW DELHI 6500",
+                "",
+                "As instructed in Ref A, Poloff delivered the talking points to the Under Secretary on November \
+                 1.  Kapoor did not offer a response, but said that she would respond.",
+                "",
+                "MULFORD",
+            ]
+        );
+        let cable = crate::parse(text);
+        assert_eq!(cable.subject.as_deref(), Some("Bio-Security Initiatives With India"));
+        let refs: Vec<&str> = cable.references.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(refs, ["STATE 233267", "NEW DELHI 6500"]);
+        assert!(cable.sections[0].paragraphs[0].text.starts_with("As instructed in Ref A, Poloff delivered"));
+        assert_eq!(cable.signers, ["MULFORD"]);
     }
 
     #[test]
