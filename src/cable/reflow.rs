@@ -292,6 +292,22 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
     (spaces >= 2 || sentence_end || k == 0).then_some(i)
 }
 
+/// The break a gap of two spaces or more (from `gap` to `next`) makes in the header: a line
+/// break between two fields, or a blank line where the text begins with a paragraph that has
+/// no number (`REF: STATE 233267  As instructed in Ref A, Poloff…`: it is no part of the field
+/// before it). None after a caption's classification alone, or at the end of the line.
+fn gap_break(line: &str, since: usize, gap: usize, next: usize, subject_seen: bool) -> Option<Break> {
+    if is_classification_only(&line[since..gap]) || next >= line.len() {
+        return None;
+    }
+    let field_has_text = !line[since..gap].trim_end().ends_with(':');
+    let text_begins = subject_seen
+        && field_has_text
+        && header_field_at(line.as_bytes(), next, false).is_none()
+        && prose_at(&line[next..]);
+    Some(if text_begins { Break::Blank } else { Break::Line })
+}
+
 /// Whether `text` opens with prose in mixed case: a capitalised word (after a portion mark,
 /// if any), and of its first ten words, four or more begin in lower case (`As instructed in
 /// Ref A, Poloff delivered…`), unlike a subject in title case (`Bio-Terrorism Tabletop and
@@ -404,23 +420,11 @@ fn rebreak(line: &str, out: &mut String) {
         // Fields that ran together are often two spaces apart (`000074  SIPDIS  NOFORN
         // SENSITIVE  USDA/FAS/…`); the gap after a caption's classification is not one.
         if in_header && b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
-            let run = b[i..].iter().take_while(|&&c| c == b' ').count();
+            let next = i + b[i..].iter().take_while(|&&c| c == b' ').count();
             let since = breaks.last().map_or(0, |(at, _)| *at);
-            let next = i + run;
-            if !is_classification_only(&line[since..i]) && next < b.len() {
-                let field_has_text = !line[since..i].trim_end().ends_with(':');
-                if subject_seen
-                    && field_has_text
-                    && header_field_at(b, next, false).is_none()
-                    && prose_at(&line[next..])
-                {
-                    // The text begins with a paragraph that has no number (`REF: STATE 233267
-                    // As instructed in Ref A, Poloff…`): it is no part of the field before it.
-                    breaks.push((next, Break::Blank));
-                    in_header = false;
-                } else {
-                    breaks.push((next, Break::Line));
-                }
+            if let Some(how) = gap_break(line, since, i, next, subject_seen) {
+                breaks.push((next, how));
+                in_header = how == Break::Line;
             }
             i = next;
             continue;
