@@ -130,3 +130,53 @@ fn national_archives_telegrams_of_the_1970s() {
     println!("1970s telegrams: signers {}/{}; wrong: {wrong:?}", signers.right, signers.total);
     assert!(signers.share() >= 0.98, "signers {}/{}: {wrong:?}", signers.right, signers.total);
 }
+
+/// The 201 pages of 2010 with their line breaks lost, as a PDF's text or a database export gives
+/// them: every line of the text joined to the next by one space, or by two. Read so, each page
+/// must give the header it gives with its breaks (the export of New Delhi's cables above ran fields
+/// together with two spaces; a PDF's text layer joins with one, and `¶1.`, headings, bullets,
+/// page headers and addressees without routing indicators run on).
+#[test]
+fn corpus_pages_with_their_line_breaks_lost() {
+    type Field = fn(&Cable) -> String;
+    let fields: [(&str, Field, f64); 6] = [
+        ("id", |c| format!("{:?}", c.id), 0.99),
+        ("date", |c| format!("{:?}", c.date), 0.99),
+        ("classification", |c| format!("{:?}", c.classification), 0.99),
+        ("origin", |c| format!("{:?}", c.origin), 0.99),
+        ("tags", |c| c.tags.join(" ").to_ascii_uppercase(), 0.99),
+        ("subject", |c| c.subject.as_deref().unwrap_or_default().to_ascii_uppercase(), 0.95),
+    ];
+    for joint in [" ", "  "] {
+        let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();
+        let (mut paragraphs, mut wrong) = (Score { right: 0, total: 0 }, Vec::new());
+        for (name, page) in common::corpus_pages() {
+            let text = cable::source_text(&page);
+            let joined: String = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(joint);
+            let (with, without) = (cable::parse(&page), cable::parse(&joined));
+            if with.serial.is_none() && with.transmission.is_none() {
+                continue; // An extract with no header: nothing to compare.
+            }
+            common::assert_every_line_accounted(&name, &joined, &without);
+            for ((label, field, _), score) in fields.iter().zip(&mut scores) {
+                score.total += 1;
+                if field(&with) == field(&without) {
+                    score.right += 1;
+                } else {
+                    wrong.push(format!("{name} {label}: {} / {}", field(&with), field(&without)));
+                }
+            }
+            // Paragraphs are told apart by their numbers and marks, headings, bullets.
+            let count = |c: &Cable| c.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>();
+            paragraphs.total += 1;
+            paragraphs.right += usize::from(count(&without) * 10 >= count(&with) * 8);
+        }
+        println!("joined by {joint:?}: {wrong:?}");
+        for ((label, _, floor), score) in fields.iter().zip(&scores) {
+            println!("  {label}: {}/{}", score.right, score.total);
+            assert!(score.share() >= *floor, "joined by {joint:?}, {label}: {}/{}", score.right, score.total);
+        }
+        println!("  paragraphs (four in five found): {}/{}", paragraphs.right, paragraphs.total);
+        assert!(paragraphs.share() >= 0.8, "joined by {joint:?}: paragraphs {}/{}", paragraphs.right, paragraphs.total);
+    }
+}

@@ -50,7 +50,8 @@ const PROBES: [&str; 7] = ["E.O", "E. O", "EO 1", "TAGS", "SUBJ", "SIPDIS", "CLA
 /// Horspool's search (`find_ci`) and checked where they stand: a long paragraph line of a web
 /// copy is skipped, not walked byte by byte.
 fn is_run_together(line: &str) -> bool {
-    let mut head_len = line.len().min(1200);
+    // A long envelope (thirty addressees) can put the caption 2,000 bytes in.
+    let mut head_len = line.len().min(6000);
     while !line.is_char_boundary(head_len) {
         head_len -= 1;
     }
@@ -190,6 +191,9 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
     }
     let glued = starts_word(b, i, true);
     let free = starts_word(b, i, false);
+    if !probe && free && plain_caption_at(b, i) {
+        return Some((HeaderField::Caption, Break::Line));
+    }
     match c {
         b'e' => {
             // `E.O. 12958:`, `E. O. 12958`, `EO 12958`, `E.o. 12958`.
@@ -246,7 +250,9 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
         b'u' | b't' if free && spaced_classification_at(b, i) => Some((HeaderField::Caption, Break::Line)),
         b'v' if word_at(b, i, "VZCZC") => Some((HeaderField::Envelope, Break::Line)),
         b'z' if free && (word_at(b, i, "ZNY ") || word_at(b, i, "ZNR ")) => Some((HeaderField::Envelope, Break::Line)),
-        b'f' if (free || glued) && word_at(b, i, "FM ") && b.get(i + 3).is_some_and(u8::is_ascii_uppercase) => {
+        // The originator after `FM` is in capitals (`FM AMEMBASSY ANKARA`), unlike a foreign
+        // minister in prose (`FM Moratinos`).
+        b'f' if (free || glued) && word_at(b, i, "FM ") && capitals_word_at(b, i + 3) => {
             Some((HeaderField::Envelope, Break::Line))
         }
         b'd' if !probe && free && word_at(b, i, "DE R") => {
@@ -261,23 +267,63 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
     }
 }
 
+/// A word of two or more capitals at `i` (digits, `-`, `/` and `.` may be part of it).
+fn capitals_word_at(b: &[u8], i: usize) -> bool {
+    let word = b[i.min(b.len())..].iter().take_while(|c| !c.is_ascii_whitespace()).collect::<Vec<_>>();
+    word.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2 && !word.iter().any(|c| c.is_ascii_lowercase())
+}
+
+/// A caption in plain words where a caption's line began (`UNCLAS SECTION 01 OF 03 MADRID
+/// 002164`, `CONFIDENTIAL ANKARA 004688`): a classification in capitals, then words in
+/// capitals up to the post's six-digit serial. In prose, `SECRET` is never followed so.
+fn plain_caption_at(b: &[u8], i: usize) -> bool {
+    let words = ["UNCLAS ", "UNCLASSIFIED ", "CONFIDENTIAL ", "SECRET ", "LIMITED OFFICIAL USE ", "TOP SECRET "];
+    let Some(word) = words.iter().find(|w| b[i..].starts_with(w.as_bytes())) else { return false };
+    let mut k = i + word.len();
+    let mut sectioned = false;
+    for _ in 0..8 {
+        while is_space(b, k) {
+            k += 1;
+        }
+        let end = k + b[k.min(b.len())..].iter().take_while(|c| !c.is_ascii_whitespace()).count();
+        let token = &b[k.min(b.len())..end];
+        if token.is_empty() || token.iter().any(u8::is_ascii_lowercase) {
+            return false;
+        }
+        // Six digits; four or five after `SECTION 01 OF 01` (the 1970s wrote `TEHRAN 1164`).
+        let serial = if sectioned { 4..=6 } else { 6..=6 };
+        if serial.contains(&token.len()) && token.iter().all(u8::is_ascii_digit) {
+            return true;
+        }
+        sectioned |= token == b"SECTION";
+        k = end;
+    }
+    false
+}
+
 /// Where paragraph `n` starts at `i`: `2. `, `2.(C)`, preceded by white space that
-/// follows the end of a sentence or field, or by two spaces.
+/// follows the end of a sentence or field, or by two spaces; or `¶2.` after any white space
+/// (the 2010 pages' pilcrow, which nothing else writes before a number).
 fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
     if i == 0 || !is_space(b, i - 1) {
         return None;
     }
-    let digits = b[i..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    let pilcrow = b[i..].starts_with("¶".as_bytes());
+    let number = if pilcrow { i + 2 } else { i };
+    let digits = b[number..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 || digits > 3 {
         return None;
     }
-    let value: u32 = std::str::from_utf8(&b[i..i + digits]).ok()?.parse().ok()?;
-    if value != n || b.get(i + digits) != Some(&b'.') {
+    let value: u32 = std::str::from_utf8(&b[number..number + digits]).ok()?.parse().ok()?;
+    if value != n || b.get(number + digits) != Some(&b'.') {
         return None;
     }
-    let after = b.get(i + digits + 1);
+    let after = b.get(number + digits + 1);
     if !after.is_none_or(|&c| c == b' ' || c == b'(') {
         return None;
+    }
+    if pilcrow {
+        return Some(i);
     }
     // What stands before the number: two spaces, or the end of a sentence.
     let mut k = i;
@@ -297,15 +343,56 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
 /// no number (`REF: STATE 233267  As instructed in Ref A, Poloff…`: it is no part of the field
 /// before it). None after a caption's classification alone, or at the end of the line.
 fn gap_break(line: &str, since: usize, gap: usize, next: usize, subject_seen: bool) -> Option<Break> {
-    if is_classification_only(&line[since..gap]) || next >= line.len() {
+    // The field since the last break (none when that break was made at this gap).
+    let field = line.get(since..gap).unwrap_or_default();
+    // A field whose value is still to come (`E.O. 12958: DECL:  9/24/2019`, `SUBJECT:  Bio-…`).
+    if is_classification_only(field) || next >= line.len() || field.trim_end().ends_with(':') {
         return None;
     }
-    let field_has_text = !line[since..gap].trim_end().ends_with(':');
     let text_begins = subject_seen
-        && field_has_text
         && header_field_at(line.as_bytes(), next, false).is_none()
-        && prose_at(&line[next..]);
+        && (prose_at(&line[next..]) || prose_after_capitals(line, since, next));
     Some(if text_begins { Break::Blank } else { Break::Line })
+}
+
+/// Whether the field that began at `since` is a SUBJECT in capitals and mixed-case prose begins
+/// at `i` (`SUBJECT: AMBASSADOR'S VISIT TO SEVILLE Sensitive But Unclassified. Please…`): two
+/// words in a row with lower-case letters after their capital (`McCAIN` is not one).
+fn prose_after_capitals(line: &str, since: usize, i: usize) -> bool {
+    let b = line.as_bytes();
+    if i == 0 || !is_space(b, i - 1) || !b[i].is_ascii_uppercase() {
+        return false;
+    }
+    let field = &line[since..i];
+    let Some(subject) = field.split_once(':').filter(|(k, _)| k.trim().eq_ignore_ascii_case("SUBJECT")).map(|(_, v)| v)
+    else {
+        return false;
+    };
+    let mixed = |w: &str| {
+        let w = w.as_bytes();
+        w.len() >= 2 && w[0].is_ascii_uppercase() && w[1..].iter().filter(|c| c.is_ascii_lowercase()).count() >= 2
+    };
+    let mut next = line[i..].split_ascii_whitespace();
+    subject.split_ascii_whitespace().filter(|w| w.bytes().any(|c| c.is_ascii_alphabetic())).count() >= 2
+        && !subject.bytes().any(|c| c.is_ascii_lowercase())
+        && next.next().is_some_and(mixed)
+        && next.next().is_some_and(|w| mixed(w) || w.as_bytes()[0].is_ascii_lowercase())
+}
+
+/// A section heading just before paragraph break `at`: the words since the last sentence's end
+/// (`…End Summary. Reaching out to the Regions ¶2.`), one to eight of them, none ending a
+/// sentence, the first a capital's. `END SUMMARY` before a number is the end of a paragraph.
+fn heading_before(line: &str, at: usize) -> Option<usize> {
+    let before = line[..at].trim_end();
+    let start = before.rfind(['.', '!', '?', '"', ')']).map_or(0, |k| k + 1);
+    let heading = before[start..].trim_start();
+    let words = heading.split_ascii_whitespace().count();
+    let first = heading.split_ascii_whitespace().next()?;
+    let ok = (1..=8).contains(&words)
+        && first.as_bytes()[0].is_ascii_uppercase()
+        && !first.eq_ignore_ascii_case("END")
+        && start > 0;
+    ok.then(|| before.len() - heading.len())
 }
 
 /// Whether `text` opens with prose in mixed case: a capitalised word (after a portion mark,
@@ -379,31 +466,95 @@ fn is_classification_only(text: &str) -> bool {
     spaced || plain
 }
 
-/// Breaks one run-together line into the output.
-fn rebreak(line: &str, out: &mut String) {
-    let b = line.as_bytes();
-    let mut breaks: Vec<(usize, Break)> = Vec::new();
-    let mut next_paragraph = 1u32;
-    let mut in_header = true;
-    // The SUBJECT was read: what follows it is REF, Classified By, or the text.
-    let mut subject_seen = false;
-    let mut i = 0;
-    while i < b.len() {
-        if !line.is_char_boundary(i) {
-            i += 1;
-            continue;
+/// What the re-breaking of one line has read so far, and the breaks it made.
+struct Rebreak<'a> {
+    line: &'a str,
+    breaks: Vec<(usize, Break)>,
+    next_paragraph: u32,
+    in_header: bool,
+    /// The SUBJECT was read: what follows it is REF, Classified By, or the text.
+    subject_seen: bool,
+    /// Where the SUBJECT began, while it is the last field read (a page header may break it).
+    subject_from: Option<usize>,
+    /// After `FM …` and before the caption: the addressees, one per line.
+    addressees: bool,
+    /// The caption's post, as the page headers repeat it (`MADRID 00000520 001.2 OF 002`).
+    station: Option<&'a str>,
+}
+
+impl Rebreak<'_> {
+    /// Where the piece that holds `i` began: the last break at or before it (a caption's break
+    /// after its serial is made ahead).
+    fn since(&self, i: usize) -> usize {
+        self.breaks.iter().rev().map(|(at, _)| *at).find(|&at| at <= i).unwrap_or(0)
+    }
+
+    /// The next numbered paragraph at `i` (and a heading before it): where to go on.
+    fn paragraph(&mut self, i: usize) -> Option<usize> {
+        let at = paragraph_at(self.line.as_bytes(), i, self.next_paragraph)?;
+        // The first paragraph needs a header before it: `1.` in a caption's date is not one.
+        if self.next_paragraph == 1 && self.breaks.is_empty() {
+            return None;
         }
-        if let Some(at) = paragraph_at(b, i, next_paragraph) {
-            // The first paragraph needs a header before it: `1.` in a caption's date is not one.
-            if next_paragraph > 1 || !breaks.is_empty() {
-                breaks.push((at, Break::Blank));
-                next_paragraph += 1;
-                in_header = false;
-                i += 2;
-                continue;
+        // In the header, a heading is one only after the sentence of a Classified By (`…reasons
+        // 1.4 (B) and (D). SUMMARY ------- ¶1.`): a subject's words are no heading (`SUBJECT:
+        // U.S. FOREST SERVICE COLLABORATION…`).
+        let since = self.since(at);
+        let after_field = crate::lines::starts_with_ci(&self.line[since..], "CLASSIFIED BY");
+        if let Some(heading) = heading_before(self.line, at).filter(|&h| !self.in_header || after_field && h > since) {
+            self.breaks.push((heading, Break::Blank));
+            // Its rule on a line of its own, as the telegram wrote it (`Comment -------`).
+            let title = self.line[heading..at].trim_end();
+            let rule = title.trim_end_matches(['-', ' ']);
+            if title.len() - rule.len() >= 3 && !rule.is_empty() {
+                self.breaks.push((heading + rule.len(), Break::Line));
             }
         }
-        if in_header && routed_addressee_at(b, i) && starts_word(b, i, false) {
+        self.breaks.push((at, Break::Blank));
+        self.next_paragraph += 1;
+        self.in_header = false;
+        Some(i + 2)
+    }
+
+    /// A page header of a web copy (`MADRID 00000520 001.2 OF 002`) on a line of its own, as
+    /// the line reader removes it: where to go on.
+    fn page_header(&mut self, i: usize) -> Option<usize> {
+        let b = self.line.as_bytes();
+        // The post as the caption names it, or its last word (`RPO DUBAI 000389`, `DUBAI 00000389`).
+        let full = self.station?;
+        let last = full.rsplit(' ').next().unwrap_or(full);
+        let station = [full, last].into_iter().find(|s| b[i..].starts_with(s.as_bytes()))?;
+        if !starts_word(b, i, false) {
+            return None;
+        }
+        // Its four words after the post: the serial in eight digits, the page, `OF`, the pages.
+        let shapes: [fn(&[u8]) -> bool; 4] = [
+            |w| w.len() == 8 && w.iter().all(u8::is_ascii_digit),
+            |w| w.len() == 5 && w[3] == b'.' && w.iter().filter(|c| c.is_ascii_digit()).count() == 4,
+            |w| w == b"OF",
+            |w| w.len() == 3 && w.iter().all(u8::is_ascii_digit),
+        ];
+        let mut end = i + station.len();
+        for shape in shapes {
+            if !is_space(b, end) {
+                return None;
+            }
+            end += 1;
+            let word = b[end..].iter().take_while(|c| !c.is_ascii_whitespace()).count();
+            if !shape(&b[end..end + word]) {
+                return None;
+            }
+            end += word;
+        }
+        self.breaks.push((i, Break::Line));
+        self.breaks.push((end, Break::Line));
+        Some(end)
+    }
+
+    /// One step through the header at `i`: where to go on.
+    fn header(&mut self, i: usize) -> usize {
+        let (line, b) = (self.line, self.line.as_bytes());
+        if routed_addressee_at(b, i) && starts_word(b, i, false) {
             // `TO RUEHC/SECSTATE…`, `INFO RUEHIT/…`, or one more addressee of the list; `TO`
             // may be glued to the originator before it (`FM AMEMBASSY ANKARATO RUEHC/…`).
             let at = if b[..i].ends_with(b"TO ") {
@@ -413,53 +564,204 @@ fn rebreak(line: &str, out: &mut String) {
             } else {
                 i
             };
-            breaks.push((at, Break::Line));
-            i += 1;
-            continue;
+            self.breaks.push((at, Break::Line));
+            return i + 1;
         }
         // Fields that ran together are often two spaces apart (`000074  SIPDIS  NOFORN
         // SENSITIVE  USDA/FAS/…`); the gap after a caption's classification is not one.
-        if in_header && b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
+        if b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
             let next = i + b[i..].iter().take_while(|&&c| c == b' ').count();
-            let since = breaks.last().map_or(0, |(at, _)| *at);
-            if let Some(how) = gap_break(line, since, i, next, subject_seen) {
-                breaks.push((next, how));
-                in_header = how == Break::Line;
+            if let Some(how) = gap_break(line, self.since(i), i, next, self.subject_seen) {
+                self.breaks.push((next, how));
+                self.in_header = how == Break::Line;
             }
-            i = next;
+            return next;
+        }
+        let after_subject = self.subject_from.is_some_and(|from| prose_after_capitals(line, from, i));
+        if after_subject || self.subject_seen && marked_prose_at(line, i) {
+            // A subject in capitals ends where text in mixed case begins (lines joined by one space).
+            self.breaks.push((i, Break::Blank));
+            self.in_header = false;
+            return i + 1;
+        }
+        if let Some(next) = self.addressee(i) {
+            return next;
+        }
+        // `FM` after the caption is a foreign minister (`SUBJECT: PORTUGUESE FM OFFERS TO…`).
+        let field = header_field_at(b, i, false).filter(|_| self.station.is_none() || !word_at(b, i, "FM "));
+        if let Some((field, how)) = field {
+            if field == HeaderField::Envelope && word_at(b, i, "BT") {
+                self.breaks.push((i, how));
+                self.breaks.push((i + 2, how));
+                return i + 2;
+            }
+            self.breaks.push((i, how));
+            self.subject_seen |= field == HeaderField::Subject;
+            self.subject_from = (field == HeaderField::Subject).then_some(i);
+            self.addressees = field == HeaderField::Envelope && word_at(b, i, "FM ")
+                || self.addressees && field != HeaderField::Caption;
+            if field == HeaderField::Caption {
+                if let Some((station, serial_end)) = caption_station(&line[i..]) {
+                    self.station = Some(station);
+                    // What follows the serial is another field (`KABUL 001975 STATE FOR SCA/FO…`).
+                    if b.get(i + serial_end).is_some_and(|&c| c == b' ') {
+                        self.breaks.push((i + serial_end, Break::Line));
+                    }
+                }
+            }
+            // `SIPDISSIPDIS`: each caption on its own line.
+            return i + if field == HeaderField::Handling { 6 } else { 1 };
+        }
+        if dtg_at(b, i) && i >= 2 {
+            // The precedence letter before the group, alone (`O 111453Z`) or glued to the
+            // operating signal before it (`ZZHP 111453Z`).
+            let letter = i - 2;
+            if b[i - 1] == b' ' && matches!(b[letter], b'O' | b'P' | b'R' | b'Z') {
+                let at = if letter >= 2 && b[letter - 1] == b' ' && matches!(b[letter - 2], b'O' | b'P' | b'R' | b'Z') {
+                    letter - 2
+                } else {
+                    letter
+                };
+                self.breaks.push((at, Break::Line));
+            }
+        }
+        if starts_word(b, i, false) && dateline_at(&line[i..]) {
+            // A web page's date line (`Tuesday, 20 January 2004, 09:44`), after the copy's note.
+            self.breaks.push((i, Break::Line));
+        }
+        i + 1
+    }
+
+    /// Addressees written without routing indicators, after `FM …`: `TO` and `INFO` begin a
+    /// list, and each addressee ends with its precedence (and the sender's number for it):
+    /// `TO SECSTATE WASHDC IMMEDIATE 4937 INFO AFGHANISTAN COLLECTIVE PRIORITY CIA WASHINGTON
+    /// DC PRIORITY`, one per line as the telegram wrote them. Where to go on.
+    fn addressee(&mut self, i: usize) -> Option<usize> {
+        let b = self.line.as_bytes();
+        if !self.addressees || !starts_word(b, i, false) {
+            return None;
+        }
+        for list in ["TO ", "INFO "] {
+            if b[i..].starts_with(list.as_bytes()) && capitals_word_at(b, i + list.len()) {
+                self.breaks.push((i, Break::Line));
+                return Some(i + list.len());
+            }
+        }
+        let precedence = ["FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"]
+            .into_iter()
+            .find(|p| b[i..].starts_with(p.as_bytes()) && b.get(i + p.len()).is_none_or(|&c| c == b' '))?;
+        let mut end = i + precedence.len();
+        let number = b[(end + 1).min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if (1..=4).contains(&number) && b.get(end + 1 + number).is_none_or(|&c| c == b' ') {
+            end += 1 + number;
+        }
+        if end < b.len() {
+            self.breaks.push((end, Break::Line));
+        }
+        Some(end)
+    }
+}
+
+/// A bullet of the text at `i`: `--` or `-` after a colon or a semicolon (`…in major issue
+/// areas: -- Foreign Policy: See Ref A…`, `…license;  - the lack of…`), or after the end of a
+/// sentence and before a capital; not a dash inside a sentence.
+fn bullet_at(b: &[u8], i: usize) -> bool {
+    let dashes = b[i..].iter().take(3).take_while(|&&c| c == b'-').count();
+    if i == 0 || !is_space(b, i - 1) || !(1..=2).contains(&dashes) || !is_space(b, i + dashes) {
+        return false;
+    }
+    let next = b.get(i + dashes + 1).copied().unwrap_or(b' ');
+    match b[..i].iter().rposition(|c| !c.is_ascii_whitespace()).map(|k| b[k]) {
+        Some(b':' | b';') => next.is_ascii_alphanumeric() || next == b'"',
+        Some(b'.' | b'"' | b'!' | b'?') => next.is_ascii_uppercase(),
+        _ => false,
+    }
+}
+
+/// The post a caption names before its serial (`C O N F I D E N T I A L SECTION 01 OF 02
+/// MADRID 000520` → `MADRID`), and where the serial ends.
+fn caption_station(caption: &str) -> Option<(&str, usize)> {
+    let words: Vec<(usize, &str)> = caption
+        .split_ascii_whitespace()
+        .take(24)
+        .map(|w| (w.as_ptr() as usize - caption.as_ptr() as usize, w))
+        .collect();
+    let serial = words.iter().position(|(_, w)| (4..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit()))?;
+    let mut first = words[..serial]
+        .iter()
+        .rposition(|(_, w)| w.len() == 1 || matches!(*w, "UNCLAS" | "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "USE"))
+        .map_or(0, |k| k + 1);
+    if words.get(first).is_some_and(|(_, w)| *w == "SECTION") {
+        first += 4;
+    }
+    if first >= serial {
+        return None;
+    }
+    let start = words[first].0;
+    let end = words[serial - 1].0 + words[serial - 1].1.len();
+    Some((&caption[start..end], words[serial].0 + words[serial].1.len()))
+}
+
+/// A paragraph that begins with its portion mark and no number, in mixed case (`(SBU) This is
+/// the second in a series…`), at `i`: the mark's parts are marks (`(NOTAL)`, `(B)` are not),
+/// and a word in capitals after it is a reference (`(C) STATE 3`), not prose.
+fn marked_prose_at(line: &str, i: usize) -> bool {
+    let b = line.as_bytes();
+    if b[i] != b'(' || i == 0 || !is_space(b, i - 1) {
+        return false;
+    }
+    let Some(close) = line[i..].find(')').filter(|&k| (2..=12).contains(&k)) else { return false };
+    let mark = &line[i + 1..i + close];
+    let marks = mark.split('/').filter(|p| !p.is_empty()).all(|p| crate::vocab::mark_part(p).is_some());
+    let next = line[i + close + 1..].split_ascii_whitespace().next().unwrap_or_default().as_bytes();
+    marks
+        && is_space(b, i + close + 1)
+        && next.len() >= 2
+        && next[0].is_ascii_uppercase()
+        && next[1..].iter().any(u8::is_ascii_lowercase)
+}
+
+/// A web page's date line: `Tuesday, 20 January 2004, 09:44`.
+fn dateline_at(text: &str) -> bool {
+    let days = ["Monday, ", "Tuesday, ", "Wednesday, ", "Thursday, ", "Friday, ", "Saturday, ", "Sunday, "];
+    let Some(day) = days.iter().find(|d| text.starts_with(*d)) else { return false };
+    let mut words = text[day.len()..].split_ascii_whitespace();
+    words.next().is_some_and(|w| w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit()))
+        && words.next().is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+        && words.next().is_some_and(|w| w.len() == 5 && w.ends_with(','))
+}
+
+/// Breaks one run-together line into the output.
+fn rebreak(line: &str, out: &mut String) {
+    let b = line.as_bytes();
+    let mut r = Rebreak {
+        line,
+        breaks: Vec::new(),
+        next_paragraph: 1,
+        in_header: true,
+        subject_seen: false,
+        subject_from: None,
+        addressees: false,
+        station: None,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !line.is_char_boundary(i) {
+            i += 1;
             continue;
         }
-        if in_header {
-            if let Some((field, how)) = header_field_at(b, i, false) {
-                if field == HeaderField::Envelope && word_at(b, i, "BT") {
-                    breaks.push((i, how));
-                    breaks.push((i + 2, how));
-                    i += 2;
-                    continue;
-                }
-                breaks.push((i, how));
-                subject_seen |= field == HeaderField::Subject;
-                // `SIPDISSIPDIS`: each caption on its own line.
-                i += if field == HeaderField::Handling { 6 } else { 1 };
-                continue;
+        if let Some(next) = r.paragraph(i).or_else(|| r.page_header(i)) {
+            i = next;
+        } else if r.in_header {
+            i = r.header(i);
+        } else {
+            if bullet_at(b, i) {
+                r.breaks.push((i, Break::Blank));
             }
-            if dtg_at(b, i) && i >= 2 {
-                // The precedence letter before the group, alone (`O 111453Z`) or glued to the
-                // operating signal before it (`ZZHP 111453Z`).
-                let letter = i - 2;
-                if b[i - 1] == b' ' && matches!(b[letter], b'O' | b'P' | b'R' | b'Z') {
-                    let at =
-                        if letter >= 2 && b[letter - 1] == b' ' && matches!(b[letter - 2], b'O' | b'P' | b'R' | b'Z') {
-                            letter - 2
-                        } else {
-                            letter
-                        };
-                    breaks.push((at, Break::Line));
-                }
-            }
+            i += 1;
         }
-        i += 1;
     }
+    let mut breaks = r.breaks;
     if let Some(at) = signature_at_end(line) {
         if breaks.last().is_none_or(|(last, _)| *last < at) && !breaks.is_empty() {
             breaks.push((at, Break::Blank));
@@ -542,8 +844,7 @@ mod tests {
                 "PASS TO DOE - A. BIENIAWSKI",
                 "E.O. 12958: N/A",
                 "TAGS: AORC, PTER, IN",
-                "SUBJECT:",
-                "Bio-Security Initiatives With India",
+                "SUBJECT:  Bio-Security Initiatives With India",
                 "REF: A. STATE 233267",
                 "B. NEW DELHI 6500",
                 "",
@@ -559,6 +860,59 @@ mod tests {
         assert_eq!(refs, ["STATE 233267", "NEW DELHI 6500"]);
         assert!(cable.sections[0].paragraphs[0].text.starts_with("As instructed in Ref A, Poloff delivered"));
         assert_eq!(cable.signers, ["MULFORD"]);
+    }
+
+    /// A page of 2010 whose lines were joined by one space (a PDF's text layer): addressees
+    /// without routing indicators, a caption with an office line after its serial, a subject in
+    /// capitals before mixed-case text, headings, `¶` numbers, bullets and a page header.
+    #[test]
+    fn breaks_a_page_joined_by_single_spaces() {
+        let text = "O 310653Z JUL 08 FM AMEMBASSY KABUL TO SECSTATE WASHDC IMMEDIATE 4937 INFO AFGHANISTAN \
+                    COLLECTIVE PRIORITY CIA WASHINGTON DC PRIORITY C O N F I D E N T I A L SECTION 01 OF 02 KABUL \
+                    001975 STATE FOR SCA/FO NSC PASS FOR WOOD EO 12958 DECL: 07/30/2018 TAGS PGOV, AF SUBJECT: \
+                    EX-TALIBAN SEEK KABUL 00001975 001.2 OF 002 MEDIATION ROLE Sensitive But Unclassified. Please \
+                    protect. Summary ¶1. (C) On July 29, the FM met the Ambassador. He listed: -- Force alone \
+                    cannot win. -- Talks can. End Summary. The Plan ¶2. (C) More text here. WOOD";
+        assert!(needs_reflow(text));
+        assert_eq!(
+            lines(text),
+            [
+                "O 310653Z JUL 08",
+                "FM AMEMBASSY KABUL",
+                "TO SECSTATE WASHDC IMMEDIATE 4937",
+                "INFO AFGHANISTAN COLLECTIVE PRIORITY",
+                "CIA WASHINGTON DC PRIORITY",
+                "C O N F I D E N T I A L SECTION 01 OF 02 KABUL 001975",
+                "STATE FOR SCA/FO NSC PASS FOR WOOD",
+                "EO 12958 DECL: 07/30/2018",
+                "TAGS PGOV, AF",
+                "SUBJECT: EX-TALIBAN SEEK",
+                "KABUL 00001975 001.2 OF 002",
+                "MEDIATION ROLE",
+                "",
+                "Sensitive But Unclassified. Please protect.",
+                "",
+                "Summary",
+                "",
+                "¶1. (C) On July 29, the FM met the Ambassador. He listed:",
+                "",
+                "-- Force alone cannot win.",
+                "",
+                "-- Talks can. End Summary.",
+                "",
+                "The Plan",
+                "",
+                "¶2. (C) More text here.",
+                "",
+                "WOOD",
+            ]
+        );
+        let cable = crate::parse(text);
+        assert_eq!(cable.subject.as_deref(), Some("EX-TALIBAN SEEK MEDIATION ROLE"));
+        assert_eq!(cable.id.as_deref(), Some("08KABUL1975"));
+        assert_eq!(cable.to.len() + cable.info.len(), 3);
+        let titles: Vec<_> = cable.sections.iter().filter_map(|s| s.title.as_deref()).collect();
+        assert_eq!(titles, ["Summary", "The Plan"]);
     }
 
     #[test]
