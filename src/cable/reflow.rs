@@ -269,8 +269,17 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
 
 /// A word of two or more capitals at `i` (digits, `-`, `/` and `.` may be part of it).
 fn capitals_word_at(b: &[u8], i: usize) -> bool {
-    let word = b[i.min(b.len())..].iter().take_while(|c| !c.is_ascii_whitespace()).collect::<Vec<_>>();
-    word.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2 && !word.iter().any(|c| c.is_ascii_lowercase())
+    let (mut capitals, mut lower) = (0, false);
+    for c in b[i.min(b.len())..].iter().take_while(|c| !c.is_ascii_whitespace()) {
+        capitals += usize::from(c.is_ascii_uppercase());
+        lower |= c.is_ascii_lowercase();
+    }
+    capitals >= 2 && !lower
+}
+
+/// Whether `b` begins with `shape`, where `9` stands for any digit.
+fn shaped(b: &[u8], shape: &[u8]) -> bool {
+    b.len() >= shape.len() && b.iter().zip(shape).all(|(&c, &s)| if s == b'9' { c.is_ascii_digit() } else { c == s })
 }
 
 /// A caption in plain words where a caption's line began (`UNCLAS SECTION 01 OF 03 MADRID
@@ -527,24 +536,11 @@ impl Rebreak<'_> {
         if !starts_word(b, i, false) {
             return None;
         }
-        // Its four words after the post: the serial in eight digits, the page, `OF`, the pages.
-        let shapes: [fn(&[u8]) -> bool; 4] = [
-            |w| w.len() == 8 && w.iter().all(u8::is_ascii_digit),
-            |w| w.len() == 5 && w[3] == b'.' && w.iter().filter(|c| c.is_ascii_digit()).count() == 4,
-            |w| w == b"OF",
-            |w| w.len() == 3 && w.iter().all(u8::is_ascii_digit),
-        ];
-        let mut end = i + station.len();
-        for shape in shapes {
-            if !is_space(b, end) {
-                return None;
-            }
-            end += 1;
-            let word = b[end..].iter().take_while(|c| !c.is_ascii_whitespace()).count();
-            if !shape(&b[end..end + word]) {
-                return None;
-            }
-            end += word;
+        // After the post: the serial in eight digits, the page, `OF`, the pages.
+        const SHAPE: &[u8] = b" 99999999 999.9 OF 999";
+        let end = i + station.len() + SHAPE.len();
+        if !shaped(&b[i + station.len()..], SHAPE) || b.get(end).is_some_and(|c| !c.is_ascii_whitespace()) {
+            return None;
         }
         self.breaks.push((i, Break::Line));
         self.breaks.push((end, Break::Line));

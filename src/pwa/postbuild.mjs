@@ -55,15 +55,18 @@ for (const name of all) {
   hash.update(await readFile(join(staging, name)));
 }
 const version = hash.digest('hex').slice(0, 16);
-// Every file of the build but the manifest's screenshots: those are install-dialog art the browser
-// fetches itself when it shows that dialog, and precaching them would triple what a first visit
-// downloads (250 KB of PNG against a 200 KB budget for the whole app). The worker keeps them once
-// the browser has loaded them (sw.js, LATER).
+// Every file of the build but the manifest's images: its screenshots are install-dialog art, and
+// its launcher icons are what the browser shows for an installed app; the browser fetches both
+// itself when it offers to install the app and keeps the icons with the installed app, so an
+// installed app never asks the worker for them offline. Precaching the screenshots would triple
+// what a first visit downloads (250 KB of PNG against a 200 KB budget for the whole app), and the
+// three icons are 4.7 KB of it. The worker keeps each once the browser has loaded it (sw.js,
+// LATER). The page's own icon (the SVG favicon) is precached.
 // The embed bundle is for other sites' pages, not the app's: not precached either.
 // Nor the sample cables beside the compiled-in one: the worker keeps each once it is opened.
 // Nor the library's part, worker and styles: they are loaded when a library is first opened, and kept from then on.
 // Nor the routing book: loaded when an envelope is first opened (or early on a later visit), and kept.
-const later = (p) => p.startsWith('icons/screenshot-') || p.startsWith('samples/') || p.startsWith('library') || p === 'routing.txt';
+const later = (p) => p.startsWith('icons/') || p.startsWith('samples/') || p.startsWith('library') || p === 'routing.txt';
 // And the page once: './' is index.html (navigations are answered with it).
 const list = ['./', ...all.filter((p) => p !== 'index.html' && !later(p) && !EMBED.includes(p))];
 // The Content-Security-Policy allows Trunk's inline loader by its hash, and nothing else inline.
