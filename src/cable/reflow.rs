@@ -277,6 +277,9 @@ fn capitals_word_at(b: &[u8], i: usize) -> bool {
     capitals >= 2 && !lower
 }
 
+/// A page header after its post: the serial in eight digits, the page, `OF`, the pages.
+const PAGE_HEADER: &[u8] = b" 99999999 999.9 OF 999";
+
 /// Whether `b` begins with `shape`, where `9` stands for any digit.
 fn shaped(b: &[u8], shape: &[u8]) -> bool {
     b.len() >= shape.len() && b.iter().zip(shape).all(|(&c, &s)| if s == b'9' { c.is_ascii_digit() } else { c == s })
@@ -536,10 +539,8 @@ impl Rebreak<'_> {
         if !starts_word(b, i, false) {
             return None;
         }
-        // After the post: the serial in eight digits, the page, `OF`, the pages.
-        const SHAPE: &[u8] = b" 99999999 999.9 OF 999";
-        let end = i + station.len() + SHAPE.len();
-        if !shaped(&b[i + station.len()..], SHAPE) || b.get(end).is_some_and(|c| !c.is_ascii_whitespace()) {
+        let end = i + station.len() + PAGE_HEADER.len();
+        if !shaped(&b[i + station.len()..], PAGE_HEADER) || b.get(end).is_some_and(|c| !c.is_ascii_whitespace()) {
             return None;
         }
         self.breaks.push((i, Break::Line));

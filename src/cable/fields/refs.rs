@@ -11,7 +11,7 @@ pub fn strip_ref_keyword(line: &str) -> Option<&str> {
 }
 
 /// Where a bullet for `letter` starts in `text`, with the bullet's length.
-/// A bullet is `A.`, `A)` or `(A)` at the start or after white space or `;`.
+/// A bullet is `A.`, `A)` or `(A)` at the start or after white space or `;`, or `A:` at the start.
 pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let lower = letter.to_ascii_lowercase();
@@ -21,10 +21,12 @@ pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
         if !at_start {
             continue;
         }
+        // `A:` only where a block begins (`REF A: STATE 12345`, a line of its own each).
         let (len, ok) = if b[i] == b'(' {
             (3, b.get(i + 1).is_some_and(|&c| c == letter || c == lower) && b.get(i + 2) == Some(&b')'))
         } else {
-            (2, (b[i] == letter || b[i] == lower) && matches!(b.get(i + 1), Some(b'.' | b')')))
+            let closing = matches!(b.get(i + 1), Some(b'.' | b')')) || i == 0 && b.get(i + 1) == Some(&b':');
+            (2, (b[i] == letter || b[i] == lower) && closing)
         };
         // The bullet must be followed by white space or the end: `A.` not `A.B.C.`, `U.S.`;
         // a closing parenthesis may be glued to a capital (`A)STATE 071143`).
@@ -193,6 +195,10 @@ mod tests {
         assert_eq!(ids("1974ATHENS02959", "75"), [(None, some("74ATHENS2959"))]);
         assert_eq!(ids("A. 09STATE12345 B. 1973BUENOS03147", "10")[1], (some("B"), some("73BUENOSAIRES3147")));
         assert_eq!(ids("STATE 244304 (NOTAL)", "04"), [(None, some("04STATE244304"))]);
+        // `REF A: STATE 12345` and `REF B: ANKARA 678`, a line each.
+        assert_eq!(ids("A: STATE 12345", "09"), [(some("A"), some("09STATE12345"))]);
+        assert_eq!(ids("B: ANKARA 678", "09"), [(some("B"), some("09ANKARA678"))]);
+        assert_eq!(ids("TEHRAN 1091 A: NOTE", "72")[0].0, None, "`A:` inside a block is no bullet");
         assert_eq!(
             ids("TEHRAN 1091: TEHRAN 263: MOSCOW 1603", "72"),
             [(None, some("72TEHRAN1091")), (None, some("72TEHRAN263")), (None, some("72MOSCOW1603"))]
