@@ -90,6 +90,25 @@ fn the_sample_body_has_ten_paragraphs_in_seven_titled_sections() {
     assert!(c.diagnostics.iter().any(|d| d.message.contains("paragraph numbers")));
 }
 
+/// The sample as a FOIA release's PDF gives its text: the reviewer's stamp on top, and every 25
+/// lines a page break with its case stamp and page number, set apart by blank lines.
+fn pdf_pages(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("RELEASE IN PART B1,1.4(B),1.4(D)\n\n");
+    for (k, line) in text.lines().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        if k > 0 && k % 25 == 0 {
+            let page = k / 25 + 1;
+            out.push_str(
+                "\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739546 Date: 05/13/2015\n",
+            );
+            write!(out, "\nPage {page} of 3\n\n").unwrap();
+        }
+    }
+    out
+}
+
 /// The sample, hard-wrapped at 69 columns as older copies are.
 fn hard_wrapped(text: &str) -> String {
     let mut out = String::new();
@@ -114,8 +133,14 @@ fn hard_wrapped(text: &str) -> String {
 #[test]
 fn paste_damage_does_not_change_the_reading() {
     let clean = cable::parse(SAMPLE_CABLE);
+    // As a reader sees them: runs of spaces read as one (a line break lost inside a paragraph
+    // leaves two where the sample had a line ending in a space).
     let texts = |c: &cable::Cable| -> Vec<String> {
-        c.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.clone()).collect()
+        c.sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
     };
     let variants = [
         ("CRLF", SAMPLE_CABLE.replace('\n', "\r\n")),
@@ -123,6 +148,9 @@ fn paste_damage_does_not_change_the_reading() {
         ("trailing spaces and tabs", SAMPLE_CABLE.replace('\n', " \t \n")),
         ("hard-wrapped at 69 columns", hard_wrapped(SAMPLE_CABLE)),
         ("web copy with ¶ marks", SAMPLE_CABLE.replace("\n1", "\n¶1")),
+        ("a FOIA release's PDF, page by page", pdf_pages(SAMPLE_CABLE)),
+        ("its lines joined by one space", SAMPLE_CABLE.lines().map(str::trim).collect::<Vec<_>>().join(" ")),
+        ("the date-time group's year glued to its month", SAMPLE_CABLE.replace("Z FEB 09", "Z FEB09")),
     ];
     for (what, text) in variants {
         let c = cable::parse(&text);
@@ -132,6 +160,8 @@ fn paste_damage_does_not_change_the_reading() {
         assert_eq!(c.info.len(), 6, "{what}");
         assert_eq!(c.signers, clean.signers, "{what}");
         assert_eq!(texts(&c), texts(&clean), "{what}");
+        let titles = |c: &cable::Cable| -> Vec<Option<String>> { c.sections.iter().map(|s| s.title.clone()).collect() };
+        assert_eq!(titles(&c), titles(&clean), "{what}");
         assert!(c.unknown.is_empty(), "{what}: {:?}", c.unknown);
     }
 }

@@ -71,6 +71,21 @@ struct Header {
     buf: Buffers,
     /// The first line that proves a header exists (junk before it is reported, not read).
     anchor: Option<usize>,
+    /// The last line read was a PDF's page furniture.
+    page_break: bool,
+}
+
+/// A PDF's page furniture (`Page 2 of 3`, the FOIA case stamp), which `envelope_line` removes
+/// as a page header. A PDF's text sets it apart with blank lines wherever the page broke, mid-
+/// field too; the web copies' own page headers and markers are not padded so, and a blank line
+/// around them is the text's.
+fn is_page_break(text: &str) -> bool {
+    super::shapes::is_pdf_page_furniture(text)
+}
+
+/// Whether the next line that is not blank, after line `i`, is a page break.
+fn next_is_page_break(p: &Builder<'_>, i: usize) -> bool {
+    p.lines[i..].iter().find(|l| !l.is_blank()).is_some_and(|l| is_page_break(l.text))
 }
 
 /// Reads the header and returns the index of the first body line.
@@ -80,6 +95,12 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
     while i < p.lines.len() {
         let line = p.lines[i];
         if line.is_blank() {
+            // The blank lines around a PDF's page furniture are no gap: a field goes on
+            // across them as across the page break itself.
+            if h.page_break || next_is_page_break(p, i) {
+                i += 1;
+                continue;
+            }
             h.gap = true;
             // REF blocks and the reasons of `Classified By` may continue after a
             // blank line or a page break (07PARIS170: `1.4 (B) AND (D).` on page 2).
@@ -91,12 +112,13 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
         }
         let cleaned = strip_markdown_links(line.text);
         let text = cleaned.trim_start_matches('¶').trim();
+        h.page_break = is_page_break(text);
         if let Some(next) = h.line(p, i, text) {
             h.mode = next;
         } else if !h.continuation(p, i, text) {
             break;
         }
-        h.gap = false;
+        h.gap = h.gap && h.page_break;
         i += 1;
     }
     finish(p, &mut h.buf);

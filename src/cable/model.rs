@@ -344,7 +344,8 @@ pub struct RemovedLine {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Debris {
-    /// `PAGE 02 ROME 01196 01 OF 02 082030Z`
+    /// `PAGE 02 ROME 01196 01 OF 02 082030Z`; a FOIA release's `Page 2 of 3`, case stamp and
+    /// `RELEASE IN PART B1`.
     PageHeader,
     /// `BAGHDAD 00000197 002 OF 002`
     SectionMarker,

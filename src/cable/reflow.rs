@@ -327,7 +327,10 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
         return None;
     }
     let value: u32 = std::str::from_utf8(&b[number..number + digits]).ok()?.parse().ok()?;
-    if value != n || b.get(number + digits) != Some(&b'.') {
+    // `12. (C)` for `¶2. (C)`: a pilcrow that a copy turned into a `1` (the line reader repairs
+    // the numbers after).
+    let lost_pilcrow = (1..=9).contains(&n) && value == 10 + n && b[number + digits..].starts_with(b". (");
+    if value != n && !lost_pilcrow || b.get(number + digits) != Some(&b'.') {
         return None;
     }
     let after = b.get(number + digits + 1);
@@ -457,9 +460,16 @@ fn signature_at_end(line: &str) -> Option<usize> {
             && trimmed[start..].bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
         if spaces >= 2 || before.ends_with(['.', '!', '?', '"', ')']) || case_changes {
             let signature = &trimmed[start..];
+            // In capitals (`MULFORD`), or a name in title case after a sentence (`…Council. Rice`).
+            let title_case = before.ends_with(['.', '!', '?', '"'])
+                && words <= 3
+                && signature.split(' ').all(|w| {
+                    w.as_bytes()[0].is_ascii_uppercase()
+                        && w.bytes().skip(1).all(|c| c.is_ascii_lowercase() || c == b'-')
+                });
             let ok = signature.len() <= 40
                 && !signature.ends_with('.')
-                && signature.bytes().all(|c| !c.is_ascii_lowercase())
+                && (signature.bytes().all(|c| !c.is_ascii_lowercase()) || title_case)
                 && b.len() > start;
             return ok.then_some(start);
         }
@@ -591,6 +601,16 @@ impl Rebreak<'_> {
                 self.breaks.push((i, how));
                 self.breaks.push((i + 2, how));
                 return i + 2;
+            }
+            if field == HeaderField::Envelope && word_at(b, i, "VZCZC") {
+                // The transmission's number is a line of its own, before the routing line
+                // (`VZCZCXYZ0001 OO RUEHWEB`).
+                let end = i + b[i..].iter().take_while(|c| !c.is_ascii_whitespace()).count();
+                self.breaks.push((i, how));
+                if end < b.len() {
+                    self.breaks.push((end, Break::Line));
+                }
+                return end;
             }
             self.breaks.push((i, how));
             self.subject_seen |= field == HeaderField::Subject;
@@ -922,7 +942,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                "VZCZCXRO0001 OO RUEHDBU",
+                "VZCZCXRO0001",
+                "OO RUEHDBU",
                 "DE RUEHAK #1234/01 2231453",
                 "ZNY CCCCC ZZH",
                 "P 111453Z AUG 06",

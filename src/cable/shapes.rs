@@ -74,10 +74,35 @@ pub fn leading_marking(text: &str) -> (Option<&str>, &str) {
 
 /// `PAGE 02 ROME 01196 01 OF 02 082030Z`, `TO PAGE 02 STATE 015113 182333Z`.
 pub fn is_page_header(text: &str) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
     let rest = text.strip_prefix("TO ").unwrap_or(text);
-    let Some(rest) = rest.strip_prefix("PAGE ") else { return false };
-    let number = rest.split_ascii_whitespace().next().unwrap_or("");
-    !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit())
+    if let Some(rest) = rest.strip_prefix("PAGE ") {
+        return digits(rest.split_ascii_whitespace().next().unwrap_or(""));
+    }
+    is_pdf_page_furniture(text)
+}
+
+/// What a FOIA release's PDF prints on every page, around the cable: `Page 2 of 3`, the case
+/// stamp (`UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739546 Date:
+/// 05/13/2015`), and the reviewer's `RELEASE IN PART B1,1.4(B),1.4(D)` or `RELEASE IN FULL`.
+pub fn is_pdf_page_furniture(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Nearly every line fails at its first letter.
+    if !matches!(b.first(), Some(b'P' | b'p' | b'R' | b'U')) {
+        return false;
+    }
+    if let Some(rest) = text.strip_prefix("Page ").or_else(|| text.strip_prefix("PAGE ")) {
+        let mut words = rest.split_ascii_whitespace();
+        let number =
+            |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
+        return number(words.next())
+            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            && number(words.next())
+            && words.next().is_none();
+    }
+    text.starts_with("RELEASE IN FULL")
+        || text.starts_with("RELEASE IN PART")
+        || text.contains("Department of State Case No.") && text.contains("Doc No.")
 }
 
 /// `BAGHDAD 00000197 002 OF 002`, `TRIPOLI 00000564 001.2 OF 002`: section markers of
@@ -134,5 +159,11 @@ mod tests {
         assert!(is_section_marker("TRIPOLI 00000564 001.2 OF 002"));
         assert!(!is_section_marker("We met 12345 people, 2 of 3"));
         assert!(!is_page_header("PAGES of history"));
+        // A FOIA release's PDF, page by page.
+        assert!(is_page_header("Page 2 of 3") && is_page_header("RELEASE IN PART B1,1.4(B),1.4(D)"));
+        assert!(is_page_header(
+            "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739546 Date: 05/13/2015"
+        ));
+        assert!(!is_page_header("Page 2 of the report") && !is_page_header("RELEASE IN PRINCIPLE IS AGREED"));
     }
 }

@@ -60,7 +60,8 @@ pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
     // A full stop ends the name unless it ends an abbreviation or initial (`Blake, Jr.`, `X.`).
     let last_word = who.rsplit(' ').next().unwrap_or("");
     let who = if who.ends_with('.') && last_word.len() > 3 { who.trim_end_matches('.').trim() } else { who };
-    let who = who.strip_suffix(" for").or_else(|| who.strip_suffix(" FOR")).unwrap_or(who).trim();
+    // `… for reasons 1.4`, `… per 1.4(b),(d)`: the word before the reasons is no part of the name.
+    let who = [" for", " FOR", " per", " PER"].iter().find_map(|w| who.strip_suffix(w)).unwrap_or(who).trim();
     // `…, Embassy Ankara`: the post after the person is cut off, with what follows it.
     let post_at = who
         .match_indices(',')
@@ -138,6 +139,9 @@ mod tests {
     fn reads_the_sample() {
         let (who, reasons) = parse("Classified By: Ambassador Rice for Reasons 1.4 (b) and (d)");
         assert_eq!(who.as_deref(), Some("Ambassador Rice"));
+        let (who, reasons_per) = parse("Classified by DCM Jane Doe per 1.4(b),(d)");
+        assert_eq!(who.as_deref(), Some("DCM Jane Doe"));
+        assert_eq!(reasons_per, ["1.4(b)", "1.4(d)"]);
         assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
     }
 

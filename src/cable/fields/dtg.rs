@@ -53,14 +53,19 @@ pub fn parse_precedence_line(line: &str) -> Option<PrecedenceLine> {
         group
     };
     let month = words.next()?;
-    let year = words.next()?;
+    // `FEB09`: the year glued to the month by a copy that lost the space.
+    let (month, year) = match month.split_at_checked(3) {
+        Some((m, y)) if !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit()) => (m, y),
+        _ => (month, words.next()?),
+    };
     let dtg = format!("{group} {month} {year}");
     Some(PrecedenceLine { precedence, second, date: parse_dtg(group, month, year), dtg })
 }
 
 /// `030252Z`, `FEB`, `09` → 2009-02-03 02:52Z. Two-digit years of 50 and above are 19YY.
 pub fn parse_dtg(group: &str, month: &str, year: &str) -> Option<DateTime> {
-    let digits = group.strip_suffix(['Z', 'z'])?;
+    // The zone letter may be lost in a copy (`030252 FEB 09`): the group is Zulu time all the same.
+    let digits = group.strip_suffix(['Z', 'z']).unwrap_or(group);
     if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -173,6 +178,11 @@ mod tests {
     #[test]
     fn rejects_impossible_dates() {
         assert!(parse_precedence_line("O 310252Z FEB 09").unwrap().date.is_none());
+        // A copy that lost the zone letter, or the space between month and year.
+        let date = |l: &str| parse_precedence_line(l).and_then(|p| p.date).map(|d| (d.year, d.month, d.day, d.hour));
+        assert_eq!(date("P 030252 FEB 09"), Some((2009, 2, 3, 2)));
+        assert_eq!(date("P 030252Z FEB09"), Some((2009, 2, 3, 2)));
+        assert_eq!(date("P 0302Z FEB 09"), None);
         assert!(parse_precedence_line("FM AMEMBASSY").is_none());
         assert!(parse_precedence_line("A 030252Z FEB 09").is_none());
     }

@@ -50,8 +50,16 @@ pub fn parse_eo_line(line: &str) -> EoLine {
         .map_or(disposition, |d| d.trim_start_matches(|c: char| c == ':' || c.is_whitespace()));
     let after_decl = find_ci(disposition, "DECL").map(|i| {
         let rest = &disposition[i + 4..];
-        // `DECLAS 12/31/80` in E.O. 11652 lines.
-        let rest = if starts_with_ci(rest, "AS ") { &rest[2..] } else { rest };
+        // `DECLAS 12/31/80` in E.O. 11652 lines; `DECLASSIFY ON 1.6X6` spelled out.
+        let rest = if starts_with_ci(rest, "ASSIFY ON") {
+            &rest[9..]
+        } else if starts_with_ci(rest, "ASSIFY") {
+            &rest[6..]
+        } else if starts_with_ci(rest, "AS ") {
+            &rest[2..]
+        } else {
+            rest
+        };
         rest.trim_start_matches(|c: char| c == ':' || c == '.' || c.is_whitespace())
     });
     let candidate = after_decl.unwrap_or(disposition);
@@ -105,6 +113,11 @@ mod tests {
         assert_eq!((eo.order.as_deref(), eo.declassify_on.as_deref()), (Some("12958"), Some("2019-01-29")));
         let eo = parse_eo_line("EO 12958 DECL: 2020/02/23");
         assert_eq!(eo.declassify_on.as_deref(), Some("2020-02-23"));
+        // Spelled out: the exemption is the note, not `ASSIFY ON 1.6X6`.
+        let eo = parse_eo_line("E.O. 12958: DECLASSIFY ON 1.6X6");
+        assert_eq!((eo.declassify_on, eo.note.as_deref()), (None, Some("1.6X6")));
+        let eo = parse_eo_line("E.O. 12958: DECLASSIFY ON 02/02/2019");
+        assert_eq!(eo.declassify_on.as_deref(), Some("2019-02-02"));
         let eo = parse_eo_line("E.O. 12958 AS AMENDED: DECL: 3/13/2018");
         assert_eq!(eo.declassify_on.as_deref(), Some("2018-03-13"));
         let eo = parse_eo_line("E.O. 12958: N/A");
