@@ -98,3 +98,16 @@ fn no_corpus_line_is_dropped() {
         common::assert_every_line_accounted(&name, &html, &cable::parse(&html));
     }
 }
+
+/// A subject wrapped before `TO` (`…BUT OFFERS A WAY OUT` / `TO AQAP RANK AND FILE`) goes on;
+/// its second line was read as an addressee.
+#[test]
+fn a_subject_wrapped_before_to_is_not_an_addressee() {
+    let cable = cable::parse(&common::corpus_page("10SANAA45"));
+    assert_eq!(
+        cable.subject.as_deref(),
+        Some("SALEH STICKS TO HIS CT GUNS, BUT OFFERS A WAY OUT TO AQAP RANK AND FILE")
+    );
+    let to: Vec<&str> = cable.to.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(to, ["SECSTATE WASHDC"]);
+}

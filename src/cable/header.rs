@@ -358,6 +358,11 @@ impl Header {
     /// `TO`/`INFO` lines, and the posts an `XMT` line excludes.
     fn addressee_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
         let (mode, gap) = (self.mode, self.gap);
+        // A subject wrapped before `TO` or `INFO` goes on (`…BUT OFFERS A WAY OUT` / `TO AQAP
+        // RANK AND FILE`): addressees are the envelope's, never the next line of a subject.
+        if mode == Mode::Subject && !gap {
+            return None;
+        }
         // `TO` or `INFO` alone on a line, with the addressees on the lines below.
         if text == "TO" || text == "INFO" {
             self.seen.envelope = true;
