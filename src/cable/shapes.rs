@@ -87,8 +87,8 @@ pub fn is_page_header(text: &str) -> bool {
 /// 05/13/2015`), and the reviewer's `RELEASE IN PART B1,1.4(B),1.4(D)` or `RELEASE IN FULL`.
 pub fn is_pdf_page_furniture(text: &str) -> bool {
     let b = text.as_bytes();
-    // Nearly every line fails at its first letter.
-    if !matches!(b.first(), Some(b'P' | b'p' | b'R' | b'U')) {
+    // Nearly every line fails at its first two letters (`President…`, `Under…`).
+    if !matches!(b, [b'P', b'a' | b'A', ..] | [b'R', b'E', ..] | [b'U', b'N' | b'.', ..]) {
         return false;
     }
     if let Some(rest) = text.strip_prefix("Page ").or_else(|| text.strip_prefix("PAGE ")) {
@@ -100,9 +100,11 @@ pub fn is_pdf_page_furniture(text: &str) -> bool {
             && number(words.next())
             && words.next().is_none();
     }
+    // Prefixes only: this runs on every line that starts with `P`, `R` or `U` (`President…`).
+    let stamp = text.strip_prefix("UNCLASSIFIED ").unwrap_or(text);
     text.starts_with("RELEASE IN FULL")
         || text.starts_with("RELEASE IN PART")
-        || text.contains("Department of State Case No.") && text.contains("Doc No.")
+        || stamp.starts_with("U.S. Department of State Case No.")
 }
 
 /// `BAGHDAD 00000197 002 OF 002`, `TRIPOLI 00000564 001.2 OF 002`: section markers of
