@@ -145,7 +145,7 @@ fn corpus_pages_with_their_line_breaks_lost() {
         ("classification", |c| format!("{:?}", c.classification), 0.99),
         ("origin", |c| format!("{:?}", c.origin), 0.99),
         ("tags", |c| c.tags.join(" ").to_ascii_uppercase(), 0.99),
-        ("subject", |c| c.subject.as_deref().unwrap_or_default().to_ascii_uppercase(), 0.95),
+        ("subject", |c| c.subject.as_deref().unwrap_or_default().to_ascii_uppercase(), 0.98),
     ];
     for joint in [" ", "  "] {
         let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();

@@ -280,9 +280,24 @@ fn capitals_word_at(b: &[u8], i: usize) -> bool {
 /// A page header after its post: the serial in eight digits, the page, `OF`, the pages.
 const PAGE_HEADER: &[u8] = b" 99999999 999.9 OF 999";
 
-/// Whether `b` begins with `shape`, where `9` stands for any digit.
-fn shaped(b: &[u8], shape: &[u8]) -> bool {
-    b.len() >= shape.len() && b.iter().zip(shape).all(|(&c, &s)| if s == b'9' { c.is_ascii_digit() } else { c == s })
+/// How many bytes of `b` match `shape`, where `9` stands for any digit and a space for one or
+/// more (a joined line keeps the spaces its lines ended with).
+fn shaped(b: &[u8], shape: &[u8]) -> Option<usize> {
+    let mut k = 0;
+    for &s in shape {
+        let c = *b.get(k)?;
+        if s == b' ' {
+            if c != b' ' {
+                return None;
+            }
+            k += b[k..].iter().take_while(|&&c| c == b' ').count();
+        } else if s == b'9' && c.is_ascii_digit() || s == c {
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(k)
 }
 
 /// A caption in plain words where a caption's line began (`UNCLAS SECTION 01 OF 03 MADRID
@@ -549,8 +564,8 @@ impl Rebreak<'_> {
         if !starts_word(b, i, false) {
             return None;
         }
-        let end = i + station.len() + PAGE_HEADER.len();
-        if !shaped(&b[i + station.len()..], PAGE_HEADER) || b.get(end).is_some_and(|c| !c.is_ascii_whitespace()) {
+        let end = i + station.len() + shaped(&b[i + station.len()..], PAGE_HEADER)?;
+        if b.get(end).is_some_and(|c| !c.is_ascii_whitespace()) {
             return None;
         }
         self.breaks.push((i, Break::Line));
@@ -584,8 +599,21 @@ impl Rebreak<'_> {
             }
             return next;
         }
+        if self.subject_from.is_some() && starts_word(b, i, false) && b[i..].starts_with(b"---") {
+            // The rule under a SUBJECT, and under a heading after it (`… PRESIDENT ------- Summary
+            // -------`): each on a line of its own, as the telegram wrote them.
+            let end = i + b[i..].iter().take_while(|&&c| c == b'-').count();
+            self.breaks.push((i, Break::Line));
+            if end < b.len() {
+                self.breaks.push((end, Break::Line));
+            }
+            return end;
+        }
+        // After a subject of two words or more, a portion mark opens the text even in capitals
+        // (`… DISAPPOINTING RESULTS (U) THIS CABLE IS SENSITIVE…`).
+        let subject_words = self.subject_from.map_or(0, |from| line[from..i].split_ascii_whitespace().count());
         let after_subject = self.subject_from.is_some_and(|from| prose_after_capitals(line, from, i));
-        if after_subject || self.subject_seen && marked_prose_at(line, i) {
+        if after_subject || self.subject_seen && marked_prose_at(line, i, subject_words >= 3) {
             // A subject in capitals ends where text in mixed case begins (lines joined by one space).
             self.breaks.push((i, Break::Blank));
             self.in_header = false;
@@ -721,8 +749,9 @@ fn caption_station(caption: &str) -> Option<(&str, usize)> {
 
 /// A paragraph that begins with its portion mark and no number, in mixed case (`(SBU) This is
 /// the second in a series…`), at `i`: the mark's parts are marks (`(NOTAL)`, `(B)` are not),
-/// and a word in capitals after it is a reference (`(C) STATE 3`), not prose.
-fn marked_prose_at(line: &str, i: usize) -> bool {
+/// and a word in capitals after it is a reference (`(C) STATE 3`), not prose, unless `capitals`
+/// (the mark ends a subject, where no reference stands).
+fn marked_prose_at(line: &str, i: usize, capitals: bool) -> bool {
     let b = line.as_bytes();
     if b[i] != b'(' || i == 0 || !is_space(b, i - 1) {
         return false;
@@ -735,7 +764,7 @@ fn marked_prose_at(line: &str, i: usize) -> bool {
         && is_space(b, i + close + 1)
         && next.len() >= 2
         && next[0].is_ascii_uppercase()
-        && next[1..].iter().any(u8::is_ascii_lowercase)
+        && (capitals || next[1..].iter().any(u8::is_ascii_lowercase))
 }
 
 /// A web page's date line: `Tuesday, 20 January 2004, 09:44`.
@@ -930,6 +959,38 @@ mod tests {
         assert_eq!(cable.to.len() + cable.info.len(), 3);
         let titles: Vec<_> = cable.sections.iter().filter_map(|s| s.title.as_deref()).collect();
         assert_eq!(titles, ["Summary", "The Plan"]);
+    }
+
+    /// After a subject: its rule and a heading between rules, a page header whose words kept a
+    /// line's two spaces, and a paragraph in capitals opened by its portion mark.
+    #[test]
+    fn ends_a_joined_subject_at_its_rule_page_header_or_mark() {
+        let text = "S E C R E T SECTION 01 OF 03 PRETORIA 000939 E.O. 12958: N/A TAGS: PREL, SF SUBJECT: PART \
+                    1 OF 3: THE LIFE PRETORIA 00000939  001.2 OF 003 AND TIMES ------- Summary ------- ¶1. (SBU) \
+                    Zuma is the next President.";
+        assert_eq!(
+            lines(text),
+            [
+                "S E C R E T SECTION 01 OF 03 PRETORIA 000939",
+                "E.O. 12958: N/A",
+                "TAGS: PREL, SF",
+                "SUBJECT: PART 1 OF 3: THE LIFE",
+                "PRETORIA 00000939  001.2 OF 003",
+                "AND TIMES",
+                "-------",
+                "Summary",
+                "-------",
+                "¶1. (SBU) Zuma is the next President.",
+            ]
+        );
+        let cable = crate::parse(text);
+        assert_eq!(cable.subject.as_deref(), Some("PART 1 OF 3: THE LIFE AND TIMES"));
+        assert_eq!(cable.sections[0].title.as_deref(), Some("Summary"));
+        let text = "UNCLAS SECTION 01 OF 02 BRASILIA 001516 E.O. 12958: N/A TAGS: SENV, BR SUBJECT: BRAZIL IS \
+                    PROUD OF ITS APPROACH (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED. ¶1. (SBU) The Government of \
+                    Brazil expressed disappointment with the conference.";
+        let cable = crate::parse(text);
+        assert_eq!(cable.subject.as_deref(), Some("BRAZIL IS PROUD OF ITS APPROACH"));
     }
 
     #[test]
