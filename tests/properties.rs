@@ -207,6 +207,30 @@ fn parse_and_source_text_agree_on_bare_carriage_returns() {
     check(&input);
 }
 
+/// Shapes whose reading was once quadratic, at a size where that never ends (a 256 KB line took
+/// 66 s, 300,000 blank lines 48 s): a run-together caption whose subject is followed by
+/// 400 KB of prose without a paragraph number (each word re-read the subject, or counted
+/// its words from the start), and a header followed by 300,000 blank lines (each one looked
+/// ahead past all the others for a page break). Read once, each takes well under a second.
+#[test]
+fn long_inputs_are_read_in_one_pass() {
+    let words = ["the", "Minister", "said", "that", "Ambassador", "talks", "(C)", "Government"];
+    let prose: String = (0..60_000).map(|k| words[k * 7 % words.len()]).collect::<Vec<_>>().join(" ");
+    for subject in ["Foo bar talks", "FOO BAR TALKS"] {
+        let input = format!("UNCLAS NEW DELHI 000123 E.O. 12958: N/A TAGS: PREL, IN SUBJECT: {subject}  {prose}");
+        let c = cable::parse(&input);
+        assert_eq!(c.tags, ["PREL", "IN"]);
+        common::assert_every_line_accounted("400 KB on one line", &input, &c);
+    }
+    let input = format!(
+        "UNCLAS NEW DELHI 000123\nE.O. 12958: N/A\nTAGS: PREL, IN\nSUBJECT: FOO\n{}1. (C) Text.\n",
+        "\n".repeat(300_000)
+    );
+    let c = cable::parse(&input);
+    assert_eq!(c.subject.as_deref(), Some("FOO"));
+    assert_eq!(c.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>(), 1);
+}
+
 /// Replays an input `make fuzz` once crashed on (`tests/fixtures/fuzz/`), as bytes and as text.
 fn replay_crash(name: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz").join(name);

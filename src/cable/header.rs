@@ -83,11 +83,6 @@ fn is_page_break(text: &str) -> bool {
     super::shapes::is_pdf_page_furniture(text)
 }
 
-/// Whether the next line that is not blank, after line `i`, is a page break.
-fn next_is_page_break(p: &Builder<'_>, i: usize) -> bool {
-    p.lines[i..].iter().find(|l| !l.is_blank()).is_some_and(|l| is_page_break(l.text))
-}
-
 /// Reads the header and returns the index of the first body line.
 pub fn parse_header(p: &mut Builder<'_>) -> usize {
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
@@ -95,19 +90,21 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
     while i < p.lines.len() {
         let line = p.lines[i];
         if line.is_blank() {
+            // A run of blank lines at once (each one's effect is the same): the next line read
+            // is the first after it, so the run is looked past once, not once per blank line.
+            let next = p.lines[i..].iter().position(|l| !l.is_blank()).map_or(p.lines.len(), |k| i + k);
             // The blank lines around a PDF's page furniture are no gap: a field goes on
             // across them as across the page break itself.
-            if h.page_break || next_is_page_break(p, i) {
-                i += 1;
-                continue;
+            let page_break = h.page_break || p.lines.get(next).is_some_and(|l| is_page_break(l.text));
+            if !page_break {
+                h.gap = true;
+                // REF blocks and the reasons of `Classified By` may continue after a
+                // blank line or a page break (07PARIS170: `1.4 (B) AND (D).` on page 2).
+                if !matches!(h.mode, Mode::Ref | Mode::ClassifiedBy) {
+                    h.mode = Mode::None;
+                }
             }
-            h.gap = true;
-            // REF blocks and the reasons of `Classified By` may continue after a
-            // blank line or a page break (07PARIS170: `1.4 (B) AND (D).` on page 2).
-            if !matches!(h.mode, Mode::Ref | Mode::ClassifiedBy) {
-                h.mode = Mode::None;
-            }
-            i += 1;
+            i = next;
             continue;
         }
         let cleaned = strip_markdown_links(line.text);

@@ -385,12 +385,17 @@ fn gap_break(line: &str, since: usize, gap: usize, next: usize, subject_seen: bo
     Some(if text_begins { Break::Blank } else { Break::Line })
 }
 
+/// Longer than any subject a cable writes (they run to two or three lines of 69 columns).
+const MAX_SUBJECT: usize = 400;
+
 /// Whether the field that began at `since` is a SUBJECT in capitals and mixed-case prose begins
 /// at `i` (`SUBJECT: AMBASSADOR'S VISIT TO SEVILLE Sensitive But Unclassified. Please…`): two
 /// words in a row with lower-case letters after their capital (`McCAIN` is not one).
 fn prose_after_capitals(line: &str, since: usize, i: usize) -> bool {
     let b = line.as_bytes();
-    if i == 0 || !is_space(b, i - 1) || !b[i].is_ascii_uppercase() {
+    // Asked at every word of the header: a field longer than any subject is not read (reading
+    // it each time made a long line without paragraph numbers quadratic).
+    if i == 0 || !is_space(b, i - 1) || !b[i].is_ascii_uppercase() || i - since > MAX_SUBJECT {
         return false;
     }
     let field = &line[since..i];
@@ -611,9 +616,11 @@ impl Rebreak<'_> {
         }
         // After a subject of two words or more, a portion mark opens the text even in capitals
         // (`… DISAPPOINTING RESULTS (U) THIS CABLE IS SENSITIVE…`).
-        let subject_words = self.subject_from.map_or(0, |from| line[from..i].split_ascii_whitespace().count());
+        // Asked at every byte of the header: counts stop at three words.
+        let long_subject =
+            self.subject_from.is_some_and(|from| line[from..i].split_ascii_whitespace().nth(2).is_some());
         let after_subject = self.subject_from.is_some_and(|from| prose_after_capitals(line, from, i));
-        if after_subject || self.subject_seen && marked_prose_at(line, i, subject_words >= 3) {
+        if after_subject || self.subject_seen && b[i] == b'(' && marked_prose_at(line, i, long_subject) {
             // A subject in capitals ends where text in mixed case begins (lines joined by one space).
             self.breaks.push((i, Break::Blank));
             self.in_header = false;
@@ -756,7 +763,7 @@ fn marked_prose_at(line: &str, i: usize, capitals: bool) -> bool {
     if b[i] != b'(' || i == 0 || !is_space(b, i - 1) {
         return false;
     }
-    let Some(close) = line[i..].find(')').filter(|&k| (2..=12).contains(&k)) else { return false };
+    let Some(close) = b[i..].iter().take(13).position(|&c| c == b')').filter(|&k| k >= 2) else { return false };
     let mark = &line[i + 1..i + close];
     let marks = mark.split('/').filter(|p| !p.is_empty()).all(|p| crate::vocab::mark_part(p).is_some());
     let next = line[i + close + 1..].split_ascii_whitespace().next().unwrap_or_default().as_bytes();
