@@ -731,27 +731,17 @@ fn bullet_at(b: &[u8], i: usize) -> bool {
 }
 
 /// The post a caption names before its serial (`C O N F I D E N T I A L SECTION 01 OF 02
-/// MADRID 000520` → `MADRID`), and where the serial ends.
+/// MADRID 000520` → `MADRID`), and where the serial ends: the line reader's own caption grammar
+/// (`parse_caption_line`), asked of the caption's first words (what follows is read elsewhere).
 fn caption_station(caption: &str) -> Option<(&str, usize)> {
-    let words: Vec<(usize, &str)> = caption
-        .split_ascii_whitespace()
-        .take(24)
-        .map(|w| (w.as_ptr() as usize - caption.as_ptr() as usize, w))
-        .collect();
-    let serial = words.iter().position(|(_, w)| (4..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit()))?;
-    let mut first = words[..serial]
-        .iter()
-        .rposition(|(_, w)| w.len() == 1 || matches!(*w, "UNCLAS" | "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "USE"))
-        .map_or(0, |k| k + 1);
-    if words.get(first).is_some_and(|(_, w)| *w == "SECTION") {
-        first += 4;
-    }
-    if first >= serial {
-        return None;
-    }
-    let start = words[first].0;
-    let end = words[serial - 1].0 + words[serial - 1].1.len();
-    Some((&caption[start..end], words[serial].0 + words[serial].1.len()))
+    // Its first 23 words: a caption is one line of them.
+    let offset = |w: &str| w.as_ptr() as usize - caption.as_ptr() as usize;
+    let head = caption.split_ascii_whitespace().nth(23).map_or(caption, |w| &caption[..offset(w)]);
+    let read = crate::fields::classification::parse_caption_line(head)?;
+    // A post's serial of four to six digits (the grammar takes shorter numbers, as in `1.4 (B)
+    // AND (D). ¶1. (S) LE MONDE'S JAN. 17` after a page header's `S E C R E T`).
+    let serial = read.serial.filter(|s| (4..=6).contains(&s.len()))?;
+    Some((read.station?, offset(serial) + serial.len()))
 }
 
 /// A paragraph that begins with its portion mark and no number, in mixed case (`(SBU) This is
@@ -774,14 +764,15 @@ fn marked_prose_at(line: &str, i: usize, capitals: bool) -> bool {
         && (capitals || next[1..].iter().any(u8::is_ascii_lowercase))
 }
 
-/// A web page's date line: `Tuesday, 20 January 2004, 09:44`.
+/// A web page's date line at the start of `text` (`Tuesday, 20 January 2004, 09:44`): its five
+/// words, as the line reader reads them (`parse_dateline`).
 fn dateline_at(text: &str) -> bool {
-    let days = ["Monday, ", "Tuesday, ", "Wednesday, ", "Thursday, ", "Friday, ", "Saturday, ", "Sunday, "];
-    let Some(day) = days.iter().find(|d| text.starts_with(*d)) else { return false };
-    let mut words = text[day.len()..].split_ascii_whitespace();
-    words.next().is_some_and(|w| w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit()))
-        && words.next().is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
-        && words.next().is_some_and(|w| w.len() == 5 && w.ends_with(','))
+    if !text.as_bytes().first().is_some_and(|c| matches!(c, b'M' | b'T' | b'W' | b'F' | b'S')) {
+        return false;
+    }
+    let Some(last) = text.split_ascii_whitespace().nth(4) else { return false };
+    let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+    crate::fields::dtg::parse_dateline(&text[..end]).is_some()
 }
 
 /// Breaks one run-together line into the output.
