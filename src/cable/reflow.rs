@@ -300,12 +300,19 @@ fn shaped(b: &[u8], shape: &[u8]) -> Option<usize> {
     Some(k)
 }
 
+/// A caption's classification written out in plain words.
+const PLAIN_CLASSIFICATIONS: [&str; 6] =
+    ["UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE"];
+
 /// A caption in plain words where a caption's line began (`UNCLAS SECTION 01 OF 03 MADRID
 /// 002164`, `CONFIDENTIAL ANKARA 004688`): a classification in capitals, then words in
 /// capitals up to the post's six-digit serial. In prose, `SECRET` is never followed so.
 fn plain_caption_at(b: &[u8], i: usize) -> bool {
-    let words = ["UNCLAS ", "UNCLASSIFIED ", "CONFIDENTIAL ", "SECRET ", "LIMITED OFFICIAL USE ", "TOP SECRET "];
-    let Some(word) = words.iter().find(|w| b[i..].starts_with(w.as_bytes())) else { return false };
+    let Some(word) =
+        PLAIN_CLASSIFICATIONS.iter().find(|w| b[i..].starts_with(w.as_bytes()) && b.get(i + w.len()) == Some(&b' '))
+    else {
+        return false;
+    };
     let mut k = i + word.len();
     let mut sectioned = false;
     for _ in 0..8 {
@@ -502,9 +509,7 @@ fn is_classification_only(text: &str) -> bool {
     let text = text.trim();
     let words: Vec<&str> = text.split_ascii_whitespace().collect();
     let spaced = words.len() >= 4 && words.iter().all(|w| w.len() <= 2);
-    let plain = ["UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE"]
-        .iter()
-        .any(|c| text.eq_ignore_ascii_case(c));
+    let plain = PLAIN_CLASSIFICATIONS.iter().any(|c| text.eq_ignore_ascii_case(c));
     spaced || plain
 }
 
