@@ -18,7 +18,8 @@ impl Texts for Whole {
 
 #[allow(clippy::cast_precision_loss, reason = "figures for people")]
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: library_index FILE");
+    let path = std::env::args().nth(1).expect("usage: library_index FILE [--batched]");
+    let batched = std::env::args().any(|a| a == "--batched");
     let mut file = std::fs::File::open(&path).expect("the file");
     let mut library = Library::default();
     let mut feed = Feed::new(0, path.clone());
@@ -29,7 +30,14 @@ fn main() {
     loop {
         let n = file.read(&mut chunk).expect("reading");
         bytes += n;
-        feed.push(&mut library, &chunk[..n], n == 0, &mut problems);
+        if batched {
+            // Each slice's cables indexed apart, then appended (as two workers do).
+            let mut part = Library::default();
+            feed.push(&mut part, &chunk[..n], n == 0, &mut problems);
+            library.append(part);
+        } else {
+            feed.push(&mut library, &chunk[..n], n == 0, &mut problems);
+        }
         if n == 0 {
             break;
         }

@@ -15,7 +15,7 @@ pub mod worker;
 
 use std::collections::HashMap;
 
-pub use feed::{Feed, MAX_FILE, MAX_ROW};
+pub use feed::{BATCH_BYTES, Batch, Feed, MAX_FILE, MAX_ROW};
 use protocol::{Answer, Facets, Query, Reading, Row, Sort};
 use search::{Field, FxBuild, Index};
 
@@ -244,6 +244,36 @@ impl Library {
         self.cited_by = None;
         self.by_value = None;
         doc
+    }
+
+    /// Appends the cables of `other` (a part of the same files indexed apart, by another
+    /// worker), after this library's: the library is then what adding them here one by one
+    /// would have made, to the byte ([`Library::to_bytes`]).
+    pub fn append(&mut self, other: Library) {
+        let offset = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        // Their values renumbered as this library numbers them; new ones in the order they
+        // were first seen there, as adding the cables here would have numbered them.
+        let renumber =
+            |theirs: &Vocab, ours: &mut Vocab| -> Vec<u32> { theirs.names.iter().map(|n| ours.id(n)).collect() };
+        let origins = renumber(&other.origins, &mut self.origins);
+        let classes = renumber(&other.classes, &mut self.classes);
+        let handlings = renumber(&other.handlings, &mut self.handlings);
+        let tags = renumber(&other.tags, &mut self.tags);
+        let at = |map: &[u32], v: u32| if v == NONE { NONE } else { map.get(v as usize).copied().unwrap_or(NONE) };
+        for mut e in other.entries {
+            e.origin = at(&origins, e.origin);
+            e.classification = at(&classes, e.classification);
+            e.handling.iter_mut().for_each(|h| *h = at(&handlings, *h));
+            e.tags.iter_mut().for_each(|t| *t = at(&tags, *t));
+            let doc = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+            self.by_id.entry(e.id.clone()).or_insert(doc);
+            self.entries.push(e);
+            self.push_facts(doc as usize);
+        }
+        self.index.append(other.index, offset);
+        self.orders = [None, None, None];
+        self.cited_by = None;
+        self.by_value = None;
     }
 
     fn push_facts(&mut self, doc: usize) {

@@ -20,6 +20,10 @@ pub enum Request {
     Restore,
     /// The kept library's files, chosen again (sent beside the message, in the kept order).
     Attach,
+    /// From the worker that reads the files to its helper (another copy of it): index this
+    /// batch of `cables.csv` rows, their bytes sent beside it, and send the part back as
+    /// bytes (`Library::to_bytes`) with the same `seq`.
+    Index { seq: u32, batch: super::Batch },
 }
 
 /// From the worker to the page.
@@ -63,6 +67,8 @@ pub struct Progress {
     pub elapsed_ms: u32,
     /// Bytes the full-text index holds (with `done`).
     pub index_bytes: u64,
+    /// Batches of `cables.csv` rows the second worker indexed (with `done`).
+    pub helped: u32,
 }
 
 /// An input that is not in the library, and why.

@@ -175,6 +175,21 @@ impl Postings {
         self.last = doc;
         self.docs += 1;
     }
+
+    /// Appends `other`'s list, its cables numbered from `offset` on (all after this list's):
+    /// only its first gap changes, the rest of its bytes are copied.
+    fn extend(&mut self, other: &Postings, offset: u32) {
+        if other.docs == 0 {
+            return;
+        }
+        let (first, used) = read_varint(&other.bytes);
+        let doc = first + offset;
+        let gap = if self.docs == 0 { doc } else { doc - self.last };
+        push_varint(&mut self.bytes, u64::from(gap));
+        self.bytes.extend_from_slice(&other.bytes[used..]);
+        self.last = other.last + offset;
+        self.docs += other.docs;
+    }
 }
 
 /// A word of up to 16 bytes packed in an integer (words hold no zero byte, so the packing is
@@ -238,6 +253,26 @@ impl Index {
         }
         self.lengths.push(length);
         self.total_words += u64::from(length);
+    }
+
+    /// Appends `other`'s cables, numbered from `offset` on (after every cable of this index):
+    /// the index is then what adding them here one by one would have made.
+    pub fn append(&mut self, other: Index, offset: u32) {
+        self.lengths.resize(offset as usize, 0);
+        self.lengths.extend_from_slice(&other.lengths);
+        self.total_words += other.total_words;
+        for (key, list) in &other.dict {
+            self.dict.entry(*key).or_default().extend(list, offset);
+        }
+        for (key, list) in other.long {
+            if let Some(mine) = self.long.get_mut(&key) {
+                mine.extend(&list, offset);
+            } else {
+                let mut mine = Postings::default();
+                mine.extend(&list, offset);
+                self.long.insert(key, mine);
+            }
+        }
     }
 
     /// The cables holding `word`, with how often (empty when the word is not indexed).

@@ -209,6 +209,56 @@ fn cables_csv(pages: &[(String, Vec<u8>)]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// A `cables.csv` as two workers index it: the reading worker frames rows into batches, and
+/// each batch is indexed apart (here alternately into two scratch libraries, as by two
+/// workers), then appended in file order.
+fn library_in_batches(csv: &[u8], chunk: usize, batch: usize) -> (Library, Vec<Skipped>) {
+    let mut library = Library::default();
+    let mut problems = Vec::new();
+    let mut feed = Feed::new(0, "cables.csv".to_owned()).batching(batch);
+    let mut chunks = csv.chunks(chunk).peekable();
+    let mut k = 0;
+    while let Some(c) = chunks.next() {
+        feed.push(&mut library, c, chunks.peek().is_none(), &mut problems);
+        while let Some((batch, bytes)) = feed.take_batch() {
+            // Sent to the other worker as the page's messages are: JSON, the bytes beside it.
+            let batch: super::Batch = serde_json::from_str(&serde_json::to_string(&batch).unwrap()).unwrap();
+            let mut part = Library::default();
+            part.add_batch(&batch, &bytes, &mut problems);
+            // The other worker's part comes back as bytes.
+            let part = if k % 2 == 1 { Library::from_bytes(&part.to_bytes()).unwrap() } else { part };
+            library.append(part);
+            k += 1;
+        }
+    }
+    (library, problems)
+}
+
+#[test]
+fn batches_indexed_apart_and_appended_make_the_same_library() {
+    let pages = corpus();
+    let csv = cables_csv(&pages);
+    let files = vec![("cables.csv".to_owned(), csv.clone())];
+    let (whole, problems) = library_of(&files, 1 << 20);
+    // Batches of a few rows (rows from several slices make one) and of whole slices' rows.
+    for (chunk, batch) in [(1000, 40_000), (300_000, 1), (1 << 20, 500_000)] {
+        let (mut batched, again) = library_in_batches(&csv, chunk, batch);
+        assert_eq!(again, problems, "slices of {chunk}, batches of {batch}");
+        assert_eq!(batched.len(), whole.len());
+        assert!(batched.to_bytes() == whole.to_bytes(), "slices of {chunk}, batches of {batch}: not the same library");
+        // And it answers as the whole one does, filters and searches alike.
+        let mut whole = Library::from_bytes(&whole.to_bytes()).unwrap();
+        for text in ["", "nuclear", "tag:PREL", "origin:\"new delhi\" nuclear", "class:secret iran"] {
+            let q = query(text);
+            assert_eq!(
+                batched.query(&q, &mut Files(vec![csv.clone()])),
+                whole.query(&q, &mut Files(vec![csv.clone()])),
+                "{text}"
+            );
+        }
+    }
+}
+
 #[test]
 fn cables_csv_streams_names_bad_rows_and_reads_rows_again() {
     let pages = corpus();

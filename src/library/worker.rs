@@ -72,15 +72,20 @@ fn handle(request: Request, data: &JsValue) {
             });
             wasm_bindgen_futures::spawn_local(index(run, files, names));
         }
-        Request::Cancel => STATE.with(|s| s.borrow_mut().run += 1),
+        Request::Cancel => {
+            STATE.with(|s| s.borrow_mut().run += 1);
+            stop_helper();
+        }
         Request::Restore => {
             STATE.with(|s| s.borrow_mut().run += 1);
+            stop_helper();
             wasm_bindgen_futures::spawn_local(restore());
         }
         Request::Attach => {
             let files = message_files(data);
             STATE.with(|s| s.borrow_mut().files = files);
         }
+        Request::Index { seq, batch } => index_batch(seq, &batch, data),
         Request::Query { seq, query } => {
             STATE.with(|s| s.borrow_mut().latest = seq);
             wasm_bindgen_futures::spawn_local(answer_query(seq, query));
@@ -262,6 +267,267 @@ fn read(reader: &web_sys::FileReaderSync, file: &web_sys::File, start: f64, end:
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// This copy of the worker is the helper: indexes the batch sent beside `data` and sends the
+/// part back as bytes (moved, not copied), with what was no cable.
+fn index_batch(seq: u32, batch: &super::Batch, data: &JsValue) {
+    let bytes = js_sys::Reflect::get(data, &"bytes".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
+    let mut part = Library::default();
+    let mut problems = Vec::new();
+    part.add_batch(batch, &bytes, &mut problems);
+    drop(bytes);
+    let out = part.to_bytes();
+    drop(part);
+    let array = js_sys::Uint8Array::new_with_length(u32::try_from(out.len()).unwrap_or(0));
+    array.copy_from(&out);
+    let message = js_sys::Object::new();
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let problems = serde::Serialize::serialize(&problems, &serializer).unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(&message, &"indexed".into(), &JsValue::from(seq));
+    let _ = js_sys::Reflect::set(&message, &"part".into(), &array);
+    let _ = js_sys::Reflect::set(&message, &"problems".into(), &problems);
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let _ = scope.post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
+}
+
+/// A batch of rows on its way into the library, in file order: indexed here or by the helper
+/// (its bytes, `Library::to_bytes`), or still with the helper (kept, to index here should the
+/// helper fail).
+enum Slot {
+    Indexed(Box<Library>),
+    /// The batch, its bytes, and the part the helper made of them.
+    Returned(super::Batch, Vec<u8>, Vec<u8>),
+    WithHelper(super::Batch, Vec<u8>),
+}
+
+/// Two workers index a `cables.csv`: this one reads the file and frames its rows into batches;
+/// a batch goes to the helper (a second copy of this worker, on the other core) when it is
+/// free, and is indexed here otherwise; the parts are appended in file order. Without a
+/// helper (it could not start, or failed) every batch is indexed here.
+struct Pipeline {
+    run: u32,
+    helper: Option<web_sys::Worker>,
+    /// The helper has loaded its wasm and listens.
+    ready: bool,
+    /// Batches sent to the helper and not yet back: two, so that it starts the next one as
+    /// soon as it sends one back, without waiting for this worker to read its message.
+    busy: u32,
+    next: u32,
+    slots: std::collections::VecDeque<(u32, Slot)>,
+    problems: Vec<Skipped>,
+    /// Batches the helper indexed.
+    helped: u32,
+}
+
+thread_local! {
+    static PIPELINE: RefCell<Option<Pipeline>> = const { RefCell::new(None) };
+}
+
+impl Pipeline {
+    /// Starts the helper (this worker's own script again) when `helped`: files that make
+    /// several batches; a few pages or a small file are indexed here alone.
+    fn start(run: u32, helped: bool) -> Pipeline {
+        let mut pipeline = Pipeline {
+            run,
+            helper: None,
+            ready: false,
+            busy: 0,
+            next: 0,
+            slots: std::collections::VecDeque::new(),
+            problems: Vec::new(),
+            helped: 0,
+        };
+        let href = js_sys::Reflect::get(&js_sys::global(), &"location".into())
+            .and_then(|l| js_sys::Reflect::get(&l, &"href".into()))
+            .ok()
+            .and_then(|h| h.as_string())
+            .filter(|_| helped);
+        let Some(worker) = href.and_then(|h| web_sys::Worker::new(&h).ok()) else { return pipeline };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            helper_said(run, &event.data());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| helper_failed(run));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        pipeline.helper = Some(worker);
+        pipeline
+    }
+
+    /// Takes a batch: to the helper when it is free, indexed here otherwise.
+    fn take(&mut self, batch: super::Batch, bytes: Vec<u8>) {
+        let seq = self.next;
+        self.next += 1;
+        if let (Some(helper), true, true) = (&self.helper, self.ready, self.busy < 2) {
+            let array = js_sys::Uint8Array::new_with_length(u32::try_from(bytes.len()).unwrap_or(0));
+            array.copy_from(&bytes);
+            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+            let request = Request::Index { seq, batch: batch.clone() };
+            if let Ok(request) = serde::Serialize::serialize(&request, &serializer) {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"request".into(), &request);
+                let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
+                if helper.post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer())).is_ok() {
+                    self.busy += 1;
+                    self.slots.push_back((seq, Slot::WithHelper(batch, bytes)));
+                    return;
+                }
+            }
+        }
+        let mut part = Library::default();
+        part.add_batch(&batch, &bytes, &mut self.problems);
+        self.slots.push_back((seq, Slot::Indexed(Box::new(part))));
+    }
+
+    /// Appends the parts that are ready, in order; a batch whose part did not come back (the
+    /// helper failed, or sent what is no part) is indexed here.
+    fn append_ready(&mut self, library: &mut Library) {
+        loop {
+            let part = match self.slots.front() {
+                None => return,
+                Some((_, Slot::WithHelper(..) | Slot::Returned(..))) if self.helper.is_some() && !self.returned() => {
+                    return;
+                }
+                Some(_) => match self.slots.pop_front() {
+                    Some((_, Slot::Indexed(part))) => *part,
+                    Some((_, Slot::Returned(batch, bytes, part))) => {
+                        Library::from_bytes(&part).unwrap_or_else(|| self.index_here(&batch, &bytes))
+                    }
+                    Some((_, Slot::WithHelper(batch, bytes))) => self.index_here(&batch, &bytes),
+                    None => return,
+                },
+            };
+            library.append(part);
+        }
+    }
+
+    /// Whether the first batch's part is back from the helper.
+    fn returned(&self) -> bool {
+        matches!(self.slots.front(), Some((_, Slot::Returned(..))))
+    }
+
+    fn index_here(&mut self, batch: &super::Batch, bytes: &[u8]) -> Library {
+        let mut part = Library::default();
+        part.add_batch(batch, bytes, &mut self.problems);
+        part
+    }
+
+    fn stop(&mut self) {
+        if let Some(helper) = self.helper.take() {
+            helper.terminate();
+        }
+    }
+}
+
+/// A message from the helper: it is ready, or a batch is indexed.
+fn helper_said(run: u32, data: &JsValue) {
+    PIPELINE.with(|p| {
+        let mut p = p.borrow_mut();
+        let Some(p) = p.as_mut().filter(|p| p.run == run) else { return };
+        if data.as_string().as_deref() == Some("Ready") {
+            p.ready = true;
+            return;
+        }
+        let Some(seq) = js_sys::Reflect::get(data, &"indexed".into()).ok().and_then(|s| s.as_f64()) else {
+            // Anything else (a request it could not read): it is of no more use.
+            p.stop();
+            return;
+        };
+        let part = js_sys::Reflect::get(data, &"part".into())
+            .ok()
+            .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
+            .map(|b| b.to_vec());
+        let problems: Vec<Skipped> = js_sys::Reflect::get(data, &"problems".into())
+            .ok()
+            .and_then(|v| serde_wasm_bindgen::from_value(v).ok())
+            .unwrap_or_default();
+        p.busy = p.busy.saturating_sub(1);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a batch number we sent")]
+        let seq = seq as u32;
+        let Some(part) = part else {
+            p.stop();
+            return;
+        };
+        p.problems.extend(problems);
+        p.helped += 1;
+        if let Some(slot) = p.slots.iter_mut().find(|(s, _)| *s == seq) {
+            let taken = std::mem::replace(&mut slot.1, Slot::Indexed(Box::default()));
+            slot.1 = match taken {
+                Slot::WithHelper(batch, bytes) => Slot::Returned(batch, bytes, part),
+                other => other,
+            };
+        }
+    });
+}
+
+/// The helper failed (its script did not load, or it ran out of memory): its batch is
+/// indexed here, and so is every later one.
+fn helper_failed(run: u32) {
+    PIPELINE.with(|p| {
+        if let Some(p) = p.borrow_mut().as_mut().filter(|p| p.run == run) {
+            p.stop();
+        }
+    });
+}
+
+/// Hands the feed's finished batches to the pipeline and appends what is ready.
+fn pump(run: u32, feed: &mut Feed, problems: &mut Vec<Skipped>) -> bool {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.run != run {
+            return false;
+        }
+        PIPELINE.with(|p| {
+            let mut p = p.borrow_mut();
+            let Some(p) = p.as_mut().filter(|p| p.run == run) else { return false };
+            while let Some((batch, bytes)) = feed.take_batch() {
+                p.take(batch, bytes);
+            }
+            p.append_ready(&mut s.library);
+            problems.append(&mut p.problems);
+            true
+        })
+    })
+}
+
+/// Waits for the batches still with the helper and appends them; `false` when the run was
+/// cancelled meanwhile. A helper silent for a minute is given up, and its batch indexed here.
+async fn drain(run: u32, problems: &mut Vec<Skipped>) -> bool {
+    let mut waited = 0;
+    let mut left = usize::MAX;
+    loop {
+        let mut none = Feed::new(0, String::new());
+        if !pump(run, &mut none, problems) {
+            return false;
+        }
+        let now_left = PIPELINE.with(|p| p.borrow().as_ref().map_or(0, |p| p.slots.len()));
+        if now_left == 0 {
+            return true;
+        }
+        if now_left == left {
+            waited += 5;
+        } else {
+            (left, waited) = (now_left, 0);
+        }
+        if waited > 60_000 {
+            helper_failed(run);
+        }
+        sleep(5).await;
+    }
+}
+
+fn stop_helper() {
+    PIPELINE.with(|p| {
+        if let Some(p) = p.borrow_mut().as_mut() {
+            p.stop();
+        }
+    });
+}
+
 async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
     let started = now();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "file sizes are whole byte counts")]
@@ -270,6 +536,9 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
         bytes_total: files.iter().map(|f| f.size() as u64).sum(),
         ..Progress::default()
     };
+    stop_helper();
+    let helped = progress.bytes_total >= 3 * super::BATCH_BYTES as u64;
+    PIPELINE.with(|p| *p.borrow_mut() = Some(Pipeline::start(run, helped)));
     let Ok(reader) = web_sys::FileReaderSync::new() else {
         post(&Reply::Failed { message: "this browser cannot read files in a worker".to_owned() });
         return;
@@ -278,7 +547,7 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
     let mut problems: Vec<Skipped> = Vec::new();
     for (k, file) in files.iter().enumerate() {
         let name = names.get(k).cloned().unwrap_or_else(|| file.name());
-        let mut feed = Feed::new(u32::try_from(k).unwrap_or(u32::MAX), name.clone());
+        let mut feed = Feed::new(u32::try_from(k).unwrap_or(u32::MAX), name.clone()).batching(super::BATCH_BYTES);
         let size = file.size();
         let mut at = 0.0;
         loop {
@@ -294,15 +563,17 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
                     return false;
                 }
                 feed.push(&mut s.library, &bytes, eof, &mut problems);
-                progress.cables = u32::try_from(s.library.len()).unwrap_or(u32::MAX);
                 true
             });
-            if !current {
+            if !current || !pump(run, &mut feed, &mut problems) {
                 return;
             }
+            let listed = progress.cables;
+            progress.cables = STATE.with(|s| u32::try_from(s.borrow().library.len()).unwrap_or(u32::MAX));
             progress.bytes += bytes.len() as u64;
             at = end;
-            if now() - last_report > REPORT_MS {
+            // The first cables are said at once: the page lists them.
+            if now() - last_report > REPORT_MS || listed == 0 && progress.cables > 0 {
                 last_report = now();
                 report(&mut progress, &mut problems, started);
             }
@@ -317,8 +588,15 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
                 return;
             }
         }
+        // The file's last batches are in before the next file's cables (file order).
+        if !drain(run, &mut problems).await {
+            return;
+        }
         progress.files += 1;
     }
+    stop_helper();
+    progress.helped = PIPELINE.with(|p| p.borrow().as_ref().map_or(0, |p| p.helped));
+    progress.cables = STATE.with(|s| u32::try_from(s.borrow().library.len()).unwrap_or(u32::MAX));
     progress.done = true;
     progress.index_bytes = STATE.with(|s| s.borrow().library.index_size() as u64);
     report(&mut progress, &mut problems, started);
@@ -470,6 +748,15 @@ fn post(reply: &Reply) {
     if let Ok(value) = serde::Serialize::serialize(reply, &serializer) {
         let _ = scope.post_message(&value);
     }
+}
+
+/// Waits `ms` milliseconds (for the helper's last batches).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Lets queued messages (a query, "cancel") run before the next slice.

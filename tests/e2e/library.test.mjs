@@ -119,6 +119,9 @@ test('a 10,000-row cables.csv: streamed in the worker, listed, scrolled, read by
   await page.getByRole('heading', { level: 1 }).waitFor();
   await openLibrary(page, CSV);
   assert.equal(await count(page).innerText(), '10,000 cables');
+  // Indexed by two workers: the second one (the worker's helper) took batches of rows.
+  const helped = Number(await page.locator('.cv-library').getAttribute('data-helped'));
+  assert.ok(helped > 0, `the helper indexed ${helped} batches`);
   // Only the rows in view are in the page.
   const drawn = await page.locator('.cv-row__item').count();
   assert.ok(drawn > 5 && drawn < 60, `${drawn} rows drawn`);

@@ -91,7 +91,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
         format!("{} of {} cables", thousands(answer.total), thousands(answer.library))
     };
     html! {
-        <section class="cv-library" aria-labelledby="cv-library-title" data-answer={answer.seq.to_string()} data-took={answer.took_ms.to_string()} data-index-bytes={state.progress.index_bytes.to_string()}
+        <section class="cv-library" aria-labelledby="cv-library-title" data-answer={answer.seq.to_string()} data-took={answer.took_ms.to_string()} data-index-bytes={state.progress.index_bytes.to_string()} data-helped={state.progress.helped.to_string()}
             aria-busy={(answer.seq != state.seq || !state.progress.done).to_string()}>
             <div class="cv-library__head">
                 <h1 id="cv-library-title" class="cv-library__title">{ "Library" }</h1>
