@@ -23,6 +23,9 @@ fn main() {
     let mut file = std::fs::File::open(&path).expect("the file");
     let mut library = Library::default();
     let mut feed = Feed::new(0, path.clone());
+    if batched {
+        feed = feed.batching(cable_viewer::library::BATCH_BYTES);
+    }
     let mut problems = Vec::new();
     let mut chunk = vec![0u8; 4 << 20];
     let started = Instant::now();
@@ -32,9 +35,12 @@ fn main() {
         bytes += n;
         if batched {
             // Each slice's cables indexed apart, then appended (as two workers do).
-            let mut part = Library::default();
-            feed.push(&mut part, &chunk[..n], n == 0, &mut problems);
-            library.append(part);
+            feed.push(&mut library, &chunk[..n], n == 0, &mut problems);
+            while let Some((batch, bytes)) = feed.take_batch() {
+                let mut part = Library::default();
+                part.add_batch(&batch, &bytes, &mut problems);
+                library.append(part);
+            }
         } else {
             feed.push(&mut library, &chunk[..n], n == 0, &mut problems);
         }

@@ -15,6 +15,8 @@ pub const MAX_FILE: usize = 8 << 20;
 
 /// About this many bytes of `cables.csv` rows make a [`Batch`].
 pub const BATCH_BYTES: usize = 4 << 20;
+/// About how many words a batch's cables hold (the generated 1.8 GB `cables.csv`: 15,000–30,000).
+const BATCH_WORDS: usize = 32 << 10;
 
 /// Rows of a `cables.csv`, framed by the worker that reads the file, for a worker to parse and
 /// index apart ([`Library::add_batch`]); each row as its number, where it starts in the file
@@ -173,6 +175,9 @@ impl Library {
     /// Parses and indexes a [`Batch`] of rows (`bytes`: theirs, one after another), as reading
     /// them from the file would have; what is no cable goes into `problems`.
     pub fn add_batch(&mut self, batch: &Batch, bytes: &[u8], problems: &mut Vec<Skipped>) {
+        if self.is_empty() {
+            self.index = super::search::Index::with_room(BATCH_WORDS);
+        }
         let mut at = 0usize;
         let mut bad = batch.bad.iter().peekable();
         let mut bad_before = |row: u32, problems: &mut Vec<Skipped>| {

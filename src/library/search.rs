@@ -220,6 +220,12 @@ pub struct Index {
 }
 
 impl Index {
+    /// An index with room for `words` words (a batch's part: it does not grow and rehash as
+    /// its cables are added).
+    pub fn with_room(words: usize) -> Index {
+        Index { dict: HashMap::with_capacity_and_hasher(words, FxBuild::default()), ..Index::default() }
+    }
+
     /// Indexes `text` as cable `doc` (cables are added in increasing order).
     pub fn add(&mut self, doc: u32, text: &str) {
         let mut short = std::mem::take(&mut self.short);
