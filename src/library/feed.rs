@@ -75,10 +75,10 @@ impl Feed {
         self
     }
 
-    /// The next batch of rows: a batch's worth (the file's first one a quarter of that, so that
-    /// its first rows are listed soon), or the last ones once the file is done.
+    /// The next batch of rows: a batch's worth (the file's first a quarter of that, its second a
+    /// half, so that its first rows are listed soon), or the last ones once the file is done.
     pub fn take_batch(&mut self) -> Option<(Batch, Vec<u8>)> {
-        let limit = self.batching.map(|limit| if self.batches == 0 { limit / 4 } else { limit })?;
+        let limit = self.batching.map(|limit| limit >> (2 - self.batches.min(2)))?;
         let full = self.batch_bytes.len() >= limit;
         if !full && !(self.done && !(self.batch.rows.is_empty() && self.batch.bad.is_empty())) {
             return None;

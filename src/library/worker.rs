@@ -293,6 +293,11 @@ fn index_batch(seq: u32, batch: &super::Batch, data: &JsValue) {
     let _ = scope.post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
 }
 
+/// The helper starts this long after indexing does: meanwhile the page mounts the list and
+/// renders its first answers (20–30 ms each of its main thread), which with both cores indexing
+/// were starved past 50 ms (`make bench`: 53–76 ms, against none with one worker).
+const HELPER_AFTER_MS: f64 = 3000.0;
+
 /// A batch of rows on its way into the library, in file order: indexed here or by the helper
 /// (its bytes, `Library::to_bytes`), or still with the helper (kept, to index here should the
 /// helper fail).
@@ -310,6 +315,9 @@ enum Slot {
 struct Pipeline {
     run: u32,
     helper: Option<web_sys::Worker>,
+    /// A helper is wanted and not yet started.
+    wanted: bool,
+    started: f64,
     /// The helper has loaded its wasm and listens.
     ready: bool,
     /// Batches sent to the helper and not yet back: two, so that it starts the next one as
@@ -327,25 +335,32 @@ thread_local! {
 }
 
 impl Pipeline {
-    /// Starts the helper (this worker's own script again) when `helped`: files that make
-    /// several batches; a few pages or a small file are indexed here alone.
-    fn start(run: u32, helped: bool) -> Pipeline {
-        let mut pipeline = Pipeline {
+    /// A pipeline that will want a helper when `wanted`: for inputs that make several batches; a
+    /// few pages or a small file are indexed here alone.
+    fn new(run: u32, wanted: bool) -> Pipeline {
+        Pipeline {
             run,
             helper: None,
+            wanted,
+            started: now(),
             ready: false,
             busy: 0,
             next: 0,
             slots: std::collections::VecDeque::new(),
             problems: Vec::new(),
             helped: 0,
-        };
+        }
+    }
+
+    /// Starts the helper (this worker's own script again).
+    fn start_helper(&mut self) {
+        self.wanted = false;
+        let run = self.run;
         let href = js_sys::Reflect::get(&js_sys::global(), &"location".into())
             .and_then(|l| js_sys::Reflect::get(&l, &"href".into()))
             .ok()
-            .and_then(|h| h.as_string())
-            .filter(|_| helped);
-        let Some(worker) = href.and_then(|h| web_sys::Worker::new(&h).ok()) else { return pipeline };
+            .and_then(|h| h.as_string());
+        let Some(worker) = href.and_then(|h| web_sys::Worker::new(&h).ok()) else { return };
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             helper_said(run, &event.data());
         });
@@ -354,14 +369,16 @@ impl Pipeline {
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| helper_failed(run));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
-        pipeline.helper = Some(worker);
-        pipeline
+        self.helper = Some(worker);
     }
 
     /// Takes a batch: to the helper when it is free, indexed here otherwise.
     fn take(&mut self, batch: super::Batch, bytes: Vec<u8>) {
         let seq = self.next;
         self.next += 1;
+        if self.wanted && now() - self.started > HELPER_AFTER_MS {
+            self.start_helper();
+        }
         if let (Some(helper), true, true) = (&self.helper, self.ready, self.busy < 2) {
             let array = js_sys::Uint8Array::new_with_length(u32::try_from(bytes.len()).unwrap_or(0));
             array.copy_from(&bytes);
@@ -538,7 +555,7 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
     };
     stop_helper();
     let helped = progress.bytes_total >= 3 * super::BATCH_BYTES as u64;
-    PIPELINE.with(|p| *p.borrow_mut() = Some(Pipeline::start(run, helped)));
+    PIPELINE.with(|p| *p.borrow_mut() = Some(Pipeline::new(run, helped)));
     let Ok(reader) = web_sys::FileReaderSync::new() else {
         post(&Reply::Failed { message: "this browser cannot read files in a worker".to_owned() });
         return;
@@ -550,8 +567,12 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
         let mut feed = Feed::new(u32::try_from(k).unwrap_or(u32::MAX), name.clone()).batching(super::BATCH_BYTES);
         let size = file.size();
         let mut at = 0.0;
+        // A file's first slices are smaller (1, then 2 MB): the page's first query, for the rows
+        // it lists first, waits for no more than one of them.
+        let mut slice = CHUNK / 4.0;
         loop {
-            let end = (at + CHUNK).min(size);
+            let end = (at + slice).min(size);
+            slice = (slice * 2.0).min(CHUNK);
             let Some(bytes) = read(&reader, file, at, end) else {
                 problems.push(Skipped { name: name.clone(), why: "the file could not be read".to_owned() });
                 break;

@@ -38,7 +38,14 @@ impl Client {
                     return;
                 };
                 crate::ui::browser::mark("library:reply");
-                match serde_wasm_bindgen::from_value::<Reply>(data) {
+                let reply = serde_wasm_bindgen::from_value::<Reply>(data);
+                crate::ui::browser::mark(match &reply {
+                    Ok(Reply::Answer(_)) => "library:decoded:answer",
+                    Ok(Reply::Rows { .. }) => "library:decoded:rows",
+                    Ok(Reply::Progress(_)) => "library:decoded:progress",
+                    _ => "library:decoded",
+                });
+                match reply {
                     Ok(Reply::Ready) => {
                         for message in waiting.borrow_mut().take().unwrap_or_default() {
                             let _ = sender.post_message(&message);
