@@ -567,12 +567,8 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
         let mut feed = Feed::new(u32::try_from(k).unwrap_or(u32::MAX), name.clone()).batching(super::BATCH_BYTES);
         let size = file.size();
         let mut at = 0.0;
-        // A file's first slices are smaller (1, then 2 MB): the page's first query, for the rows
-        // it lists first, waits for no more than one of them.
-        let mut slice = CHUNK / 4.0;
         loop {
-            let end = (at + slice).min(size);
-            slice = (slice * 2.0).min(CHUNK);
+            let end = (at + CHUNK).min(size);
             let Some(bytes) = read(&reader, file, at, end) else {
                 problems.push(Skipped { name: name.clone(), why: "the file could not be read".to_owned() });
                 break;
@@ -589,12 +585,10 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
             if !current || !pump(run, &mut feed, &mut problems) {
                 return;
             }
-            let listed = progress.cables;
             progress.cables = STATE.with(|s| u32::try_from(s.borrow().library.len()).unwrap_or(u32::MAX));
             progress.bytes += bytes.len() as u64;
             at = end;
-            // The first cables are said at once: the page lists them.
-            if now() - last_report > REPORT_MS || listed == 0 && progress.cables > 0 {
+            if now() - last_report > REPORT_MS {
                 last_report = now();
                 report(&mut progress, &mut problems, started);
             }

@@ -117,9 +117,10 @@ impl Reducible for LibraryState {
                     Rc::make_mut(&mut next.problems).extend(progress.problems.iter().cloned());
                 }
                 // The list follows the indexing: at once for the first cables, then every
-                // 25 % more (each answer re-sorts), and at the end.
+                // half as many again (each answer re-sorts, and its rendering competes with
+                // indexing for the cores), and at the end.
                 let q = next.queried_at;
-                let grown = progress.cables > 0 && (q == 0 || progress.cables >= q + q / 4 + 1000);
+                let grown = progress.cables > 0 && (q == 0 || progress.cables >= q + q / 2 + 1000);
                 if progress.done || grown {
                     next.queried_at = progress.cables;
                     next.requery += 1;
