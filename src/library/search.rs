@@ -140,7 +140,68 @@ pub fn words(text: &str, mut each: impl FnMut(&[u8], usize, usize)) {
 }
 
 fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c >= 0x80
+    WORD_BYTE[usize::from(c)]
+}
+
+/// The bytes words are made of: ASCII letters and digits, and every byte of a non-ASCII
+/// character.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        #[allow(clippy::cast_possible_truncation, reason = "c < 256")]
+        let b = c as u8;
+        table[c] = b.is_ascii_alphanumeric() || b >= 0x80;
+        c += 1;
+    }
+    table
+};
+
+/// [`STOP_WORDS`] packed as [`packed`] packs a word (none is longer than five bytes, so each
+/// fits in 40 bits), in order: a word is looked up among them with a few comparisons.
+const STOP_KEYS: [u64; STOP_WORDS.len()] = {
+    let mut keys = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let word = STOP_WORDS[i].as_bytes();
+        assert!(word.len() <= 5, "a stop word longer than five bytes");
+        let mut k = 0;
+        while k < word.len() {
+            keys[i] |= (word[k] as u64) << (8 * k);
+            k += 1;
+        }
+        i += 1;
+    }
+    // Insertion sort (a const context).
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Eight bytes with their ASCII capitals made small, all at once (other bytes unchanged).
+fn lower_eight(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let heptets = w & (0x7f * ONES);
+    // Per byte, the top bit set when the byte is `A` or above, and when it is above `Z` (the
+    // sums stay below 256: no carry into the next byte).
+    let from_a = heptets + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = heptets + (0x7f - u64::from(b'Z')) * ONES;
+    let capital = from_a & !past_z & !w & (0x80 * ONES);
+    w | (capital >> 2)
+}
+
+/// Whether a packed word is a stop word.
+fn is_stop_key(key: u128) -> bool {
+    u64::try_from(key).is_ok_and(|k| k < 1 << 40 && STOP_KEYS.binary_search(&k).is_ok())
 }
 
 /// The lower-case words of a query phrase or term, as the index holds them.
@@ -233,16 +294,44 @@ impl Index {
         short.clear();
         longer.clear();
         let mut length = 0u32;
-        words(text, |w, _, _| {
+        // The words as `words` finds them, each packed (lower case) as `packed` packs it without
+        // a byte-by-byte copy, and a stop word is a number among forty.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !is_word_byte(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && is_word_byte(b[i]) {
+                i += 1;
+            }
+            let len = i - start;
+            if !(MIN_WORD..=MAX_WORD).contains(&len) {
+                continue;
+            }
             length = length.saturating_add(1);
-            if is_stop_word(w) {
-                return;
+            if len > 16 {
+                let word: Box<[u8]> = b[start..i].iter().map(u8::to_ascii_lowercase).collect();
+                *longer.entry(word).or_default() += 1;
+                continue;
             }
-            match packed(w) {
-                Some(key) => *short.entry(key).or_default() += 1,
-                None => *longer.entry(w.into()).or_default() += 1,
+            // Sixteen bytes from the word's start (fewer at the text's end), lower-cased all
+            // at once, and the bytes past the word masked off: `packed`'s key.
+            let mut w = [0u8; 16];
+            match b.get(start..start + 16) {
+                Some(sixteen) => w.copy_from_slice(sixteen),
+                None => w[..len].copy_from_slice(&b[start..i]),
             }
-        });
+            let (low, high) = w.split_at(8);
+            let half = |h: &[u8]| u128::from(lower_eight(u64::from_le_bytes(h.try_into().unwrap_or_default())));
+            let mask = if len == 16 { u128::MAX } else { (1u128 << (8 * len)) - 1 };
+            let key = (half(high) << 64 | half(low)) & mask;
+            if !is_stop_key(key) {
+                *short.entry(key).or_default() += 1;
+            }
+        }
         for (&key, &n) in &short {
             self.dict.entry(key).or_default().append(doc, n);
         }
@@ -616,6 +705,61 @@ mod tests {
         assert_eq!(q.unknown, ["nope"]);
         assert_eq!(parse_query("origin: \"x").fields, vec![(Field::Origin, "x".to_owned())]);
         assert_eq!(parse_query("\"unclosed phrase").phrases.len(), 1);
+    }
+
+    #[test]
+    fn eight_bytes_are_lower_cased_as_each_would_be() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for other in [b'Q', b'q', b'@', b'[', 0xc3, 0] {
+                    let mut bytes = [other; 8];
+                    bytes[at] = b;
+                    let expected = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                    assert_eq!(lower_eight(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    /// The index holds each cable's words exactly as `words` reads them (stop words left out,
+    /// counts capped at 255): the sample, and words at every length boundary, in other
+    /// scripts, and between every kind of separator.
+    #[test]
+    fn the_index_holds_the_words_words_reads() {
+        let edges = format!(
+            "The of THESE these7 {} {} {} {} {} Ça ДЕЛО 東京 naïve\u{a0}word x1 a-b a_b 2009-02-03 (C) WHICH which's {}",
+            "a".repeat(16),
+            "b".repeat(17),
+            "c".repeat(40),
+            "d".repeat(41),
+            "abcdefghijklmnoÉ",
+            "repeat ".repeat(300),
+        );
+        let texts = [crate::SAMPLE_CABLE.to_owned(), edges, String::new(), "the and of".to_owned()];
+        let mut index = Index::default();
+        let mut expected: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        for (doc, text) in texts.iter().enumerate() {
+            let doc = u32::try_from(doc).unwrap();
+            index.add(doc, text);
+            let mut counts: HashMap<Vec<u8>, u32> = HashMap::new();
+            words(text, |w, _, _| {
+                if !is_stop_word(w) {
+                    *counts.entry(w.to_vec()).or_default() += 1;
+                }
+            });
+            for (word, n) in counts {
+                let word = String::from_utf8(word).unwrap();
+                expected.entry(word).or_default().push((doc, u8::try_from(n).unwrap_or(u8::MAX)));
+            }
+        }
+        assert!(expected.len() > 100 && expected.contains_key("aaaaaaaaaaaaaaaa") && expected.contains_key("Ça"));
+        for (word, postings) in &expected {
+            assert_eq!(&index.postings(word), postings, "{word}");
+        }
+        for word in ["the", "of", "these", "which", "ddddddddddddddddddddddddddddddddddddddddd", "x"] {
+            assert!(index.postings(word).is_empty(), "{word} is not indexed");
+        }
+        assert_eq!(index.word_count(), expected.len());
     }
 
     #[test]
