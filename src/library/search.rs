@@ -119,6 +119,17 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub fn words(text: &str, mut each: impl FnMut(&[u8], usize, usize)) {
     let b = text.as_bytes();
     let mut word = [0u8; MAX_WORD];
+    word_ranges(b, |start, end| {
+        for (k, &c) in b[start..end].iter().enumerate() {
+            word[k] = c.to_ascii_lowercase();
+        }
+        each(&word[..end - start], start, end);
+    });
+}
+
+/// Calls `each` with the byte range of every word of `b` (as [`words`] reads them: runs of
+/// word bytes, [`MIN_WORD`] to [`MAX_WORD`] long), in order.
+fn word_ranges(b: &[u8], mut each: impl FnMut(usize, usize)) {
     let mut i = 0;
     while i < b.len() {
         if !is_word_byte(b[i]) {
@@ -129,12 +140,8 @@ pub fn words(text: &str, mut each: impl FnMut(&[u8], usize, usize)) {
         while i < b.len() && is_word_byte(b[i]) {
             i += 1;
         }
-        let len = i - start;
-        if (MIN_WORD..=MAX_WORD).contains(&len) {
-            for (k, &c) in b[start..i].iter().enumerate() {
-                word[k] = c.to_ascii_lowercase();
-            }
-            each(&word[..len], start, i);
+        if (MIN_WORD..=MAX_WORD).contains(&(i - start)) {
+            each(start, i);
         }
     }
 }
@@ -297,32 +304,20 @@ impl Index {
         // The words as `words` finds them, each packed (lower case) as `packed` packs it without
         // a byte-by-byte copy, and a stop word is a number among forty.
         let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !is_word_byte(b[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() && is_word_byte(b[i]) {
-                i += 1;
-            }
-            let len = i - start;
-            if !(MIN_WORD..=MAX_WORD).contains(&len) {
-                continue;
-            }
+        word_ranges(b, |start, end| {
+            let len = end - start;
             length = length.saturating_add(1);
             if len > 16 {
-                let word: Box<[u8]> = b[start..i].iter().map(u8::to_ascii_lowercase).collect();
+                let word: Box<[u8]> = b[start..end].iter().map(u8::to_ascii_lowercase).collect();
                 *longer.entry(word).or_default() += 1;
-                continue;
+                return;
             }
             // Sixteen bytes from the word's start (fewer at the text's end), lower-cased all
             // at once, and the bytes past the word masked off: `packed`'s key.
             let mut w = [0u8; 16];
             match b.get(start..start + 16) {
                 Some(sixteen) => w.copy_from_slice(sixteen),
-                None => w[..len].copy_from_slice(&b[start..i]),
+                None => w[..len].copy_from_slice(&b[start..end]),
             }
             let (low, high) = w.split_at(8);
             let half = |h: &[u8]| u128::from(lower_eight(u64::from_le_bytes(h.try_into().unwrap_or_default())));
@@ -331,7 +326,7 @@ impl Index {
             if !is_stop_key(key) {
                 *short.entry(key).or_default() += 1;
             }
-        }
+        });
         for (&key, &n) in &short {
             self.dict.entry(key).or_default().append(doc, n);
         }
