@@ -1,5 +1,6 @@
 //! Indexes a `cables.csv` (or any files) as the library worker does, natively, and reports
-//! where the time goes: `cargo run --profile cli --example library_index -- FILE [--parse-only]`.
+//! where the time goes: `cargo run --profile cli --example library_index -- FILE [--batched]`
+//! (`--batched`: in batches indexed apart and appended, as the worker and its helper do).
 
 use std::io::Read;
 use std::time::Instant;

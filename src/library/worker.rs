@@ -491,8 +491,9 @@ fn helper_failed(run: u32) {
     });
 }
 
-/// Hands the feed's finished batches to the pipeline and appends what is ready.
-fn pump(run: u32, feed: &mut Feed, problems: &mut Vec<Skipped>) -> bool {
+/// Hands the feed's finished batches (if a feed is given) to the pipeline and appends what is
+/// ready; `false` when the run was cancelled.
+fn pump(run: u32, feed: Option<&mut Feed>, problems: &mut Vec<Skipped>) -> bool {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         if s.run != run {
@@ -501,8 +502,10 @@ fn pump(run: u32, feed: &mut Feed, problems: &mut Vec<Skipped>) -> bool {
         PIPELINE.with(|p| {
             let mut p = p.borrow_mut();
             let Some(p) = p.as_mut().filter(|p| p.run == run) else { return false };
-            while let Some((batch, bytes)) = feed.take_batch() {
-                p.take(batch, bytes);
+            if let Some(feed) = feed {
+                while let Some((batch, bytes)) = feed.take_batch() {
+                    p.take(batch, bytes);
+                }
             }
             p.append_ready(&mut s.library);
             problems.append(&mut p.problems);
@@ -514,23 +517,19 @@ fn pump(run: u32, feed: &mut Feed, problems: &mut Vec<Skipped>) -> bool {
 /// Waits for the batches still with the helper and appends them; `false` when the run was
 /// cancelled meanwhile. A helper silent for a minute is given up, and its batch indexed here.
 async fn drain(run: u32, problems: &mut Vec<Skipped>) -> bool {
-    let mut waited = 0;
-    let mut left = usize::MAX;
+    // How many batches were left, and since when.
+    let mut left = (usize::MAX, now());
     loop {
-        let mut none = Feed::new(0, String::new());
-        if !pump(run, &mut none, problems) {
+        if !pump(run, None, problems) {
             return false;
         }
         let now_left = PIPELINE.with(|p| p.borrow().as_ref().map_or(0, |p| p.slots.len()));
         if now_left == 0 {
             return true;
         }
-        if now_left == left {
-            waited += 5;
-        } else {
-            (left, waited) = (now_left, 0);
-        }
-        if waited > 60_000 {
+        if now_left != left.0 {
+            left = (now_left, now());
+        } else if now() - left.1 > 60_000.0 {
             helper_failed(run);
         }
         sleep(5).await;
@@ -582,7 +581,7 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
                 feed.push(&mut s.library, &bytes, eof, &mut problems);
                 true
             });
-            if !current || !pump(run, &mut feed, &mut problems) {
+            if !current || !pump(run, Some(&mut feed), &mut problems) {
                 return;
             }
             progress.cables = STATE.with(|s| u32::try_from(s.borrow().library.len()).unwrap_or(u32::MAX));
