@@ -268,7 +268,7 @@ fn read(reader: &web_sys::FileReaderSync, file: &web_sys::File, start: f64, end:
 }
 
 /// This copy of the worker is the helper: indexes the batch sent beside `data` and sends the
-/// part back as bytes (moved, not copied), with what was no cable.
+/// part back as bytes (transferred with the message, not cloned), with what was no cable.
 fn index_batch(seq: u32, batch: &super::Batch, data: &JsValue) {
     let bytes = js_sys::Reflect::get(data, &"bytes".into())
         .ok()
@@ -395,8 +395,7 @@ impl Pipeline {
                 }
             }
         }
-        let mut part = Library::default();
-        part.add_batch(&batch, &bytes, &mut self.problems);
+        let part = self.index_here(&batch, &bytes);
         self.slots.push_back((seq, Slot::Indexed(Box::new(part))));
     }
 
@@ -406,9 +405,7 @@ impl Pipeline {
         loop {
             let part = match self.slots.front() {
                 None => return,
-                Some((_, Slot::WithHelper(..) | Slot::Returned(..))) if self.helper.is_some() && !self.returned() => {
-                    return;
-                }
+                Some((_, Slot::WithHelper(..))) if self.helper.is_some() => return,
                 Some(_) => match self.slots.pop_front() {
                     Some((_, Slot::Indexed(part))) => *part,
                     Some((_, Slot::Returned(batch, bytes, part))) => {
@@ -420,11 +417,6 @@ impl Pipeline {
             };
             library.append(part);
         }
-    }
-
-    /// Whether the first batch's part is back from the helper.
-    fn returned(&self) -> bool {
-        matches!(self.slots.front(), Some((_, Slot::Returned(..))))
     }
 
     fn index_here(&mut self, batch: &super::Batch, bytes: &[u8]) -> Library {
@@ -471,12 +463,10 @@ fn helper_said(run: u32, data: &JsValue) {
         };
         p.problems.extend(problems);
         p.helped += 1;
-        if let Some(slot) = p.slots.iter_mut().find(|(s, _)| *s == seq) {
-            let taken = std::mem::replace(&mut slot.1, Slot::Indexed(Box::default()));
-            slot.1 = match taken {
-                Slot::WithHelper(batch, bytes) => Slot::Returned(batch, bytes, part),
-                other => other,
-            };
+        if let Some((_, slot)) = p.slots.iter_mut().find(|(s, _)| *s == seq) {
+            if let Slot::WithHelper(batch, bytes) = slot {
+                *slot = Slot::Returned(std::mem::take(batch), std::mem::take(bytes), part);
+            }
         }
     });
 }
