@@ -165,34 +165,34 @@ const WORD_BYTE: [bool; 256] = {
 };
 
 /// [`STOP_WORDS`] packed as [`packed`] packs a word (none is longer than five bytes, so each
-/// fits in 40 bits), in order: a word is looked up among them with a few comparisons.
-const STOP_KEYS: [u64; STOP_WORDS.len()] = {
-    let mut keys = [0u64; STOP_WORDS.len()];
+/// fits in 40 bits), in a table of 128 slots by their hash (an empty slot is 0, which no word
+/// packs to): a word is found, or not, in one or two loads.
+const STOP_SLOTS: [u64; 128] = {
+    let mut slots = [0u64; 128];
     let mut i = 0;
     while i < STOP_WORDS.len() {
         let word = STOP_WORDS[i].as_bytes();
         assert!(word.len() <= 5, "a stop word longer than five bytes");
+        let mut key = 0u64;
         let mut k = 0;
         while k < word.len() {
-            keys[i] |= (word[k] as u64) << (8 * k);
+            key |= (word[k] as u64) << (8 * k);
             k += 1;
         }
-        i += 1;
-    }
-    // Insertion sort (a const context).
-    let mut i = 1;
-    while i < keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
+        let mut at = stop_slot(key);
+        while slots[at] != 0 {
+            at = (at + 1) % 128;
         }
+        slots[at] = key;
         i += 1;
     }
-    keys
+    slots
 };
+
+/// Where a packed word's search in [`STOP_SLOTS`] starts: the top seven bits of its Fx product.
+const fn stop_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x51_7c_c1_b7_27_22_0a_95) >> 57) as usize
+}
 
 /// Eight bytes with their ASCII capitals made small, all at once (other bytes unchanged).
 fn lower_eight(w: u64) -> u64 {
@@ -208,7 +208,18 @@ fn lower_eight(w: u64) -> u64 {
 
 /// Whether a packed word is a stop word.
 fn is_stop_key(key: u128) -> bool {
-    u64::try_from(key).is_ok_and(|k| k < 1 << 40 && STOP_KEYS.binary_search(&k).is_ok())
+    let Ok(key) = u64::try_from(key) else { return false };
+    if key >= 1 << 40 {
+        return false;
+    }
+    let mut at = stop_slot(key);
+    loop {
+        match STOP_SLOTS[at] {
+            0 => return false,
+            k if k == key => return true,
+            _ => at = (at + 1) % 128,
+        }
+    }
 }
 
 /// The lower-case words of a query phrase or term, as the index holds them.
@@ -320,9 +331,11 @@ impl Index {
                 None => w[..len].copy_from_slice(&b[start..end]),
             }
             let (low, high) = w.split_at(8);
-            let half = |h: &[u8]| u128::from(lower_eight(u64::from_le_bytes(h.try_into().unwrap_or_default())));
-            let mask = if len == 16 { u128::MAX } else { (1u128 << (8 * len)) - 1 };
-            let key = (half(high) << 64 | half(low)) & mask;
+            let half = |h: &[u8]| lower_eight(u64::from_le_bytes(h.try_into().unwrap_or_default()));
+            // Masked in halves: a shift of a u128 by a variable count is a call in wasm.
+            let bytes = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+            let (low, high) = (half(low) & bytes(len), half(high) & bytes(len.saturating_sub(8)));
+            let key = u128::from(high) << 64 | u128::from(low);
             if !is_stop_key(key) {
                 *short.entry(key).or_default() += 1;
             }
@@ -714,6 +727,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The hashed table of stop words finds exactly the forty: each of them, and no other
+    /// word (every two-letter word, and the sample cable's words).
+    #[test]
+    fn the_stop_word_table_finds_the_stop_words_and_no_other() {
+        let key = |w: &[u8]| packed(w).unwrap_or_default();
+        for word in STOP_WORDS {
+            assert!(is_stop_key(key(word.as_bytes())), "{word}");
+        }
+        let mut tried = 0;
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                tried += 1;
+                assert_eq!(is_stop_key(key(&[a, b])), is_stop_word(&[a, b]), "{}{}", a as char, b as char);
+            }
+        }
+        words(include_str!("../assets/09USUNNEWYORK78.txt"), |w, _, _| {
+            if w.len() <= 16 {
+                tried += 1;
+                assert_eq!(is_stop_key(key(w)), is_stop_word(w), "{}", String::from_utf8_lossy(w));
+            }
+        });
+        assert!(tried > 1000, "{tried} words tried");
     }
 
     /// The index holds each cable's words exactly as `words` reads them (stop words left out,
