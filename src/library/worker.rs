@@ -1,5 +1,5 @@
 //! The library's Web Worker (its own wasm, `src/bin/library_worker.rs`): files are read here in
-//! 4 MiB slices with `FileReaderSync`, never whole, and indexed as they come; between slices the
+//! 4 MiB slices (the next read while one is indexed), never whole, and indexed as they come; between slices the
 //! worker yields to its event loop, so a query, a page of rows or "cancel" is answered while a
 //! large `cables.csv` is still being indexed. Messages are JSON ([`Request`], [`Reply`]); an
 //! `Open` request carries the `File`s beside it.
@@ -184,6 +184,11 @@ async fn answer_query(seq: u32, query: super::protocol::Query) {
     let took = (now() - started).max(0.0) as u32;
     answer.took_ms = took;
     post(&Reply::Answer(answer));
+    PIPELINE.with(|p| {
+        if let Some(p) = p.borrow_mut().as_mut() {
+            p.answered.get_or_insert_with(now);
+        }
+    });
 }
 
 fn stale(seq: u32) -> bool {
@@ -260,10 +265,21 @@ fn slice(files: &[web_sys::File], source: &Source) -> Option<web_sys::Blob> {
     file.slice_with_f64_and_f64(start, end).ok()
 }
 
-/// Bytes `start..end` of a file, read at once (the indexing's slices).
-fn read(reader: &web_sys::FileReaderSync, file: &web_sys::File, start: f64, end: f64) -> Option<Vec<u8>> {
+/// Slices read ahead of the one being indexed: two, so that a read the browser serves late
+/// (both cores are indexing) is still in before it is wanted.
+const READS_AHEAD: usize = 2;
+
+/// Starts reading bytes `start..end` of a file (an indexing slice): the browser reads it on a
+/// thread of its own while this worker indexes the slice before it. (`FileReaderSync` held the
+/// worker for the whole read: 4 ms of every MB, an eighth of its time, `make bench`.)
+fn read_ahead(file: &web_sys::File, start: f64, end: f64) -> Option<wasm_bindgen_futures::JsFuture> {
     let slice = file.slice_with_f64_and_f64(start, end).ok()?;
-    let buffer = reader.read_as_array_buffer(&slice).ok()?;
+    Some(wasm_bindgen_futures::JsFuture::from(slice.array_buffer()))
+}
+
+/// The bytes of a slice [`read_ahead`] started to read; `None` when the file could not be read.
+async fn slice_read(reading: Option<wasm_bindgen_futures::JsFuture>) -> Option<Vec<u8>> {
+    let buffer = reading?.await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -293,10 +309,16 @@ fn index_batch(seq: u32, batch: &super::Batch, data: &JsValue) {
     let _ = scope.post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
 }
 
-/// The helper starts this long after indexing does: meanwhile the page mounts the list and
-/// renders its first answers (20–30 ms each of its main thread), which with both cores indexing
-/// were starved past 50 ms (`make bench`: 53–76 ms, against none with one worker).
+/// The helper starts this long after the page had its first answer since indexing began:
+/// meanwhile the page mounts the list and renders that answer (20–30 ms of its main thread),
+/// which with both cores indexing was starved past 50 ms (`make bench`: 53–76 ms, against none
+/// with one worker). A page that asks nothing gets a helper [`HELPER_AFTER_MS`] in.
+const HELPER_AFTER_ANSWER_MS: f64 = 500.0;
 const HELPER_AFTER_MS: f64 = 3000.0;
+
+/// Batches with the helper at most: it starts the next as soon as it sends one back, and has
+/// work left while this worker indexes a batch of its own before it reads the helper's replies.
+const IN_FLIGHT: u32 = 3;
 
 /// A batch of rows on its way into the library, in file order: indexed here or by the helper
 /// (its bytes, `Library::to_bytes`), or still with the helper (kept, to index here should the
@@ -320,14 +342,15 @@ struct Pipeline {
     started: f64,
     /// The helper has loaded its wasm and listens.
     ready: bool,
-    /// Batches sent to the helper and not yet back: two, so that it starts the next one as
-    /// soon as it sends one back, without waiting for this worker to read its message.
+    /// Batches sent to the helper and not yet back (at most [`IN_FLIGHT`]).
     busy: u32,
     next: u32,
     slots: std::collections::VecDeque<(u32, Slot)>,
     problems: Vec<Skipped>,
     /// Batches the helper indexed.
     helped: u32,
+    /// When the page was first answered since indexing began.
+    answered: Option<f64>,
 }
 
 thread_local! {
@@ -349,6 +372,7 @@ impl Pipeline {
             slots: std::collections::VecDeque::new(),
             problems: Vec::new(),
             helped: 0,
+            answered: None,
         }
     }
 
@@ -376,10 +400,11 @@ impl Pipeline {
     fn take(&mut self, batch: super::Batch, bytes: Vec<u8>) {
         let seq = self.next;
         self.next += 1;
-        if self.wanted && now() - self.started > HELPER_AFTER_MS {
+        let settled = self.answered.is_some_and(|t| now() - t > HELPER_AFTER_ANSWER_MS);
+        if self.wanted && (settled || now() - self.started > HELPER_AFTER_MS) {
             self.start_helper();
         }
-        if let (Some(helper), true, true) = (&self.helper, self.ready, self.busy < 2) {
+        if let (Some(helper), true, true) = (&self.helper, self.ready, self.busy < IN_FLIGHT) {
             let array = js_sys::Uint8Array::new_with_length(u32::try_from(bytes.len()).unwrap_or(0));
             array.copy_from(&bytes);
             let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -417,6 +442,20 @@ impl Pipeline {
             };
             library.append(part);
         }
+    }
+
+    /// At a file's end, while the helper still holds two batches or more: the last of them is
+    /// indexed here (this core would otherwise wait), and the helper's part of it ignored.
+    fn take_back(&mut self) {
+        let with_helper = |slot: &Slot| matches!(slot, Slot::WithHelper(..));
+        if self.helper.is_none() || self.slots.iter().filter(|(_, slot)| with_helper(slot)).count() < 2 {
+            return;
+        }
+        let Some(k) = self.slots.iter().rposition(|(_, slot)| with_helper(slot)) else { return };
+        let Some((_, Slot::WithHelper(batch, bytes))) = self.slots.get_mut(k) else { return };
+        let (batch, bytes) = (std::mem::take(batch), std::mem::take(bytes));
+        let part = self.index_here(&batch, &bytes);
+        self.slots[k].1 = Slot::Indexed(Box::new(part));
     }
 
     fn index_here(&mut self, batch: &super::Batch, bytes: &[u8]) -> Library {
@@ -461,11 +500,12 @@ fn helper_said(run: u32, data: &JsValue) {
             p.stop();
             return;
         };
-        p.problems.extend(problems);
-        p.helped += 1;
+        // A batch this worker took back meanwhile ([`Pipeline::take_back`]) is indexed already.
         if let Some((_, slot)) = p.slots.iter_mut().find(|(s, _)| *s == seq) {
             if let Slot::WithHelper(batch, bytes) = slot {
                 *slot = Slot::Returned(std::mem::take(batch), std::mem::take(bytes), part);
+                p.problems.extend(problems);
+                p.helped += 1;
             }
         }
     });
@@ -522,6 +562,7 @@ async fn drain(run: u32, problems: &mut Vec<Skipped>) -> bool {
         } else if now() - left.1 > 60_000.0 {
             helper_failed(run);
         }
+        PIPELINE.with(|p| p.borrow_mut().as_mut().filter(|p| p.run == run).map(Pipeline::take_back));
         sleep(5).await;
     }
 }
@@ -545,20 +586,27 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
     stop_helper();
     let helped = progress.bytes_total >= 3 * super::BATCH_BYTES as u64;
     PIPELINE.with(|p| *p.borrow_mut() = Some(Pipeline::new(run, helped)));
-    let Ok(reader) = web_sys::FileReaderSync::new() else {
-        post(&Reply::Failed { message: "this browser cannot read files in a worker".to_owned() });
-        return;
-    };
     let mut last_report = started;
     let mut problems: Vec<Skipped> = Vec::new();
     for (k, file) in files.iter().enumerate() {
         let name = names.get(k).cloned().unwrap_or_else(|| file.name());
         let mut feed = Feed::new(u32::try_from(k).unwrap_or(u32::MAX), name.clone()).batching(super::BATCH_BYTES);
         let size = file.size();
-        let mut at = 0.0;
+        // The slices being read (their ends), READS_AHEAD of them while one is indexed, and
+        // where the next read starts. An empty file is one empty slice.
+        let mut reads = std::collections::VecDeque::new();
+        let mut next = 0.0;
         loop {
-            let end = (at + CHUNK).min(size);
-            let Some(bytes) = read(&reader, file, at, end) else {
+            while reads.len() <= READS_AHEAD && (next < size || (next == 0.0 && reads.is_empty())) {
+                let end = (next + CHUNK).min(size);
+                reads.push_back((end, read_ahead(file, next, end)));
+                next = end;
+                if size == 0.0 {
+                    break;
+                }
+            }
+            let Some((end, reading)) = reads.pop_front() else { break };
+            let Some(bytes) = slice_read(reading).await else {
                 problems.push(Skipped { name: name.clone(), why: "the file could not be read".to_owned() });
                 break;
             };
@@ -576,7 +624,6 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
             }
             progress.cables = STATE.with(|s| u32::try_from(s.borrow().library.len()).unwrap_or(u32::MAX));
             progress.bytes += bytes.len() as u64;
-            at = end;
             if now() - last_report > REPORT_MS {
                 last_report = now();
                 report(&mut progress, &mut problems, started);
@@ -763,11 +810,41 @@ async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Lets queued messages (a query, "cancel") run before the next slice.
+thread_local! {
+    /// [`yield_now`]'s channel, and the waits it ends (one per message, in order).
+    static YIELDS: RefCell<Option<web_sys::MessageChannel>> = const { RefCell::new(None) };
+    static WAITING: RefCell<std::collections::VecDeque<js_sys::Function>> =
+        const { RefCell::new(std::collections::VecDeque::new()) };
+}
+
+/// Lets queued messages (a query, "cancel", the helper's parts) run before the next slice.
+/// A message to itself, not `setTimeout(0)`: the browser makes a timer set from a timer wait
+/// at least 4 ms once they nest, and the indexing's slices nest them (4 % of its time).
 async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let _ = scope.set_timeout_with_callback(&resolve);
+        YIELDS.with(|y| {
+            let mut y = y.borrow_mut();
+            if y.is_none() {
+                let Ok(channel) = web_sys::MessageChannel::new() else { return };
+                let wake = Closure::<dyn FnMut()>::new(|| {
+                    if let Some(resolve) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+                        let _ = resolve.call0(&JsValue::NULL);
+                    }
+                });
+                channel.port1().set_onmessage(Some(wake.as_ref().unchecked_ref()));
+                wake.forget();
+                *y = Some(channel);
+            }
+            match y.as_ref() {
+                Some(channel) if channel.port2().post_message(&JsValue::NULL).is_ok() => {
+                    WAITING.with(|w| w.borrow_mut().push_back(resolve));
+                }
+                _ => {
+                    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+                    let _ = scope.set_timeout_with_callback(&resolve);
+                }
+            }
+        });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
