@@ -313,7 +313,7 @@ fn index_batch(seq: u32, batch: &super::Batch, data: &JsValue) {
 /// meanwhile the page mounts the list and renders that answer (20–30 ms of its main thread),
 /// which with both cores indexing was starved past 50 ms (`make bench`: 53–76 ms, against none
 /// with one worker). A page that asks nothing gets a helper [`HELPER_AFTER_MS`] in.
-const HELPER_AFTER_ANSWER_MS: f64 = 500.0;
+const HELPER_AFTER_ANSWER_MS: f64 = 100.0;
 const HELPER_AFTER_MS: f64 = 3000.0;
 
 /// Batches with the helper at most: it starts the next as soon as it sends one back, and has

@@ -3,10 +3,10 @@
 // the address (back, forward, a copied link), forgetting, bad rows and the keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { useServerAndBrowser, openPage, CORPUS } from './harness.mjs';
+import { useServerAndBrowser, openPage, serve, CORPUS } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 const CSV = resolve(import.meta.dirname, '../../target/cables-10000.csv');
@@ -112,6 +112,44 @@ test('a link copied from the address bar reopens the same view once the library 
   assert.deepEqual(dates, [...dates].sort().reverse());
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('a helper that breaks on its first batch: the worker indexes its batches, nothing lost or doubled', async () => {
+  // What a library of the 10,000 rows shows: its count, the SECRET facet's, a search's.
+  const shown = async (page) => {
+    const count = await page.locator('.cv-library__count').innerText();
+    const secret = await page.locator('.cv-facet__value', { hasText: /^SECRET/ }).locator('.cv-facet__count').innerText();
+    await search(page, 'nuclear');
+    return { count, secret, nuclear: await page.locator('.cv-library__count').innerText() };
+  };
+  const normal = await openPage(env.browser, env.server.url);
+  await openLibrary(normal.page, CSV);
+  const expected = await shown(normal.page);
+  assert.ok(Number(await normal.page.locator('.cv-library').getAttribute('data-helped')) > 0);
+  await normal.page.close();
+
+  // The helper is the worker's script loaded again: served with a listener that, on the first
+  // batch (the only message carrying `bytes`: the page sends none), says so to the page and
+  // throws before the batch is indexed.
+  const loader = await readFile(resolve(import.meta.dirname, '../../dist/library-worker_loader.js'), 'utf8');
+  const breaks = `self.addEventListener('message', (e) => {
+    if (!e.data || !(e.data.bytes instanceof Uint8Array)) return;
+    e.stopImmediatePropagation();
+    new BroadcastChannel('helper').postMessage('broke');
+    throw new Error('the helper broke');
+  });\n`;
+  const server = await serve(undefined, { pages: { '/library-worker_loader.js': breaks + loader } });
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(() => { new BroadcastChannel('helper').onmessage = () => { window.helperBroke = true; }; });
+  await openLibrary(page, CSV);
+  assert.ok(await page.evaluate(() => window.helperBroke), 'the helper was sent a batch and broke');
+  assert.equal(await page.locator('.cv-library').getAttribute('data-helped'), '0');
+  assert.deepEqual(await shown(page), expected);
+  await context.close();
+  await server.close();
 });
 
 test('a 10,000-row cables.csv: streamed in the worker, listed, scrolled, read by keyboard, then forgotten', async () => {
