@@ -114,6 +114,26 @@ test('a link copied from the address bar reopens the same view once the library 
   await page.close();
 });
 
+test('a search typed while the library is indexed is kept through its redraws, then run', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await page.getByLabel('Open files or cables.csv as a library').setInputFiles(CSV);
+  await page.locator('.cv-row').first().waitFor();
+  assert.equal(await page.locator('.cv-library').getAttribute('aria-busy'), 'true', 'still indexing');
+  const box = page.getByLabel('Search the library');
+  await box.fill('nuclear');
+  await done(page);
+  // Indexing redrew the view many times meanwhile, and answered the page's own queries.
+  await page.waitForTimeout(500);
+  assert.equal(await box.inputValue(), 'nuclear');
+  await box.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('q=nuclear'));
+  await page.waitForFunction(() => /^[\d,]+ of 10,000 cables$/.test(document.querySelector('.cv-library__count')?.textContent));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a helper that breaks on its first batch: the worker indexes its batches, nothing lost or doubled', async () => {
   // What a library of the 10,000 rows shows: its count, the SECRET facet's, a search's.
   const shown = async (page) => {

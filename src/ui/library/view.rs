@@ -15,6 +15,36 @@ pub struct LibraryViewProps {
     pub on_files: Callback<Vec<web_sys::File>>,
 }
 
+#[derive(Properties, PartialEq)]
+struct SearchBoxProps {
+    /// The query's text (what was last searched for, or what the address says).
+    text: String,
+}
+
+/// The search box. What the reader types is kept here until they search: the view around it
+/// redraws several times a second while a library is indexed, and a box drawn from the query
+/// alone put the query back over what was being typed. A new query (a search, Back, a link)
+/// replaces it.
+#[component]
+fn SearchBox(props: &SearchBoxProps) -> Html {
+    let draft = use_state(|| props.text.clone());
+    {
+        let draft = draft.clone();
+        use_effect_with(props.text.clone(), move |text| draft.set(text.clone()));
+    }
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            draft.set(input.value());
+        })
+    };
+    html! {
+        <input type="search" name="q" class="cv-library__query" aria-label="Search the library"
+            placeholder={"tag:PREL origin:\"new delhi\" \"heavy water\""} value={(*draft).clone()} {oninput} />
+    }
+}
+
 #[component]
 pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let LibraryViewProps { library, on_files } = props;
@@ -119,8 +149,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                 <p class="cv-library__message" role="alert">{ message.clone() }</p>
             }
             <form class="cv-library__search" role="search" onsubmit={on_submit}>
-                <input type="search" name="q" class="cv-library__query" aria-label="Search the library"
-                    placeholder={"tag:PREL origin:\"new delhi\" \"heavy water\""} value={query.text.clone()} />
+                <SearchBox text={query.text.clone()} />
                 <button type="submit" class="cv-button">{ "Search" }</button>
                 <label class="cv-library__sort">{ "Sort " }
                     <select onchange={on_sort} aria-label="Sort by">
