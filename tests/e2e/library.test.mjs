@@ -114,7 +114,7 @@ test('a link copied from the address bar reopens the same view once the library 
   await page.close();
 });
 
-test('a search typed while the library is indexed is kept through its redraws, then run', async () => {
+test('a search and a date typed while the library is indexed are kept through its redraws, then run', async () => {
   const { page, problems } = await openPage(env.browser, env.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByRole('button', { name: /^Library/ }).click();
@@ -122,14 +122,23 @@ test('a search typed while the library is indexed is kept through its redraws, t
   await page.locator('.cv-row').first().waitFor();
   assert.equal(await page.locator('.cv-library').getAttribute('aria-busy'), 'true', 'still indexing');
   const box = page.getByLabel('Search the library');
+  const from = page.getByLabel('From (year or date)');
   await box.fill('nuclear');
+  await from.fill('2005');
   await done(page);
   // Indexing redrew the view many times meanwhile, and answered the page's own queries.
   await page.waitForTimeout(500);
   assert.equal(await box.inputValue(), 'nuclear');
+  assert.equal(await from.inputValue(), '2005');
   await box.press('Enter');
   await page.waitForFunction(() => location.hash.includes('q=nuclear'));
   await page.waitForFunction(() => /^[\d,]+ of 10,000 cables$/.test(document.querySelector('.cv-library__count')?.textContent));
+  // A new value of the query replaces what the box held: a year chosen sets both dates.
+  const year = (await page.locator('.cv-facet__year').first().innerText()).slice(0, 4);
+  await page.locator('.cv-facet__year').first().click();
+  await page.waitForFunction((y) => location.hash.includes(`from=${y}&to=${y}`), year);
+  await page.waitForFunction((y) => document.querySelector('[aria-label="From (year or date)"]').value === y, year);
+  assert.equal(await page.getByLabel('To (year or date)').inputValue(), year);
   assert.deepEqual(problems, []);
   await page.close();
 });

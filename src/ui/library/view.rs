@@ -16,21 +16,34 @@ pub struct LibraryViewProps {
 }
 
 #[derive(Properties, PartialEq)]
-struct SearchBoxProps {
-    /// The query's text (what was last searched for, or what the address says).
-    text: String,
+struct KeptInputProps {
+    /// The query's value (what was last searched for, or what the address says).
+    value: String,
+    kind: AttrValue,
+    label: AttrValue,
+    placeholder: AttrValue,
+    #[prop_or_default]
+    name: Option<AttrValue>,
+    #[prop_or_default]
+    class: Option<AttrValue>,
+    #[prop_or_default]
+    size: Option<AttrValue>,
+    #[prop_or_default]
+    inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    onchange: Option<Callback<Event>>,
 }
 
-/// The search box. What the reader types is kept here until they search: the view around it
-/// redraws several times a second while a library is indexed, and a box drawn from the query
-/// alone put the query back over what was being typed. A new query (a search, Back, a link)
-/// replaces it.
+/// A text box of the query (the search, a date). What the reader types is kept here until it
+/// is used: the view redraws several times a second while a library is indexed, and a box drawn
+/// from the query alone put the query's value back over what was being typed (Yew sets a drawn
+/// value over the DOM's). A new query value (a search, Back, a link) replaces it.
 #[component]
-fn SearchBox(props: &SearchBoxProps) -> Html {
-    let draft = use_state(|| props.text.clone());
+fn KeptInput(props: &KeptInputProps) -> Html {
+    let draft = use_state(|| props.value.clone());
     {
         let draft = draft.clone();
-        use_effect_with(props.text.clone(), move |text| draft.set(text.clone()));
+        use_effect_with(props.value.clone(), move |value| draft.set(value.clone()));
     }
     let oninput = {
         let draft = draft.clone();
@@ -39,9 +52,11 @@ fn SearchBox(props: &SearchBoxProps) -> Html {
             draft.set(input.value());
         })
     };
+    let p = props;
     html! {
-        <input type="search" name="q" class="cv-library__query" aria-label="Search the library"
-            placeholder={"tag:PREL origin:\"new delhi\" \"heavy water\""} value={(*draft).clone()} {oninput} />
+        <input type={p.kind.clone()} name={p.name.clone()} class={p.class.clone()} size={p.size.clone()}
+            inputmode={p.inputmode.clone()} placeholder={p.placeholder.clone()} aria-label={p.label.clone()}
+            value={(*draft).clone()} {oninput} onchange={p.onchange.clone()} />
     }
 }
 
@@ -149,7 +164,8 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                 <p class="cv-library__message" role="alert">{ message.clone() }</p>
             }
             <form class="cv-library__search" role="search" onsubmit={on_submit}>
-                <SearchBox text={query.text.clone()} />
+                <KeptInput kind="search" name="q" class="cv-library__query" label="Search the library"
+                    placeholder={"tag:PREL origin:\"new delhi\" \"heavy water\""} value={query.text.clone()} />
                 <button type="submit" class="cv-button">{ "Search" }</button>
                 <label class="cv-library__sort">{ "Sort " }
                     <select onchange={on_sort} aria-label="Sort by">
@@ -367,8 +383,8 @@ fn Filters(FiltersProps { facets, query, on_change, open }: &FiltersProps) -> Ht
             <summary class="cv-filters__summary">{ "Filters" }</summary>
             <fieldset class="cv-facet cv-facet--dates">
                 <legend>{ "Date" }</legend>
-                <label>{ "From " }<input type="text" inputmode="numeric" size="10" placeholder="1966" value={query.from.clone()} onchange={date("from")} aria-label="From (year or date)" /></label>
-                <label>{ "To " }<input type="text" inputmode="numeric" size="10" placeholder="2010" value={query.to.clone()} onchange={date("to")} aria-label="To (year or date)" /></label>
+                <label>{ "From " }<KeptInput kind="text" inputmode="numeric" size="10" placeholder="1966" value={query.from.clone()} onchange={date("from")} label="From (year or date)" /></label>
+                <label>{ "To " }<KeptInput kind="text" inputmode="numeric" size="10" placeholder="2010" value={query.to.clone()} onchange={date("to")} label="To (year or date)" /></label>
                 <div class="cv-facet__years">
                     for (y, n) in &facets.years {
                         <button type="button" class="cv-facet__year" onclick={year(y.clone())} title={format!("{y}: {} cables", thousands(*n))}>
