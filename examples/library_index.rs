@@ -34,16 +34,12 @@ fn main() {
     loop {
         let n = file.read(&mut chunk).expect("reading");
         bytes += n;
-        if batched {
-            // Each slice's cables indexed apart, then appended (as two workers do).
-            feed.push(&mut library, &chunk[..n], n == 0, &mut problems);
-            while let Some((batch, bytes)) = feed.take_batch() {
-                let mut part = Library::default();
-                part.add_batch(&batch, &bytes, &mut problems);
-                library.append(part);
-            }
-        } else {
-            feed.push(&mut library, &chunk[..n], n == 0, &mut problems);
+        feed.push(&mut library, &chunk[..n], n == 0, &mut problems);
+        // Batched: each batch's cables indexed apart, then appended (as two workers do).
+        while let Some((batch, bytes)) = feed.take_batch() {
+            let mut part = Library::default();
+            part.add_batch(&batch, &bytes, &mut problems);
+            library.append(part);
         }
         if n == 0 {
             break;

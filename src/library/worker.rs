@@ -562,7 +562,11 @@ async fn drain(run: u32, problems: &mut Vec<Skipped>) -> bool {
         } else if now() - left.1 > 60_000.0 {
             helper_failed(run);
         }
-        PIPELINE.with(|p| p.borrow_mut().as_mut().filter(|p| p.run == run).map(Pipeline::take_back));
+        PIPELINE.with(|p| {
+            if let Some(p) = p.borrow_mut().as_mut().filter(|p| p.run == run) {
+                p.take_back();
+            }
+        });
         sleep(5).await;
     }
 }
@@ -601,9 +605,6 @@ async fn index(run: u32, files: Vec<web_sys::File>, names: Vec<String>) {
                 let end = (next + CHUNK).min(size);
                 reads.push_back((end, read_ahead(file, next, end)));
                 next = end;
-                if size == 0.0 {
-                    break;
-                }
             }
             let Some((end, reading)) = reads.pop_front() else { break };
             let Some(bytes) = slice_read(reading).await else {
