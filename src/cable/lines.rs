@@ -68,36 +68,57 @@ pub fn starts_with_ci(text: &str, prefix: &str) -> bool {
     text.len() >= prefix.len() && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
-/// Finds `needle` (ASCII, under 256 bytes) in `hay` ignoring ASCII case; returns a byte offset on
-/// a char boundary. Horspool's search: the byte under the window's end says how far it may
-/// move, so a long text is mostly skipped, not compared (it scans whole cable bodies).
+/// Finds `needle` (ASCII) in `hay` ignoring ASCII case; returns a byte offset on a char
+/// boundary. It scans whole cable bodies (`END SUMMARY`) and every line of a text that may have
+/// lost its breaks (`TAGS`), so it looks at 32 places at once: a place is a candidate when the
+/// needle's first and last bytes stand there (compared with `| 0x20`, which folds letters and
+/// never tells equal bytes apart), and only candidates are compared whole. The loop over a
+/// block is plain code the compiler turns into vector compares.
 pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    const BLOCK: usize = 32;
     let h = hay.as_bytes();
     let n = needle.as_bytes();
     if n.is_empty() || h.len() < n.len() {
         return None;
     }
-    let Ok(len) = u8::try_from(n.len()) else {
-        return (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n) && hay.is_char_boundary(i));
-    };
     let last = n.len() - 1;
-    let mut skip = [len; 256];
-    for (shift, &b) in (1..len).rev().zip(&n[..last]) {
-        skip[usize::from(b.to_ascii_lowercase())] = shift;
-        skip[usize::from(b.to_ascii_uppercase())] = shift;
-    }
-    let mut i = 0;
-    while i + last < h.len() {
-        let end = h[i + last];
-        if end.eq_ignore_ascii_case(&n[last])
-            && h[i..i + last].eq_ignore_ascii_case(&n[..last])
-            && hay.is_char_boundary(i)
-        {
-            return Some(i);
+    let (first_byte, last_byte) = (n[0] | 0x20, n[last] | 0x20);
+    let found = |at: usize| h[at..at + n.len()].eq_ignore_ascii_case(n) && hay.is_char_boundary(at);
+    // The places the needle may start at: 0..places, a block of 32 at a time; the last block
+    // is moved back to end at the last place (its places already looked at are masked out).
+    let places = h.len() - last;
+    let block = |at: usize| {
+        let (Some(starts), Some(ends)) = (h[at..].first_chunk::<BLOCK>(), h[at + last..].first_chunk::<BLOCK>()) else {
+            return 0;
+        };
+        let mut candidates = 0u32;
+        for k in 0..BLOCK {
+            #[allow(clippy::needless_bitwise_bool, reason = "no branch: the loop is compiled to vector compares")]
+            let hit = ((starts[k] | 0x20) == first_byte) & ((ends[k] | 0x20) == last_byte);
+            candidates |= u32::from(hit) << k;
         }
-        i += usize::from(skip[usize::from(end)]);
+        candidates
+    };
+    if places < BLOCK {
+        return (0..places).find(|&k| (h[k] | 0x20) == first_byte && (h[k + last] | 0x20) == last_byte && found(k));
     }
-    None
+    let mut at = 0;
+    loop {
+        let start = at.min(places - BLOCK);
+        // Places before `at` were in the block before.
+        let mut candidates = block(start) & (u32::MAX << (at - start));
+        while candidates != 0 {
+            let k = start + candidates.trailing_zeros() as usize;
+            if found(k) {
+                return Some(k);
+            }
+            candidates &= candidates - 1;
+        }
+        if start + BLOCK >= places {
+            return None;
+        }
+        at = start + BLOCK;
+    }
 }
 
 /// Collapses runs of white space into single spaces.
@@ -198,6 +219,22 @@ mod tests {
         for needle in ["END", "EE", "E", "N D", "ENDE", "SEND S"] {
             for hay in &hays {
                 assert_eq!(find_ci(hay, needle), naive(hay, needle), "{hay:?} / {needle:?}");
+            }
+        }
+        // Long texts, where the search goes 32 places at a time: the needle at every place
+        // around and across the blocks' edges, after near misses, in either case, after a
+        // multi-byte letter, and not there at all.
+        for needle in ["END SUMMARY", "TAGS", "E", "@`"] {
+            for len in [31, 32, 33, 63, 64, 65, 100, 200] {
+                for at in 0..len {
+                    let filler: String = (0..len).map(|k| ['s', 'U', ' ', 'e', 'Y', 'n', '@'][k % 7]).collect();
+                    let mut hay = filler.clone();
+                    hay.insert_str(at, &needle.to_ascii_lowercase());
+                    assert_eq!(find_ci(&hay, needle), naive(&hay, needle), "{hay:?} / {needle:?}");
+                    assert_eq!(find_ci(&filler, needle), naive(&filler, needle), "{filler:?} / {needle:?}");
+                    let accented = format!("{}é{}", &filler[..at], &filler[at..]);
+                    assert_eq!(find_ci(&accented, needle), naive(&accented, needle), "{accented:?} / {needle:?}");
+                }
             }
         }
     }
