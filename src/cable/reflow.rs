@@ -47,8 +47,8 @@ pub fn reflow(text: &str) -> String {
 const PROBES: [&str; 7] = ["E.O", "E. O", "EO 1", "TAGS", "SUBJ", "SIPDIS", "CLASSIFIED BY"];
 
 /// Two or more distinct header fields in the first part of a line. Keywords are found by
-/// Horspool's search (`find_ci`) and checked where they stand: a long paragraph line of a web
-/// copy is skipped, not walked byte by byte.
+/// `find_ci` (32 places at a time) and checked where they stand: a long paragraph line of a web
+/// copy is searched at memory speed, not walked byte by byte.
 fn is_run_together(line: &str) -> bool {
     // A long envelope (thirty addressees) can put the caption 2,000 bytes in.
     let mut head_len = line.len().min(6000);
