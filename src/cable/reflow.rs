@@ -69,6 +69,11 @@ fn is_run_together(line: &str) -> bool {
         }
         kinds >= 2
     };
+    // An envelope run together on its own (a partial extract, kept only to its addressees): it
+    // opens with `VZCZC`, and a second line of the envelope follows on the same line.
+    if envelope_run_together(b) {
+        return true;
+    }
     // A caption block run together names its TAGS or SUBJECT: a paragraph of a web copy,
     // which names neither, is rejected after two searches.
     if crate::lines::find_ci(head, "TAGS").is_none() && crate::lines::find_ci(head, "SUBJ").is_none() {
@@ -92,6 +97,23 @@ fn is_run_together(line: &str) -> bool {
         }
     }
     false
+}
+
+/// A line that opens with the envelope's `VZCZC` and goes on to another line of the envelope
+/// (`DE RUEHBUL #3934/01`, `ZNR UUUUU`, `FM AMEMBASSY KABUL`): with its breaks, `VZCZC…` stands
+/// alone on its line.
+fn envelope_run_together(b: &[u8]) -> bool {
+    let start = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    if !word_at(b, start, "VZCZC") {
+        return false;
+    }
+    // The envelope's lines follow within a few hundred bytes (routing indicators, a DTG).
+    let end = b.len().min(start + 400);
+    (start + 5..end).any(|i| {
+        starts_word(b, i, false)
+            && header_field_at(b, i, false).is_some_and(|(kind, _)| kind == HeaderField::Envelope)
+            && !word_at(b, i, "VZCZC")
+    })
 }
 
 /// The kinds of header field the probe and the re-breaking recognise (not the model's `Field`).
@@ -1025,6 +1047,35 @@ mod tests {
                 "1. (C) Text.",
             ]
         );
+    }
+
+    #[test]
+    fn breaks_an_envelope_run_together_without_its_caption() {
+        // A partial extract kept only to its addressees (06KABUL3934's page), its breaks lost: no
+        // TAGS or SUBJECT to find, and still an envelope.
+        let text = "VZCZCXRO3979 PP RUEHDBU RUEHIK DE RUEHBUL #3934/01 2460836 ZNR UUUUU ZZH P 030836Z SEP 06 FM \
+                    AMEMBASSY KABUL TO RUEHC/SECSTATE WASHDC PRIORITY 2240 INFO RUCNAFG/AFGHANISTAN COLLECTIVE \
+                    RUEAIIA/CIA WASHINGTON DC RUEHNO/USMISSION USNATO 2936";
+        assert!(needs_reflow(text));
+        assert_eq!(
+            lines(text),
+            [
+                "VZCZCXRO3979",
+                "PP RUEHDBU RUEHIK",
+                "DE RUEHBUL #3934/01 2460836",
+                "ZNR UUUUU ZZH",
+                "P 030836Z SEP 06",
+                "FM AMEMBASSY KABUL",
+                "TO RUEHC/SECSTATE WASHDC PRIORITY 2240",
+                "INFO RUCNAFG/AFGHANISTAN COLLECTIVE",
+                "RUEAIIA/CIA WASHINGTON DC",
+                "RUEHNO/USMISSION USNATO 2936",
+            ]
+        );
+        // `VZCZC…` before prose, or before nothing of the envelope, is not an envelope run together.
+        let prose = "VZCZCXRO3979 The minister said that the delegation would come to Kabul in September, \
+                     and that the de facto talks were over. ";
+        assert!(!needs_reflow(&prose.repeat(3)));
     }
 
     #[test]
