@@ -357,10 +357,12 @@ fn plain_caption_at(b: &[u8], i: usize) -> bool {
     false
 }
 
-/// Where paragraph `n` starts at `i`: `2. `, `2.(C)`, preceded by white space that
-/// follows the end of a sentence or field, or by two spaces; or `¶2.` after any white space
-/// (the 2010 pages' pilcrow, which nothing else writes before a number).
-fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
+/// The number of the paragraph that starts at `i` when `n` is the one expected next: `2. `,
+/// `2.(C)`, preceded by white space that follows the end of a sentence or field, or by two
+/// spaces; or `¶2.` after any white space (the 2010 pages' pilcrow, which nothing else writes
+/// before a number). A pilcrow's number may skip ahead, as the 2010 pages do where paragraphs
+/// were withheld (`¶1.` then `¶3.`, or a text that begins at `¶2.`).
+fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     if i == 0 || !is_space(b, i - 1) {
         return None;
     }
@@ -373,16 +375,20 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
     let value: u32 = std::str::from_utf8(&b[number..number + digits]).ok()?.parse().ok()?;
     // `12. (C)` for `¶2. (C)`: a pilcrow that a copy turned into a `1` (the line reader repairs
     // the numbers after).
-    let lost_pilcrow = (1..=9).contains(&n) && value == 10 + n && b[number + digits..].starts_with(b". (");
-    if value != n && !lost_pilcrow || b.get(number + digits) != Some(&b'.') {
+    let lost_pilcrow = !pilcrow && (1..=9).contains(&n) && value == 10 + n && b[number + digits..].starts_with(b". (");
+    // Skipped to only when the paragraph expected is nowhere after: a page's pilcrow also
+    // stands before a date that began a line (`…met with the Prime Minister November ¶16.`).
+    let skipped_ahead = pilcrow && value > n && value <= n + MAX_WITHHELD && !pilcrow_paragraph_after(b, i + 2, n);
+    if value != n && !lost_pilcrow && !skipped_ahead || b.get(number + digits) != Some(&b'.') {
         return None;
     }
     let after = b.get(number + digits + 1);
     if !after.is_none_or(|&c| c == b' ' || c == b'(') {
         return None;
     }
+    let value = if lost_pilcrow { n } else { value };
     if pilcrow {
-        return Some(i);
+        return Some(value);
     }
     // What stands before the number: two spaces, or the end of a sentence.
     let mut k = i;
@@ -394,7 +400,16 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<usize> {
     // A heading's rule may stand before it too (`EVOLVING VIEWS ------ 2. (C)`).
     let sentence_end =
         before.is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\'' | b'-'));
-    (spaces >= 2 || sentence_end || k == 0).then_some(i)
+    (spaces >= 2 || sentence_end || k == 0).then_some(value)
+}
+
+/// How many paragraphs in a row a copy may leave out between two it keeps (`¶7.` after `¶2.`).
+const MAX_WITHHELD: u32 = 20;
+
+/// Whether `¶n.` stands anywhere in `b` from `from` on.
+fn pilcrow_paragraph_after(b: &[u8], from: usize, n: u32) -> bool {
+    let mark = format!("¶{n}.");
+    memchr::memmem::find(&b[from.min(b.len())..], mark.as_bytes()).is_some()
 }
 
 /// The break a gap of two spaces or more (from `gap` to `next`) makes in the header: a line
@@ -560,7 +575,8 @@ impl Rebreak<'_> {
 
     /// The next numbered paragraph at `i` (and a heading before it): where to go on.
     fn paragraph(&mut self, i: usize) -> Option<usize> {
-        let at = paragraph_at(self.line.as_bytes(), i, self.next_paragraph)?;
+        let number = paragraph_at(self.line.as_bytes(), i, self.next_paragraph)?;
+        let at = i;
         // The first paragraph needs a header before it: `1.` in a caption's date is not one.
         if self.next_paragraph == 1 && self.breaks.is_empty() {
             return None;
@@ -580,7 +596,7 @@ impl Rebreak<'_> {
             }
         }
         self.breaks.push((at, Break::Blank));
-        self.next_paragraph += 1;
+        self.next_paragraph = number + 1;
         self.in_header = false;
         Some(i + 2)
     }
@@ -1076,6 +1092,27 @@ mod tests {
         let prose = "VZCZCXRO3979 The minister said that the delegation would come to Kabul in September, \
                      and that the de facto talks were over. ";
         assert!(!needs_reflow(&prose.repeat(3)));
+    }
+
+    #[test]
+    fn skips_over_withheld_paragraphs_but_not_to_a_date() {
+        // 2010 pages left paragraphs out (`¶1.` then `¶3.`), and put a pilcrow before a date that
+        // began a line (`November ¶16.`): the first is a paragraph, the second is not, since the
+        // paragraph expected (`¶3.`) comes after it.
+        let text = "UNCLAS SECTION 01 OF 02 HARARE 000888 SIPDIS E.O. 12958: N/A TAGS: PGOV, ZI SUBJECT: \
+                    ZIM NOTES ¶1. Topics of the week. ¶3. The Ambassador met the Prime Minister November \
+                    ¶16. The meeting went well. ¶4. (C) The Minister said little. ¶7. (U) End.";
+        let got = lines(text);
+        let paragraphs: Vec<&str> = got.iter().map(String::as_str).filter(|l| l.starts_with('¶')).collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "¶1. Topics of the week.",
+                "¶3. The Ambassador met the Prime Minister November ¶16. The meeting went well.",
+                "¶4. (C) The Minister said little.",
+                "¶7. (U) End.",
+            ]
+        );
     }
 
     #[test]
