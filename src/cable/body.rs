@@ -27,8 +27,20 @@ struct Draft {
     text: String,
 }
 
-/// Reads the body from line `start` to the end.
-pub fn parse_body(p: &mut Builder<'_>, start: usize) {
+/// Where the body begins when it stands before the header: a text that opens with its first
+/// numbered paragraph and carries a header only further on (an archive's text of a telegram
+/// whose second section repeats `FM … TO … UNCLAS SECTION 02 OF 02 PARIS 41898`). `header_end`
+/// is where the header reader stopped; `None` when the text opens with its header (or nothing
+/// of a header was read).
+pub fn body_before_header(p: &Builder<'_>, header_end: usize) -> Option<usize> {
+    let first_held = (0..header_end).find(|&i| p.is_held(i))?;
+    let first = p.lines[..first_held].iter().position(|l| !l.is_blank())?;
+    paragraph_start(p.lines[first].text).is_some_and(|s| s.number == Some(1)).then_some(first)
+}
+
+/// Reads the body from line `start` to the end. Lines before `header_end` that the header
+/// holds are a break between two paragraphs, as a page break is (see [`body_before_header`]).
+pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
     let mut sections: Vec<(Option<String>, Vec<Draft>)> = vec![(None, Vec::new())];
     let mut current: Option<Draft> = None;
     let mut gap = false;
@@ -38,6 +50,11 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize) {
     let mut i = start;
     while i < p.lines.len() {
         let text = p.lines[i].text;
+        if i < header_end && p.is_held(i) {
+            page_break = true;
+            i += 1;
+            continue;
+        }
         match line_kind(p, i, start, repeated_header) {
             LineKind::Blank => gap = true,
             LineKind::Debris(kind) => {
@@ -206,8 +223,10 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
         return None;
     }
     // A heading needs text under it: what follows must be more than a short
-    // signature line (`MINIMIZED CONSIDERED` above `AGUIRRE` is no heading).
-    let mut rest = p.lines[i + 1..].iter().filter(|l| !l.text.is_empty() && !is_footer(l.text));
+    // signature line (`MINIMIZED CONSIDERED` above `AGUIRRE` is no heading), and more than the
+    // closing notes under a signature (`MCHENRY` above `NOTE BY OC/T: NOT PASSED …` is none).
+    let mut rest =
+        p.lines[i + 1..].iter().filter(|l| !l.text.is_empty() && !is_footer(l.text) && !is_closing_note(l.text));
     let more_text = match (rest.next(), rest.next()) {
         (Some(_), Some(_)) => true,
         (Some(only), None) => only.text.split_whitespace().count() > 4,
@@ -582,6 +601,35 @@ fn summary_marker(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An archive's text of a two-section telegram: the body from its first paragraph, the
+    /// second section's separator, envelope and caption (its number wrapped) in the middle, a
+    /// signature above the telecommunications note.
+    #[test]
+    fn reads_a_body_that_comes_before_its_header() {
+        let text = "\n1. THE MINISTER RECEIVED THE AMBASSADOR ON MONDAY.\n\n\n\
+                    2. HE SAID THE TALKS WOULD GO ON IN\n\
+                    ------------------004512 121530Z /21\n\
+                    FM AMEMBASSY LISBON\n\
+                    TO SECSTATE WASHDC IMMEDIATE 5512\n\
+                    INFO AMEMBASSY MADRID\n\
+                    C O N F I D E N T I A L SECTION 02 OF 02 LISBON\n 03341\n\
+                    NOVEMBER AS PLANNED.\n\n\n\
+                    3. COMMENT: WE EXPECT NO CHANGE.\n\n\n\
+                    SMITH\n\n\n\
+                    NOTE BY OC/T: NOT PASSED TO ALL POSTS.\n";
+        let cable = crate::parse(text);
+        let numbers: Vec<Option<u32>> = cable.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.number).collect();
+        assert_eq!(numbers, [Some(1), Some(2), Some(3), None]);
+        let second = &cable.sections[0].paragraphs[1];
+        assert_eq!(second.text, "HE SAID THE TALKS WOULD GO ON IN NOVEMBER AS PLANNED.");
+        assert_eq!(cable.classification, Some(crate::model::Classification::Confidential));
+        assert_eq!((cable.origin.as_deref(), cable.serial.as_deref()), (Some("LISBON"), Some("03341")));
+        assert_eq!(cable.to.len(), 1);
+        assert_eq!(cable.signers, ["SMITH"]);
+        assert!(cable.unknown.is_empty(), "{:?}", cable.unknown);
+        assert!(cable.removed.iter().any(|r| r.kind == Debris::SectionMarker));
+    }
 
     #[test]
     fn reads_summary_markers() {

@@ -86,7 +86,8 @@ fn is_page_break(text: &str) -> bool {
 /// Reads the header and returns the index of the first body line.
 pub fn parse_header(p: &mut Builder<'_>) -> usize {
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
-    let mut i = 0;
+    let after_body = header_after_body(p);
+    let mut i = after_body.unwrap_or(0);
     while i < p.lines.len() {
         let line = p.lines[i];
         if line.is_blank() {
@@ -107,6 +108,11 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
             i = next;
             continue;
         }
+        // A line read with the one before it (a caption's wrapped telegram number).
+        if p.is_held(i) {
+            i += 1;
+            continue;
+        }
         let cleaned = strip_markdown_links(line.text);
         let text = cleaned.trim_start_matches('¶').trim();
         h.page_break = is_page_break(text);
@@ -117,9 +123,32 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
         }
         h.gap = h.gap && h.page_break;
         i += 1;
+        // A section's header found after the body's first paragraphs ends with its caption:
+        // the text goes on after it.
+        if after_body.is_some() && h.seen.caption {
+            while p.is_held(i) {
+                i += 1;
+            }
+            break;
+        }
     }
     finish(p, &mut h.buf);
     i
+}
+
+/// Where the header begins in a text that opens with its first numbered paragraph (an
+/// archive's text of a telegram's body): at the teletype's separator before the second
+/// section, whose envelope and caption follow it (`------------------000825 240551Z /10`,
+/// `FM AMEMBASSY PARIS`, `TO SECSTATE WASHDC 2659`, `UNCLAS SECTION 02 OF 02 PARIS 41898`).
+/// The paragraphs before it are the body's (`body::body_before_header`).
+fn header_after_body(p: &Builder<'_>) -> Option<usize> {
+    let first = p.lines.iter().position(|l| !l.is_blank())?;
+    if super::shapes::paragraph_start(p.lines[first].text).is_none_or(|s| s.number != Some(1)) {
+        return None;
+    }
+    let separator = p.lines.iter().position(|l| super::shapes::is_teletype_separator(l.text))?;
+    let next = p.lines[separator + 1..].iter().find(|l| !l.is_blank())?;
+    next.text.starts_with("FM ").then_some(separator)
 }
 
 impl Header {
@@ -419,7 +448,33 @@ impl Header {
                 return Some(Mode::None);
             }
         }
+        if !self.seen.caption && self.caption_with_wrapped_serial(p, i, text) {
+            return Some(Mode::None);
+        }
         self.field(p, i, text, true)
+    }
+
+    /// A caption whose telegram number was wrapped onto the next line, as a narrow print-out
+    /// does (`UNCLAS SECTION 02 OF 02 USUN NEW YORK` over `04958`): read as one line; both
+    /// lines are the caption's (the next is then passed over).
+    fn caption_with_wrapped_serial(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> bool {
+        let Some(next) = p.lines.get(i + 1).map(|l| l.text.trim()) else { return false };
+        if !(4..=6).contains(&next.len()) || !next.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let joined = format!("{} {next}", text.trim_end());
+        let Some(caption) = classification::parse_caption_line(&joined) else { return false };
+        if !caption.leftover.is_empty()
+            || caption.rest.is_some()
+            || caption.station.is_none()
+            || caption.serial.is_none()
+        {
+            return false;
+        }
+        read_caption(p, i, &caption);
+        p.hold(i + 1, Field::Caption);
+        self.seen.caption = true;
+        true
     }
 
     /// The caption fields that may also arrive glued together on one line.

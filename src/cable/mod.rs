@@ -205,8 +205,9 @@ pub fn source_lines(text: &str) -> Vec<&str> {
 
 fn parse_lines(lines: Vec<lines::Line<'_>>) -> Cable {
     let mut p = Builder::new(lines);
-    let body_start = header::parse_header(&mut p);
-    body::parse_body(&mut p, body_start);
+    let header_end = header::parse_header(&mut p);
+    let body_start = body::body_before_header(&p, header_end).unwrap_or(header_end);
+    body::parse_body(&mut p, body_start, header_end);
     finish(&mut p);
     p.cable
 }

@@ -110,6 +110,9 @@ pub fn is_pdf_page_furniture(text: &str) -> bool {
 /// `BAGHDAD 00000197 002 OF 002`, `TRIPOLI 00000564 001.2 OF 002`: section markers of
 /// the web copies, one per printed page.
 pub fn is_section_marker(text: &str) -> bool {
+    if text.starts_with("--------") {
+        return is_teletype_separator(text);
+    }
     // Almost every line fails the cheap test: a marker ends in a digit.
     if !text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
         return false;
@@ -132,6 +135,21 @@ pub fn is_section_marker(text: &str) -> bool {
         && serial.len() >= 5
         && station.peek().is_some()
         && station.all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// The line a 1970s teletype printed before a telegram's next section, whose envelope and
+/// caption follow it: dashes, a sequence number and the section's date-time group
+/// (`------------------000825 240551Z /10`).
+pub fn is_teletype_separator(text: &str) -> bool {
+    let rest = text.trim_start_matches('-');
+    let mut words = rest.split_ascii_whitespace();
+    let (Some(number), Some(dtg)) = (words.next(), words.next()) else { return false };
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    text.len() - rest.len() >= 8
+        && !rest.starts_with(' ')
+        && digits(number)
+        && dtg.strip_suffix('Z').is_some_and(|d| d.len() == 6 && digits(d))
+        && words.all(|w| w.strip_prefix('/').is_some_and(digits))
 }
 
 #[cfg(test)]
@@ -160,6 +178,9 @@ mod tests {
         assert!(is_section_marker("BAGHDAD 00000197 002 OF 002"));
         assert!(is_section_marker("TRIPOLI 00000564 001.2 OF 002"));
         assert!(!is_section_marker("We met 12345 people, 2 of 3"));
+        assert!(is_section_marker("------------------000825 240551Z /10"));
+        assert!(is_section_marker("------------------130679 061726Z"));
+        assert!(!is_section_marker("------------------ 061726Z /50") && !is_section_marker("---------- SUMMARY 1"));
         assert!(!is_page_header("PAGES of history"));
         // A FOIA release's PDF, page by page.
         assert!(is_page_header("Page 2 of 3") && is_page_header("RELEASE IN PART B1,1.4(B),1.4(D)"));
