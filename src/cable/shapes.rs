@@ -23,7 +23,7 @@ pub fn paragraph_start(line: &str) -> Option<ParagraphStart<'_>> {
         // `1.4 (b)` and `2009.` are not paragraph numbers: the mark is followed by space, `(` or the end.
         let tail = if punct { &after[1..] } else { after };
         let ok = if punct {
-            tail.is_empty() || tail.starts_with([' ', '\t', '('])
+            tail.is_empty() || tail.starts_with([' ', '\t', '(']) || after.starts_with('.') && glued_word(tail)
         } else {
             tail.starts_with(" (") && leading_marking(tail.trim_start()).0.is_some()
         };
@@ -50,6 +50,13 @@ pub fn paragraph_start(line: &str) -> Option<ParagraphStart<'_>> {
         || s.starts_with("o ")
         || letter_bullet(s);
     bullet.then_some(ParagraphStart { number: None, marking: None, bullet: true, text_at: offset })
+}
+
+/// A word in capitals glued to a paragraph's number, as a 1970s operator typed it (`7.I THINK`,
+/// `1.BRANIFF LOCAL OFFICE`): two capitals, or `I` and a space. Not `1.4`, `2.a`, `3.A.`.
+fn glued_word(tail: &str) -> bool {
+    let b = tail.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[0] == b'I' && b[1] == b' ')
 }
 
 /// `A. `, `A) `, `(A) `: a lettered sub-paragraph.
@@ -169,6 +176,12 @@ mod tests {
         assert!(paragraph_start("B. MADRID 919").unwrap().bullet);
         assert!(paragraph_start("1.4 (b) and (d)").is_none());
         assert!(paragraph_start("2009. The year").is_none());
+        // A 1970s operator's number glued to its text.
+        let s = paragraph_start("7.I THINK IT IS SIGNIFICANT").unwrap();
+        assert_eq!((s.number, &"7.I THINK IT IS SIGNIFICANT"[s.text_at..]), (Some(7), "I THINK IT IS SIGNIFICANT"));
+        assert_eq!(paragraph_start("1.BRANIFF LOCAL OFFICE").unwrap().number, Some(1));
+        assert!(paragraph_start("3.A. THE FIRST POINT").is_none() && paragraph_start("2.a note").is_none());
+        assert!(paragraph_start("1.In fact").is_none() && paragraph_start("1.4(B)").is_none());
         assert!(paragraph_start("(Note: this is a note)").is_none());
     }
 
