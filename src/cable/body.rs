@@ -90,7 +90,7 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
             }
             LineKind::Text => {
                 repeated_header = false;
-                let start_info = paragraph_start(text);
+                let start_info = paragraph_start(text).or_else(|| lettered_point(p, text));
                 let numbered = start_info.as_ref().is_some_and(|s| s.number.is_some());
                 let starts_new = match &start_info {
                     Some(s) if numbered => gap || current.is_none() || text.starts_with('¶') || s.marking.is_some(),
@@ -110,7 +110,7 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
                         text: draft_text(own, &p.lines[i + 1..]),
                     });
                 } else if let Some(draft) = current.as_mut() {
-                    if gap && !continues(&draft.text, text, page_break) {
+                    if gap && !continues(&draft.text, text, page_break, p.caseless) {
                         flush(&mut current, &mut sections);
                         current = Some(Draft {
                             number: None,
@@ -150,13 +150,14 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
     if text.is_empty() {
         return LineKind::Blank;
     }
-    if is_page_header(text) {
+    let shaped = p.shaped(text);
+    if is_page_header(&shaped) {
         return LineKind::Debris(Debris::PageHeader);
     }
-    if is_section_marker(text) {
+    if is_section_marker(&shaped) {
         return LineKind::Debris(Debris::SectionMarker);
     }
-    if let Some(kind) = trailer_kind(text) {
+    if let Some(kind) = trailer_kind(&shaped) {
         return LineKind::Debris(kind);
     }
     if classification::handling_line(text).is_some() {
@@ -242,7 +243,7 @@ fn is_footer(text: &str) -> bool {
 
 /// Whether a line after a blank continues the paragraph before it: the paragraph
 /// stopped mid-sentence, and the line is no new paragraph.
-fn continues(previous: &str, line: &str, page_break: bool) -> bool {
+fn continues(previous: &str, line: &str, page_break: bool, caseless: bool) -> bool {
     let ended = previous.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', ')', ']']);
     if ended {
         return false;
@@ -252,10 +253,23 @@ fn continues(previous: &str, line: &str, page_break: bool) -> bool {
     if page_break {
         return true;
     }
+    // A lower-cased copy gives no hint in its case: a sentence goes on in a line of words, where
+    // a short line (a name, a label) stands apart.
+    if caseless {
+        return line.split_whitespace().nth(3).is_some();
+    }
     let first = line.chars().next();
     let last_word_lower =
         previous.split_whitespace().last().is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','));
     first.is_some_and(char::is_lowercase) || last_word_lower
+}
+
+/// A lettered point (`a. `, `(b) `) of a lower-cased text, which [`paragraph_start`] reads only
+/// in capitals (`A senior official` is prose, `A. MADRID 919` a point).
+fn lettered_point<'a>(p: &Builder<'_>, text: &'a str) -> Option<ParagraphStart<'a>> {
+    let shaped = p.shaped(text);
+    let start = paragraph_start(&shaped).filter(|_| p.caseless)?;
+    start.bullet.then_some(ParagraphStart { number: None, marking: None, bullet: true, text_at: start.text_at })
 }
 
 /// A paragraph's first line, with room for the lines up to the next blank one (at most 32):
@@ -351,7 +365,7 @@ fn is_name_particle(word: &str) -> bool {
 /// All capitals: each name is a signer (`KEEGAN PAAL`), particles joined to the name after
 /// them; mixed case: one person (`Rice`). After `UNQUOTE` only what follows counts (what
 /// stands before it signed the quoted cable), and a line that ends in `UNQUOTE` names no one.
-fn signature(text: &str) -> Option<Vec<String>> {
+fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
     let text = text.trim_end_matches(['.', ',']).trim();
     let mut words: Vec<&str> = text.split_whitespace().collect();
     if let Some(at) = words.iter().rposition(|w| w.eq_ignore_ascii_case("UNQUOTE")) {
@@ -371,7 +385,8 @@ fn signature(text: &str) -> Option<Vec<String>> {
     if words.iter().any(|w| is_signature_debris(w) || w.len() == 1 && !w.ends_with('.')) {
         return None;
     }
-    let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    // In a lower-cased copy, the names were in capitals.
+    let all_caps = caseless || words.iter().all(|w| !w.chars().any(char::is_lowercase));
     if !all_caps {
         // A name in mixed case: every word capitalised but its particles (`Lou Cutler`,
         // `Jan van den Heuvel`), never a sentence's end (`lunch is at noon`).
@@ -413,7 +428,7 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     split_glued_signature(p, drafts);
     let taken = drafts.last().and_then(|last| {
         let plain = last.number.is_none() && last.marking.is_none() && !last.bullet && last.lines.len() == 1;
-        plain.then(|| signature(&last.text)).flatten()
+        plain.then(|| signature(&last.text, p.caseless)).flatten()
     });
     if let Some(signers) = taken.filter(|s| !s.is_empty()) {
         let line = drafts.last().map_or(0, |d| d.lines[0]);
@@ -431,9 +446,9 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
     let Some(last) = drafts.last_mut() else { return };
     let [.., before, signature_line] = last.lines[..] else { return };
     let (before, line) = (p.lines[before].text, p.lines[signature_line].text);
-    let caps = !line.chars().any(char::is_lowercase);
+    let caps = p.caseless || !line.chars().any(char::is_lowercase);
     let ended = before.ends_with(['.', '!', '?', '"', '”', ')']) || before.split_whitespace().count() <= 2;
-    if !caps || !ended || signature(line).is_none() {
+    if !caps || !ended || signature(line, p.caseless).is_none() {
         return;
     }
     if let Some(text) = last.text.strip_suffix(line) {

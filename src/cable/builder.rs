@@ -19,6 +19,10 @@ pub struct Builder<'a> {
     pub routing_precedence: Option<Precedence>,
     /// A year the caption writes before the post (`75 LIBREVILLE 1895`).
     pub caption_year: Option<u16>,
+    /// The text has letters and none in capitals (a copy lower-cased whole): shapes that
+    /// capitals tell apart (page headers, lettered points, a signature) are looked for in the
+    /// line in capitals ([`Builder::shaped`]); what the model keeps is as written.
+    pub caseless: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -26,7 +30,19 @@ impl<'a> Builder<'a> {
         let held = vec![false; lines.len()];
         // Nearly every line ends up with a span: one allocation, not a dozen regrowths.
         let cable = Cable { spans: Vec::with_capacity(lines.len()), ..Cable::default() };
-        Builder { lines, held, cable, date: None, routing_precedence: None, caption_year: None }
+        let letters = || lines.iter().flat_map(|l| l.text.bytes()).filter(u8::is_ascii_alphabetic);
+        let caseless = letters().next().is_some() && !letters().any(|b| b.is_ascii_uppercase());
+        Builder { lines, held, cable, date: None, routing_precedence: None, caption_year: None, caseless }
+    }
+
+    /// `text` as its shape is read: in capitals when the text is [`Builder::caseless`]
+    /// (byte offsets are the same).
+    pub fn shaped<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.caseless {
+            std::borrow::Cow::Owned(text.to_ascii_uppercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
     }
 
     /// Records that `field` of the model holds line `index`.

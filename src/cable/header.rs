@@ -186,7 +186,8 @@ impl Header {
             p.hold(i, Field::References);
         } else if matches!(mode, Mode::To | Mode::Info | Mode::XmtTo | Mode::XmtInfo) && !gap {
             let list = if matches!(mode, Mode::To | Mode::XmtTo) { Mode::To } else { Mode::Info };
-            add_addressee(p, i, text, list);
+            let shaped = p.shaped(text);
+            add_addressee(p, i, &shaped, list);
             self.mode = list;
         } else if seen.caption && !seen.eo && !seen.tags && !seen.subject {
             // Lines between the caption and the E.O. line address the cable within
@@ -209,8 +210,14 @@ impl Header {
     /// Reads a line by its form. Returns the mode that continuation lines extend,
     /// or `None` when the line is not a header line.
     fn line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
-        self.copy_line(p, i, text).or_else(|| self.envelope_line(p, i, text)).or_else(|| self.caption_line(p, i, text))
+        // The envelope's codes are read in capitals, as teletypes wrote them, from a copy
+        // lower-cased whole too (`de ruehak #1905/01`); the caption's words stay as written.
+        let shaped = p.shaped(text);
+        self.copy_line(p, i, text)
+            .or_else(|| self.envelope_line(p, i, &shaped))
+            .or_else(|| self.caption_line(p, i, text))
     }
+
     /// Lines a copy adds around the telegram: the partial-extract note, a container's
     /// metadata lines and markers, a press copy's dateline, a print-out's headings.
     fn copy_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
@@ -370,7 +377,7 @@ impl Header {
             p.hold(i, Field::Transmission);
             return Some(Mode::None);
         }
-        if super::shapes::is_page_header(text) {
+        if super::shapes::is_page_header(&p.shaped(text)) {
             p.remove(i, Debris::PageHeader);
             return Some(mode);
         }
