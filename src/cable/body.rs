@@ -267,8 +267,11 @@ fn continues(previous: &str, line: &str, page_break: bool, caseless: bool) -> bo
 /// A lettered point (`a. `, `(b) `) of a lower-cased text, which [`paragraph_start`] reads only
 /// in capitals (`A senior official` is prose, `A. MADRID 919` a point).
 fn lettered_point<'a>(p: &Builder<'_>, text: &'a str) -> Option<ParagraphStart<'a>> {
+    if !p.caseless {
+        return None;
+    }
     let shaped = p.shaped(text);
-    let start = paragraph_start(&shaped).filter(|_| p.caseless)?;
+    let start = paragraph_start(&shaped)?;
     start.bullet.then_some(ParagraphStart { number: None, marking: None, bullet: true, text_at: start.text_at })
 }
 
