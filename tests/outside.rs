@@ -270,3 +270,50 @@ fn corpus_pages_lower_cased() {
     assert!(signers.share() >= 0.95, "lower-cased, signers: {}/{}", signers.right, signers.total);
     assert_eq!(unread, 0, "lower-cased: lines not understood");
 }
+
+/// The 201 pages as an e-mail quotes them (`> ` before every line) and as a PDF's text layer
+/// double-spaces them (a blank line after every line): each reads as the page does.
+#[test]
+fn corpus_pages_quoted_or_double_spaced() {
+    type Field = fn(&Cable) -> String;
+    let fields: [(&str, Field, f64, f64); 7] = [
+        ("id", |c| format!("{:?}", c.id), 1.0, 1.0),
+        ("date", |c| format!("{:?}", c.date), 1.0, 1.0),
+        ("classification", |c| format!("{:?}", c.classification), 1.0, 1.0),
+        ("origin", |c| format!("{:?}", c.origin), 1.0, 1.0),
+        ("subject", |c| c.subject.clone().unwrap_or_default(), 1.0, 0.98),
+        ("signers", |c| c.signers.join(" "), 1.0, 1.0),
+        (
+            "paragraphs",
+            |c| format!("{:?}", c.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.number).collect::<Vec<_>>()),
+            1.0,
+            0.85,
+        ),
+    ];
+    let quote = |text: &str| text.split('\n').flat_map(|l| ["> ", l, "\n"]).collect::<String>();
+    let double = |text: &str| text.split('\n').collect::<Vec<_>>().join("\n\n");
+    for (shape, change) in [("quoted", &quote as &dyn Fn(&str) -> String), ("double-spaced", &double)] {
+        let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();
+        let mut wrong = Vec::new();
+        for (name, page) in common::corpus_pages() {
+            let text = cable::source_text(&page);
+            let changed = change(&text);
+            let (with, without) = (cable::parse(&text), cable::parse(&changed));
+            common::assert_every_line_accounted(&name, &changed, &without);
+            for ((label, field, ..), score) in fields.iter().zip(&mut scores) {
+                score.total += 1;
+                if field(&with) == field(&without) {
+                    score.right += 1;
+                } else {
+                    wrong.push(format!("{name} {label}"));
+                }
+            }
+        }
+        println!("{shape}: {wrong:?}");
+        for ((label, _, quoted, doubled), score) in fields.iter().zip(&scores) {
+            println!("  {label}: {}/{}", score.right, score.total);
+            let floor = if shape == "quoted" { *quoted } else { *doubled };
+            assert!(score.share() >= floor, "{shape}, {label}: {}/{}", score.right, score.total);
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod container;
 pub mod fields;
 mod header;
 mod html;
+mod layout;
 mod lines;
 pub mod model;
 mod reflow;
@@ -102,6 +103,23 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
     } else {
         (Cow::Borrowed(input), InputFormat::Text, None)
     };
+    let mut text = text;
+    if let Some(unquoted) = layout::unquoted(&text) {
+        text = Cow::Owned(unquoted);
+        notes.push(note(
+            DiagnosticKind::QuoteMarks,
+            "every line was quoted (`> `, an e-mail's reply or forward): the quote marks were taken off".to_owned(),
+        ));
+    }
+    if let Some(single) = layout::single_spaced(&text) {
+        text = Cow::Owned(single);
+        notes.push(note(
+            DiagnosticKind::DoubleSpaced,
+            "a blank line followed every line (a PDF's text): those blank lines were taken out, a paragraph's \
+             break kept"
+                .to_owned(),
+        ));
+    }
     Source { text, format, page, notes }
 }
 

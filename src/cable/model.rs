@@ -398,6 +398,10 @@ pub enum DiagnosticKind {
     LineNotUnderstood,
     /// The line breaks were lost and the text was broken again at its fields.
     LostLineBreaks,
+    /// Every line was quoted (`> `) and the quote marks were taken off.
+    QuoteMarks,
+    /// A blank line followed every line (a PDF's text) and those blank lines were taken out.
+    DoubleSpaced,
     /// A row of `cables.csv` followed by more rows that are not shown.
     MoreRecords,
     /// No date-time group: date and ID unknown (see `estimate`).

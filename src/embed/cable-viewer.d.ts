@@ -81,7 +81,8 @@ export interface PageMeta {
 }
 
 export type DiagnosticKind =
-  | 'not-a-cable' | 'binary' | 'invalid-utf8' | 'line-not-understood' | 'lost-line-breaks' | 'more-records'
+  | 'not-a-cable' | 'binary' | 'invalid-utf8' | 'line-not-understood' | 'lost-line-breaks' | 'quote-marks'
+  | 'double-spaced' | 'more-records'
   | 'no-date-time-group' | 'year-from-caption' | 'id-from-envelope' | 'invalid-date' | 'envelope-disagrees'
   | 'unknown-station' | 'repaired' | 'impossible-section' | 'classification-from-envelope'
   | 'classification-from-archive' | 'handling-from-portions' | 'rejoined' | 'renumbered' | 'second-subject'
