@@ -90,7 +90,7 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
             }
             LineKind::Text => {
                 repeated_header = false;
-                let start_info = paragraph_start(text).or_else(|| lettered_point(p, text));
+                let start_info = line_start(p, current.as_ref(), i, gap);
                 let numbered = start_info.as_ref().is_some_and(|s| s.number.is_some());
                 let starts_new = match &start_info {
                     Some(s) if numbered => gap || current.is_none() || text.starts_with('¶') || s.marking.is_some(),
@@ -262,6 +262,29 @@ fn continues(previous: &str, line: &str, page_break: bool, caseless: bool) -> bo
     let last_word_lower =
         previous.split_whitespace().last().is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','));
     first.is_some_and(char::is_lowercase) || last_word_lower
+}
+
+/// How a text line starts a paragraph, if it does ([`paragraph_start`]), in the paragraph so far.
+fn line_start<'a>(p: &Builder<'a>, current: Option<&Draft>, i: usize, gap: bool) -> Option<ParagraphStart<'a>> {
+    let text = p.lines[i].text;
+    let next = p.lines.get(i + 1).map(|l| l.text);
+    paragraph_start(text)
+        .or_else(|| lettered_point(p, text))
+        .filter(|s| gap || !dash_in_sentence(current, s, text, next))
+}
+
+/// A line that a hard wrap began with a sentence's dash (`…nor caves to cocalero demands` /
+/// `-- is a fine line that…`): no bullet, since the paragraph it is in is none, its last line
+/// ends mid-sentence, the words after the dash go on in lower case, and no point follows it
+/// (points come as a list).
+fn dash_in_sentence(current: Option<&Draft>, start: &ParagraphStart<'_>, text: &str, next: Option<&str>) -> bool {
+    let Some(draft) = current.filter(|d| !d.bullet) else { return false };
+    if next.is_some_and(|n| n.trim_start().starts_with("--")) {
+        return false;
+    }
+    let mid_sentence = !draft.text.trim_end().ends_with(['.', ':', ';', ',', '!', '?', ')', '"', '”']);
+    let after = text.trim_start().strip_prefix("--").map(|t| t.trim_start_matches('-').trim_start());
+    start.bullet && mid_sentence && after.is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// A lettered point (`a. `, `(b) `) of a lower-cased text, which [`paragraph_start`] reads only
@@ -647,6 +670,34 @@ mod tests {
         assert_eq!(cable.signers, ["SMITH"]);
         assert!(cable.unknown.is_empty(), "{:?}", cable.unknown);
         assert!(cable.removed.iter().any(|r| r.kind == Debris::SectionMarker));
+    }
+
+    /// A hard wrap may begin a line with a sentence's dash; a list's dashes begin its points.
+    #[test]
+    fn a_dash_in_a_sentence_is_no_bullet() {
+        use ParagraphKind::{Bullet, Paragraph};
+        let text = "UNCLAS STATE 000001\nSUBJECT: X\n\n1. (U) The Secretary gave them the leads on the financing\n\
+                    -- including the banks -- and asked for more. The talks\nwent well.\n\n\
+                    2. (U) She raised three points:\n-- the banks;\n-- the charities, and\n-- the couriers.\n\n\
+                    3. (U) Points without a colon before them\n-- stay points\n-- when they are one\n";
+        let cable = crate::parse(text);
+        let kinds: Vec<(Option<u32>, ParagraphKind)> =
+            cable.sections.iter().flat_map(|s| &s.paragraphs).map(|p| (p.number, p.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Some(1), Paragraph),
+                (Some(2), Paragraph),
+                (None, Bullet),
+                (None, Bullet),
+                (None, Bullet),
+                (Some(3), Paragraph),
+                (None, Bullet),
+                (None, Bullet)
+            ]
+        );
+        let first = &cable.sections[0].paragraphs[0].text;
+        assert!(first.ends_with("financing -- including the banks -- and asked for more. The talks went well."));
     }
 
     #[test]
