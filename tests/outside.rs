@@ -317,3 +317,28 @@ fn corpus_pages_quoted_or_double_spaced() {
         }
     }
 }
+
+/// The 201 pages forwarded in an e-mail, its header lines above the telegram: the telegram's
+/// fields are read as without them, and the e-mail's lines are set aside as the copy's.
+#[test]
+fn corpus_pages_forwarded_in_an_e_mail() {
+    let mail = "From: Jane Analyst <jane@example.org>\nSent: Tuesday, March 2, 2010 9:14 AM\nTo: Research Team\n\
+                Subject: FW: the cable for tomorrow\n\nSee below.\n\n-----Original Message-----\n\n";
+    let (mut same, mut total) = (0, 0);
+    for (name, page) in common::corpus_pages() {
+        let text = cable::source_text(&page);
+        let forwarded = format!("{mail}{text}");
+        let (with, without) = (cable::parse(&text), cable::parse(&forwarded));
+        common::assert_every_line_accounted(&name, &forwarded, &without);
+        let fields = |c: &Cable| {
+            (c.id.clone(), c.classification, c.origin.clone(), c.tags.clone(), c.subject.clone(), c.from.clone())
+        };
+        total += 1;
+        same += usize::from(fields(&with) == fields(&without) && with.signers == without.signers);
+        let set_aside = without.removed.iter().filter(|r| r.kind == cable::model::Debris::Container).count();
+        assert_eq!(set_aside, 5, "{name}: the e-mail's lines set aside");
+    }
+    // Before, the e-mail's From, To and Subject were read as a print-out's: 0 of 201 kept their
+    // classification, origin and subject.
+    assert_eq!(same, total, "forwarded: {same}/{total} read as without the e-mail");
+}

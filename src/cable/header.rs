@@ -85,6 +85,7 @@ fn is_page_break(text: &str) -> bool {
 
 /// Reads the header and returns the index of the first body line.
 pub fn parse_header(p: &mut Builder<'_>) -> usize {
+    set_aside_mail_headers(p);
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
     let after_body = header_after_body(p);
     let mut i = after_body.unwrap_or(0);
@@ -687,9 +688,69 @@ fn add_addressee(p: &mut Builder<'_>, i: usize, text: &str, mode: Mode) {
 
 /// The first line that proves a header exists (within the first lines), so that
 /// junk before it is reported instead of read as the body.
+/// The header lines of an e-mail the cable was forwarded in (`From: Jane <jane@…>`, `Sent:`,
+/// `To:`, `Subject: FW: …`, `-----Original Message-----`), before the telegram's own envelope
+/// or caption: layout of the copy, set aside as a container's lines (listed in `removed`),
+/// never read as the print-out's `From:`, `To:` and `Subject:`. A run of such lines counts
+/// only with a sign of an e-mail in it: an address, a `Sent:` line, a forward's marker, or a
+/// subject of a reply or forward.
+fn set_aside_mail_headers(p: &mut Builder<'_>) {
+    const FIELDS: [&str; 10] =
+        ["From:", "Sent:", "Date:", "To:", "Cc:", "Bcc:", "Subject:", "Importance:", "Reply-To:", "Attachments:"];
+    let marker = |t: &str| {
+        let words = t.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        (t.starts_with("---")
+            && (starts_with_ci(words, "Original Message") || starts_with_ci(words, "Forwarded message")))
+            || starts_with_ci(t, "Begin forwarded message")
+    };
+    let field = |t: &str| FIELDS.iter().find(|f| starts_with_ci(t, f)).copied();
+    // Up to the telegram's own first line (its SUBJECT may not be, under an e-mail's `Subject:`).
+    let end = p
+        .lines
+        .iter()
+        .position(|l| {
+            let t = l.text.trim_start_matches('¶').trim();
+            envelope::parse_transmission_id(t).is_some()
+                || eo::is_eo_line(t)
+                || tags::strip_tags_keyword(t).is_some()
+                || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
+        })
+        .unwrap_or(p.lines.len());
+    let mut i = 0;
+    while i < end {
+        let run_end = (i..end)
+            .find(|&k| {
+                let t = p.lines[k].text.trim();
+                !(marker(t) || field(t).is_some() || t.is_empty() && k > i)
+            })
+            .unwrap_or(end);
+        let lines = i..run_end;
+        let mail = lines.clone().any(|k| {
+            let t = p.lines[k].text.trim();
+            marker(t)
+                || matches!(field(t), Some("From:" | "To:" | "Cc:" | "Reply-To:")) && t.contains('@')
+                || field(t) == Some("Sent:")
+                || field(t) == Some("Subject:")
+                    && ["RE:", "FW:", "FWD:"].iter().any(|r| starts_with_ci(t[8..].trim_start(), r))
+        });
+        if mail && run_end > i {
+            for k in lines {
+                if !p.lines[k].is_blank() {
+                    p.remove(k, Debris::Container);
+                }
+            }
+        }
+        i = run_end.max(i + 1);
+    }
+}
+
 fn find_anchor(p: &Builder<'_>) -> Option<usize> {
-    p.lines.iter().take(80).position(|l| {
+    p.lines.iter().enumerate().take(80).position(|(k, l)| {
         let t = l.text.trim_start_matches('¶').trim();
+        // A line set aside (an e-mail's `Subject:`) is none of the telegram's.
+        if p.is_held(k) {
+            return false;
+        }
         envelope::parse_transmission_id(t).is_some()
             || eo::is_eo_line(t)
             || tags::strip_tags_keyword(t).is_some()
