@@ -88,13 +88,14 @@ fn real_cables() {
 }
 
 /// Real cables from other sources (`outside-dev`), each for a class of variation.
-const OUTSIDE: [(&str, &str); 6] = [
+const OUTSIDE: [(&str, &str); 7] = [
     ("lost-linebreaks/delhi-5.txt", "line breaks lost: caption block, REF bullets and paragraphs on one line"),
     ("lost-linebreaks/delhi-73.txt", "line breaks lost: UNCLAS E F T O SECTION … with NOFORN SENSITIVE run on"),
     ("lost-linebreaks/delhi-2.txt", "line breaks lost, 1987: E.O. 12356 with a date, SUBJ:, a corrected copy"),
     ("nara-1970s/1973BUENOS03147.txt", "body only, archive trailers after the signature"),
     ("nara-1970s/1976STATE218654.txt", "a quoted cable's signer, then UNQUOTE and this one's"),
     ("nara-1970s/1978GENEVA09026.txt", "a signer of three words"),
+    ("nara-1970s/1979KHARTO04476.txt", "the body first, the second section's envelope and caption in it"),
 ];
 
 #[test]

@@ -86,6 +86,7 @@ fn is_page_break(text: &str) -> bool {
 /// Reads the header and returns the index of the first body line.
 pub fn parse_header(p: &mut Builder<'_>) -> usize {
     set_aside_mail_headers(p);
+    read_plusd_rows(p);
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
     let after_body = header_after_body(p);
     let mut i = after_body.unwrap_or(0);
@@ -704,18 +705,7 @@ fn set_aside_mail_headers(p: &mut Builder<'_>) {
             || starts_with_ci(t, "Begin forwarded message")
     };
     let field = |t: &str| FIELDS.iter().find(|f| starts_with_ci(t, f)).copied();
-    // Up to the telegram's own first line (its SUBJECT may not be, under an e-mail's `Subject:`).
-    let end = p
-        .lines
-        .iter()
-        .position(|l| {
-            let t = l.text.trim_start_matches('¶').trim();
-            envelope::parse_transmission_id(t).is_some()
-                || eo::is_eo_line(t)
-                || tags::strip_tags_keyword(t).is_some()
-                || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
-        })
-        .unwrap_or(p.lines.len());
+    let end = telegram_start(p);
     let mut i = 0;
     while i < end {
         let run_end = (i..end)
@@ -742,6 +732,47 @@ fn set_aside_mail_headers(p: &mut Builder<'_>) {
         }
         i = run_end.max(i + 1);
     }
+}
+
+/// The telegram's own first line: its transmission, caption, E.O. or TAGS line (its SUBJECT
+/// may not be: an e-mail's `Subject:` stands above it), or the end. What stands before it may
+/// be a copy's.
+fn telegram_start(p: &Builder<'_>) -> usize {
+    p.lines
+        .iter()
+        .position(|l| {
+            let t = l.text.trim_start_matches('¶').trim();
+            envelope::parse_transmission_id(t).is_some()
+                || eo::is_eo_line(t)
+                || tags::strip_tags_keyword(t).is_some_and(|_| crate::html::plusd_row(t).is_none())
+                || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
+        })
+        .unwrap_or(p.lines.len())
+}
+
+/// The metadata block of a `PlusD` page as a copy of its text gives it (`Canonical ID\t…`,
+/// `Date\t…`, `TAGS\tPFOR - Foreign Policy…`), before the telegram: the page's metadata, as
+/// from the page itself, never the telegram's own TAGS or From. Three rows or more, one of
+/// them the canonical ID.
+fn read_plusd_rows(p: &mut Builder<'_>) {
+    let end = telegram_start(p);
+    let rows: Vec<(usize, &'static str, String)> = (0..end)
+        .filter(|&k| !p.is_held(k))
+        .filter_map(|k| {
+            crate::html::plusd_row(p.lines[k].text.trim()).map(|(label, value)| (k, label, value.to_owned()))
+        })
+        .collect();
+    if rows.len() < 3 || !rows.iter().any(|(_, label, _)| *label == "Canonical ID") {
+        return;
+    }
+    let mut meta = crate::model::PageMeta { source: Some("PlusD page's text"), ..crate::model::PageMeta::default() };
+    for (k, label, value) in rows {
+        if let Some(slot) = crate::html::plusd_slot(&mut meta, label) {
+            slot.get_or_insert(value);
+        }
+        p.hold(k, Field::Container);
+    }
+    p.cable.page = Some(meta);
 }
 
 fn find_anchor(p: &Builder<'_>) -> Option<usize> {

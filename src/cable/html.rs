@@ -154,23 +154,38 @@ fn plusd_meta(page: &str, lower: &str) -> Option<PageMeta> {
         } else {
             Some(after.to_owned())
         };
-        let slot = match *label {
-            "Canonical ID" => &mut meta.id,
-            "Date" => &mut meta.created,
-            "Original Classification" => &mut meta.classification,
-            "Current Classification" => &mut meta.current_classification,
-            "Handling Restrictions" => &mut meta.handling,
-            "TAGS" => &mut meta.tags,
-            "From" => &mut meta.origin,
-            "To" => &mut meta.to,
-            "Markings" => &mut meta.markings,
-            _ => continue,
-        };
+        let Some(slot) = plusd_slot(&mut meta, label) else { continue };
         if slot.is_none() {
             *slot = value;
         }
     }
     Some(meta)
+}
+
+/// The field of the page's metadata a `PlusD` label fills.
+pub fn plusd_slot<'m>(meta: &'m mut PageMeta, label: &str) -> Option<&'m mut Option<String>> {
+    Some(match label {
+        "Canonical ID" => &mut meta.id,
+        "Date" => &mut meta.created,
+        "Original Classification" => &mut meta.classification,
+        "Current Classification" => &mut meta.current_classification,
+        "Handling Restrictions" => &mut meta.handling,
+        "TAGS" => &mut meta.tags,
+        "From" => &mut meta.origin,
+        "To" => &mut meta.to,
+        "Markings" => &mut meta.markings,
+        _ => return None,
+    })
+}
+
+/// A row of `PlusD`'s metadata block as a copy of the page's text gives it: the label, then a
+/// tab, a colon or a run of spaces, then the value (`Canonical ID\t1974ATHENS02959_b`).
+pub fn plusd_row(line: &str) -> Option<(&'static str, &str)> {
+    let label = PLUSD_LABELS.iter().find(|l| line.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)))?;
+    let rest = &line[label.len()..];
+    let separated = rest.starts_with(['\t', ':']) || rest.starts_with("  ");
+    let value = rest.trim_start_matches([':', ' ', '\t']).trim_end();
+    (separated && !value.is_empty()).then_some((*label, value))
 }
 
 /// The page's own metadata: the 2010 viewer's table, or `PlusD`'s block.
