@@ -85,8 +85,14 @@ fn is_page_break(text: &str) -> bool {
 
 /// Reads the header and returns the index of the first body line.
 pub fn parse_header(p: &mut Builder<'_>) -> usize {
-    set_aside_mail_headers(p);
-    read_plusd_rows(p);
+    // What stands above the telegram's first line may be a copy's: an e-mail's header, a PlusD
+    // page's metadata rows (nearly always nothing does).
+    let first = p.lines.iter().find(|l| !l.is_blank()).map(|l| l.text);
+    if first.is_some_and(|t| !is_telegram_line(t)) {
+        let start = telegram_start(p);
+        set_aside_mail_headers(p, start);
+        read_plusd_rows(p, start);
+    }
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
     let after_body = header_after_body(p);
     let mut i = after_body.unwrap_or(0);
@@ -695,7 +701,7 @@ fn add_addressee(p: &mut Builder<'_>, i: usize, text: &str, mode: Mode) {
 /// never read as the print-out's `From:`, `To:` and `Subject:`. A run of such lines counts
 /// only with a sign of an e-mail in it: an address, a `Sent:` line, a forward's marker, or a
 /// subject of a reply or forward.
-fn set_aside_mail_headers(p: &mut Builder<'_>) {
+fn set_aside_mail_headers(p: &mut Builder<'_>, end: usize) {
     const FIELDS: [&str; 10] =
         ["From:", "Sent:", "Date:", "To:", "Cc:", "Bcc:", "Subject:", "Importance:", "Reply-To:", "Attachments:"];
     let marker = |t: &str| {
@@ -705,7 +711,6 @@ fn set_aside_mail_headers(p: &mut Builder<'_>) {
             || starts_with_ci(t, "Begin forwarded message")
     };
     let field = |t: &str| FIELDS.iter().find(|f| starts_with_ci(t, f)).copied();
-    let end = telegram_start(p);
     let mut i = 0;
     while i < end {
         let run_end = (i..end)
@@ -738,24 +743,23 @@ fn set_aside_mail_headers(p: &mut Builder<'_>) {
 /// may not be: an e-mail's `Subject:` stands above it), or the end. What stands before it may
 /// be a copy's.
 fn telegram_start(p: &Builder<'_>) -> usize {
-    p.lines
-        .iter()
-        .position(|l| {
-            let t = l.text.trim_start_matches('¶').trim();
-            envelope::parse_transmission_id(t).is_some()
-                || eo::is_eo_line(t)
-                || tags::strip_tags_keyword(t).is_some_and(|_| crate::html::plusd_row(t).is_none())
-                || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
-        })
-        .unwrap_or(p.lines.len())
+    p.lines.iter().position(|l| is_telegram_line(l.text)).unwrap_or(p.lines.len())
+}
+
+/// A line that can only be the telegram's own: its transmission, E.O., TAGS or caption line.
+fn is_telegram_line(text: &str) -> bool {
+    let t = text.trim_start_matches('¶').trim();
+    envelope::parse_transmission_id(t).is_some()
+        || eo::is_eo_line(t)
+        || tags::strip_tags_keyword(t).is_some_and(|_| crate::html::plusd_row(t).is_none())
+        || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
 }
 
 /// The metadata block of a `PlusD` page as a copy of its text gives it (`Canonical ID\t…`,
 /// `Date\t…`, `TAGS\tPFOR - Foreign Policy…`), before the telegram: the page's metadata, as
 /// from the page itself, never the telegram's own TAGS or From. Three rows or more, one of
 /// them the canonical ID.
-fn read_plusd_rows(p: &mut Builder<'_>) {
-    let end = telegram_start(p);
+fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
     let rows: Vec<(usize, &'static str, String)> = (0..end)
         .filter(|&k| !p.is_held(k))
         .filter_map(|k| {
