@@ -533,7 +533,17 @@ impl Header {
             return next.map_or(Some(Mode::Tags), |rest| self.field(p, i, rest, false).or(Some(Mode::None)));
         }
         if let Some(field) = strip_subject_keyword(text) {
+            // `SUBJECT: SUBJECT: AFGHANISTAN: …` (09KABUL1239): the keyword written twice.
+            let field = ["SUBJECT:", "SUBJ:"]
+                .iter()
+                .find(|k| starts_with_ci(field, k))
+                .map_or(field, |k| field[k.len()..].trim_start());
             let (field, next) = run_on(field);
+            // An empty SUBJECT before another (the doubled keyword, its line breaks lost): the
+            // second is the subject.
+            if self.seen.subject && self.buf.subject.trim().is_empty() {
+                self.seen.subject = false;
+            }
             if self.seen.subject {
                 p.diag(
                     Some(p.lines[i].number),

@@ -427,6 +427,21 @@ fn classified_by_in_body(p: &mut Builder<'_>) {
 
 #[cfg(test)]
 mod tests {
+    /// `SUBJECT: SUBJECT: …` (09KABUL1239), with its line breaks and without them.
+    #[test]
+    fn a_subject_keyword_written_twice_is_read_once() {
+        let text = "C O N F I D E N T I A L SECTION 01 OF 05 KABUL 001239\n\nSIPDIS\n\n\
+                    E.O. 12958: DECL: 04/09/2019\nTAGS: PGOV PREL AF\n\
+                    SUBJECT: SUBJECT: AFGHANISTAN: A SNAPSHOT OF THE NORTHEAST\n\n\
+                    KABUL 00001239 001.6 of 005\n\nClassified By: Valerie C. Fowler for reasons 1.4 (b) and (d)\n\n\
+                    1. (U) Summary: A recent trip to the northeast.\n";
+        let joined = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+        for input in [text, joined.as_str()] {
+            let cable = super::parse(input);
+            assert_eq!(cable.subject.as_deref(), Some("AFGHANISTAN: A SNAPSHOT OF THE NORTHEAST"), "{input}");
+        }
+    }
+
     /// `looks_binary` as it reads, byte by byte: what the word-at-a-time version must agree with.
     fn binary_by_bytes(bytes: &[u8]) -> bool {
         let head = &bytes[..bytes.len().min(8192)];

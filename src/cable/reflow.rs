@@ -303,7 +303,7 @@ fn capitals_word_at(b: &[u8], i: usize) -> bool {
 const PAGE_HEADER: &[u8] = b" 99999999 999.9 OF 999";
 
 /// How many bytes of `b` match `shape`, where `9` stands for any digit and a space for one or
-/// more (a joined line keeps the spaces its lines ended with).
+/// more (a joined line keeps the spaces its lines ended with); letters in any case (`001.6 of 005`).
 fn shaped(b: &[u8], shape: &[u8]) -> Option<usize> {
     let mut k = 0;
     for &s in shape {
@@ -313,7 +313,7 @@ fn shaped(b: &[u8], shape: &[u8]) -> Option<usize> {
                 return None;
             }
             k += b[k..].iter().take_while(|&&c| c == b' ').count();
-        } else if s == b'9' && c.is_ascii_digit() || s == c {
+        } else if s == b'9' && c.is_ascii_digit() || s.eq_ignore_ascii_case(&c) {
             k += 1;
         } else {
             return None;
