@@ -442,6 +442,23 @@ mod tests {
         }
     }
 
+    /// A joined subject's own portion mark before a word in mixed case (`SUBJECT: (S) MbZ HOSTS…`,
+    /// 09ABUDHABI754) is the subject's, not a paragraph's start.
+    #[test]
+    fn a_joined_subject_keeps_its_mark() {
+        let text = "C O N F I D E N T I A L ABU DHABI 000754 SIPDIS E.O. 12958: DECL: 07/22/2019 TAGS: PTER PGOV \
+                    SUBJECT: (S) MbZ HOSTS GULF SECURITY DINNER WITH ISA ASD VERSHBOW AND PM A/S SHAPIRO Classified \
+                    By: Charge d Affaires Douglas C. Greene for reasons 1.4 (b) and (d). 1. (S) Summary: Abu Dhabi \
+                    Crown Prince Mohammed bin Zayed hosted a dinner. 2. (S) More.";
+        let cable = super::parse(text);
+        assert_eq!(
+            cable.subject.as_deref(),
+            Some("MbZ HOSTS GULF SECURITY DINNER WITH ISA ASD VERSHBOW AND PM A/S SHAPIRO")
+        );
+        assert_eq!(cable.subject_marking.as_deref(), Some("S"));
+        assert!(cable.classified_by.is_some());
+    }
+
     /// `looks_binary` as it reads, byte by byte: what the word-at-a-time version must agree with.
     fn binary_by_bytes(bytes: &[u8]) -> bool {
         let head = &bytes[..bytes.len().min(8192)];

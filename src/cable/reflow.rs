@@ -663,7 +663,11 @@ impl Rebreak<'_> {
         let long_subject =
             self.subject_from.is_some_and(|from| line[from..i].split_ascii_whitespace().nth(2).is_some());
         let after_subject = self.subject_from.is_some_and(|from| prose_after_capitals(line, from, i));
-        if after_subject || self.subject_seen && b[i] == b'(' && marked_prose_at(line, i, long_subject) {
+        // The mark right after the keyword is the subject's own (`SUBJECT: (S) MbZ HOSTS…`).
+        let subject_mark =
+            self.subject_from.is_some_and(|from| line[from..i].split_ascii_whitespace().nth(1).is_none());
+        if after_subject || self.subject_seen && b[i] == b'(' && !subject_mark && marked_prose_at(line, i, long_subject)
+        {
             // A subject in capitals ends where text in mixed case begins (lines joined by one space).
             self.breaks.push((i, Break::Blank));
             self.in_header = false;
