@@ -34,7 +34,12 @@ struct Draft {
 /// of a header was read).
 pub fn body_before_header(p: &Builder<'_>, header_end: usize) -> Option<usize> {
     let first_held = (0..header_end).find(|&i| p.is_held(i))?;
-    let first = p.lines[..first_held].iter().position(|l| !l.is_blank())?;
+    opens_with_paragraph_one(p).filter(|&first| first < first_held)
+}
+
+/// The text's first line, when it opens paragraph 1 (an archive's text of a telegram's body).
+pub fn opens_with_paragraph_one(p: &Builder<'_>) -> Option<usize> {
+    let first = p.lines.iter().position(|l| !l.is_blank())?;
     paragraph_start(p.lines[first].text).is_some_and(|s| s.number == Some(1)).then_some(first)
 }
 
@@ -278,13 +283,13 @@ fn line_start<'a>(p: &Builder<'a>, current: Option<&Draft>, i: usize, gap: bool)
 /// ends mid-sentence, the words after the dash go on in lower case, and no point follows it
 /// (points come as a list).
 fn dash_in_sentence(current: Option<&Draft>, start: &ParagraphStart<'_>, text: &str, next: Option<&str>) -> bool {
-    let Some(draft) = current.filter(|d| !d.bullet) else { return false };
+    let Some(draft) = current.filter(|d| start.bullet && !d.bullet) else { return false };
     if next.is_some_and(|n| n.trim_start().starts_with("--")) {
         return false;
     }
     let mid_sentence = !draft.text.trim_end().ends_with(['.', ':', ';', ',', '!', '?', ')', '"', '”']);
     let after = text.trim_start().strip_prefix("--").map(|t| t.trim_start_matches('-').trim_start());
-    start.bullet && mid_sentence && after.is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase))
+    mid_sentence && after.is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// A lettered point (`a. `, `(b) `) of a lower-cased text, which [`paragraph_start`] reads only

@@ -150,10 +150,7 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
 /// `FM AMEMBASSY PARIS`, `TO SECSTATE WASHDC 2659`, `UNCLAS SECTION 02 OF 02 PARIS 41898`).
 /// The paragraphs before it are the body's (`body::body_before_header`).
 fn header_after_body(p: &Builder<'_>) -> Option<usize> {
-    let first = p.lines.iter().position(|l| !l.is_blank())?;
-    if super::shapes::paragraph_start(p.lines[first].text).is_none_or(|s| s.number != Some(1)) {
-        return None;
-    }
+    super::body::opens_with_paragraph_one(p)?;
     let separator = p.lines.iter().position(|l| super::shapes::is_teletype_separator(l.text))?;
     let next = p.lines[separator + 1..].iter().find(|l| !l.is_blank())?;
     next.text.starts_with("FM ").then_some(separator)
@@ -703,8 +700,6 @@ fn add_addressee(p: &mut Builder<'_>, i: usize, text: &str, mode: Mode) {
     }
 }
 
-/// The first line that proves a header exists (within the first lines), so that
-/// junk before it is reported instead of read as the body.
 /// The header lines of an e-mail the cable was forwarded in (`From: Jane <jane@…>`, `Sent:`,
 /// `To:`, `Subject: FW: …`, `-----Original Message-----`), before the telegram's own envelope
 /// or caption: layout of the copy, set aside as a container's lines (listed in `removed`),
@@ -733,12 +728,16 @@ fn set_aside_mail_headers(p: &mut Builder<'_>, end: usize) {
         let mail = lines.clone().any(|k| {
             let t = p.lines[k].text.trim();
             marker(t)
-                || matches!(field(t), Some("From:" | "To:" | "Cc:" | "Reply-To:")) && t.contains('@')
-                || field(t) == Some("Sent:")
-                || field(t) == Some("Subject:")
-                    && ["RE:", "FW:", "FWD:"].iter().any(|r| starts_with_ci(t[8..].trim_start(), r))
+                || match field(t) {
+                    Some("From:" | "To:" | "Cc:" | "Reply-To:") => t.contains('@'),
+                    Some("Sent:") => true,
+                    Some(subject @ "Subject:") => {
+                        ["RE:", "FW:", "FWD:"].iter().any(|r| starts_with_ci(t[subject.len()..].trim_start(), r))
+                    }
+                    _ => false,
+                }
         });
-        if mail && run_end > i {
+        if mail {
             for k in lines {
                 if !p.lines[k].is_blank() {
                     p.remove(k, Debris::Container);
@@ -789,18 +788,14 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
     p.cable.page = Some(meta);
 }
 
+/// The first line that proves a header exists (within the first lines), so that
+/// junk before it is reported instead of read as the body: a telegram's own line, or a TAGS or
+/// SUBJECT line of any form. A line set aside (an e-mail's `Subject:`) is none of the telegram's.
 fn find_anchor(p: &Builder<'_>) -> Option<usize> {
     p.lines.iter().enumerate().take(80).position(|(k, l)| {
         let t = l.text.trim_start_matches('¶').trim();
-        // A line set aside (an e-mail's `Subject:`) is none of the telegram's.
-        if p.is_held(k) {
-            return false;
-        }
-        envelope::parse_transmission_id(t).is_some()
-            || eo::is_eo_line(t)
-            || tags::strip_tags_keyword(t).is_some()
-            || strip_subject_keyword(t).is_some()
-            || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
+        !p.is_held(k)
+            && (is_telegram_line(t) || tags::strip_tags_keyword(t).is_some() || strip_subject_keyword(t).is_some())
     })
 }
 

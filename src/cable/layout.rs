@@ -13,12 +13,13 @@ pub fn unquoted(text: &str) -> Option<String> {
     // Quoted more than once (a reply to a forward): one level at a time.
     for _ in 0..8 {
         let lines = || text.split('\n').filter(|l| !l.trim().is_empty());
+        let quoted = |l: &&str| l.trim_start().starts_with('>');
         // Read for every input: most are told at their first lines (a quoted text may open
         // with the line that introduces the quote, `On … wrote:`).
-        if lines().take(5).filter(|l| l.trim_start().starts_with('>')).count() < 4 {
+        if lines().take(5).filter(quoted).count() < 4 {
             break;
         }
-        let (all, quoted) = (lines().count(), lines().filter(|l| l.trim_start().starts_with('>')).count());
+        let (all, quoted) = (lines().count(), lines().filter(quoted).count());
         if all < MIN_LINES || quoted * 10 < all * 9 {
             break;
         }

@@ -576,7 +576,6 @@ impl Rebreak<'_> {
     /// The next numbered paragraph at `i` (and a heading before it): where to go on.
     fn paragraph(&mut self, i: usize) -> Option<usize> {
         let number = paragraph_at(self.line.as_bytes(), i, self.next_paragraph)?;
-        let at = i;
         // The first paragraph needs a header before it: `1.` in a caption's date is not one.
         if self.next_paragraph == 1 && self.breaks.is_empty() {
             return None;
@@ -584,18 +583,18 @@ impl Rebreak<'_> {
         // In the header, a heading is one only after the sentence of a Classified By (`…reasons
         // 1.4 (B) and (D). SUMMARY ------- ¶1.`): a subject's words are no heading (`SUBJECT:
         // U.S. FOREST SERVICE COLLABORATION…`).
-        let since = self.since(at);
+        let since = self.since(i);
         let after_field = crate::lines::starts_with_ci(&self.line[since..], "CLASSIFIED BY");
-        if let Some(heading) = heading_before(self.line, at).filter(|&h| !self.in_header || after_field && h > since) {
+        if let Some(heading) = heading_before(self.line, i).filter(|&h| !self.in_header || after_field && h > since) {
             self.breaks.push((heading, Break::Blank));
             // Its rule on a line of its own, as the telegram wrote it (`Comment -------`).
-            let title = self.line[heading..at].trim_end();
+            let title = self.line[heading..i].trim_end();
             let rule = title.trim_end_matches(['-', ' ']);
             if title.len() - rule.len() >= 3 && !rule.is_empty() {
                 self.breaks.push((heading + rule.len(), Break::Line));
             }
         }
-        self.breaks.push((at, Break::Blank));
+        self.breaks.push((i, Break::Blank));
         self.next_paragraph = number + 1;
         self.in_header = false;
         Some(i + 2)

@@ -1,8 +1,8 @@
 //! The library's Web Worker (its own wasm, `src/bin/library_worker.rs`): files are read here in
-//! 4 MiB slices (the next read while one is indexed), never whole, and indexed as they come; between slices the
-//! worker yields to its event loop, so a query, a page of rows or "cancel" is answered while a
-//! large `cables.csv` is still being indexed. Messages are JSON ([`Request`], [`Reply`]); an
-//! `Open` request carries the `File`s beside it.
+//! 4 MiB slices (the next two read while one is indexed), never whole, and indexed as they come;
+//! between slices the worker yields to its event loop, so a query, a page of rows or "cancel" is
+//! answered while a large `cables.csv` is still being indexed. Messages are JSON ([`Request`],
+//! [`Reply`]); an `Open` request carries the `File`s beside it.
 
 use std::cell::RefCell;
 
