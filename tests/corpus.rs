@@ -111,3 +111,24 @@ fn a_subject_wrapped_before_to_is_not_an_addressee() {
     let to: Vec<&str> = cable.to.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(to, ["SECSTATE WASHDC"]);
 }
+
+/// Every cable a REF block cites, however the block writes it: a label written twice
+/// (`A. (A) PARIS 1817`), years before the station (`2009 BAKU 972`, `(08) SAO PAULO 581`),
+/// pieces apart by semicolons or on a line of their own, a number alone for the post before it.
+#[test]
+fn every_cable_a_ref_block_cites_is_found() {
+    let ids = |name: &str| -> Vec<(Option<String>, String)> {
+        let c = cable::parse(&common::corpus_page(name));
+        c.references.into_iter().filter_map(|r| Some((r.label, r.id?))).collect()
+    };
+    let some = |l: &str| Some(l.to_owned());
+    // `REF: BRASILIA 1250; RECIFE 66; (08) SAO PAULO 581`: the third read as no cable before.
+    let found: Vec<String> = ids("09SAOPAULO660").into_iter().map(|(_, id)| id).collect();
+    assert_eq!(found, ["09BRASILIA1250", "09RECIFE66", "08SAOPAULO581"]);
+    // `09 CARACAS 1509` / `09 CARACAS 1491`: the second on the next line, with no semicolon.
+    assert_eq!(ids("09CARACAS1595").last().map(|(_, id)| id.as_str()), Some("09CARACAS1491"));
+    // `A. (A) PARIS 1817 AND PREVIOUS` … `C. 2007 AND PREVIOUS`: none was read before.
+    assert_eq!(ids("07PARIS2027"), [(some("A"), "07PARIS1817".to_owned()), (some("C"), "07PARIS2007".to_owned())]);
+    assert_eq!(ids("10BAKU98")[0], (some("A"), "09BAKU972".to_owned()));
+    assert_eq!(ids("08BAGHDAD357").len(), 5);
+}

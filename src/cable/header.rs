@@ -181,7 +181,9 @@ impl Header {
             classified_by::join_continuation(&mut self.buf.classified_by, text);
             p.hold(i, Field::ClassifiedBy);
         } else if mode == Mode::Ref
-            && (!gap || refs::find_bullet(text, self.buf.ref_next).is_some_and(|(at, _)| at == 0))
+            && (!gap
+                || refs::find_bullet(text, self.buf.ref_next).is_some_and(|(at, _)| at == 0)
+                || self.buf.refs.last().is_some_and(|block| refs::continues_after_gap(block, text)))
         {
             if let Some(block) = self.buf.refs.last_mut() {
                 block.push(' ');
@@ -443,7 +445,13 @@ impl Header {
             if usable {
                 if self.seen.caption && caption.serial.is_none() {
                     p.remove(i, Debris::Banner);
-                    return Some(Mode::None);
+                    // A page's banner inside a REF block or the reasons of `Classified By`
+                    // (02ROME1196: `CONFIDENTIAL` and `PAGE 02 ROME 01196` among its REFs).
+                    return Some(if matches!(self.mode, Mode::Ref | Mode::ClassifiedBy) {
+                        self.mode
+                    } else {
+                        Mode::None
+                    });
                 }
                 read_caption(p, i, &caption);
                 if caption.serial.is_some() {
@@ -558,8 +566,12 @@ impl Header {
             return next.map_or(Some(Mode::Subject), |rest| self.field(p, i, rest, false).or(Some(Mode::None)));
         }
         if let Some(field) = refs::strip_ref_keyword(text) {
-            // `REF: ASUNCION 396 Classified By: …` (07SANTIAGO983): two fields on one line.
-            let (field, next) = run_on(field);
+            // `REF: ASUNCION 396 Classified By: …` (07SANTIAGO983): two fields on one line; but
+            // `REF: A. REF: KATHMANDU 2282` is one, its label written twice.
+            let (field, next) = match run_on(field) {
+                (_, Some(rest)) if refs::strip_ref_keyword(rest).is_some() => (field, None),
+                split => split,
+            };
             self.buf.refs.push(field.to_owned());
             self.buf.ref_next = b'A';
             advance_ref_letter(&mut self.buf);
@@ -837,14 +849,22 @@ fn finish(p: &mut Builder<'_>, buf: &mut Buffers) {
     let estimated = p.date.is_none() && p.cable.estimate.is_some();
     let year = p.date.map(|d| d.year).or(p.cable.estimate.as_ref().map(|e| e.year)).map(|y| format!("{:02}", y % 100));
     let own = own_id(p, year.as_deref());
+    let own_station = p.cable.origin.as_deref().map(|o| crate::stations::canonical_station(o).canonical);
     for block in std::mem::take(&mut buf.refs) {
+        // An item that is only a number cites a cable of the station before it, or of the
+        // citing cable's own.
+        let mut context = own_station.clone();
         for (label, text) in refs::split_items(&block) {
-            let reference = refs::reference(label, text, year.as_deref(), estimated);
-            // A cable's own number beside its references (a copy's header) is not one of them.
-            if reference.id.is_some() && reference.id == own {
-                continue;
+            for reference in refs::references(label, &text, year.as_deref(), estimated, context.as_deref()) {
+                if let Some(station) = refs::station_of(&reference) {
+                    context = Some(station.to_owned());
+                }
+                // A cable's own number beside its references (a copy's header) is not one of them.
+                if reference.id.is_some() && reference.id == own {
+                    continue;
+                }
+                p.cable.references.push(reference);
             }
-            p.cable.references.push(reference);
         }
     }
 }

@@ -220,6 +220,8 @@ pub struct Estimate {
     pub basis: String,
 }
 
+/// One cable a REF item cites (an item citing several, `A. BRASILIA 2799 AND 2764`, gives one
+/// each, with the same label and each one's own words as `text`), or an item that cites none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reference {

@@ -21,6 +21,8 @@ export interface Addressee {
   line: number;
 }
 
+/** One cable a REF item cites (an item citing several, `A. BRASILIA 2799 AND 2764`, gives one each,
+ *  with the same label and each one's own words as `text`), or an item that cites none. */
 export interface Reference {
   label: string | null;
   text: string;

@@ -43,7 +43,8 @@ pub fn strip(line: &str, keyword: Keyword) -> Option<&str> {
             let separator =
                 rest.starts_with([':', ' ', '.', '\t']) || keyword == Keyword::Tags && rest.starts_with(';');
             if rest.is_empty() || separator {
-                return Some(rest.trim_start_matches([':', '.', ';']).trim());
+                // `REFS :` too.
+                return Some(rest.trim_start().trim_start_matches([':', '.', ';']).trim());
             }
         }
     }
