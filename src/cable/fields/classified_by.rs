@@ -28,6 +28,19 @@ pub fn join_continuation(field: &mut String, line: &str) {
         && line.split(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && w.len() > 1)
         && !line.starts_with("for ")
         && !line.starts_with("and ");
+    // A wrap inside a word of the reasons (`1.4 (b) a` / `nd (d)`, `reas` / `ons 1.4`) or their
+    // number (`reasons 1.` / `4 (b)`).
+    let first = line.split(' ').next().unwrap_or("");
+    let glued = format!("{last}{first}").to_ascii_lowercase();
+    let glued = glued.trim_end_matches([':', '.', ',']);
+    let word = ["and", "for", "per", "reason", "reasons", "reason(s)"].contains(&glued)
+        && !last.eq_ignore_ascii_case(glued)
+        && !first.trim_end_matches([':', '.', ',']).eq_ignore_ascii_case(glued);
+    let number = last.len() == 2
+        && last.as_bytes()[0].is_ascii_digit()
+        && last.ends_with('.')
+        && first.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    let cut = cut || !last.is_empty() && !first.is_empty() && (word || number);
     if !cut && !field.is_empty() {
         field.push(' ');
     }
@@ -160,6 +173,28 @@ mod tests {
         let mut field = "DCM A".to_owned();
         join_continuation(&mut field, "for reasons 1.4 (b)");
         assert_eq!(field, "DCM A for reasons 1.4 (b)");
+    }
+
+    #[test]
+    fn joins_reasons_a_wrap_cut_inside_a_word_or_number() {
+        // 09BAGHDAD791, 07VIENTIANE454: a page wrapped at its width, inside `and` and `1.4`.
+        let joined = |first: &str, second: &str| {
+            let mut field = first.to_owned();
+            join_continuation(&mut field, second);
+            parse_classified_by(&field)
+        };
+        let (who, reasons) = joined("Charge d' Affairs Patricia Butenis for reasons 1.4 (b) a", "nd (d)");
+        assert_eq!(
+            (who.as_deref(), reasons),
+            (Some("Charge d' Affairs Patricia Butenis"), vec!["1.4(b)".into(), "1.4(d)".into()])
+        );
+        let (_, reasons) = joined("Mary Grace McGeehan for reasons 1.", "4 (b) and (d)");
+        assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
+        let (_, reasons) = joined("Thatcher Scharpf for reas", "ons 1.4(b/d).");
+        assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
+        // Two whole words stay two.
+        let (_, reasons) = joined("Ambassador X for", "reasons 1.4 (a) and (d)");
+        assert_eq!(reasons, ["1.4(a)", "1.4(d)"]);
     }
 
     #[test]
