@@ -350,10 +350,27 @@ pub fn trailer_kind(text: &str) -> Option<Debris> {
     // `NMAFVVZCZ` (the archive's end of record), `*** Current Classification *** SECRET`,
     // `Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`.
     let archive_mark = text.len() <= 12 && text.starts_with("NMAF") && text.bytes().all(|b| b.is_ascii_uppercase());
-    if archive_mark || text.starts_with("***") || starts_with_ci(text, "Declassified/Released US Department of State") {
+    if archive_mark
+        || text.starts_with("***")
+        || starts_with_ci(text, "Declassified/Released US Department of State")
+        || is_review_date(text)
+    {
         return Some(Debris::ArchiveTrailer);
     }
     None
+}
+
+/// The end of that stamp wrapped onto a line of its own: `Review 30 JUN 2006`.
+fn is_review_date(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [review, day, month, year] = words[..] else { return false };
+    review.eq_ignore_ascii_case("Review")
+        && (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && month.len() == 3
+        && month.bytes().all(|b| b.is_ascii_alphabetic())
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Lines after the signature that are not the cable's text: a telecommunications note
@@ -397,7 +414,8 @@ fn is_name_particle(word: &str) -> bool {
 /// them; mixed case: one person (`Rice`). After `UNQUOTE` only what follows counts (what
 /// stands before it signed the quoted cable), and a line that ends in `UNQUOTE` names no one.
 fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
-    let text = text.trim_end_matches(['.', ',']).trim();
+    // `GILLESPIE##`: a teletype's end marks.
+    let text = text.trim_end_matches(['.', ',', '#']).trim();
     let mut words: Vec<&str> = text.split_whitespace().collect();
     if let Some(at) = words.iter().rposition(|w| w.eq_ignore_ascii_case("UNQUOTE")) {
         words.drain(..=at);
@@ -456,6 +474,10 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
         end -= 1;
     }
     let mut tail = drafts.split_off(end);
+    if take_signature_after_closing(p, drafts) {
+        drafts.append(&mut tail);
+        return;
+    }
     split_glued_signature(p, drafts);
     let taken = drafts.last().and_then(|last| {
         let plain = last.number.is_none() && last.marking.is_none() && !last.bullet && last.lines.len() == 1;
@@ -468,6 +490,27 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
         p.hold(line, Field::Signers);
     }
     drafts.append(&mut tail);
+}
+
+/// A signature on the last line of the text after a closing formula (`END OF TEXT. BAKER`,
+/// `BEIRUT MINIMIZE CONSIDERED.  EAGLETON`): taken from the paragraph's text, the line staying
+/// the paragraph's.
+fn take_signature_after_closing(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bool {
+    const CLOSINGS: [&str; 5] =
+        ["END OF TEXT.", "END TEXT.", "MINIMIZE CONSIDERED.", "END COMMENT.", "END OF MESSAGE."];
+    let Some(last) = drafts.last_mut() else { return false };
+    // On the paragraph's last line: a name on a line of its own is `split_glued_signature`'s.
+    let Some(&line) = last.lines.last() else { return false };
+    let upper = p.lines[line].text.to_ascii_uppercase();
+    let Some(after) = CLOSINGS.iter().filter_map(|c| upper.rfind(c).map(|at| at + c.len())).max() else { return false };
+    let name = p.lines[line].text[after..].trim();
+    // The name in capitals, as the teletype wrote it (or any case in a lower-cased copy).
+    let caps = p.caseless || !name.chars().any(char::is_lowercase);
+    let Some(signers) = signature(name, p.caseless).filter(|s| caps && !s.is_empty()) else { return false };
+    let Some(text) = last.text.strip_suffix(name) else { return false };
+    last.text = text.trim_end().to_owned();
+    p.cable.signers = signers;
+    true
 }
 
 /// A signature line right under the last sentence, with no blank line between
@@ -710,5 +753,30 @@ mod tests {
         assert_eq!(summary_marker("Summary: In an"), Some(9));
         assert_eq!(summary_marker("SUMMARY AND COMMENT: x"), Some(21));
         assert_eq!(summary_marker("Summaries are"), None);
+    }
+
+    /// Signatures as older telegrams and later copies close them: after a closing formula on
+    /// the last line, with a teletype's end marks, above a declassification stamp wrapped onto
+    /// two lines.
+    #[test]
+    fn reads_signatures_in_the_forms_of_older_telegrams() {
+        let cable = |end: &str| {
+            crate::parse(&format!(
+                "CONFIDENTIAL BEIRUT 000001\nSUBJECT: X\n\n1. (C) THE TALKS WENT ON.\n\n2. (C) COMMENT: THEY WILL GO ON.\n\n{end}"
+            ))
+        };
+        let c = cable("3. BEIRUT MINIMIZE CONSIDERED.  EAGLETON\n");
+        assert_eq!(c.signers, ["EAGLETON"]);
+        let last = c.sections.iter().flat_map(|s| &s.paragraphs).next_back().unwrap();
+        assert_eq!((last.text.as_str(), last.original.ends_with("EAGLETON")), ("BEIRUT MINIMIZE CONSIDERED.", true));
+        assert_eq!(cable("3. THE OFFICE COMPILED THIS REPORT.  END OF TEXT. BAKER\n").signers, ["BAKER"]);
+        assert_eq!(cable("GILLESPIE##\n").signers, ["GILLESPIE"]);
+        let c = cable(
+            "SULLIVAN\n\nCONFIDENTIAL\n\nDeclassified/Released US Department of State EO Systematic\nReview 30 JUN 2006\n",
+        );
+        assert_eq!(c.signers, ["SULLIVAN"]);
+        assert_eq!(c.removed.iter().filter(|r| r.kind == Debris::ArchiveTrailer).count(), 2);
+        // A closing formula with words after it that are no name keeps them as text.
+        assert!(cable("3. END COMMENT. The talks resume Monday\n").signers.is_empty());
     }
 }
