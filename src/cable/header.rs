@@ -198,9 +198,25 @@ impl Header {
             self.mode = list;
         } else if seen.caption && !seen.eo && !seen.tags && !seen.subject {
             // Lines between the caption and the E.O. line address the cable within
-            // the receiving office (`DEPT FOR NEA/MAG AND DRL`, `NSC FOR FRIED`).
-            p.cable.pass_through.push(collapse_ws(text));
-            p.hold(i, Field::PassThrough);
+            // the receiving office (`DEPT FOR NEA/MAG AND DRL`, `NSC FOR FRIED`); the E.O.
+            // line may follow on the same line when the breaks were lost
+            // (`DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012`).
+            let eo_at = eo::find_eo(text);
+            let before = text[..eo_at.unwrap_or(text.len())].trim();
+            // `SIPDIS E.O. 12958: N/A`: a caption before it is a caption.
+            let field = if let Some(handling) = classification::handling_line(before).filter(|_| eo_at.is_some()) {
+                for h in handling {
+                    p.handling(h);
+                }
+                Field::ExecutiveOrder
+            } else {
+                p.cable.pass_through.push(collapse_ws(before));
+                Field::PassThrough
+            };
+            p.hold(i, field);
+            if let Some(at) = eo_at {
+                self.mode = self.field(p, i, &text[at..], false).unwrap_or(Mode::None);
+            }
         } else if seen.subject || seen.classified_by || seen.tags || seen.eo {
             return false;
         } else if !seen.any() && self.anchor.is_none_or(|a| i > a) {

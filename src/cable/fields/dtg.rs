@@ -113,6 +113,45 @@ pub fn parse_slash_date(text: &str) -> Option<String> {
     Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
 }
 
+/// The months' names, for [`parse_named_date`].
+const MONTH_NAMES: [&str; 12] = [
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+];
+
+/// A declassification date with its month in words: `16 FEB 2019`, `FEB 16, 2019`,
+/// `February 16 2019`. Returns `YYYY-MM-DD`.
+pub fn parse_named_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().take(3).map(|w| w.trim_end_matches([',', '.'])).collect();
+    let [a, b, year] = words[..] else { return None };
+    let (day, month) = if a.bytes().all(|c| c.is_ascii_digit()) { (a, b) } else { (b, a) };
+    let number = month_number(month)?;
+    // A month's name or its abbreviation (`FEB`, `Sept`), not a word that begins like one.
+    let name = MONTH_NAMES[usize::from(number) - 1];
+    if month.len() < 3
+        || month.len() > name.len()
+        || !name.as_bytes().starts_with(&month.to_ascii_uppercase().into_bytes())
+    {
+        return None;
+    }
+    let month = number;
+    if year.len() != 4 {
+        return None;
+    }
+    let d = checked(DateTime { year: year.parse().ok()?, month, day: day.parse().ok()?, hour: 0, minute: 0 })?;
+    Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+}
+
 pub fn expand_year(year: &str) -> Option<u16> {
     if !year.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -196,5 +235,15 @@ mod tests {
         assert_eq!(parse_slash_date("05/17/11").as_deref(), Some("2011-05-17"));
         assert_eq!(parse_slash_date("2020/02/23").as_deref(), Some("2020-02-23"));
         assert_eq!(parse_slash_date("13/45/2020"), None);
+    }
+
+    #[test]
+    fn reads_declassification_dates_with_a_month_in_words() {
+        assert_eq!(parse_named_date("16 FEB 2019").as_deref(), Some("2019-02-16"));
+        assert_eq!(parse_named_date("FEB 16, 2019").as_deref(), Some("2019-02-16"));
+        assert_eq!(parse_named_date("September 3 2015 (SMITH)").as_deref(), Some("2015-09-03"));
+        assert_eq!(parse_named_date("Mayor 16 2019"), None);
+        assert_eq!(parse_named_date("31 FEB 2019"), None);
+        assert_eq!(parse_named_date("16 FEB 19"), None);
     }
 }

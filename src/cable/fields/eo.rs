@@ -4,7 +4,7 @@
 
 use crate::lines::{collapse_ws, find_ci, starts_with_ci};
 
-use super::dtg::parse_slash_date;
+use super::dtg::{parse_named_date, parse_slash_date};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EoLine {
@@ -24,6 +24,16 @@ pub fn is_eo_line(line: &str) -> bool {
         || starts_with_ci(line, "EO ")
         || starts_with_ci(line, "E.O ");
     eo && b.iter().skip(2).take(8).any(u8::is_ascii_digit) || starts_with_ci(line, "DECL:")
+}
+
+/// Where an E.O. line starts inside `line` after other words (never at 0).
+pub fn find_eo(line: &str) -> Option<usize> {
+    line.match_indices(' ').map(|(at, _)| at + 1).find(|&at| {
+        let rest = &line[at..];
+        (starts_with_ci(rest, "E.O.") || starts_with_ci(rest, "E. O.") || starts_with_ci(rest, "EO 1"))
+            && is_eo_line(rest)
+            && ["DECL", "N/A", "OADR", "GDS"].iter().any(|k| find_ci(rest, k).is_some())
+    })
 }
 
 pub fn parse_eo_line(line: &str) -> EoLine {
@@ -63,7 +73,7 @@ pub fn parse_eo_line(line: &str) -> EoLine {
         rest.trim_start_matches(|c: char| c == ':' || c == '.' || c.is_whitespace())
     });
     let candidate = after_decl.unwrap_or(disposition);
-    eo.declassify_on = parse_slash_date(candidate.trim());
+    eo.declassify_on = parse_slash_date(candidate.trim()).or_else(|| parse_named_date(candidate.trim()));
     if eo.declassify_on.is_none() {
         let note = collapse_ws(if after_decl.is_some() { candidate } else { disposition });
         eo.note = Some(note).filter(|n| !n.is_empty());
@@ -136,5 +146,14 @@ mod tests {
         let eo = parse_eo_line(line);
         assert_eq!(eo.note.as_deref(), Some("N/A"));
         assert_eq!(&line[eo.tags_at.unwrap()..], "TAGS: ASEC SNAR");
+    }
+
+    #[test]
+    fn finds_an_eo_line_after_other_words() {
+        let line = "DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012";
+        assert_eq!(find_eo(line).map(|at| &line[at..]), Some("E.O. 12958: DECL: 11/22/2012"));
+        assert_eq!(find_eo("THE ORDER E.O. 12958 WAS AMENDED"), None, "no disposition: a sentence");
+        assert_eq!(find_eo("E.O. 12958: N/A"), None, "at the start it is the line itself");
+        assert_eq!(parse_eo_line("E.O. 12958: DECL: 16 FEB 2019").declassify_on.as_deref(), Some("2019-02-16"));
     }
 }
