@@ -168,7 +168,7 @@ impl Header {
             // A line of dashes under the SUBJECT ends it.
             p.remove(i, Debris::Rule);
             self.mode = Mode::None;
-        } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap {
+        } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && !self.sentence_after_subject(p, text) {
             let (own, next) = run_on(text);
             let field = if mode == Mode::Subject { &mut self.buf.subject } else { &mut self.buf.tags };
             field.push(' ');
@@ -228,6 +228,17 @@ impl Header {
             self.mode = Mode::None;
         }
         true
+    }
+
+    /// A line in mixed case under a SUBJECT in capitals is the text's, not the subject's
+    /// (`…AT U.S.-EU SUMMIT` / `This is an Action request. Please see para 2.`).
+    fn sentence_after_subject(&self, p: &Builder<'_>, text: &str) -> bool {
+        let subject = &self.buf.subject;
+        self.mode == Mode::Subject
+            && !p.caseless
+            && subject.bytes().any(|b| b.is_ascii_uppercase())
+            && !subject.bytes().any(|b| b.is_ascii_lowercase())
+            && text.split_whitespace().filter(|w| w.bytes().any(|b| b.is_ascii_lowercase())).count() >= 2
     }
 
     /// Reads a line by its form. Returns the mode that continuation lines extend,
@@ -461,9 +472,9 @@ impl Header {
             if usable {
                 if self.seen.caption && caption.serial.is_none() {
                     p.remove(i, Debris::Banner);
-                    // A page's banner inside a REF block or the reasons of `Classified By`
-                    // (02ROME1196: `CONFIDENTIAL` and `PAGE 02 ROME 01196` among its REFs).
-                    return Some(if matches!(self.mode, Mode::Ref | Mode::ClassifiedBy) {
+                    // A page's banner inside a SUBJECT, a REF block or the reasons of `Classified
+                    // By` (02ROME1196: `CONFIDENTIAL` and `PAGE 02 ROME 01196` among its REFs).
+                    return Some(if matches!(self.mode, Mode::Ref | Mode::ClassifiedBy | Mode::Subject) {
                         self.mode
                     } else {
                         Mode::None
@@ -899,4 +910,40 @@ fn estimate(p: &mut Builder<'_>) {
     let Some((year, basis)) = eo::estimate_year(p.cable.executive_order.as_deref(), decl) else { return };
     let id = own_id(p, Some(&format!("{:02}", year % 100)));
     p.cable.estimate = Some(crate::model::Estimate { year, id, basis });
+}
+
+#[cfg(test)]
+mod tests {
+    /// A SUBJECT in capitals ends where a sentence in mixed case begins, and goes on across a
+    /// page's banner and header; a REF block goes on across them too.
+    #[test]
+    fn a_subject_ends_at_the_text_and_goes_on_across_a_page() {
+        let text = "UNCLAS STOCKHOLM 000001\nTAGS ENRG, SW\nSUBJECT: SWEDISH DEPUTY PM URGES SENIOR USG VISITS\n\
+                    TO SWEDEN\nThis is an Action request. Please see para 2.\n\n1. (U) Text.\n";
+        let c = crate::parse(text);
+        assert_eq!(c.subject.as_deref(), Some("SWEDISH DEPUTY PM URGES SENIOR USG VISITS TO SWEDEN"));
+        assert!(c.sections[0].paragraphs[0].text.starts_with("This is an Action request."));
+        let text = "CONFIDENTIAL HARARE 001234\nSUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n CONFIDENTIAL\n\
+                    PAGE 02 HARARE 01234 01 OF 02 111533Z\nFOREIGN MINISTER\nREF: A. STATE 40721\n CONFIDENTIAL\n\
+                    PAGE 03 HARARE 01234 01 OF 02 111533Z\n B. HARARE 1098\n\n1. (C) TEXT.\n";
+        let c = crate::parse(text);
+        assert_eq!(c.subject.as_deref(), Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE FOREIGN MINISTER"));
+        let labels: Vec<Option<&str>> = c.references.iter().map(|r| r.label.as_deref()).collect();
+        assert_eq!(labels, [Some("A"), Some("B")]);
+    }
+
+    /// An E.O. line glued after a caption or a pass-through line, its breaks lost.
+    #[test]
+    fn reads_an_eo_line_glued_to_the_line_before() {
+        let c =
+            crate::parse("UNCLAS BRASILIA 000108\nSIPDIS E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n1. (U) Text.\n");
+        assert_eq!(c.executive_order.as_deref(), Some("12958"));
+        assert_eq!(c.handling, ["SIPDIS"]);
+        assert!(c.pass_through.is_empty());
+        let c = crate::parse(
+            "UNCLAS LIMA 000001\nDEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012\nTAGS: PREL\nSUBJECT: X\n\n1. (U) Text.\n",
+        );
+        assert_eq!(c.pass_through, ["DEPT FOR WHA/BSC"]);
+        assert_eq!(c.declassify_on.as_deref(), Some("2012-11-22"));
+    }
 }
