@@ -75,11 +75,29 @@ pub fn split_tags(field: &str) -> (Vec<String>, bool) {
             && !before_given_names
             && !upper.split_whitespace().all(looks_like_code)
         {
-            // Known codes before the words stay codes (`PREL PGOV Human Rights`).
+            // Known codes before the words stay codes (`PREL PGOV Human Rights`), so do those
+            // after them when only codes follow, and known codes of four letters anywhere
+            // (`OVIP CLINTON HILLARY PREL KPAL FR`, from a list whose first line had no commas);
+            // a two-letter code among the words is theirs (`HUMAN RIGHTS IN CHINA`).
             let all: Vec<&str> = upper.split_whitespace().collect();
-            let codes = all.iter().take_while(|w| is_known(w)).count();
-            words.extend(all[..codes].iter().map(|w| (*w).to_owned()));
-            words.push(all[codes..].join(" "));
+            let leading = all.iter().take_while(|w| is_known(w)).count();
+            let trailing = all[leading..].iter().rev().take_while(|w| is_known(w)).count();
+            let trailing = if trailing >= 2 { trailing } else { 0 };
+            let code = |k: usize, w: &str| k < leading || k >= all.len() - trailing || w.len() >= 4 && is_known(w);
+            let mut phrase: Vec<&str> = Vec::new();
+            for (k, w) in all.iter().enumerate() {
+                if code(k, w) {
+                    if !phrase.is_empty() {
+                        words.push(std::mem::take(&mut phrase).join(" "));
+                    }
+                    words.push((*w).to_owned());
+                } else {
+                    phrase.push(w);
+                }
+            }
+            if !phrase.is_empty() {
+                words.push(phrase.join(" "));
+            }
             continue;
         }
         let mut rest = upper.as_str();
@@ -233,5 +251,18 @@ mod tests {
         assert_eq!(strip_tags_keyword("TAS: PREL"), Some("PREL"));
         assert_eq!(strip_tags_keyword("Tags: prel"), Some("prel"));
         assert_eq!(strip_tags_keyword("TAGUS RIVER"), None);
+    }
+
+    /// A first line without commas and a second with them (09STATE11937, 09BRASILIA542): the
+    /// codes of the first stand apart from the words of a person's name; words keep a
+    /// two-letter code among them.
+    #[test]
+    fn splits_a_line_without_commas_before_one_with_them() {
+        assert_eq!(
+            tags("OVIP CLINTON HILLARY PREL KPAL FR IR RS NATO, UK, CN"),
+            ["OVIP", "CLINTON HILLARY", "PREL", "KPAL", "FR", "IR", "RS", "NATO", "UK", "CN"]
+        );
+        assert_eq!(tags("KFLU AEMR ASEC AMEDCASC TBIO KPAO PREL PINR, AMGT, TF, BR")[3..5], ["AMED", "CASC"]);
+        assert_eq!(tags("PGOV, HUMAN RIGHTS IN CHINA"), ["PGOV", "HUMAN RIGHTS IN CHINA"]);
     }
 }
