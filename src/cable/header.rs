@@ -437,6 +437,13 @@ impl Header {
             return Some(if text == "TO" { Mode::To } else { Mode::Info });
         }
         if let Some(rest) = text.strip_prefix("TO ") {
+            // `TO PAGE 02 STATE 015113 182333Z` (09STATE15113): a page's header glued to a `TO`
+            // whose addressees follow on the lines below.
+            if super::shapes::is_page_header(&p.shaped(rest.trim())) {
+                self.seen.envelope = true;
+                p.hold(i, Field::Addressees);
+                return Some(Mode::To);
+            }
             add_addressee(p, i, rest, Mode::To);
             self.seen.envelope = true;
             return Some(Mode::To);
@@ -945,5 +952,17 @@ mod tests {
         );
         assert_eq!(c.pass_through, ["DEPT FOR WHA/BSC"]);
         assert_eq!(c.declassify_on.as_deref(), Some("2012-11-22"));
+    }
+
+    /// A page's header glued to the `TO` of a collective cable.
+    #[test]
+    fn reads_addressees_below_a_to_glued_to_a_page_header() {
+        let c = crate::parse(
+            "P 182318Z FEB 09\nFM SECSTATE WASHDC\nTO PAGE 02        STATE   015113  182333Z\n\
+             ALL DIPLOMATIC POSTS COLLECTIVE PRIORITY\nAMEMBASSY TRIPOLI PRIORITY\nBT\nUNCLAS STATE 015113\n\
+             SUBJECT: X\n\n1. (U) Text.\n",
+        );
+        let to: Vec<&str> = c.to.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(to, ["ALL DIPLOMATIC POSTS COLLECTIVE", "AMEMBASSY TRIPOLI"]);
     }
 }
