@@ -42,6 +42,16 @@ fn words(line: &str) -> Vec<(usize, &str)> {
             out.push((offset, word));
             continue;
         }
+        // One slash after the classification too (`SECRET/NOFORN`), where a caption follows it.
+        if let Some((class, caveat)) = word.split_once('/').filter(|(_, c)| !c.starts_with('/')) {
+            let class_word =
+                ["UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"].iter().any(|k| class.eq_ignore_ascii_case(k));
+            if class_word && handling_alone(caveat).is_some() {
+                out.push((offset, class));
+                out.push((offset + class.len() + 1, caveat));
+                continue;
+            }
+        }
         for part in word.split("//") {
             if !part.is_empty() {
                 out.push((offset, part));
@@ -213,7 +223,7 @@ fn classification_word(glued: &str) -> Option<(Classification, bool)> {
         "CONFIDENTIAL" => (Classification::Confidential, false),
         "SECRET" => (Classification::Secret, false),
         "TOPSECRET" => (Classification::TopSecret, false),
-        "UNCLASSIFIED" => (Classification::Unclassified, false),
+        "UNCLASSIFIED" | "UNCLAS" => (Classification::Unclassified, false),
         "ONFIDENTIAL" | "CONFIDENTIA" => (Classification::Confidential, true),
         "ECRET" | "SECRE" => (Classification::Secret, true),
         _ => return None,
@@ -432,5 +442,19 @@ mod tests {
         assert_eq!(handling_line("SENSITIVE BUT UNCLASSIFIED"), Some(vec!["SBU"]));
         assert_eq!(handling_line("E X D I S"), Some(vec!["EXDIS"]));
         assert_eq!(handling_line("DEPT FOR EUR"), None);
+    }
+
+    #[test]
+    fn reads_a_single_slash_and_spaced_unclas() {
+        let c = parse_caption_line("SECRET/NOFORN BAGHDAD 001234").unwrap();
+        assert_eq!(
+            (c.classification, c.station, c.serial),
+            (Some(Classification::Secret), Some("BAGHDAD"), Some("001234"))
+        );
+        assert_eq!(c.handling, ["NOFORN"]);
+        let c = parse_caption_line("U N C L A S SECTION 01 OF 02 LIMA 000123").unwrap();
+        assert_eq!((c.classification, c.serial), (Some(Classification::Unclassified), Some("000123")));
+        // A slash before a word that is no caption keeps the word whole: no caption line.
+        assert!(parse_caption_line("SECRET/ODD BAGHDAD 001234").is_none());
     }
 }
