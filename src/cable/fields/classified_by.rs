@@ -6,6 +6,11 @@ use crate::lines::{collapse_ws, find_ci, starts_with_ci};
 
 /// The text after `Classified By` (or the old `CLASSIFIED CONFIDENTIAL BY`), or `None`.
 pub fn strip_classified_by(line: &str) -> Option<&str> {
+    // `DERIVED FROM: DSCG 05-1 B, D`: classified from a guide, read whole by
+    // `parse_classified_by`.
+    if derived_from(line).is_some() {
+        return Some(line);
+    }
     let keyword = "CLASSIFIED BY";
     if starts_with_ci(line, keyword) {
         return Some(line[keyword.len()..].trim_start_matches([':', ' ', '.', ',']));
@@ -60,8 +65,37 @@ const POSTS: [&str; 9] = [
     "DOS",
 ];
 
+/// The text after `DERIVED FROM` (a derivative classification: from a classification guide).
+fn derived_from(line: &str) -> Option<&str> {
+    let keyword = "DERIVED FROM";
+    let rest = line.get(keyword.len()..).filter(|_| starts_with_ci(line, keyword))?;
+    rest.starts_with([':', ' ']).then(|| rest.trim_start_matches([':', ' ']))
+}
+
+/// `DSCG 05-1 B, D`: the guide (`Derived from DSCG 05-1`), then the letters of the reasons
+/// (section 1.4 of E.O. 12958 as amended and of E.O. 13526, under which the guide was issued),
+/// or reasons written out (`DSCG 05-1, 1.4(b),(d)`).
+fn parse_derived(rest: &str) -> (Option<String>, Vec<String>) {
+    let words: Vec<&str> = rest.split([' ', ',', '.']).filter(|w| !w.is_empty()).collect();
+    let letter = |w: &&&str| w.len() == 1 && (b'a'..=b'h').contains(&w.as_bytes()[0].to_ascii_lowercase());
+    let letters = words.iter().rev().take_while(letter).count();
+    let written = parse_reasons(rest);
+    let (guide, reasons) = if written.is_empty() && letters > 0 {
+        let guide = words[..words.len() - letters].join(" ");
+        let reasons = words[words.len() - letters..].iter().rev().map(|w| format!("1.4({})", w.to_ascii_lowercase()));
+        (guide, reasons.rev().collect())
+    } else {
+        let cut = ["1.4", "1.5", "REASON"].iter().filter_map(|m| find_ci(rest, m)).min().unwrap_or(rest.len());
+        (collapse_ws(rest[..cut].trim().trim_end_matches([',', ';', ':'])), written)
+    };
+    ((!guide.is_empty()).then(|| format!("Derived from {guide}")), reasons)
+}
+
 /// Splits the field into who classified it (title included) and the normalised reasons.
 pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
+    if let Some(rest) = derived_from(field) {
+        return parse_derived(rest);
+    }
     // `Classified By: Classified by IO/DAS …` (doubled by the drafter).
     let field = strip_classified_by(field).unwrap_or(field);
     let cut = ["for reason", "reason", "; 1.", ", 1.", " 1.4", " 1.5", " E.O."]
@@ -213,5 +247,15 @@ mod tests {
         assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
         let (who, reasons) = parse("Classified By: Ambassador Charles A. Ray for reasons 1.4 (b) & (d).");
         assert_eq!((who.as_deref(), reasons.len()), (Some("Ambassador Charles A. Ray"), 2));
+    }
+
+    #[test]
+    fn reads_a_classification_derived_from_a_guide() {
+        let (who, reasons) = parse_classified_by("DERIVED FROM: DSCG 05-1 B, D");
+        assert_eq!((who.as_deref(), reasons), (Some("Derived from DSCG 05-1"), vec!["1.4(b)".into(), "1.4(d)".into()]));
+        let (who, reasons) = parse_classified_by("Derived from: DSCG 05-1, 1.4(b),(d)");
+        assert_eq!((who.as_deref(), reasons), (Some("Derived from DSCG 05-1"), vec!["1.4(b)".into(), "1.4(d)".into()]));
+        assert_eq!(strip_classified_by("DERIVED FROM: DSCG 05-1 B, D"), Some("DERIVED FROM: DSCG 05-1 B, D"));
+        assert_eq!(strip_classified_by("DERIVEDFROM X"), None);
     }
 }

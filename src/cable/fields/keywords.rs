@@ -69,7 +69,11 @@ pub fn next_field(text: &str) -> Option<(usize, Keyword)> {
             })
         })
     });
-    let classified = crate::lines::find_ci(text, " CLASSIFIED BY").map(|at| (at + 1, Keyword::ClassifiedBy));
+    let classified = [" CLASSIFIED BY", " DERIVED FROM:"]
+        .iter()
+        .filter_map(|k| crate::lines::find_ci(text, k))
+        .min()
+        .map(|at| (at + 1, Keyword::ClassifiedBy));
     match (colon_field, classified) {
         (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
         (a, b) => a.or(b),
