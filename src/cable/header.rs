@@ -806,7 +806,8 @@ fn is_telegram_line(text: &str) -> bool {
     let t = text.trim_start_matches('¶').trim();
     envelope::parse_transmission_id(t).is_some()
         || eo::is_eo_line(t)
-        || tags::strip_tags_keyword(t).is_some_and(|_| crate::html::plusd_row(t).is_none())
+        // (a `PlusD` copy's `TAGS\tPFOR - …` row is the page's, not the telegram's line)
+        || tags::strip_tags_keyword(t).is_some_and(|_| !text.contains('\t') || crate::html::plusd_row(t).is_none())
         || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
 }
 
@@ -964,5 +965,17 @@ mod tests {
         );
         let to: Vec<&str> = c.to.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(to, ["ALL DIPLOMATIC POSTS COLLECTIVE", "AMEMBASSY TRIPOLI"]);
+    }
+
+    /// A text that opens with its TAGS line is a telegram's; a `PlusD` copy's TAGS row has a tab.
+    #[test]
+    fn a_tags_line_opens_a_telegram_and_a_tab_makes_it_a_plusd_row() {
+        let c = crate::parse("TAGS: PREL, PGOV\nSUBJECT: X\n\n1. (U) Text.\n\n2. (U) More.\n");
+        assert_eq!((c.tags.as_slice(), c.page.is_none()), (&["PREL".to_owned(), "PGOV".to_owned()][..], true));
+        let c = crate::parse(
+            "Canonical ID\t09PARIS1\nDate\t2009-01-01\nTAGS\tPREL - External Political Relations\n\n\
+             UNCLAS PARIS 000001\nTAGS: PGOV\nSUBJECT: X\n\n1. (U) Text.\n",
+        );
+        assert_eq!((c.tags.as_slice(), c.page.is_some()), (&["PGOV".to_owned()][..], true));
     }
 }
