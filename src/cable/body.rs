@@ -155,6 +155,10 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
     if text.is_empty() {
         return LineKind::Blank;
     }
+    // A lone full stop or quote mark under the text (`GRAY` / `.`, an e-mail's `>`): no text.
+    if matches!(text, "." | ">" | ">>") {
+        return LineKind::Rule;
+    }
     let shaped = p.shaped(text);
     if is_page_header(&shaped) {
         return LineKind::Debris(Debris::PageHeader);
@@ -354,10 +358,22 @@ pub fn trailer_kind(text: &str) -> Option<Debris> {
         || text.starts_with("***")
         || starts_with_ci(text, "Declassified/Released US Department of State")
         || is_review_date(text)
+        || is_archive_id_line(text)
     {
         return Some(Debris::ArchiveTrailer);
     }
     None
+}
+
+/// An archive's line under a telegram: its ID and classification (`2004CARACA01540 -
+/// UNCLASSIFIED`, `2002ROME01748 - Classification: SECRET`).
+fn is_archive_id_line(text: &str) -> bool {
+    let Some((id, rest)) = text.split_once(" - ") else { return false };
+    id.len() >= 9
+        && id.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && crate::stations::canonical_id(id).is_some()
+        && classification::parse_caption_line(rest.trim_start_matches("Classification:").trim())
+            .is_some_and(|c| c.is_banner())
 }
 
 /// The end of that stamp wrapped onto a line of its own: `Review 30 JUN 2006`.
@@ -376,7 +392,7 @@ fn is_review_date(text: &str) -> bool {
 /// Lines after the signature that are not the cable's text: a telecommunications note
 /// (`NOTE BY OC/T: NOT PASSED …`), the drafting line of older cables.
 fn is_closing_note(text: &str) -> bool {
-    ["NOTE BY", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
+    ["NOTE BY", "NOTE: NOT PASSED", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
         .iter()
         .any(|k| starts_with_ci(text, k))
 }
@@ -776,6 +792,13 @@ mod tests {
         );
         assert_eq!(c.signers, ["SULLIVAN"]);
         assert_eq!(c.removed.iter().filter(|r| r.kind == Debris::ArchiveTrailer).count(), 2);
+        // Under the signature: a telecommunications note, a lone full stop, an archive's ID line.
+        assert_eq!(cable("PETERSON\n\nNOTE: NOT PASSED TO ABOVE ADDRESSEE(S)\n").signers, ["PETERSON"]);
+        assert_eq!(cable("GRAY\n.\n").signers, ["GRAY"]);
+        let c = cable("SHAPIRO\n\n\nNNNN\n\n      2004CARACA01540 - UNCLASSIFIED\n");
+        assert_eq!(c.signers, ["SHAPIRO"]);
+        assert!(c.removed.iter().any(|r| r.kind == Debris::ArchiveTrailer && r.text.starts_with("2004CARACA01540")));
+        assert_eq!(cable("SEMBLER\n\n> \n 2002ROME01748 - Classification: SECRET\n").signers, ["SEMBLER"]);
         // A closing formula with words after it that are no name keeps them as text.
         assert!(cable("3. END COMMENT. The talks resume Monday\n").signers.is_empty());
     }
