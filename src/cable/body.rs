@@ -368,6 +368,9 @@ pub fn trailer_kind(text: &str) -> Option<Debris> {
 /// An archive's line under a telegram: its ID and classification (`2004CARACA01540 -
 /// UNCLASSIFIED`, `2002ROME01748 - Classification: SECRET`).
 fn is_archive_id_line(text: &str) -> bool {
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) || text.len() > 60 {
+        return false;
+    }
     let Some((id, rest)) = text.split_once(" - ") else { return false };
     id.len() >= 9
         && id.as_bytes()[..4].iter().all(u8::is_ascii_digit)
@@ -378,10 +381,17 @@ fn is_archive_id_line(text: &str) -> bool {
 
 /// The end of that stamp wrapped onto a line of its own: `Review 30 JUN 2006`.
 fn is_review_date(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let [review, day, month, year] = words[..] else { return false };
-    review.eq_ignore_ascii_case("Review")
-        && (1..=2).contains(&day.len())
+    // Asked of every line of the body: a line that is not short and does not start so is none.
+    if text.len() > 20 || !starts_with_ci(text, "Review ") {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let (Some(_), Some(day), Some(month), Some(year), None) =
+        (words.next(), words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    (1..=2).contains(&day.len())
         && day.bytes().all(|b| b.is_ascii_digit())
         && month.len() == 3
         && month.bytes().all(|b| b.is_ascii_alphabetic())
@@ -517,9 +527,16 @@ fn take_signature_after_closing(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bo
     let Some(last) = drafts.last_mut() else { return false };
     // On the paragraph's last line: a name on a line of its own is `split_glued_signature`'s.
     let Some(&line) = last.lines.last() else { return false };
-    let upper = p.lines[line].text.to_ascii_uppercase();
-    let Some(after) = CLOSINGS.iter().filter_map(|c| upper.rfind(c).map(|at| at + c.len())).max() else { return false };
-    let name = p.lines[line].text[after..].trim();
+    // The formula and a name (at most 42 bytes) end the line: only its end is looked at.
+    let text = p.lines[line].text;
+    let mut from = text.len().saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &text[from..];
+    let found = CLOSINGS.iter().filter_map(|c| find_ci(tail, c).map(|at| from + at + c.len())).max();
+    let Some(after) = found else { return false };
+    let name = text[after..].trim();
     // The name in capitals, as the teletype wrote it (or any case in a lower-cased copy).
     let caps = p.caseless || !name.chars().any(char::is_lowercase);
     let Some(signers) = signature(name, p.caseless).filter(|s| caps && !s.is_empty()) else { return false };

@@ -221,7 +221,7 @@ fn output_failed(e: &std::io::Error) -> ExitCode {
 fn render(cable: &Cable, name: &Name, format: Format, input: usize) -> Result<Vec<u8>, String> {
     // The JSON is about three times the input (two and a bit compact): room for it at once,
     // instead of growing the buffer (and copying it) four or five times.
-    let mut out = Vec::with_capacity(if matches!(format, Format::Json { .. }) { input * 4 + 4096 } else { 1024 });
+    let mut out = Vec::with_capacity(if matches!(format, Format::Json { .. }) { input * 3 + 1024 } else { 1024 });
     let written = match format {
         Format::Json { compact: true, pretty, explain } => {
             cable_viewer::cable::model::compact(|| write_cable(&mut out, cable, pretty, explain))

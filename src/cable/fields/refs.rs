@@ -77,13 +77,17 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
         // for Internet distribution`).
         let other_kind = |p: &&str| kind_of(&p.to_ascii_uppercase()) != ReferenceKind::Other;
         for separators in [&[';'][..], &[';', ':'][..]] {
+            if !block.contains(separators) {
+                continue;
+            }
             let pieces: Vec<&str> = block.split(separators).map(str::trim).filter(|p| !p.is_empty()).collect();
-            let split = if separators.len() == 1 {
-                pieces.iter().any(cites) && pieces.iter().all(|p| cites(p) || other_kind(p))
-            } else {
-                pieces.iter().all(cites)
-            };
-            if pieces.len() > 1 && split {
+            let split = pieces.len() > 1
+                && if separators.len() == 1 {
+                    pieces.iter().any(cites) && pieces.iter().all(|p| cites(p) || other_kind(p))
+                } else {
+                    pieces.iter().all(cites)
+                };
+            if split {
                 return pieces.into_iter().map(|p| (None, collapse_ws(p))).collect();
             }
         }
@@ -143,7 +147,10 @@ pub fn references(
     let text = strip_repeated_label(text, label.as_deref());
     let upper = text.to_ascii_uppercase();
     let kind = kind_of(&upper);
-    let cited = if kind == ReferenceKind::Other { citations(&upper, cable_year, context) } else { Vec::new() };
+    // A cable is cited by number: an item without a digit cites none.
+    let numbered = upper.bytes().any(|b| b.is_ascii_digit());
+    let cited =
+        if kind == ReferenceKind::Other && numbered { citations(&upper, cable_year, context) } else { Vec::new() };
     if cited.is_empty() {
         return vec![Reference { label, text: text.to_owned(), id: None, kind, year_estimated: false }];
     }
