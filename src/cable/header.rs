@@ -105,7 +105,8 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
             // The blank lines around a PDF's page furniture are no gap: a field goes on
             // across them as across the page break itself.
             let page_break = h.page_break || p.lines.get(next).is_some_and(|l| is_page_break(l.text));
-            if !page_break {
+            let subject_goes_on = i > 0 && next == i + 1 && h.subject_wraps_across_a_blank(p, i - 1, next);
+            if !page_break && !subject_goes_on {
                 h.gap = true;
                 // REF blocks and the reasons of `Classified By` may continue after a
                 // blank line or a page break (07PARIS170: `1.4 (B) AND (D).` on page 2).
@@ -228,6 +229,28 @@ impl Header {
             self.mode = Mode::None;
         }
         true
+    }
+
+    /// A SUBJECT wrapped onto a line after one blank line, as a double-spaced copy (a PDF's text)
+    /// gives it (`…WITH PRESIDENTIAL FOREIGN` / blank / `POLICY ADVISOR RATKOVIC` / blank /
+    /// `REF: …`): the subject's line is as long as a wrapped one and stops mid-phrase, the line
+    /// after the blank is a short one of the same case, and the header goes on after it.
+    fn subject_wraps_across_a_blank(&self, p: &Builder<'_>, before: usize, next: usize) -> bool {
+        if self.mode != Mode::Subject || self.gap {
+            return false;
+        }
+        let (last, line) = (p.lines[before].text, p.lines[next].text);
+        let wrapped = last.len() >= 45 && !last.ends_with(['.', '?', '!', ':', ';']);
+        let caps = |t: &str| !t.bytes().any(|b| b.is_ascii_lowercase());
+        let short = line.len() <= 60 && !line.ends_with(':') && caps(line) == caps(last);
+        let own_field =
+            is_field_line(line) || super::shapes::paragraph_start(line).is_some() || crate::lines::is_rule(line);
+        // After one more blank line, a caption field or the first paragraph.
+        let after = p.lines.get(next + 2).filter(|_| p.lines.get(next + 1).is_some_and(|l| l.is_blank()));
+        let header_goes_on = after.is_some_and(|l| {
+            is_field_line(l.text) || super::shapes::paragraph_start(l.text).is_some_and(|s| s.number.is_some())
+        });
+        wrapped && short && !own_field && header_goes_on
     }
 
     /// A line in mixed case under a SUBJECT in capitals is the text's, not the subject's
@@ -801,6 +824,15 @@ fn telegram_start(p: &Builder<'_>) -> usize {
     p.lines.iter().position(|l| is_telegram_line(l.text)).unwrap_or(p.lines.len())
 }
 
+/// A caption field's line: SUBJECT, REF, Classified By, E.O. or TAGS.
+fn is_field_line(text: &str) -> bool {
+    strip_subject_keyword(text).is_some()
+        || refs::strip_ref_keyword(text).is_some()
+        || classified_by::strip_classified_by(text).is_some()
+        || eo::is_eo_line(text)
+        || tags::strip_tags_keyword(text).is_some()
+}
+
 /// A line that can only be the telegram's own: its transmission, E.O., TAGS or caption line.
 fn is_telegram_line(text: &str) -> bool {
     let t = text.trim_start_matches('¶').trim();
@@ -977,5 +1009,24 @@ mod tests {
              UNCLAS PARIS 000001\nTAGS: PGOV\nSUBJECT: X\n\n1. (U) Text.\n",
         );
         assert_eq!((c.tags.as_slice(), c.page.is_some()), (&["PGOV".to_owned()][..], true));
+    }
+
+    /// A double-spaced copy (a PDF's text layer) of a SUBJECT wrapped onto a second line.
+    #[test]
+    fn a_subject_wraps_across_the_blank_line_of_a_double_spaced_copy() {
+        let text = "CONFIDENTIAL BELGRADE 000025\n\nSUBJECT: SERBIA: AMBASSADOR'S FIRST MEETING WITH PRESIDENTIAL FOREIGN\n\n\
+                    POLICY ADVISOR RATKOVIC\n\nREF: BELGRADE 19\n\n1. (C) In a February 3 meeting, the adviser said so.\n";
+        let c = crate::parse(text);
+        assert_eq!(
+            c.subject.as_deref(),
+            Some("SERBIA: AMBASSADOR'S FIRST MEETING WITH PRESIDENTIAL FOREIGN POLICY ADVISOR RATKOVIC")
+        );
+        // A heading under a subject is no part of it.
+        let text = "CONFIDENTIAL BELGRADE 000025\n\nSUBJECT: SERBIA: AMBASSADOR'S FIRST MEETING WITH PRESIDENTIAL ADVISOR\n\n\
+                    SUMMARY\n-------\n\n1. (C) In a February 3 meeting, the adviser said so.\n";
+        assert_eq!(
+            crate::parse(text).subject.as_deref(),
+            Some("SERBIA: AMBASSADOR'S FIRST MEETING WITH PRESIDENTIAL ADVISOR")
+        );
     }
 }
