@@ -246,7 +246,7 @@ impl Header {
         let own_field =
             is_field_line(line) || super::shapes::paragraph_start(line).is_some() || crate::lines::is_rule(line);
         // After one more blank line, a caption field or the first paragraph.
-        let after = p.lines.get(next + 2).filter(|_| p.lines.get(next + 1).is_some_and(|l| l.is_blank()));
+        let after = p.lines.get(next + 2).filter(|_| p.lines.get(next + 1).is_some_and(super::lines::Line::is_blank));
         let header_goes_on = after.is_some_and(|l| {
             is_field_line(l.text) || super::shapes::paragraph_start(l.text).is_some_and(|s| s.number.is_some())
         });
