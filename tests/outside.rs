@@ -156,7 +156,8 @@ fn corpus_pages_with_their_line_breaks_lost() {
         ("classification", |c| format!("{:?}", c.classification), 0.99),
         ("origin", |c| format!("{:?}", c.origin), 0.99),
         ("tags", |c| c.tags.join(" ").to_ascii_uppercase(), 0.99),
-        ("subject", |c| c.subject.as_deref().unwrap_or_default().to_ascii_uppercase(), 0.98),
+        // 201/201 since DERIVED FROM ends a subject glued to it.
+        ("subject", |c| c.subject.as_deref().unwrap_or_default().to_ascii_uppercase(), 0.995),
     ];
     for joint in [" ", "  "] {
         let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();
@@ -267,7 +268,8 @@ fn corpus_pages_lower_cased() {
         let floor = if *label == "paragraph numbers" { 0.9 } else { 0.99 };
         assert!(score.share() >= floor, "lower-cased, {label}: {}/{}", score.right, score.total);
     }
-    assert!(signers.share() >= 0.95, "lower-cased, signers: {}/{}", signers.right, signers.total);
+    // 126/127 since signatures after a closing formula are read.
+    assert!(signers.share() >= 0.98, "lower-cased, signers: {}/{}", signers.right, signers.total);
     assert_eq!(unread, 0, "lower-cased: lines not understood");
 }
 
@@ -281,13 +283,14 @@ fn corpus_pages_quoted_or_double_spaced() {
         ("date", |c| format!("{:?}", c.date), 1.0, 1.0),
         ("classification", |c| format!("{:?}", c.classification), 1.0, 1.0),
         ("origin", |c| format!("{:?}", c.origin), 1.0, 1.0),
-        ("subject", |c| c.subject.clone().unwrap_or_default(), 1.0, 0.98),
+        // Double-spaced: 200/201 since a subject wraps across the doubling's blank line.
+        ("subject", |c| c.subject.clone().unwrap_or_default(), 1.0, 0.99),
         ("signers", |c| c.signers.join(" "), 1.0, 1.0),
         (
             "paragraphs",
             |c| format!("{:?}", c.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.number).collect::<Vec<_>>()),
             1.0,
-            0.85,
+            0.97,
         ),
     ];
     let quote = |text: &str| text.split('\n').flat_map(|l| ["> ", l, "\n"]).collect::<String>();
