@@ -555,7 +555,14 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
     let (before, line) = (p.lines[before].text, p.lines[signature_line].text);
     let caps = p.caseless || !line.chars().any(char::is_lowercase);
     let ended = before.ends_with(['.', '!', '?', '"', '”', ')']) || before.split_whitespace().count() <= 2;
-    if !caps || !ended || signature(line, p.caseless).is_none() {
+    // In mixed case, a surname alone under a full stop (`touch with him.` / `Llorens`,
+    // 08MADRID518), never a closing word.
+    let surname = before.ends_with('.')
+        && (3..=20).contains(&line.len())
+        && line.starts_with(|c: char| c.is_ascii_uppercase())
+        && line.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
+        && !CLOSING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(line));
+    if !(caps || surname) || !ended || signature(line, p.caseless).is_none() {
         return;
     }
     if let Some(text) = last.text.strip_suffix(line) {
@@ -570,6 +577,22 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
         });
     }
 }
+
+/// Words that close a text on a line of their own and are no one's name.
+const CLOSING_WORDS: [&str; 12] = [
+    "Thanks",
+    "Regards",
+    "Sincerely",
+    "Best",
+    "Cheers",
+    "Comment",
+    "Summary",
+    "End",
+    "Ends",
+    "Note",
+    "Unquote",
+    "Quote",
+];
 
 /// Paragraph marks mangled by a lost `¶`: the sample's `11.`…`19.` then `10.` are ¶1–¶10.
 fn repair_numbers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
@@ -816,6 +839,9 @@ mod tests {
         assert_eq!(c.signers, ["SHAPIRO"]);
         assert!(c.removed.iter().any(|r| r.kind == Debris::ArchiveTrailer && r.text.starts_with("2004CARACA01540")));
         assert_eq!(cable("SEMBLER\n\n> \n 2002ROME01748 - Classification: SECRET\n").signers, ["SEMBLER"]);
+        // A surname in mixed case under the last sentence (08MADRID518), never a closing word.
+        assert_eq!(cable("3. (C) So we stay in touch with him.\nLlorens\n").signers, ["Llorens"]);
+        assert!(cable("3. (C) So we stay in touch with him.\nThanks\n").signers.is_empty());
         // A closing formula with words after it that are no name keeps them as text.
         assert!(cable("3. END COMMENT. The talks resume Monday\n").signers.is_empty());
     }
