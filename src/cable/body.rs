@@ -410,8 +410,11 @@ fn is_closing_note(text: &str) -> bool {
 /// Words that stand before a name on the signature line but are not names: a classification
 /// or caption repeated there (`LOU CUTLER`), or an end marker (`END`).
 fn is_signature_debris(word: &str) -> bool {
-    const WORDS: [&str; 13] = [
+    const WORDS: [&str; 16] = [
         "LOU",
+        "COMMENT",
+        "TEXT",
+        "FYI",
         "UNCLAS",
         "UNCLASSIFIED",
         "CONFIDENTIAL",
@@ -518,28 +521,36 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     drafts.append(&mut tail);
 }
 
-/// A signature on the last line of the text after a closing formula (`END OF TEXT. BAKER`,
-/// `BEIRUT MINIMIZE CONSIDERED.  EAGLETON`): taken from the paragraph's text, the line staying
-/// the paragraph's.
+/// A signature on the last line of the text after its last sentence (`END OF TEXT. BAKER`,
+/// `BEIRUT MINIMIZE CONSIDERED.  EAGLETON`, `…inside Burma. Martinez`, a page whose line breaks
+/// were lost there): taken from the paragraph's text, the line staying the paragraph's. In
+/// capitals one to three names; in mixed case one surname, never a closing word.
 fn take_signature_after_closing(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bool {
-    const CLOSINGS: [&str; 5] =
-        ["END OF TEXT.", "END TEXT.", "MINIMIZE CONSIDERED.", "END COMMENT.", "END OF MESSAGE."];
     let Some(last) = drafts.last_mut() else { return false };
     // On the paragraph's last line: a name on a line of its own is `split_glued_signature`'s.
     let Some(&line) = last.lines.last() else { return false };
-    // The formula and a name (at most 42 bytes) end the line: only its end is looked at.
+    // The sentence's end and a name (at most 42 bytes) end the line: only its end is looked at.
     let text = p.lines[line].text;
     let mut from = text.len().saturating_sub(64);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let tail = &text[from..];
-    let found = CLOSINGS.iter().filter_map(|c| find_ci(tail, c).map(|at| from + at + c.len())).max();
-    let Some(after) = found else { return false };
+    let Some(end) = text[from..].rfind(['.', '!', '?', '"', '”']).map(|at| from + at) else { return false };
+    let after = end + text[end..].chars().next().map_or(1, char::len_utf8);
+    // A name after the sentence, apart from it by white space (`U.S.` is no sentence's end).
+    if !text[after..].starts_with(char::is_whitespace) {
+        return false;
+    }
     let name = text[after..].trim();
-    // The name in capitals, as the teletype wrote it (or any case in a lower-cased copy).
     let caps = p.caseless || !name.chars().any(char::is_lowercase);
-    let Some(signers) = signature(name, p.caseless).filter(|s| caps && !s.is_empty()) else { return false };
+    let surname = name.len() >= 3
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
+        && !CLOSING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name));
+    let short = name.split_whitespace().count() <= 3 && name.len() >= 3;
+    let Some(signers) = signature(name, p.caseless).filter(|s| (caps && short || surname) && !s.is_empty()) else {
+        return false;
+    };
     let Some(text) = last.text.strip_suffix(name) else { return false };
     last.text = text.trim_end().to_owned();
     p.cable.signers = signers;
@@ -579,7 +590,13 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
 }
 
 /// Words that close a text on a line of their own and are no one's name.
-const CLOSING_WORDS: [&str; 12] = [
+const CLOSING_WORDS: [&str; 18] = [
+    "Department",
+    "Embassy",
+    "Post",
+    "Action",
+    "Washington",
+    "Septel",
     "Thanks",
     "Regards",
     "Sincerely",
@@ -839,6 +856,11 @@ mod tests {
         assert_eq!(c.signers, ["SHAPIRO"]);
         assert!(c.removed.iter().any(|r| r.kind == Debris::ArchiveTrailer && r.text.starts_with("2004CARACA01540")));
         assert_eq!(cable("SEMBLER\n\n> \n 2002ROME01748 - Classification: SECRET\n").signers, ["SEMBLER"]);
+        // A name after the last sentence on its line, lost line breaks having joined them.
+        assert_eq!(cable("3. (C) Sightings are increasing inside Burma. Martinez\n").signers, ["Martinez"]);
+        assert_eq!(cable("3. (C) It has done little to assist him. END COMMENT THORNE\n").signers, ["THORNE"]);
+        assert!(cable("3. (C) The talks went on in the U.S.\n").signers.is_empty());
+        assert!(cable("3. (C) We will report septel. Department\n").signers.is_empty());
         // A surname in mixed case under the last sentence (08MADRID518), never a closing word.
         assert_eq!(cable("3. (C) So we stay in touch with him.\nLlorens\n").signers, ["Llorens"]);
         assert!(cable("3. (C) So we stay in touch with him.\nThanks\n").signers.is_empty());
