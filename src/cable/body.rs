@@ -565,10 +565,13 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
     let [.., before, signature_line] = last.lines[..] else { return };
     let (before, line) = (p.lines[before].text, p.lines[signature_line].text);
     let caps = p.caseless || !line.chars().any(char::is_lowercase);
-    let ended = before.ends_with(['.', '!', '?', '"', '”', ')']) || before.split_whitespace().count() <= 2;
+    // The post's classified website closes many cables: its address ends no sentence, but the
+    // text (`Visit Paris' Classified Website at:` / `http://www.state.sgov.gov/…` / `Stapleton`).
+    let address = before.contains("http") || before.contains("www.") || before.contains("sgov.gov");
+    let ended = before.ends_with(['.', '!', '?', '"', '”', ')']) || before.split_whitespace().count() <= 2 || address;
     // In mixed case, a surname alone under a full stop (`touch with him.` / `Llorens`,
-    // 08MADRID518), never a closing word.
-    let surname = before.ends_with('.')
+    // 08MADRID518) or that address, never a closing word.
+    let surname = (before.ends_with('.') || address)
         && (3..=20).contains(&line.len())
         && line.starts_with(|c: char| c.is_ascii_uppercase())
         && line.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
@@ -861,6 +864,11 @@ mod tests {
         assert_eq!(cable("3. (C) It has done little to assist him. END COMMENT THORNE\n").signers, ["THORNE"]);
         assert!(cable("3. (C) The talks went on in the U.S.\n").signers.is_empty());
         assert!(cable("3. (C) We will report septel. Department\n").signers.is_empty());
+        // Under the post's classified website (06PARIS2358).
+        let c = cable(
+            "3. (U) Visit Paris' Classified Website at:\nhttp://www.state.sgov.gov/p/eur/paris/index.c fm\nStapleton\n",
+        );
+        assert_eq!(c.signers, ["Stapleton"]);
         // A surname in mixed case under the last sentence (08MADRID518), never a closing word.
         assert_eq!(cable("3. (C) So we stay in touch with him.\nLlorens\n").signers, ["Llorens"]);
         assert!(cable("3. (C) So we stay in touch with him.\nThanks\n").signers.is_empty());
