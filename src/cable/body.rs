@@ -402,9 +402,16 @@ fn is_review_date(text: &str) -> bool {
 /// Lines after the signature that are not the cable's text: a telecommunications note
 /// (`NOTE BY OC/T: NOT PASSED …`), the drafting line of older cables.
 fn is_closing_note(text: &str) -> bool {
-    ["NOTE BY", "NOTE: NOT PASSED", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
-        .iter()
-        .any(|k| starts_with_ci(text, k))
+    // And the post's classified website under the signature (`"Visit Ankara's Classified Web
+    // Site at http://…"`, or its address first).
+    let unquoted = text.trim_start_matches(['"', '“']);
+    let website = starts_with_ci(unquoted, "Visit ") && find_ci(unquoted, "Classified Web").is_some()
+        || starts_with_ci(unquoted, "http://")
+        || starts_with_ci(unquoted, "https://");
+    website
+        || ["NOTE BY", "NOTE: NOT PASSED", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
+            .iter()
+            .any(|k| starts_with_ci(text, k))
 }
 
 /// Words that stand before a name on the signature line but are not names: a classification
@@ -499,7 +506,15 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     let drafts = &mut section.1;
     // Closing notes after the signature stay text, but the signature is looked for above them.
     let mut end = drafts.len();
-    while end > 1 && drafts[end - 1].number.is_none() && is_closing_note(&drafts[end - 1].text) {
+    // A note whose last line is a name is signed under it (`…/index.c fm` / `Stapleton`).
+    let signed = |d: &Draft| {
+        d.lines.len() > 1 && d.lines.last().is_some_and(|&l| signature(p.lines[l].text, p.caseless).is_some())
+    };
+    while end > 1
+        && drafts[end - 1].number.is_none()
+        && is_closing_note(&drafts[end - 1].text)
+        && !signed(&drafts[end - 1])
+    {
         end -= 1;
     }
     let mut tail = drafts.split_off(end);
@@ -869,6 +884,11 @@ mod tests {
             "3. (U) Visit Paris' Classified Website at:\nhttp://www.state.sgov.gov/p/eur/paris/index.c fm\nStapleton\n",
         );
         assert_eq!(c.signers, ["Stapleton"]);
+        // Above the post's classified website, which closes the text (10ANKARA302).
+        let c = cable(
+            "3. (C) The talks will go on.\n\nJeffrey\n\n\"Visit Ankara's Classified Web Site at http://www.intelink.sgov.gov/wiki/Portal:Turkey\"\n",
+        );
+        assert_eq!(c.signers, ["Jeffrey"]);
         // A surname in mixed case under the last sentence (08MADRID518), never a closing word.
         assert_eq!(cable("3. (C) So we stay in touch with him.\nLlorens\n").signers, ["Llorens"]);
         assert!(cable("3. (C) So we stay in touch with him.\nThanks\n").signers.is_empty());
