@@ -239,7 +239,9 @@ impl Header {
         if self.mode != Mode::Subject || self.gap {
             return false;
         }
-        let (last, line) = (p.lines[before].text, p.lines[next].text);
+        // A blank run that ends the text has no line after it.
+        let (Some(last), Some(line)) = (p.lines.get(before), p.lines.get(next)) else { return false };
+        let (last, line) = (last.text, line.text);
         let wrapped = last.len() >= 45 && !last.ends_with(['.', '?', '!', ':', ';']);
         let caps = |t: &str| !t.bytes().any(|b| b.is_ascii_lowercase());
         let short = line.len() <= 60 && !line.ends_with(':') && caps(line) == caps(last);
@@ -1028,5 +1030,15 @@ mod tests {
             crate::parse(text).subject.as_deref(),
             Some("SERBIA: AMBASSADOR'S FIRST MEETING WITH PRESIDENTIAL ADVISOR")
         );
+    }
+
+    /// Found by the property test: a SUBJECT whose blank line ends the text.
+    #[test]
+    fn a_subject_before_the_texts_last_blank_line_is_no_wrap() {
+        // It read (it panicked on the line after the last), and its subject is empty.
+        let c = crate::parse("TAGS: C O N F I D E N T I A L SUBJECT: \n\n");
+        assert!(c.subject.as_deref().is_none_or(str::is_empty), "{:?}", c.subject);
+        let long = format!("SUBJECT: {}\n\n", "A LONG SUBJECT THAT GOES ON AND ON WITHOUT END ".repeat(2));
+        assert!(crate::parse(&long).subject.is_some_and(|s| s.starts_with("A LONG SUBJECT")));
     }
 }
