@@ -550,7 +550,9 @@ fn take_signature_after_closing(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bo
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let Some(end) = text[from..].rfind(['.', '!', '?', '"', '”']).map(|at| from + at) else { return false };
+    let Some(end) = text[from..].rfind(['.', '!', '?', '"', '”', ')']).map(|at| from + at) else { return false };
+    // After a closing parenthesis (`END COMMENT) HUNTSMAN`) only a name in capitals.
+    let parenthesis = text[end..].starts_with(')');
     let after = end + text[end..].chars().next().map_or(1, char::len_utf8);
     // A name after the sentence, apart from it by white space (`U.S.` is no sentence's end).
     if !text[after..].starts_with(char::is_whitespace) {
@@ -563,6 +565,7 @@ fn take_signature_after_closing(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bo
         && name.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
         && !CLOSING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name));
     let short = name.split_whitespace().count() <= 3 && name.len() >= 3;
+    let surname = surname && !parenthesis;
     let Some(signers) = signature(name, p.caseless).filter(|s| (caps && short || surname) && !s.is_empty()) else {
         return false;
     };
@@ -877,6 +880,11 @@ mod tests {
         // A name after the last sentence on its line, lost line breaks having joined them.
         assert_eq!(cable("3. (C) Sightings are increasing inside Burma. Martinez\n").signers, ["Martinez"]);
         assert_eq!(cable("3. (C) It has done little to assist him. END COMMENT THORNE\n").signers, ["THORNE"]);
+        assert_eq!(
+            cable("3. (C) (Comment: They are trying teleportation. END COMMENT) HUNTSMAN\n").signers,
+            ["HUNTSMAN"]
+        );
+        assert!(cable("3. (C) The talks went on (as planned) Tuesday\n").signers.is_empty());
         assert!(cable("3. (C) The talks went on in the U.S.\n").signers.is_empty());
         assert!(cable("3. (C) We will report septel. Department\n").signers.is_empty());
         // Under the post's classified website (06PARIS2358).
