@@ -243,7 +243,7 @@ struct Citation {
 }
 
 /// A word of an item, with where it starts, and its core: without the brackets, marks and
-/// punctuation around it (`(A)STATE` is no word of this kind; `#3565` → `3565`, `1291,` → `1291`).
+/// punctuation around it (`#3565` → `3565`, `(C)02293` → `02293`, `1291,` → `1291`).
 #[derive(Clone, Copy)]
 struct Word<'a> {
     start: usize,
@@ -268,7 +268,8 @@ impl Word<'_> {
             && !self.raw.starts_with('(')
     }
 
-    /// A word that joins two cables: `AND`, `&`, or a word after a comma or semicolon.
+    /// A word that joins two cables: `AND`, `&`, `ALSO` (a comma or semicolon after a word joins
+    /// too: [`Word::ends_phrase`]).
     fn joins(&self) -> bool {
         matches!(self.core, "AND" | "&" | "ALSO")
     }
