@@ -518,7 +518,7 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
         end -= 1;
     }
     let mut tail = drafts.split_off(end);
-    if take_signature_after_closing(p, drafts) {
+    if take_signature_after_last_sentence(p, drafts) {
         drafts.append(&mut tail);
         return;
     }
@@ -540,7 +540,7 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
 /// `BEIRUT MINIMIZE CONSIDERED.  EAGLETON`, `…inside Burma. Martinez`, a page whose line breaks
 /// were lost there): taken from the paragraph's text, the line staying the paragraph's. In
 /// capitals one to three names; in mixed case one surname, never a closing word.
-fn take_signature_after_closing(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bool {
+fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bool {
     let Some(last) = drafts.last_mut() else { return false };
     // On the paragraph's last line: a name on a line of its own is `split_glued_signature`'s.
     let Some(&line) = last.lines.last() else { return false };
@@ -560,10 +560,7 @@ fn take_signature_after_closing(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bo
     }
     let name = text[after..].trim();
     let caps = p.caseless || !name.chars().any(char::is_lowercase);
-    let surname = name.len() >= 3
-        && name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
-        && !CLOSING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name));
+    let surname = is_surname(name);
     let short = name.split_whitespace().count() <= 3 && name.len() >= 3;
     let surname = surname && !parenthesis;
     let Some(signers) = signature(name, p.caseless).filter(|s| (caps && short || surname) && !s.is_empty()) else {
@@ -589,11 +586,7 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
     let ended = before.ends_with(['.', '!', '?', '"', '”', ')']) || before.split_whitespace().count() <= 2 || address;
     // In mixed case, a surname alone under a full stop (`touch with him.` / `Llorens`,
     // 08MADRID518) or that address, never a closing word.
-    let surname = (before.ends_with('.') || address)
-        && (3..=20).contains(&line.len())
-        && line.starts_with(|c: char| c.is_ascii_uppercase())
-        && line.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
-        && !CLOSING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(line));
+    let surname = (before.ends_with('.') || address) && line.len() <= 20 && is_surname(line);
     if !(caps || surname) || !ended || signature(line, p.caseless).is_none() {
         return;
     }
@@ -608,6 +601,14 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
             text: line.to_owned(),
         });
     }
+}
+
+/// One surname in mixed case (`Llorens`, `Beyrle`), at least three letters, never a closing word.
+fn is_surname(word: &str) -> bool {
+    word.len() >= 3
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
+        && !CLOSING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Words that close a text on a line of their own and are no one's name.

@@ -315,9 +315,8 @@ fn citations(upper: &str, cable_year: Option<&str>, context: Option<&str>) -> Ve
     let mut may_start = true;
     while i < words.len() {
         if may_start {
-            if let Some((found, next)) = citation_at(&words, i, cable_year) {
-                let (station, year) = (found[0].1.clone(), found[0].2.clone());
-                out.extend(found.into_iter().map(|(c, ..)| c));
+            if let Some(Cited { cables, station, year, next }) = citation_at(&words, i, cable_year) {
+                out.extend(cables);
                 i = next;
                 // More numbers of the same station.
                 while let Some(more) = continuation(&words, i, &station, year.as_ref(), cable_year) {
@@ -346,13 +345,38 @@ fn citations(upper: &str, cable_year: Option<&str>, context: Option<&str>) -> Ve
     out
 }
 
-type Found = (Citation, String, Option<String>);
+/// The cables written at a place in an item, the station and written year they share (for the
+/// numbers that may follow them), and the word after them.
+struct Cited {
+    cables: Vec<Citation>,
+    station: String,
+    year: Option<String>,
+    next: usize,
+}
+
+/// Where the station's words that start at `start` end: at most four, up to a comma
+/// (`PRAGUE, 1228`).
+fn station_run(words: &[Word<'_>], start: usize) -> usize {
+    let mut end = start;
+    while end < words.len() && end - start < 4 && words[end].is_station_word() {
+        end += 1;
+        if words[end - 1].ends_phrase() {
+            break;
+        }
+    }
+    end
+}
+
+/// The station those words name, as written (`RIO DE JANEIRO`).
+fn station_name(words: &[Word<'_>]) -> String {
+    words.iter().map(|w| w.core).collect::<Vec<_>>().join(" ")
+}
 
 /// A cable written at word `i`: `[YEAR] STATION [filler] [(YY)] SERIAL[/SERIAL…][-YY] [(YEAR)]`,
 /// a whole ID (`09STATE1234`, `1974ATHENS02959`, `HK05511`), or a number before its station at
 /// an item's start (`870 ULAANBAATAR`). With the station and written year of each, for the
 /// numbers that may follow, and the word after it.
-fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option<(Vec<Found>, usize)> {
+fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option<Cited> {
     let first = words.get(i)?;
     if first.raw.starts_with('(') && !first.is_digits() {
         return None;
@@ -361,7 +385,7 @@ fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option
         let own_year = first.core.as_bytes()[0].is_ascii_digit();
         let station = id[2..].trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
         let year = own_year.then(|| id[..2].to_owned());
-        return Some((vec![(Citation { start: first.start, id, own_year }, station, year)], i + 1));
+        return Some(Cited { cables: vec![Citation { start: first.start, id, own_year }], station, year, next: i + 1 });
     }
     let mut j = i;
     let mut year = None;
@@ -371,18 +395,12 @@ fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option
         j += 1;
     }
     let station_start = j;
-    // Its station's words, up to a comma (`PRAGUE, 1228`).
-    while j < words.len() && j - station_start < 4 && words[j].is_station_word() {
-        j += 1;
-        if words[j - 1].ends_phrase() {
-            break;
-        }
-    }
+    j = station_run(words, station_start);
     if j == station_start {
         // `870 ULAANBAATAR`: a number, then its station, as an item's only words.
         return reversed(words, i, cable_year);
     }
-    let name = |end: usize| words[station_start..end].iter().map(|w| w.core).collect::<Vec<_>>().join(" ");
+    let name = |end: usize| station_name(&words[station_start..end]);
     let mut station = canonical_station(&name(j));
     // `COLOMBO CABLES 0266`: a word between the station and its number (but `TEL AVIV 1086`).
     let mut end = j;
@@ -404,35 +422,34 @@ fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option
             j += 1;
         }
     }
-    let (mut found, next) = serials(words, j, &station.canonical, year.clone(), cable_year)?;
+    let (mut cables, next) = serials(words, j, &station.canonical, year.clone(), cable_year)?;
     // The first cable's words start with its year or station; more after a slash, at their numbers.
-    found[0].start = first.start;
-    Some((found.into_iter().map(|c| (c, station.canonical.clone(), year.clone())).collect(), next))
+    cables[0].start = first.start;
+    Some(Cited { cables, station: station.canonical, year, next })
 }
 
 /// `870 ULAANBAATAR`, `377 KATHMANDU`: at an item's start, with nothing after the station.
-fn reversed(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option<(Vec<Found>, usize)> {
+fn reversed(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option<Cited> {
     let first = &words[i];
     if i != 0 || !first.is_digits() || first.core.len() > 7 {
         return None;
     }
-    let mut j = i + 1;
-    while j < words.len() && j - i <= 4 && words[j].is_station_word() {
-        j += 1;
-        if words[j - 1].ends_phrase() {
-            break;
-        }
-    }
+    let j = station_run(words, i + 1);
     if j == i + 1 || j < words.len() && !words[j - 1].ends_phrase() {
         return None;
     }
-    let station = canonical_station(&words[i + 1..j].iter().map(|w| w.core).collect::<Vec<_>>().join(" "));
+    let station = canonical_station(&station_name(&words[i + 1..j]));
     let serial = first.core.trim_start_matches('0');
     if !station.known || serial.is_empty() {
         return None;
     }
     let id = format!("{}{}{serial}", cable_year?, station.canonical);
-    Some((vec![(Citation { start: first.start, id, own_year: false }, station.canonical, None)], j))
+    Some(Cited {
+        cables: vec![Citation { start: first.start, id, own_year: false }],
+        station: station.canonical,
+        year: None,
+        next: j,
+    })
 }
 
 /// `HK05511`: a station's letters glued to its serial, the year the citing cable's.
