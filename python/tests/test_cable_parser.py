@@ -7,6 +7,7 @@ and sets CABLE (the command, built for speed) and CABLES_CSV (1,000 generated ro
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -71,6 +72,30 @@ def test_parse_many_keeps_the_order_whatever_the_jobs():
         assert cable_parser.parse_many(texts, jobs=jobs) == one_by_one, jobs
     assert cable_parser.parse_many(iter(texts[:3]), compact=True) == [cable_parser.parse(t, compact=True) for t in texts[:3]]
     assert cable_parser.parse_many([]) == []
+
+
+def test_parse_many_hands_its_dicts_to_the_oldest_generation_and_leaves_the_collector_as_found():
+    texts = [f.read_bytes() for f in corpus_files()[:20]]
+    cables = cable_parser.parse_many(texts)
+    assert gc.isenabled()
+    # The young passes after the call do not walk them: they are where long-lived objects are.
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(gc.is_tracked(c) and id(c) in oldest for c in cables)
+    assert cables == [cable_parser.parse(t) for t in texts]
+    # A program's frozen objects stay frozen (what it froze them for, a fork, is not ours to undo).
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        cable_parser.parse_many(texts)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        cable_parser.parse_many(texts[:2])
+        assert not gc.isenabled(), "a collector the program turned off stays off"
+    finally:
+        gc.enable()
 
 
 def test_explain_names_codes_and_says_what_it_does_not_know():
