@@ -5,7 +5,7 @@ use super::builder::Builder;
 use super::fields::{classification, eo, tags};
 use super::lines::{find_ci, is_rule, starts_with_ci};
 use super::model::{Debris, DiagnosticKind, Field, Paragraph, ParagraphKind, Section, Severity, Span};
-use super::shapes::{ParagraphStart, is_page_header, is_section_marker, paragraph_start};
+use super::shapes::{ParagraphStart, is_section_marker, is_teletype_page_header, paragraph_start};
 
 /// What a body line is, before it joins a paragraph.
 enum LineKind {
@@ -72,15 +72,7 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
             }
             LineKind::Rule => p.remove(i, Debris::Rule),
             LineKind::Heading(mut title) => {
-                // A heading's first line may stand just above it (`PRINCE KHALID'S REPUTATION:`
-                // over `ANOTHER CASUALTY OF THE WAR?` and its rule).
-                let first_line = current.as_ref().filter(|d| {
-                    !gap && d.lines == [i - 1]
-                        && d.number.is_none()
-                        && d.marking.is_none()
-                        && !d.bullet
-                        && d.text.len() <= 80
-                });
+                let first_line = current.as_ref().filter(|d| !gap && is_first_line_of_heading(p, d, i, start));
                 if let Some(draft) = first_line {
                     title = format!("{} {title}", draft.text);
                     let line = draft.lines[0];
@@ -150,17 +142,32 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
     mark_kinds(p);
 }
 
+/// Whether `draft`, just above the heading at line `i`, is the heading's first line
+/// (`PRINCE KHALID'S REPUTATION:` over `ANOTHER CASUALTY OF THE WAR?` and its rule), there or
+/// above a PDF's page break.
+fn is_first_line_of_heading(p: &Builder<'_>, draft: &Draft, i: usize, start: usize) -> bool {
+    let above = if p.has_furniture() { (start..i).rev().find(|&j| !p.is_furniture(j)) } else { i.checked_sub(1) };
+    above.is_some_and(|above| draft.lines == [above])
+        && draft.number.is_none()
+        && draft.marking.is_none()
+        && !draft.bullet
+        && draft.text.len() <= 80
+}
+
 fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> LineKind {
     let text = p.lines[i].text;
     if text.is_empty() {
         return LineKind::Blank;
+    }
+    if p.is_furniture(i) {
+        return LineKind::Debris(Debris::PageHeader);
     }
     // A lone full stop or quote mark under the text (`GRAY` / `.`, an e-mail's `>`): no text.
     if matches!(text, "." | ">" | ">>") {
         return LineKind::Rule;
     }
     let shaped = p.shaped(text);
-    if is_page_header(&shaped) {
+    if is_teletype_page_header(&shaped) {
         return LineKind::Debris(Debris::PageHeader);
     }
     if is_section_marker(&shaped) {
@@ -210,8 +217,15 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
         return None;
     }
     let first = text.chars().next()?;
-    let prev = (i > start).then(|| p.lines[i - 1].text);
-    let next = p.lines.get(i + 1).map(|l| l.text);
+    // A PDF's page furniture between a heading and its blank line is no text of the cable's.
+    let (prev, next) = if p.has_furniture() {
+        (
+            (start..i).rev().find(|&j| !p.is_furniture(j)).map(|j| p.lines[j].text),
+            (i + 1..p.lines.len()).find(|&j| !p.is_furniture(j)).map(|j| p.lines[j].text),
+        )
+    } else {
+        ((i > start).then(|| p.lines[i - 1].text), p.lines.get(i + 1).map(|l| l.text))
+    };
     let ruled = next.is_some_and(is_rule) || prev.is_some_and(is_rule);
     let alone = prev.is_none_or(str::is_empty) && next.is_none_or(str::is_empty);
     // A heading is ruled or stands alone: nearly every line is neither, and is rejected here
@@ -235,11 +249,13 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     // A heading needs text under it: what follows must be more than a short
     // signature line (`MINIMIZED CONSIDERED` above `AGUIRRE` is no heading), and more than the
     // closing notes under a signature (`MCHENRY` above `NOTE BY OC/T: NOT PASSED …` is none).
-    let mut rest =
-        p.lines[i + 1..].iter().filter(|l| !l.text.is_empty() && !is_footer(l.text) && !is_closing_note(l.text));
+    let mut rest = (i + 1..p.lines.len())
+        .filter(|&j| !p.is_furniture(j))
+        .map(|j| p.lines[j].text)
+        .filter(|text| !text.is_empty() && !is_footer(text) && !is_closing_note(text));
     let more_text = match (rest.next(), rest.next()) {
         (Some(_), Some(_)) => true,
-        (Some(only), None) => only.text.split_whitespace().count() > 4,
+        (Some(only), None) => only.split_whitespace().count() > 4,
         _ => false,
     };
     more_text.then(|| text.to_owned())

@@ -23,6 +23,8 @@ pub struct Builder<'a> {
     /// capitals tell apart (page headers, lettered points, a signature) are looked for in the
     /// line in capitals ([`Builder::shaped`]); what the model keeps is as written.
     pub caseless: bool,
+    /// Which lines are a PDF's page furniture (see [`Builder::is_furniture`]).
+    furniture: Vec<bool>,
 }
 
 impl<'a> Builder<'a> {
@@ -32,7 +34,22 @@ impl<'a> Builder<'a> {
         let cable = Cable { spans: Vec::with_capacity(lines.len()), ..Cable::default() };
         let letters = || lines.iter().flat_map(|l| l.text.bytes()).filter(u8::is_ascii_alphabetic);
         let caseless = letters().next().is_some() && !letters().any(|b| b.is_ascii_uppercase());
-        Builder { lines, held, cable, date: None, routing_precedence: None, caption_year: None, caseless }
+        let furniture = page_furniture(&lines, caseless);
+        Builder { lines, held, cable, date: None, routing_precedence: None, caption_year: None, caseless, furniture }
+    }
+
+    /// Whether line `index` is a PDF's page furniture: a FOIA release's `Page 2 of 3` and case
+    /// stamp, a browser's print margins on one line or two ([`super::shapes::is_pdf_page_furniture`],
+    /// [`super::shapes::split_print_margins`]). A PDF's text sets it apart with blank lines
+    /// wherever the page broke, mid-field and mid-paragraph: what goes on around it goes on
+    /// across it.
+    pub fn is_furniture(&self, index: usize) -> bool {
+        self.furniture.get(index).copied().unwrap_or(false)
+    }
+
+    /// Whether any line is a PDF's page furniture.
+    pub fn has_furniture(&self) -> bool {
+        !self.furniture.is_empty()
     }
 
     /// `text` as its shape is read: in capitals when the text is [`Builder::caseless`]
@@ -78,4 +95,37 @@ impl<'a> Builder<'a> {
     pub fn transmission(&mut self) -> &mut Transmission {
         self.cable.transmission.get_or_insert_with(Transmission::default)
     }
+}
+
+/// For every line, whether it is a PDF's page furniture (see [`Builder::is_furniture`]); empty
+/// when none is (nearly every text).
+fn page_furniture(lines: &[Line<'_>], caseless: bool) -> Vec<bool> {
+    let mut furniture = Vec::new();
+    let mut mark = |index: usize| {
+        if furniture.is_empty() {
+            furniture = vec![false; lines.len()];
+        }
+        furniture[index] = true;
+    };
+    for (i, line) in lines.iter().enumerate() {
+        // What may start furniture (`12/3/10, …`, `https://…`, `Page 2 of 3`, `RELEASE…`,
+        // `UNCLASSIFIED U.S. Department…`): nearly every line fails here.
+        let starts = line.text.as_bytes().first().map(u8::to_ascii_uppercase);
+        if !matches!(starts, Some(b'0'..=b'9' | b'H' | b'F' | b'P' | b'R' | b'U')) {
+            continue;
+        }
+        let one = if caseless {
+            super::shapes::is_pdf_page_furniture(&line.text.to_ascii_uppercase())
+        } else {
+            super::shapes::is_pdf_page_furniture(line.text)
+        };
+        if one {
+            mark(i);
+        }
+        if lines.get(i + 1).is_some_and(|next| super::shapes::is_split_print_margin(line.text, next.text)) {
+            mark(i);
+            mark(i + 1);
+        }
+    }
+    furniture
 }

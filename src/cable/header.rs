@@ -75,14 +75,6 @@ struct Header {
     page_break: bool,
 }
 
-/// A PDF's page furniture (`Page 2 of 3`, the FOIA case stamp), which `envelope_line` removes
-/// as a page header. A PDF's text sets it apart with blank lines wherever the page broke, mid-
-/// field too; the web copies' own page headers and markers are not padded so, and a blank line
-/// around them is the text's.
-fn is_page_break(text: &str) -> bool {
-    super::shapes::is_pdf_page_furniture(text)
-}
-
 /// Reads the header and returns the index of the first body line.
 pub fn parse_header(p: &mut Builder<'_>) -> usize {
     // What stands above the telegram's first line may be a copy's: an e-mail's header, a PlusD
@@ -104,7 +96,7 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
             let next = p.lines[i..].iter().position(|l| !l.is_blank()).map_or(p.lines.len(), |k| i + k);
             // The blank lines around a PDF's page furniture are no gap: a field goes on
             // across them as across the page break itself.
-            let page_break = h.page_break || p.lines.get(next).is_some_and(|l| is_page_break(l.text));
+            let page_break = h.page_break || p.is_furniture(next);
             let subject_goes_on = i > 0 && next == i + 1 && h.subject_wraps_across_a_blank(p, i - 1, next);
             if !page_break && !subject_goes_on {
                 h.gap = true;
@@ -124,7 +116,7 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
         }
         let cleaned = strip_markdown_links(line.text);
         let text = cleaned.trim_start_matches('¶').trim();
-        h.page_break = is_page_break(text);
+        h.page_break = p.is_furniture(i);
         if let Some(next) = h.line(p, i, text) {
             h.mode = next;
         } else if !h.continuation(p, i, text) {
@@ -436,7 +428,7 @@ impl Header {
             p.hold(i, Field::Transmission);
             return Some(Mode::None);
         }
-        if super::shapes::is_page_header(&p.shaped(text)) {
+        if p.is_furniture(i) || super::shapes::is_teletype_page_header(&p.shaped(text)) {
             p.remove(i, Debris::PageHeader);
             return Some(mode);
         }

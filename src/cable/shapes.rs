@@ -81,37 +81,150 @@ pub fn leading_marking(text: &str) -> (Option<&str>, &str) {
 
 /// `PAGE 02 ROME 01196 01 OF 02 082030Z`, `TO PAGE 02 STATE 015113 182333Z`.
 pub fn is_page_header(text: &str) -> bool {
-    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
-    let rest = text.strip_prefix("TO ").unwrap_or(text);
-    if let Some(rest) = rest.strip_prefix("PAGE ") {
-        return digits(rest.split_ascii_whitespace().next().unwrap_or(""));
-    }
-    is_pdf_page_furniture(text)
+    is_teletype_page_header(text) || is_pdf_page_furniture(text)
 }
 
-/// What a FOIA release's PDF prints on every page, around the cable: `Page 2 of 3`, the case
+/// A telegram's own page header (`PAGE 02 ROME 01196 01 OF 02 082030Z`), not a PDF's.
+pub fn is_teletype_page_header(text: &str) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    let rest = text.strip_prefix("TO ").unwrap_or(text);
+    rest.strip_prefix("PAGE ").is_some_and(|rest| digits(rest.split_ascii_whitespace().next().unwrap_or("")))
+}
+
+/// What a PDF prints on every page around the cable: a FOIA release's `Page 2 of 3`, its case
 /// stamp (`UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739546 Date:
-/// 05/13/2015`), and the reviewer's `RELEASE IN PART B1,1.4(B),1.4(D)` or `RELEASE IN FULL`.
+/// 05/13/2015`) and the reviewer's `RELEASE IN PART B1,1.4(B),1.4(D)` or `RELEASE IN FULL`;
+/// a browser's print margins (see [`is_print_margin`]).
 pub fn is_pdf_page_furniture(text: &str) -> bool {
-    let b = text.as_bytes();
-    // Nearly every line fails at its first two letters (`President…`, `Under…`).
-    if !matches!(b, [b'P', b'a' | b'A', ..] | [b'R', b'E', ..] | [b'U', b'N' | b'.', ..]) {
+    // Nearly every line fails at its first two letters (`President…`, `Under…`, `1. (C)…`).
+    match text.as_bytes() {
+        [b'0'..=b'9' | b'h' | b'H' | b'f' | b'F', ..] => is_print_margin(text),
+        [b'P', b'a' | b'A', ..] => is_page_count_line(text),
+        [b'R', b'E', ..] | [b'U', b'N' | b'.', ..] => {
+            let stamp = text.strip_prefix("UNCLASSIFIED ").unwrap_or(text);
+            text.starts_with("RELEASE IN FULL")
+                || text.starts_with("RELEASE IN PART")
+                || stamp.starts_with("U.S. Department of State Case No.")
+        }
+        _ => false,
+    }
+}
+
+/// `Page 2 of 3`, alone or with the time a browser prints beside it (`Page 2 of 4 12/3/10, 10:40 AM`).
+fn is_page_count_line(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("Page ").or_else(|| text.strip_prefix("PAGE ")) else { return false };
+    let mut words = rest.split_ascii_whitespace();
+    let number =
+        |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    let counted =
+        number(words.next()) && words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) && number(words.next());
+    counted && words.next().is_none_or(|w| starts_with_print_time(&rest[rest.find(w).unwrap_or(0)..]))
+}
+
+/// A browser's print margins, as a PDF of a printed cable page gives them in its text: the
+/// date and time the page was printed, with the page's title after it (`12/3/10, 10:40 AM
+/// Cable Viewer`); the page's address with the page count (`https://…/09USUNNEWYORK78.html
+/// 2/4`). (The page count with the time, `Page 2 of 4 12/3/10, 10:40 AM`, is read with a
+/// FOIA release's `Page 2 of 3`; margins split over two lines, with [`is_split_print_margin`].)
+fn is_print_margin(text: &str) -> bool {
+    if print_time_end(text).is_some() {
+        return true;
+    }
+    // Nearly every line that gets here (`1. (C) …`, `… 2009`) fails at its first word.
+    let mut words = text.split_ascii_whitespace();
+    if !words.next().is_some_and(is_address) {
         return false;
     }
-    if let Some(rest) = text.strip_prefix("Page ").or_else(|| text.strip_prefix("PAGE ")) {
-        let mut words = rest.split_ascii_whitespace();
-        let number =
-            |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
-        return number(words.next())
-            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            && number(words.next())
-            && words.next().is_none();
+    is_page_count(&words.take(5).collect::<Vec<_>>())
+}
+
+/// `2/4`, `2 of 4`, `Page 2 of 4`.
+fn is_page_count(words: &[&str]) -> bool {
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    match words {
+        [w] => w.split_once('/').is_some_and(|(page, pages)| number(page) && number(pages)),
+        [page, of, pages] => number(page) && of.eq_ignore_ascii_case("of") && number(pages),
+        [label, rest @ ..] => label.eq_ignore_ascii_case("page") && rest.len() == 3 && is_page_count(rest),
+        [] => false,
     }
-    // Prefixes only: this runs on every line that starts with `P`, `R` or `U` (`President…`).
-    let stamp = text.strip_prefix("UNCLASSIFIED ").unwrap_or(text);
-    text.starts_with("RELEASE IN FULL")
-        || text.starts_with("RELEASE IN PART")
-        || stamp.starts_with("U.S. Department of State Case No.")
+}
+
+/// Whether two lines are a browser's print margins that a PDF's text put on a line each: the
+/// time on one and the page's title on the next (`12/3/10, 10:40 AM` / `Cable Viewer`), the
+/// address on one and the count on the next (`https://…html` / `2/4`). Neither line alone is
+/// proof (a cable may hold an address on a line of its own): only the pair. Lines are trimmed.
+pub fn is_split_print_margin(first: &str, second: &str) -> bool {
+    // Nearly every line fails at its first letter.
+    match first.as_bytes().first() {
+        Some(b'0'..=b'9') => {
+            print_time_end(first).is_some_and(|end| first[end..].trim().is_empty())
+                && !second.is_empty()
+                && second.len() <= 100
+        }
+        Some(b'h' | b'H' | b'f' | b'F') => {
+            is_address(first)
+                && !first.contains(' ')
+                && is_page_count(&second.split_ascii_whitespace().take(5).collect::<Vec<_>>())
+        }
+        _ => false,
+    }
+}
+
+/// Where the date and time a browser prints end, when the text starts with them: `12/3/10,
+/// 10:40 AM`, `12/03/2010, 22:40`, `3/12/2010 10:40:05 PM`.
+fn print_time_end(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits = |at: usize, min: usize, max: usize| {
+        let n = b[at.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        (min..=max).contains(&n).then_some(at + n)
+    };
+    let at = digits(0, 1, 2)?;
+    (b.get(at) == Some(&b'/')).then_some(())?;
+    let at = digits(at + 1, 1, 2)?;
+    (b.get(at) == Some(&b'/')).then_some(())?;
+    let mut at = digits(at + 1, 2, 4)?;
+    let comma = b.get(at) == Some(&b',');
+    if comma {
+        at += 1;
+    }
+    let spaces = b[at.min(b.len())..].iter().take_while(|c| **c == b' ').count();
+    (spaces > 0).then_some(())?;
+    let at = digits(at + spaces, 1, 2)?;
+    (b.get(at) == Some(&b':')).then_some(())?;
+    let mut end = digits(at + 1, 2, 2)?;
+    if b.get(end) == Some(&b':') {
+        end = digits(end + 1, 2, 2)?;
+    }
+    if b.get(end).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = &text[end..];
+    let after = rest.trim_start();
+    let meridiem = ["AM", "PM", "am", "pm", "A.M.", "P.M.", "a.m.", "p.m."].iter().find(|m| after.starts_with(**m));
+    // A browser writes the comma or the AM/PM (`12/3/10, 10:40 AM`, `03/12/2010, 22:40`); a
+    // database's record does not (`7/29/2009 14:42` above an ID, 09KHARTOUM881).
+    match meridiem {
+        Some(m) => Some(end + (rest.len() - after.len()) + m.len()),
+        None => comma.then_some(end),
+    }
+}
+
+fn starts_with_print_time(text: &str) -> bool {
+    print_time_end(text).is_some()
+}
+
+/// A web address as a browser prints it (`https://…`, `file:///…`).
+fn is_address(word: &str) -> bool {
+    let b = word.as_bytes();
+    let rest = if b.len() > 8 && b[..4].eq_ignore_ascii_case(b"http") {
+        let secure = b[4].eq_ignore_ascii_case(&b's');
+        &b[4 + usize::from(secure)..]
+    } else if b.len() > 7 && b[..4].eq_ignore_ascii_case(b"file") {
+        &b[4..]
+    } else {
+        return false;
+    };
+    rest.starts_with(b"://") && rest.len() > 3
 }
 
 /// `BAGHDAD 00000197 002 OF 002`, `TRIPOLI 00000564 001.2 OF 002`: section markers of
@@ -201,5 +314,34 @@ mod tests {
             "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739546 Date: 05/13/2015"
         ));
         assert!(!is_page_header("Page 2 of the report") && !is_page_header("RELEASE IN PRINCIPLE IS AGREED"));
+        // A browser's print margins, in a PDF of a printed page.
+        for margin in [
+            "12/3/10, 10:40 AM\tCable Viewer",
+            "12/03/2010, 22:40",
+            "3/12/2010, 10:40:05 PM Viewing cable 09USUNNEWYORK78",
+            "https://wikileaks.org/cable/2009/01/09USUNNEWYORK78.html\t2/4",
+            "file:///home/me/Downloads/09USUNNEWYORK78.html 2 of 4",
+            "Page 2 of 4 12/3/10, 10:40 AM",
+        ] {
+            assert!(is_page_header(margin), "{margin}");
+        }
+        // Split over two lines: only the pair is proof.
+        assert!(is_split_print_margin("12/3/10, 10:40 AM", "Cable Viewer"));
+        assert!(is_split_print_margin("https://wikileaks.org/cable/2009/01/09ROME1196.html", "2/4"));
+        assert!(is_split_print_margin("HTTPS://WIKILEAKS.ORG/CABLE.HTML", "PAGE 2 OF 4"));
+        assert!(!is_split_print_margin("http://www.state.sgov.gov/p/eur/ankara/", "WILSON"));
+        assert!(!is_split_print_margin("12/3/10, 10:40 AM MEETING", "Cable Viewer"));
+        assert!(!is_split_print_margin("12/3/10, 10:40 AM", ""));
+        for text in [
+            "12/3/10 MEETING",
+            "7/29/2009 14:42",
+            "1/2/2009, 10 PARTICIPANTS",
+            "See http://www.state.gov for the text of 2 of 4",
+            "SEE HTTP://WWW.STATE.GOV 2/4",
+            "Page 2 of 4 copies",
+            "2/4",
+        ] {
+            assert!(!is_page_header(text), "{text}");
+        }
     }
 }
