@@ -162,8 +162,9 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
     if p.is_furniture(i) {
         return LineKind::Debris(Debris::PageHeader);
     }
-    // A lone full stop or quote mark under the text (`GRAY` / `.`, an e-mail's `>`): no text.
-    if matches!(text, "." | ">" | ">>") {
+    // A lone full stop or quote mark under the text (`GRAY` / `.`, an e-mail's `>`), or the
+    // ellipsis of a copy cut short (`Whitehead` / `...`): no text.
+    if matches!(text, "." | ">" | ">>" | "..." | "…") {
         return LineKind::Rule;
     }
     let shaped = p.shaped(text);
@@ -566,10 +567,14 @@ fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft])
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let Some(end) = text[from..].rfind(['.', '!', '?', '"', '”', ')']).map(|at| from + at) else { return false };
-    // After a closing parenthesis (`END COMMENT) HUNTSMAN`) only a name in capitals.
-    let parenthesis = text[end..].starts_with(')');
-    let after = end + text[end..].chars().next().map_or(1, char::len_utf8);
+    // After a closing formula with no full stop (`End of Part One LA LIME`), as after a closing
+    // parenthesis (`END COMMENT) HUNTSMAN`), only a name in capitals.
+    let (after, parenthesis) = if let Some(after) = closing_formula_end(text) {
+        (after, true)
+    } else {
+        let Some(end) = text[from..].rfind(['.', '!', '?', '"', '”', ')']).map(|at| from + at) else { return false };
+        (end + text[end..].chars().next().map_or(1, char::len_utf8), text[end..].starts_with(')'))
+    };
     // A name after the sentence, apart from it by white space (`U.S.` is no sentence's end).
     if !text[after..].starts_with(char::is_whitespace) {
         return false;
@@ -588,6 +593,40 @@ fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft])
     true
 }
 
+/// Where a line's closing formula with no full stop ends, when the line opens with one: `END OF
+/// PART ONE`, `End of Part 1 of 2`, `END TEXT`, `END COMMENT`.
+fn closing_formula_end(text: &str) -> Option<usize> {
+    const WHAT: [&str; 7] = ["PART", "TEXT", "COMMENT", "NOTE", "QUOTE", "MESSAGE", "CABLE"];
+    const COUNT: [&str; 10] = ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "I", "II", "III", "IV"];
+    let mut words = text.split(' ').filter(|w| !w.is_empty());
+    let end = |word: &str| {
+        // Byte offset just past `word` in `text` (words are slices of it).
+        word.as_ptr() as usize - text.as_ptr() as usize + word.len()
+    };
+    if !words.next()?.eq_ignore_ascii_case("END") {
+        return None;
+    }
+    let mut word = words.next()?;
+    if word.eq_ignore_ascii_case("OF") {
+        word = words.next()?;
+    }
+    let what = WHAT.iter().find(|w| w.eq_ignore_ascii_case(word))?;
+    let mut at = end(word);
+    if *what == "PART" {
+        let count = |w: &str| COUNT.iter().any(|c| c.eq_ignore_ascii_case(w)) || w.bytes().all(|b| b.is_ascii_digit());
+        let number = words.next().filter(|w| count(w))?;
+        at = end(number);
+        let rest = &text[at..];
+        let mut more = rest.split(' ').filter(|w| !w.is_empty());
+        if more.next().is_some_and(|w| w.eq_ignore_ascii_case("OF")) {
+            if let Some(total) = more.next().filter(|w| count(w)) {
+                at = end(total);
+            }
+        }
+    }
+    Some(at)
+}
+
 /// A signature line right under the last sentence, with no blank line between
 /// (`…by December 20.` / `CLINTON`, `END` / `LOU CUTLER`): only all-capital names are
 /// taken, since a mixed-case short line could be the end of the text.
@@ -602,7 +641,8 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
     let ended = before.ends_with(['.', '!', '?', '"', '”', ')']) || before.split_whitespace().count() <= 2 || address;
     // In mixed case, a surname alone under a full stop (`touch with him.` / `Llorens`,
     // 08MADRID518) or that address, never a closing word.
-    let surname = (before.ends_with('.') || address) && line.len() <= 20 && is_surname(line);
+    let surname =
+        (before.ends_with('.') || address) && line.len() <= 20 && (is_surname(line) || is_short_surname(line));
     if !(caps || surname) || !ended || signature(line, p.caseless).is_none() {
         return;
     }
@@ -625,6 +665,17 @@ fn is_surname(word: &str) -> bool {
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && word.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
         && !CLOSING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A surname of two letters in mixed case (`Lu`, `Wu`, `Ng`), never a common word: taken only
+/// alone on the text's last line under a full stop.
+fn is_short_surname(word: &str) -> bool {
+    const WORDS: [&str; 26] = [
+        "No", "So", "Ok", "Is", "It", "In", "On", "At", "To", "Be", "By", "If", "Of", "Or", "As", "Us", "We", "Me",
+        "My", "He", "Hi", "Up", "An", "Am", "Do", "Go",
+    ];
+    let b = word.as_bytes();
+    matches!(b, [first, second] if first.is_ascii_uppercase() && second.is_ascii_lowercase()) && !WORDS.contains(&word)
 }
 
 /// Words that close a text on a line of their own and are no one's name.
@@ -919,5 +970,18 @@ mod tests {
         assert!(cable("3. (C) So we stay in touch with him.\nThanks\n").signers.is_empty());
         // A closing formula with words after it that are no name keeps them as text.
         assert!(cable("3. END COMMENT. The talks resume Monday\n").signers.is_empty());
+        // A name of two words after a closing formula with no full stop (09PRETORIA939).
+        let c = cable("End of Part One LA LIME\n");
+        assert_eq!(c.signers, ["LA LIME"]);
+        assert!(c.sections.iter().flat_map(|s| &s.paragraphs).any(|p| p.text == "End of Part One"));
+        assert_eq!(cable("END PART 1 OF 2 SMITH\n").signers, ["SMITH"]);
+        assert!(cable("End of Part One of the series\n").signers.is_empty());
+        // A surname of two letters alone under the last sentence (10BAKU98), never a common word.
+        assert_eq!(cable("3. (C) He spoke of other labor strikes.\nLu\n").signers, ["Lu"]);
+        assert!(cable("3. (C) He spoke of other labor strikes.\nOk\n").signers.is_empty());
+        // The ellipsis of a copy cut short under the signature (09KHARTOUM881).
+        let c = cable("3. (C) The tanks are a secret in Khartoum.\nWhitehead\n...\n");
+        assert_eq!(c.signers, ["Whitehead"]);
+        assert!(c.removed.iter().any(|r| r.kind == Debris::Rule && r.text == "..."));
     }
 }

@@ -357,7 +357,7 @@ pub enum Debris {
     Caption,
     /// The E.O., TAGS and SUBJECT lines repeated in a later section.
     RepeatedHeader,
-    /// A line of dashes around a heading or under a SUBJECT; a lone `.` or `>`.
+    /// A line of dashes around a heading or under a SUBJECT; a lone `.`, `>` or `...`.
     Rule,
     /// The control number under a 1970s distribution block.
     ControlNumber,
