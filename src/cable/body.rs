@@ -181,7 +181,10 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
         return LineKind::Debris(Debris::Caption);
     }
     if let Some(caption) = classification::parse_caption_line(text) {
-        if caption.leftover.is_empty() && caption.rest.is_none() {
+        // The cable's own caption repeated in a later section may carry the words after its
+        // serial that the first one did (`… STATE 123456 TOSEC 050123`).
+        let own = caption.serial.is_some() && caption.serial == p.cable.serial.as_deref();
+        if caption.leftover.is_empty() && caption.rest.is_none() && (caption.trailing.is_empty() || own) {
             return LineKind::Debris(if caption.serial.is_some() { Debris::Caption } else { Debris::Banner });
         }
     }

@@ -492,7 +492,13 @@ impl Header {
     /// The caption line and the caption fields (handling, E.O., TAGS, SUBJECT, REF, Classified By).
     fn caption_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
         if let Some(caption) = classification::parse_caption_line(text) {
-            let usable = caption.leftover.is_empty() && (caption.serial.is_some() || caption.is_banner());
+            // A few words in capitals after the serial do not unmake a caption (`SECRET STATE
+            // 123456 TOSEC 050123`, `… NODIS CHEROKEE`): they are kept in a diagnostic.
+            let trailing_words = caption.trailing.len() <= 4
+                && caption.trailing.iter().all(|w| !w.bytes().any(|b| b.is_ascii_lowercase()));
+            let usable = caption.leftover.is_empty()
+                && (caption.trailing.is_empty() || trailing_words && !self.seen.caption)
+                && (caption.serial.is_some() || caption.is_banner());
             if usable {
                 if self.seen.caption && caption.serial.is_none() {
                     p.remove(i, Debris::Banner);
@@ -535,11 +541,7 @@ impl Header {
         }
         let joined = format!("{} {next}", text.trim_end());
         let Some(caption) = classification::parse_caption_line(&joined) else { return false };
-        if !caption.leftover.is_empty()
-            || caption.rest.is_some()
-            || caption.station.is_none()
-            || caption.serial.is_none()
-        {
+        if !caption.is_whole() || caption.rest.is_some() || caption.station.is_none() || caption.serial.is_none() {
             return false;
         }
         read_caption(p, i, &caption);
@@ -665,6 +667,14 @@ fn is_reason_line(text: &str) -> bool {
 
 fn read_caption(p: &mut Builder<'_>, i: usize, caption: &classification::CaptionLine<'_>) {
     let line_no = p.lines[i].number;
+    if !caption.trailing.is_empty() {
+        p.diag(
+            Some(line_no),
+            Severity::Info,
+            DiagnosticKind::CaptionWords,
+            format!("after the telegram number the caption says {}: kept as written", caption.trailing.join(" ")),
+        );
+    }
     if caption.repaired {
         p.diag(
             Some(line_no),
@@ -834,7 +844,7 @@ fn is_telegram_line(text: &str) -> bool {
         || eo::is_eo_line(t)
         // (a `PlusD` copy's `TAGS\tPFOR - …` row is the page's, not the telegram's line)
         || tags::strip_tags_keyword(t).is_some_and(|_| !text.contains('\t') || crate::html::plusd_row(t).is_none())
-        || classification::parse_caption_line(t).is_some_and(|c| c.leftover.is_empty() && c.serial.is_some())
+        || classification::parse_caption_line(t).is_some_and(|c| c.is_whole() && c.serial.is_some())
 }
 
 /// The metadata block of a `PlusD` page as a copy of its text gives it (`Canonical ID\t…`,
@@ -948,6 +958,8 @@ fn estimate(p: &mut Builder<'_>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{Classification, Debris, DiagnosticKind};
+
     /// A SUBJECT in capitals ends where a sentence in mixed case begins, and goes on across a
     /// page's banner and header; a REF block goes on across them too.
     #[test]
@@ -964,6 +976,29 @@ mod tests {
         assert_eq!(c.subject.as_deref(), Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE FOREIGN MINISTER"));
         let labels: Vec<Option<&str>> = c.references.iter().map(|r| r.label.as_deref()).collect();
         assert_eq!(labels, [Some("A"), Some("B")]);
+    }
+
+    /// A 1970s caption with words after its telegram number: another series' number (`TOSEC
+    /// 050123`), a channel (`NODIS CHEROKEE`). The caption is read and the words kept in a
+    /// diagnostic; the same caption repeated in a later section is the caption's, not text.
+    #[test]
+    fn reads_a_caption_with_words_after_its_number() {
+        let text = "SECRET SECTION 1 OF 2 STATE 123456 TOSEC 050123\nE.O. 11652: GDS\nTAGS: PFOR\nSUBJECT: X\n\n\
+                    1. TEXT THAT GOES\n\nSECRET SECTION 2 OF 2 STATE 123456 TOSEC 050123\nON.\n\n2. MORE.\n\nKISSINGER\n";
+        let c = crate::parse(text);
+        assert_eq!(
+            (c.classification, c.origin.as_deref(), c.serial.as_deref()),
+            (Some(Classification::Secret), Some("STATE"), Some("123456"))
+        );
+        let words = c.diagnostics.iter().find(|d| d.kind == DiagnosticKind::CaptionWords).expect("a diagnostic");
+        assert!(words.message.contains("TOSEC 050123"));
+        assert!(c.removed.iter().any(|r| r.kind == Debris::Caption));
+        assert_eq!(c.sections[0].paragraphs[0].text, "TEXT THAT GOES ON.");
+        let c = crate::parse("SECRET STATE 012345 NODIS CHEROKEE\nSUBJECT: X\n\n1. TEXT.\n\n2. MORE.\n");
+        assert_eq!((c.handling, c.serial.as_deref()), (vec!["NODIS".to_owned()], Some("012345")));
+        // Prose after a number is no caption: `SECRET AGENTS 4 were found`.
+        let c = crate::parse("SECRET AGENTS 4 were found\nSUBJECT: X\n\n1. TEXT.\n");
+        assert!(c.classification.is_none() && c.serial.is_none());
     }
 
     /// An E.O. line glued after a caption or a pass-through line, its breaks lost.

@@ -434,6 +434,9 @@ pub enum DiagnosticKind {
     Renumbered,
     SecondSubject,
     EmptySubject,
+    /// Words after the caption's telegram number that are no handling caption (another series'
+    /// number, `TOSEC 050123`; a channel, `CHEROKEE`): the caption is read, the words kept here.
+    CaptionWords,
     SipdisInTags,
     MisspeltPrecedence,
     XmtWithoutCollective,

@@ -88,7 +88,7 @@ export type DiagnosticKind =
   | 'no-date-time-group' | 'year-from-caption' | 'id-from-envelope' | 'invalid-date' | 'envelope-disagrees'
   | 'unknown-station' | 'repaired' | 'impossible-section' | 'classification-from-envelope'
   | 'classification-from-archive' | 'handling-from-portions' | 'rejoined' | 'renumbered' | 'second-subject'
-  | 'empty-subject' | 'sipdis-in-tags' | 'misspelt-precedence' | 'xmt-without-collective';
+  | 'empty-subject' | 'caption-words' | 'sipdis-in-tags' | 'misspelt-precedence' | 'xmt-without-collective';
 
 export interface Diagnostic {
   line: number | null;

@@ -21,14 +21,21 @@ pub struct CaptionLine<'a> {
     /// Text after the caption, separated by two or more spaces: what remains of
     /// a caption block whose line breaks were lost (`… 000228  SIPDIS  E.O. 12958: …`).
     pub rest: Option<&'a str>,
-    /// Words that none of the above explains.
+    /// Words that none of the above explains, before the serial.
     pub leftover: Vec<&'a str>,
+    /// Words after the serial that none of the above explains (`TOSEC 050123`, `CHEROKEE`).
+    pub trailing: Vec<&'a str>,
 }
 
 impl CaptionLine<'_> {
     /// A banner carries only the classification and handling: no station, no serial.
     pub fn is_banner(&self) -> bool {
         self.station.is_none() && self.serial.is_none() && self.leftover.is_empty() && self.rest.is_none()
+    }
+
+    /// Every word read: nothing left over before the serial or after it.
+    pub fn is_whole(&self) -> bool {
+        self.leftover.is_empty() && self.trailing.is_empty()
     }
 }
 
@@ -205,7 +212,11 @@ fn read_after_classification<'a>(
             i += 1;
             continue;
         }
-        caption.leftover.push(word);
+        if caption.serial.is_some() {
+            caption.trailing.push(word);
+        } else {
+            caption.leftover.push(word);
+        }
         i += 1;
     }
     if caption.serial.is_none() {
@@ -433,7 +444,16 @@ mod tests {
     fn body_text_is_not_a_caption() {
         assert!(parse_caption_line("Secretly, the minister said").is_none());
         let c = parse_caption_line("Secret police arrested 12 people").unwrap();
-        assert!(!c.leftover.is_empty());
+        assert!(!c.is_whole());
+    }
+
+    #[test]
+    fn keeps_the_words_after_the_serial_apart() {
+        let c = parse_caption_line("SECRET STATE 123456 TOSEC 050123").unwrap();
+        assert_eq!((c.station, c.serial, c.leftover.len()), (Some("STATE"), Some("123456"), 0));
+        assert_eq!(c.trailing, ["TOSEC", "050123"]);
+        let c = parse_caption_line("C O N F I D E N T I A L STATE 123456 EXDIS").unwrap();
+        assert!(c.is_whole() && c.handling == ["EXDIS"]);
     }
 
     #[test]
