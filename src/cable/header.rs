@@ -689,6 +689,9 @@ fn read_caption(p: &mut Builder<'_>, i: usize, caption: &classification::Caption
     for h in &caption.handling {
         p.handling(h);
     }
+    if let Some(release) = caption.release {
+        p.handling(&collapse_ws(release));
+    }
     if let Some(of) = caption.section_of {
         if of.section == 0 || of.section > of.total {
             p.diag(

@@ -25,6 +25,8 @@ pub struct CaptionLine<'a> {
     pub leftover: Vec<&'a str>,
     /// Words after the serial that none of the above explains (`TOSEC 050123`, `CHEROKEE`).
     pub trailing: Vec<&'a str>,
+    /// A release marking as written (`REL TO USA, AUS, CAN, GBR, NZL`, `REL NATO`).
+    pub release: Option<&'a str>,
 }
 
 impl CaptionLine<'_> {
@@ -53,7 +55,7 @@ fn words(line: &str) -> Vec<(usize, &str)> {
         if let Some((class, caveat)) = word.split_once('/').filter(|(_, c)| !c.starts_with('/')) {
             let class_word =
                 ["UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"].iter().any(|k| class.eq_ignore_ascii_case(k));
-            if class_word && handling_alone(caveat).is_some() {
+            if class_word && (handling_alone(caveat).is_some() || caveat.eq_ignore_ascii_case("REL")) {
                 out.push((offset, class));
                 out.push((offset + class.len() + 1, caveat));
                 continue;
@@ -174,6 +176,13 @@ fn read_after_classification<'a>(
                 }
             }
         }
+        if station_start.is_none() && caption.release.is_none() && word.eq_ignore_ascii_case("REL") {
+            if let Some((end, used)) = release_marking(&words[i..]) {
+                caption.release = Some(line[offset..end].trim_end_matches(','));
+                i += used;
+                continue;
+            }
+        }
         if let Some((h, used)) = handling_phrase(&words[i..]).or_else(|| spaced_handling(&words[i..])) {
             push_unique(&mut caption.handling, h);
             i += used;
@@ -225,6 +234,27 @@ fn read_after_classification<'a>(
             caption.leftover.insert(0, line[start..station_end].trim());
         }
     }
+}
+
+/// A release marking at the start of `words` (`REL`, then `TO` or not, then the countries and
+/// organisations by their codes, a comma after each but the last: `REL TO USA, AUS, NZL`,
+/// `REL NATO`): where it ends in the line and how many words it used.
+fn release_marking(words: &[(usize, &str)]) -> Option<(usize, usize)> {
+    let code = |c: &str| (2..=5).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_uppercase());
+    let mut used = 1 + usize::from(words.get(1).is_some_and(|(_, w)| w.eq_ignore_ascii_case("TO")));
+    let mut end = None;
+    while let Some(&(offset, word)) = words.get(used) {
+        let codes = word.trim_end_matches(',');
+        if !codes.split(',').all(code) {
+            break;
+        }
+        used += 1;
+        end = Some(offset + word.len());
+        if !word.ends_with(',') {
+            break;
+        }
+    }
+    Some((end?, used))
 }
 
 /// A glued classification word, repairing a lost first or last letter
@@ -445,6 +475,21 @@ mod tests {
         assert!(parse_caption_line("Secretly, the minister said").is_none());
         let c = parse_caption_line("Secret police arrested 12 people").unwrap();
         assert!(!c.is_whole());
+    }
+
+    #[test]
+    fn reads_release_markings() {
+        let c = parse_caption_line("SECRET//REL TO USA, AUS, CAN, GBR, NZL KABUL 001234").unwrap();
+        assert_eq!(
+            (c.release, c.station, c.serial),
+            (Some("REL TO USA, AUS, CAN, GBR, NZL"), Some("KABUL"), Some("001234"))
+        );
+        let c = parse_caption_line("SECRET/REL NATO KABUL 001234").unwrap();
+        assert_eq!((c.release, c.station), (Some("REL NATO"), Some("KABUL")));
+        let c = parse_caption_line("C O N F I D E N T I A L REL TO USA,ISAF KABUL 001234").unwrap();
+        assert_eq!((c.release, c.station), (Some("REL TO USA,ISAF"), Some("KABUL")));
+        // A post's name is no release marking's code: `REL` alone reads nothing.
+        assert!(parse_caption_line("SECRET REL Kabul 001234").unwrap().release.is_none());
     }
 
     #[test]
