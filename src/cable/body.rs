@@ -435,10 +435,13 @@ fn is_closing_note(text: &str) -> bool {
 }
 
 /// Words that stand before a name on the signature line but are not names: a classification
-/// or caption repeated there (`LOU CUTLER`), or an end marker (`END`).
+/// or caption repeated there (`LOU CUTLER`), an end marker (`END`), or a 1970s declassification
+/// schedule's mark left on the line above, run on when the line breaks were lost (`EXEMPT DUBS`).
 fn is_signature_debris(word: &str) -> bool {
-    const WORDS: [&str; 16] = [
+    const WORDS: [&str; 18] = [
         "LOU",
+        "EXEMPT",
+        "GDS",
         "COMMENT",
         "TEXT",
         "FYI",

@@ -23,21 +23,60 @@ pub fn needs_reflow_lines<'a>(len: usize, lines: impl Iterator<Item = &'a str> +
     // Nearly every cable fails the cheap test: its long lines are not half of it.
     let long: usize = lines.clone().filter(|l| l.len() > LONG_LINE).map(str::len).sum();
     // A run-together caption block sits at the start of the text: the first long lines tell.
-    long * 2 >= len && long > 0 && lines.filter(|l| l.len() > LONG_LINE).take(2).any(is_run_together)
+    if long * 2 < len || long == 0 {
+        return false;
+    }
+    let first = lines.clone().find(|l| !l.trim().is_empty());
+    lines.filter(|l| l.len() > LONG_LINE).take(2).any(is_run_together)
+        || first.is_some_and(|l| l.len() > LONG_LINE && body_run_together(l, len))
+}
+
+/// A telegram's body with no header whose line breaks were lost (an archive's text of a
+/// 1970s telegram, run together): the text's first line holds paragraphs 1, 2 and 3 in order
+/// (1 and 2 when it is nearly all of the text, `len` bytes), the first near its start (after
+/// the references at most), each where a paragraph may start.
+fn body_run_together(line: &str, len: usize) -> bool {
+    let b = line.as_bytes();
+    let Some(mut at) = first_paragraph_at(b) else { return false };
+    let last = if line.len() * 5 >= len * 4 { 2 } else { 3 };
+    for n in 2..=last {
+        let Some(next) = (at + 2..b.len()).find(|&i| paragraph_at(b, i, n).is_some()) else { return false };
+        at = next;
+    }
+    true
+}
+
+/// Where paragraph 1 begins in a body's first line: at its start (`1. THE TALKS…`, `1.(C)`,
+/// `1.THE`), or
+/// after a sentence or field in its first 400 bytes (`SUMMARY: … 1. THE TALKS`).
+fn first_paragraph_at(b: &[u8]) -> Option<usize> {
+    let start = b.iter().position(|c| !c.is_ascii_whitespace())?;
+    // `1.CHARTER REVIEW…` too, as the line reader takes it: a capital glued to the number.
+    if b[start..].starts_with(b"1.")
+        && b.get(start + 2).is_none_or(|&c| c == b' ' || c == b'(' || c.is_ascii_uppercase())
+    {
+        return Some(start);
+    }
+    (start + 1..b.len().min(400)).find(|&i| paragraph_at(b, i, 1).is_some())
 }
 
 /// `text` with every run-together line broken again at its fields.
 pub fn reflow(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut first = true;
     for (k, line) in text.split('\n').enumerate() {
         if k > 0 {
             out.push('\n');
         }
-        if line.len() > LONG_LINE && is_run_together(line) {
-            rebreak(line, &mut out);
+        let long = line.len() > LONG_LINE;
+        if long && is_run_together(line) {
+            rebreak(line, &mut out, false);
+        } else if long && first && body_run_together(line, text.len()) {
+            rebreak(line, &mut out, true);
         } else {
             out.push_str(line);
         }
+        first = first && line.trim().is_empty();
     }
     out
 }
@@ -821,14 +860,32 @@ fn dateline_at(text: &str) -> bool {
     crate::fields::dtg::parse_dateline(&text[..end]).is_some()
 }
 
-/// Breaks one run-together line into the output.
-fn rebreak(line: &str, out: &mut String) {
+/// Where an archive's trailer starts at the end of a run-together line: its end-of-record mark
+/// (`NMAFVVZCZ`) or its first `*** Current …` field, in the line's last 400 bytes.
+fn archive_trailer_at(line: &str) -> Option<usize> {
     let b = line.as_bytes();
+    let from = b.len().saturating_sub(400);
+    let mark = memchr::memmem::find(&b[from..], b" NMAF")
+        .map(|k| from + k + 1)
+        .filter(|&at| b[at..].iter().take_while(|c| c.is_ascii_uppercase()).count() == 9);
+    let field = memchr::memmem::find(&b[from..], b" *** Current").map(|k| from + k + 1);
+    match (mark, field) {
+        (Some(m), Some(f)) => Some(m.min(f)),
+        (m, f) => m.or(f),
+    }
+}
+
+/// Breaks one run-together line into the output: a header and body, or a `body` alone (its
+/// first paragraph then needs no header before it).
+fn rebreak(line: &str, out: &mut String, body: bool) {
+    let b = line.as_bytes();
+    // A body with no header: its first paragraph needs none before it.
+    let opens = body.then(|| first_paragraph_at(b)).flatten();
     let mut r = Rebreak {
         line,
-        breaks: Vec::new(),
-        next_paragraph: 1,
-        in_header: true,
+        breaks: opens.filter(|&at| at > 0).map(|at| vec![(at, Break::Blank)]).unwrap_or_default(),
+        next_paragraph: if opens.is_some() { 2 } else { 1 },
+        in_header: opens.is_none(),
         subject_seen: false,
         subject_from: None,
         addressees: false,
@@ -852,9 +909,21 @@ fn rebreak(line: &str, out: &mut String) {
         }
     }
     let mut breaks = r.breaks;
-    if let Some(at) = signature_at_end(line) {
+    // An archive's trailer run on after the signature (`… CROWE NMAFVVZCZ *** Current Handling
+    // Restrictions *** EXDIS *** Current Classification *** SECRET`): the signature is looked for
+    // before it, and each of its parts has a line.
+    let trailer = archive_trailer_at(line);
+    if let Some(at) = signature_at_end(&line[..trailer.unwrap_or(line.len())]) {
         if breaks.last().is_none_or(|(last, _)| *last < at) && !breaks.is_empty() {
             breaks.push((at, Break::Blank));
+        }
+    }
+    if let Some(at) = trailer {
+        breaks.push((at, Break::Blank));
+        let mut from = at + 1;
+        while let Some(k) = memchr::memmem::find(&b[from..], b"*** Current").map(|k| k + from) {
+            breaks.push((k, Break::Line));
+            from = k + 1;
         }
     }
     // Where two breaks meet, the blank line wins.
@@ -887,6 +956,37 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         reflow(text).lines().map(str::to_owned).collect()
+    }
+
+    /// A 1970s body with no header, its breaks lost: broken at its paragraphs, its signature and
+    /// the archive's trailer; a paragraph per line with a `2.` inside the first is left alone.
+    #[test]
+    fn breaks_a_body_with_no_header_at_its_paragraphs() {
+        let long = "THE TURKISH PRESS AND BROADCAST MEDIA HAVE GIVEN MODERATELY HEAVY COVERAGE TO THE VISIT";
+        let text = format!(
+            "1. {long}. 2. {long}. END TEXT. BERGUS NMAFVVZCZ *** Current Handling Restrictions *** n/a \
+             *** Current Classification *** CONFIDENTIAL"
+        );
+        assert!(needs_reflow(&text));
+        assert_eq!(
+            lines(&text),
+            [
+                format!("1. {long}."),
+                String::new(),
+                format!("2. {long}. END TEXT."),
+                String::new(),
+                "BERGUS".to_owned(),
+                String::new(),
+                "NMAFVVZCZ".to_owned(),
+                "*** Current Handling Restrictions *** n/a".to_owned(),
+                "*** Current Classification *** CONFIDENTIAL".to_owned(),
+            ]
+        );
+        let c = crate::parse(&text);
+        assert_eq!(c.signers, ["BERGUS"]);
+        // Each paragraph on a line of its own, the first naming a second point inside it.
+        let text = format!("1. {long}: 1. ONE. 2. TWO.\n\n2. {long}.\n\n3. {long}.\n\nBERGUS\n");
+        assert!(!needs_reflow(&text));
     }
 
     #[test]
