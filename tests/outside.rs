@@ -414,6 +414,43 @@ fn corpus_pages_printed_from_a_browser() {
     }
 }
 
+/// The 201 pages with their line breaks written out, as an export's field copied raw gives them:
+/// `\n` (JSON or CSV, quotes and backslashes escaped too), `&#10;` (XML or HTML, `&` and `<`
+/// escaped too) and `<br>`. Each reads as the page does. Before: not one was read as a cable.
+#[test]
+fn corpus_pages_with_their_line_breaks_written_out() {
+    let fields = |c: &Cable| {
+        let paragraphs: Vec<(Option<u32>, &str)> =
+            c.sections.iter().flat_map(|s| &s.paragraphs).map(|p| (p.number, p.text.as_str())).collect();
+        format!(
+            "{:?}",
+            (
+                (&c.id, &c.date, c.classification, &c.origin, &c.tags, &c.subject),
+                (&c.references, &c.signers, paragraphs)
+            )
+        )
+    };
+    let json = |t: &str| format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n"));
+    let xml = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('\n', "&#x000A;");
+    let markup = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('\n', "<br>");
+    for (shape, write) in [("\\n", &json as &dyn Fn(&str) -> String), ("&#x000A;", &xml), ("<br>", &markup)] {
+        let mut wrong = Vec::new();
+        for (name, page) in common::corpus_pages() {
+            let text = cable::source_text(&page);
+            let written = write(&text);
+            let (with, without) = (cable::parse(&text), cable::parse(&written));
+            if fields(&with) != fields(&without) {
+                wrong.push(name.clone());
+            }
+            assert!(
+                without.diagnostics.iter().any(|d| d.kind == cable::model::DiagnosticKind::WrittenLineBreaks),
+                "{shape}, {name}: no diagnostic"
+            );
+        }
+        assert!(wrong.is_empty(), "{shape}: {} read otherwise: {wrong:?}", wrong.len());
+    }
+}
+
 /// The 201 pages forwarded in an e-mail, its header lines above the telegram: the telegram's
 /// fields are read as without them, and the e-mail's lines are set aside as the copy's.
 #[test]

@@ -439,7 +439,45 @@ pub fn export_marker(line: &str) -> bool {
 
 /// Reads the top-level string (and number) members of a JSON object: enough for a cable
 /// record, without a JSON library in the parser. Nested values are skipped.
-mod json {
+pub mod json {
+    /// A JSON string's content with its escapes undone (`\n`, `\"`, `\u00b6`), leniently: an
+    /// unknown or cut-off escape keeps what follows the backslash.
+    pub fn unescape(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find('\\') {
+            out.push_str(&rest[..at]);
+            let mut chars = rest[at + 1..].chars();
+            let Some(c) = chars.next() else { break };
+            rest = chars.as_str();
+            match escaped(c, &mut rest) {
+                Some(c) => out.push(c),
+                None if c == 'b' || c == 'f' => {}
+                None => out.push(c),
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The character an escape `\c` stands for; for `\u`, its four hex digits are taken from
+    /// `rest`. `None` for `\b` and `\f` (dropped) and for a `\u` without its digits.
+    fn escaped(c: char, rest: &mut &str) -> Option<char> {
+        Some(match c {
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'b' | 'f' => return None,
+            'u' => {
+                let hex = rest.get(..4)?;
+                let unit = u32::from_str_radix(hex, 16).ok()?;
+                *rest = &rest[4..];
+                char::from_u32(unit).unwrap_or('\u{fffd}')
+            }
+            other => other,
+        })
+    }
+
     pub fn top_level_strings(text: &str) -> Option<Vec<(String, String)>> {
         let mut p = Reader { b: text.as_bytes(), text, at: 0 };
         p.space();
@@ -518,19 +556,14 @@ mod json {
                         // The escaped character whole: it may be more than one byte.
                         let c = self.text.get(self.at..)?.chars().next()?;
                         self.at += c.len_utf8();
-                        match c {
-                            'n' => out.push('\n'),
-                            'r' => out.push('\r'),
-                            't' => out.push('\t'),
-                            'b' | 'f' => {}
-                            'u' => {
-                                let hex = self.text.get(self.at..self.at + 4)?;
-                                self.at += 4;
-                                let unit = u32::from_str_radix(hex, 16).ok()?;
-                                out.push(char::from_u32(unit).unwrap_or('\u{fffd}'));
-                            }
-                            other => out.push(other),
+                        let mut rest = self.text.get(self.at..)?;
+                        let before = rest.len();
+                        match escaped(c, &mut rest) {
+                            Some(c) => out.push(c),
+                            None if c == 'u' => return None,
+                            None => {}
                         }
+                        self.at += before - rest.len();
                         start = self.at;
                     }
                     _ => self.at += 1,

@@ -1,10 +1,91 @@
-//! A copy's layout undone before the text is read: the quote marks an e-mail puts before every
-//! line (`> `), and the blank line a PDF's text layer puts after every line. Each is undone only
+//! A copy's layout undone before the text is read: line breaks written out (`\n`, `&#10;`,
+//! `<br>`), the quote marks an e-mail puts before every line (`> `), and the blank line a PDF's
+//! text layer puts after every line. Each is undone only
 //! when nearly every line shows it; the parser then reads the text as the telegram laid it out,
 //! and a diagnostic says what was done (the spans index the text as read, `source_text`).
 
 /// How many lines a text needs before its layout tells anything.
 const MIN_LINES: usize = 6;
+
+/// How line breaks were written out in a text that has (nearly) none of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrittenBreaks {
+    /// `\n`: a JSON or CSV export's field copied raw (its other escapes are undone too).
+    Escaped,
+    /// `&#10;`, `&#x000A;`: an XML or HTML export's (its other references are decoded too).
+    Entities,
+    /// `<br>`: a web page's markup copied as text.
+    Markup,
+}
+
+/// `text` with its written-out line breaks made line breaks again, when it has at most three of
+/// its own and at least five written out one way; `None` otherwise.
+pub fn written_breaks(text: &str) -> Option<(String, WrittenBreaks)> {
+    let count = |needle: &[u8]| memchr::memmem::find_iter(text.as_bytes(), needle).take(5).count() >= 5;
+    let ends_with_br = |line: &str| {
+        let l = line.trim_end().as_bytes();
+        let tag = l.iter().rposition(|&b| b == b'<').map_or(&l[..0], |k| &l[k..]);
+        tag.len() <= 6 && tag.ends_with(b">") && tag.len() >= 4 && tag[1..3].eq_ignore_ascii_case(b"br")
+    };
+    if memchr::memchr_iter(b'\n', text.as_bytes()).nth(3).is_some() {
+        // Markup copied with its own breaks too: its first line ends with its `<br>` (nearly
+        // every text fails here), and nearly every line does.
+        if !text.split('\n').find(|l| !l.trim().is_empty()).is_some_and(ends_with_br) {
+            return None;
+        }
+        let lines = || text.split('\n').filter(|l| !l.trim().is_empty());
+        if lines().filter(|l| ends_with_br(l)).count() * 5 < lines().count() * 4 {
+            return None;
+        }
+        return Some((markup_breaks(text), WrittenBreaks::Markup));
+    }
+    if count(b"\\n") {
+        // A field copied with its quotes (`"UNCLAS …\n…"`) loses them.
+        let t = text.trim();
+        let inner = t.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(t);
+        return Some((crate::container::json::unescape(inner), WrittenBreaks::Escaped));
+    }
+    if count(b"&#") {
+        let lower = text.to_ascii_lowercase();
+        let entities = ["&#10;", "&#xa;", "&#x0a;", "&#x000a;"]
+            .iter()
+            .map(|e| memchr::memmem::find_iter(lower.as_bytes(), e.as_bytes()).count())
+            .sum::<usize>();
+        if entities >= 5 {
+            return Some((crate::html::decode_entities(text), WrittenBreaks::Entities));
+        }
+    }
+    if count(b"<br") || count(b"<BR") {
+        return Some((markup_breaks(text), WrittenBreaks::Markup));
+    }
+    None
+}
+
+/// `text` with each `<br>` (`<br/>`, `<BR />`) a line break (one with the break after it, if
+/// any) and its character references decoded.
+fn markup_breaks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let lower = text.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(k) = lower[at..].find("<br").map(|k| k + at) {
+        let Some(end) = lower[k..].find('>').map(|e| k + e + 1).filter(|&e| e - k <= 6) else {
+            out.push_str(&text[at..k + 3]);
+            at = k + 3;
+            continue;
+        };
+        out.push_str(&text[at..k]);
+        out.push('\n');
+        at = end;
+        // `<br>` and a break of its own after it make one (`\r\n` too).
+        if text[at..].starts_with("\r\n") {
+            at += 2;
+        } else if text[at..].starts_with('\n') {
+            at += 1;
+        }
+    }
+    out.push_str(&text[at..]);
+    crate::html::decode_entities(&out)
+}
 
 /// `text` without the quote marks before its lines (`> `, `>> `, `> > `), when nine in ten
 /// of its lines carry one; `None` when it is no quoted text.
@@ -105,6 +186,19 @@ mod tests {
     const CABLE: &str = "C O N F I D E N T I A L MADRID 000520\n\nSIPDIS\n\nE.O. 12958: DECL: 05/07/2019\n\
                          TAGS: PREL, SP\nSUBJECT: SPAIN AND THE\nNEW COMMISSION\n\n1. (C) The minister said that\n\
                          the talks would go on.\n\n2. (C) He added nothing.\n\nAGUIRRE\n";
+
+    #[test]
+    fn restores_line_breaks_written_out() {
+        let escaped = format!("\"{}\"", CABLE.replace('\n', "\\n"));
+        assert_eq!(written_breaks(&escaped), Some((CABLE.to_owned(), WrittenBreaks::Escaped)));
+        let entities = CABLE.replace('\n', "&#10;");
+        assert_eq!(written_breaks(&entities), Some((CABLE.to_owned(), WrittenBreaks::Entities)));
+        let markup = CABLE.replace('\n', "<BR/>\n");
+        assert_eq!(written_breaks(&markup), Some((CABLE.to_owned(), WrittenBreaks::Markup)));
+        // A text with its own breaks that mentions `\n`, or a line with a few: left alone.
+        assert_eq!(written_breaks(&format!("{CABLE}\n1. Split on \\n, \\n, \\n, \\n and \\n.\n")), None);
+        assert_eq!(written_breaks("UNCLAS STATE 000001\\nSUBJECT: X\\n\\n1. Text."), None);
+    }
 
     #[test]
     fn takes_off_the_quote_marks_of_an_e_mail() {

@@ -104,6 +104,18 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
         (Cow::Borrowed(input), InputFormat::Text, None)
     };
     let mut text = text;
+    if let Some((restored, how)) = layout::written_breaks(&text) {
+        text = Cow::Owned(restored);
+        let written = match how {
+            layout::WrittenBreaks::Escaped => "as `\\n` (a JSON or CSV export's field copied raw)",
+            layout::WrittenBreaks::Entities => "as `&#10;` (an XML or HTML export)",
+            layout::WrittenBreaks::Markup => "as `<br>` (a web page's markup copied as text)",
+        };
+        notes.push(note(
+            DiagnosticKind::WrittenLineBreaks,
+            format!("the line breaks were written out {written}: they were read as line breaks"),
+        ));
+    }
     if let Some(unquoted) = layout::unquoted(&text) {
         text = Cow::Owned(unquoted);
         notes.push(note(

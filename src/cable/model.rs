@@ -400,6 +400,8 @@ pub enum DiagnosticKind {
     LineNotUnderstood,
     /// The line breaks were lost and the text was broken again at its fields.
     LostLineBreaks,
+    /// The line breaks were written out (`\n`, `&#10;`, `<br>`) and read as line breaks.
+    WrittenLineBreaks,
     /// Every line was quoted (`> `) and the quote marks were taken off.
     QuoteMarks,
     /// A blank line followed every line (a PDF's text) and those blank lines were taken out.
