@@ -439,6 +439,15 @@ fn corpus_pages_with_their_line_breaks_written_out() {
             let text = cable::source_text(&page);
             let written = write(&text);
             let (with, without) = (cable::parse(&text), cable::parse(&written));
+            common::assert_every_line_accounted(&name, &written, &without);
+            // Spans index the text as read, its breaks restored.
+            let read = cable::source_text(&written);
+            assert!(
+                without.spans.iter().all(|s| s.span.end <= read.len()
+                    && read.is_char_boundary(s.span.start)
+                    && read.is_char_boundary(s.span.end)),
+                "{shape}, {name}: a span outside the text read"
+            );
             if fields(&with) != fields(&without) {
                 wrong.push(name.clone());
             }
