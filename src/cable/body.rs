@@ -146,7 +146,7 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
 /// (`PRINCE KHALID'S REPUTATION:` over `ANOTHER CASUALTY OF THE WAR?` and its rule), there or
 /// above a PDF's page break.
 fn is_first_line_of_heading(p: &Builder<'_>, draft: &Draft, i: usize, start: usize) -> bool {
-    let above = if p.has_furniture() { (start..i).rev().find(|&j| !p.is_furniture(j)) } else { i.checked_sub(1) };
+    let above = if p.has_furniture() { p.line_above(i, start) } else { i.checked_sub(1) };
     above.is_some_and(|above| draft.lines == [above])
         && draft.number.is_none()
         && draft.marking.is_none()
@@ -223,10 +223,7 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     let first = text.chars().next()?;
     // A PDF's page furniture between a heading and its blank line is no text of the cable's.
     let (prev, next) = if p.has_furniture() {
-        (
-            (start..i).rev().find(|&j| !p.is_furniture(j)).map(|j| p.lines[j].text),
-            (i + 1..p.lines.len()).find(|&j| !p.is_furniture(j)).map(|j| p.lines[j].text),
-        )
+        (p.line_above(i, start).map(|j| p.lines[j].text), p.line_below(i).map(|j| p.lines[j].text))
     } else {
         ((i > start).then(|| p.lines[i - 1].text), p.lines.get(i + 1).map(|l| l.text))
     };
@@ -620,12 +617,9 @@ fn closing_formula_end(text: &str) -> Option<usize> {
     let mut at = end(word);
     if *what == "PART" {
         let count = |w: &str| COUNT.iter().any(|c| c.eq_ignore_ascii_case(w)) || w.bytes().all(|b| b.is_ascii_digit());
-        let number = words.next().filter(|w| count(w))?;
-        at = end(number);
-        let rest = &text[at..];
-        let mut more = rest.split(' ').filter(|w| !w.is_empty());
-        if more.next().is_some_and(|w| w.eq_ignore_ascii_case("OF")) {
-            if let Some(total) = more.next().filter(|w| count(w)) {
+        at = end(words.next().filter(|w| count(w))?);
+        if words.next().is_some_and(|w| w.eq_ignore_ascii_case("OF")) {
+            if let Some(total) = words.next().filter(|w| count(w)) {
                 at = end(total);
             }
         }

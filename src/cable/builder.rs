@@ -40,16 +40,26 @@ impl<'a> Builder<'a> {
 
     /// Whether line `index` is a PDF's page furniture: a FOIA release's `Page 2 of 3` and case
     /// stamp, a browser's print margins on one line or two ([`super::shapes::is_pdf_page_furniture`],
-    /// [`super::shapes::split_print_margins`]). A PDF's text sets it apart with blank lines
+    /// [`super::shapes::is_split_print_margin`]). A PDF's text sets it apart with blank lines
     /// wherever the page broke, mid-field and mid-paragraph: what goes on around it goes on
     /// across it.
     pub fn is_furniture(&self, index: usize) -> bool {
         self.furniture.get(index).copied().unwrap_or(false)
     }
 
-    /// Whether any line is a PDF's page furniture.
+    /// Whether any line is a PDF's page furniture (nearly every text has none).
     pub fn has_furniture(&self) -> bool {
         !self.furniture.is_empty()
+    }
+
+    /// The nearest line above `index`, from `start` on, that is no PDF furniture.
+    pub fn line_above(&self, index: usize, start: usize) -> Option<usize> {
+        (start..index).rev().find(|&j| !self.is_furniture(j))
+    }
+
+    /// The nearest line below `index` that is no PDF furniture.
+    pub fn line_below(&self, index: usize) -> Option<usize> {
+        (index + 1..self.lines.len()).find(|&j| !self.is_furniture(j))
     }
 
     /// `text` as its shape is read: in capitals when the text is [`Builder::caseless`]

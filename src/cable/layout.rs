@@ -1,8 +1,8 @@
 //! A copy's layout undone before the text is read: line breaks written out (`\n`, `&#10;`,
 //! `<br>`), the quote marks an e-mail puts before every line (`> `), and the blank line a PDF's
-//! text layer puts after every line. Each is undone only
-//! when nearly every line shows it; the parser then reads the text as the telegram laid it out,
-//! and a diagnostic says what was done (the spans index the text as read, `source_text`).
+//! text layer puts after every line. Each is undone only when nearly every line shows it; the
+//! parser then reads the text as the telegram laid it out, and a diagnostic says what was done
+//! (the spans index the text as read, `source_text`).
 
 /// How many lines a text needs before its layout tells anything.
 const MIN_LINES: usize = 6;
@@ -19,7 +19,8 @@ pub enum WrittenBreaks {
 }
 
 /// `text` with its written-out line breaks made line breaks again, when it has at most three of
-/// its own and at least five written out one way; `None` otherwise.
+/// its own and at least five written out one way, or when nearly every line ends with a `<br>`;
+/// `None` otherwise.
 pub fn written_breaks(text: &str) -> Option<(String, WrittenBreaks)> {
     let count = |needle: &[u8]| memchr::memmem::find_iter(text.as_bytes(), needle).take(5).count() >= 5;
     let ends_with_br = |line: &str| {

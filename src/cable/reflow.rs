@@ -47,8 +47,7 @@ fn body_run_together(line: &str, len: usize) -> bool {
 }
 
 /// Where paragraph 1 begins in a body's first line: at its start (`1. THE TALKS…`, `1.(C)`,
-/// `1.THE`), or
-/// after a sentence or field in its first 400 bytes (`SUMMARY: … 1. THE TALKS`).
+/// `1.THE`), or after a sentence or field in its first 400 bytes (`SUMMARY: … 1. THE TALKS`).
 fn first_paragraph_at(b: &[u8]) -> Option<usize> {
     let start = b.iter().position(|c| !c.is_ascii_whitespace())?;
     // `1.CHARTER REVIEW…` too, as the line reader takes it: a capital glued to the number.

@@ -114,11 +114,9 @@ pub fn is_pdf_page_furniture(text: &str) -> bool {
 fn is_page_count_line(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("Page ").or_else(|| text.strip_prefix("PAGE ")) else { return false };
     let mut words = rest.split_ascii_whitespace();
-    let number =
-        |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
-    let counted =
-        number(words.next()) && words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) && number(words.next());
-    counted && words.next().is_none_or(|w| starts_with_print_time(&rest[rest.find(w).unwrap_or(0)..]))
+    let (Some(page), Some(of), Some(pages)) = (words.next(), words.next(), words.next()) else { return false };
+    is_page_count(&[page, of, pages])
+        && words.next().is_none_or(|w| print_time_end(&rest[rest.find(w).unwrap_or(0)..]).is_some())
 }
 
 /// A browser's print margins, as a PDF of a printed cable page gives them in its text: the
@@ -207,10 +205,6 @@ fn print_time_end(text: &str) -> Option<usize> {
         Some(m) => Some(end + (rest.len() - after.len()) + m.len()),
         None => comma.then_some(end),
     }
-}
-
-fn starts_with_print_time(text: &str) -> bool {
-    print_time_end(text).is_some()
 }
 
 /// A web address as a browser prints it (`https://…`, `file:///…`).
