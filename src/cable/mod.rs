@@ -76,8 +76,8 @@ fn lost_line_breaks() -> Diagnostic {
         line: None,
         severity: Severity::Info,
         kind: DiagnosticKind::LostLineBreaks,
-        message: "the line breaks were lost (a database or PDF copy): the text was broken again before each field \
-                  and paragraph"
+        message: "the line breaks were lost (a database, PDF or web copy): the text was broken again before each \
+                  field and paragraph"
             .to_owned(),
     }
 }

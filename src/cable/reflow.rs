@@ -24,11 +24,53 @@ pub fn needs_reflow_lines<'a>(len: usize, lines: impl Iterator<Item = &'a str> +
     let long: usize = lines.clone().filter(|l| l.len() > LONG_LINE).map(str::len).sum();
     // A run-together caption block sits at the start of the text: the first long lines tell.
     if long * 2 < len || long == 0 {
-        return false;
+        // A short copy (a partial extract, a caption with a paragraph or two) tells by a line of
+        // its header wider than a telegram's: no line of a cable with its breaks is.
+        return caption_block_run_together(lines, WIDER_THAN_WRAPPED);
     }
     let first = lines.clone().find(|l| !l.trim().is_empty());
-    lines.filter(|l| l.len() > LONG_LINE).take(2).any(is_run_together)
+    lines.clone().filter(|l| l.len() > LONG_LINE).take(2).any(is_run_together)
         || first.is_some_and(|l| l.len() > LONG_LINE && body_run_together(l, len))
+        || caption_block_run_together(lines, SHORTEST_CAPTION_BLOCK)
+}
+
+/// The fewest bytes a line of run-together caption fields takes (`TAGS: PREL SUBJ: X`).
+const SHORTEST_RUN: usize = 16;
+
+/// The shortest line looked into for a caption block of three fields: as long as one with its
+/// date and a short subject (`E.O. 12958: DECL: 06/01/2019 TAGS: PGOV HA KBIO SUBJECT: X`);
+/// the envelope's addressees, shorter, are passed over cheaply.
+const SHORTEST_CAPTION_BLOCK: usize = 60;
+
+/// How far into its line a caption block of its own may hold its fields (a long SUBJECT, a
+/// few addressees for action before the E.O.).
+const CAPTION_BLOCK: usize = 800;
+
+/// Wider than a telegram's lines (69 columns, a few more with a page's indent).
+const WIDER_THAN_WRAPPED: usize = 90;
+
+/// How many lines from the top the caption block of a copy with its paragraphs kept apart
+/// may begin (an envelope of thirty addressees, one to a line, comes before it).
+const CAPTION_WITHIN: usize = 80;
+
+/// A copy that kept its paragraphs apart but ran the lines of each together (a web page
+/// without `<pre>`, a word processor's copy, an e-mail that reflowed it): its paragraphs are
+/// the long lines, and its caption block, a paragraph of its own, is one line of fields that
+/// may be short (`E.O. 12958: N/A TAGS: PGOV PTER SUBJECT: AMBASSADOR'S VISIT TO SEVILLE`).
+/// Three fields, or an envelope run together: a telegram itself may write two on a line
+/// (`E.O. 12958: N/A TAGS: PGOV PINR`); and no SUBJECT on a line of its own. Looked for near
+/// the top only, above the first paragraph.
+fn caption_block_run_together<'a>(lines: impl Iterator<Item = &'a str> + Clone, shortest: usize) -> bool {
+    // The caption is above the first paragraph.
+    let header = lines.take(CAPTION_WITHIN).take_while(|l| leading_number(l.as_bytes()).is_none());
+    // Its own line: the caption's fields are in its first few hundred bytes.
+    let run = header.clone().any(|l| l.len() >= shortest && run_together_within(l, 3, CAPTION_BLOCK));
+    // A line of its own for the SUBJECT: the text kept its caption's breaks, and a line of
+    // fields run together is junk in it (a hostile payload), not its caption.
+    run && !header.clone().any(|l| {
+        let start = l.len() - l.trim_start().len();
+        header_field_at(l.as_bytes(), start, true).is_some_and(|(f, _)| f == HeaderField::Subject)
+    })
 }
 
 /// A telegram's body with no header whose line breaks were lost (an archive's text of a
@@ -63,17 +105,46 @@ fn first_paragraph_at(b: &[u8]) -> Option<usize> {
 pub fn reflow(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut first = true;
+    // The text's last words, where a signature may stand, are on its last line that holds any.
+    let last = text.trim_end().len();
+    let mut at = 0;
+    // The caption's post, once read: a line after it reads `FM` as a foreign minister.
+    let mut station = None;
+    // The number of the paragraph expected next, once one began a line; and the numbers that
+    // begin lines, which none inside a line takes (`1. … AS FOLLOWS: 1. ONE. 2. TWO.` before
+    // a line `2. …`).
+    let mut next_paragraph = 0;
+    let mut leading: Vec<u32> = text.split('\n').filter_map(|l| leading_number(l.as_bytes())).collect();
+    leading.sort_unstable();
     for (k, line) in text.split('\n').enumerate() {
         if k > 0 {
             out.push('\n');
         }
+        let ends_text = at + line.len() >= last;
+        at += line.len() + 1;
         let long = line.len() > LONG_LINE;
-        if long && is_run_together(line) {
-            rebreak(line, &mut out, false);
+        if line.len() >= SHORTEST_RUN && is_run_together(line) {
+            station = rebreak(line, &mut out, Along { body: false, ends_text, station });
         } else if long && first && body_run_together(line, text.len()) {
-            rebreak(line, &mut out, true);
+            station = rebreak(line, &mut out, Along { body: true, ends_text, station });
+        } else if let Some(breaks) = heading_run_on(line) {
+            let mut from = 0;
+            for at in breaks {
+                out.push_str(line[from..at].trim_end());
+                out.push('\n');
+                from = at;
+            }
+            let along = Along { body: false, ends_text, station };
+            split_run_on(&line[from..], (&mut next_paragraph, &leading), &along, &mut out);
         } else {
-            out.push_str(line);
+            let start = line.len() - line.trim_start().len();
+            if station.is_none()
+                && header_field_at(line.as_bytes(), start, false).is_some_and(|(f, _)| f == HeaderField::Caption)
+            {
+                station = caption_station(&line[start..]).map(|(post, _)| post);
+            }
+            let along = Along { body: false, ends_text, station };
+            split_run_on(line, (&mut next_paragraph, &leading), &along, &mut out);
         }
         first = first && line.trim().is_empty();
     }
@@ -88,8 +159,18 @@ const PROBES: [&str; 7] = ["E.O", "E. O", "EO 1", "TAGS", "SUBJ", "SIPDIS", "CLA
 /// `find_ci` (32 places at a time) and checked where they stand: a long paragraph line of a web
 /// copy is searched at memory speed, not walked byte by byte.
 fn is_run_together(line: &str) -> bool {
+    fields_run_together(line, 2)
+}
+
+/// [`is_run_together`] with `needed` distinct header fields (or an envelope run together).
+fn fields_run_together(line: &str, needed: usize) -> bool {
     // A long envelope (thirty addressees) can put the caption 2,000 bytes in.
-    let mut head_len = line.len().min(6000);
+    run_together_within(line, needed, 6000)
+}
+
+/// [`fields_run_together`] in the first `within` bytes of the line.
+fn run_together_within(line: &str, needed: usize, within: usize) -> bool {
+    let mut head_len = line.len().min(within);
     while !line.is_char_boundary(head_len) {
         head_len -= 1;
     }
@@ -105,7 +186,7 @@ fn is_run_together(line: &str) -> bool {
                 kinds += 1;
             }
         }
-        kinds >= 2
+        kinds >= needed
     };
     // An envelope run together on its own (a partial extract, kept only to its addressees): it
     // opens with `VZCZC`, and a second line of the envelope follows on the same line.
@@ -137,12 +218,133 @@ fn is_run_together(line: &str) -> bool {
     false
 }
 
+/// A paragraph's number where a line begins (`¶2. (C)`, `12. THE`, `3.(C)`).
+fn leading_number(b: &[u8]) -> Option<u32> {
+    let start = b.iter().take_while(|&&c| c == b' ').count();
+    let number = start + if b[start..].starts_with("¶".as_bytes()) { 2 } else { 0 };
+    let digits = b[number..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    let ok = (1..=3).contains(&digits)
+        && b.get(number + digits) == Some(&b'.')
+        && b.get(number + digits + 1).is_none_or(|&c| c == b' ' || c == b'(');
+    ok.then(|| std::str::from_utf8(&b[number..number + digits]).ok()?.parse().ok()).flatten()
+}
+
+/// A line of a copy that kept its paragraphs apart but ran the lines of each together, where
+/// more than one thing the telegram wrote on lines of their own ran on: two paragraphs where
+/// no blank line stood between them (`…share his philosophy. ¶13. (U) In addition…`), a page
+/// header (`…End comment. BEIRUT 00000523 004 OF 004 SISON`), the signature after the last
+/// words (`…index.c fm STAPLETON`). Each paragraph from the one expected `next` on is given a
+/// line of its own after a blank line (the first only with a pilcrow or a portion mark: the
+/// caption's numbers are no paragraphs; and not one whose number begins a line, `leading`, of
+/// its own), a page header of the caption's post a line of its
+/// own, and the signature a line of its own when the line `ends_text`.
+fn split_run_on(line: &str, (next, leading): (&mut u32, &[u32]), along: &Along<'_>, out: &mut String) {
+    let b = line.as_bytes();
+    if let Some(n) = leading_number(b) {
+        *next = n + 1;
+    }
+    let mut breaks: Vec<(usize, Break)> = Vec::new();
+    let mut i = 1;
+    while *next != 1 {
+        // A digit, or the pilcrow's first byte.
+        let Some(k) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c.is_ascii_digit() || c == 0xC2)) else {
+            break;
+        };
+        let k = k + i;
+        // The first paragraph after the caption's last field (`…for Reasons 1.4 (b) and (d)
+        // ¶1. (S) SUMMARY:`) only with a pilcrow or a portion mark: no date or reason reads so.
+        let first = *next == 0;
+        let marked = |n: u32| {
+            let digits = if n >= 10 { 2 } else { 1 };
+            b[k..].starts_with("¶".as_bytes()) || b[k + digits..].starts_with(b". (")
+        };
+        if let Some(n) =
+            paragraph_at(b, k, (*next).max(1)).filter(|&n| leading.binary_search(&n).is_err() && (!first || marked(n)))
+        {
+            breaks.push((k, Break::Blank));
+            *next = n + 1;
+        }
+        i = k + 1;
+    }
+    if let Some(station) = along.station.map(|s| s.rsplit(' ').next().unwrap_or(s)) {
+        let mut from = 0;
+        while let Some(k) = memchr::memmem::find(&b[from..], station.as_bytes()).map(|k| k + from) {
+            from = k + station.len();
+            let end = [PAGE_HEADER, PAGE_HEADER_PLAIN].iter().find_map(|shape| shaped(&b[from..], shape));
+            if let Some(end) = end.filter(|_| k > 0 && starts_word(b, k, false)) {
+                breaks.push((k, Break::Line));
+                breaks.push((from + end, Break::Line));
+            }
+        }
+    }
+    if along.ends_text {
+        if let Some(at) = signature_at_end(line) {
+            breaks.push((at, Break::Blank));
+        }
+    }
+    breaks.sort_by_key(|(at, how)| (*at, *how == Break::Line));
+    breaks.dedup_by_key(|(at, _)| *at);
+    let mut from = 0;
+    for (at, how) in breaks {
+        out.push_str(line[from..at].trim_end());
+        out.push_str(if how == Break::Blank { "\n\n" } else { "\n" });
+        from = at;
+        while from < b.len() && is_space(b, from) {
+            from += 1;
+        }
+    }
+    out.push_str(&line[from..]);
+}
+
+/// A heading and its rule run on into the paragraph under them, in a copy that kept its
+/// paragraphs apart but ran the lines of each together (`Where We Are Now ---------- ¶2. (SBU)
+/// Images of…`, `------ RECENT POSITIVE GESTURES ------ 9. (C) Since…`, a heading of two
+/// lines each with its rule): where each line of the heading and its rules begins, then the
+/// paragraph, each to stand on a line of its own as the telegram wrote them. A heading line is
+/// one to eight words, the first line's first capitalised (after a quote, if any).
+fn heading_run_on(line: &str) -> Option<Vec<usize>> {
+    let b = line.as_bytes();
+    let rule_len = |at: usize| b[at..].iter().take_while(|&&c| c == b'-' || c == b' ').count();
+    let mut at = b.iter().take_while(|&&c| c == b' ').count();
+    let mut breaks = Vec::new();
+    // A rule above the heading, or none.
+    if b[at..].starts_with(b"---") {
+        at += rule_len(at);
+        breaks.push(at);
+    }
+    for part in 0..2 {
+        let rule = at + memchr::memmem::find(&b[at..b.len().min(at + 120)], b"---")?;
+        let words = line[at..rule].split_ascii_whitespace().count();
+        // A heading's second line goes on from its first (`and Local Governments`, `) Rose…`).
+        let first = line[at..].trim_start_matches(['"', '\'']);
+        if !(1..=8).contains(&words) || part == 0 && !first.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
+        breaks.push(rule);
+        at = rule + rule_len(rule);
+        breaks.push(at);
+        let number = at + if b[at..].starts_with("¶".as_bytes()) { 2 } else { 0 };
+        let digits = b[number..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+        if (1..=3).contains(&digits)
+            && b.get(number + digits) == Some(&b'.')
+            && b.get(number + digits + 1).is_some_and(|&c| c == b' ' || c == b'(')
+        {
+            return Some(breaks);
+        }
+    }
+    None
+}
+
 /// A line that opens with the envelope's `VZCZC` and goes on to another line of the envelope
 /// (`DE RUEHBUL #3934/01`, `ZNR UUUUU`, `FM AMEMBASSY KABUL`): with its breaks, `VZCZC…` stands
 /// alone on its line.
 fn envelope_run_together(b: &[u8]) -> bool {
     let start = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
-    if !word_at(b, start, "VZCZC") {
+    // Or with the envelope's next line, when `VZCZC…` kept a line of its own (`DE RUEHAK
+    // #4688/01 2231453 ZNY CCCCC ZZH P 111453Z AUG 06 FM AMEMBASSY ANKARA…`).
+    if !word_at(b, start, "VZCZC")
+        && !header_field_at(b, start, false).is_some_and(|(kind, _)| kind == HeaderField::Envelope)
+    {
         return false;
     }
     // The envelope's lines follow within a few hundred bytes (routing indicators, a DTG).
@@ -254,6 +456,9 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
     if !probe && free && plain_caption_at(b, i) {
         return Some((HeaderField::Caption, Break::Line));
     }
+    if !probe && free && precedence_routing_at(b, i) {
+        return Some((HeaderField::Envelope, Break::Line));
+    }
     match c {
         b'e' => {
             // `E.O. 12958:`, `E. O. 12958`, `EO 12958`, `E.o. 12958`.
@@ -327,6 +532,17 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
     }
 }
 
+/// The envelope's line of precedence and station (`PP RUEHWEB`, `RR RUEHC`): a doubled
+/// precedence prosign, then a routing indicator standing as a word.
+fn precedence_routing_at(b: &[u8], i: usize) -> bool {
+    let prosign = |k: usize| b.get(k).is_some_and(|c| matches!(c, b'Z' | b'O' | b'P' | b'R'));
+    if !(prosign(i) && prosign(i + 1) && b.get(i + 2) == Some(&b' ') && b.get(i + 3) == Some(&b'R')) {
+        return false;
+    }
+    let letters = b[i + 3..].iter().take(8).take_while(|c| c.is_ascii_uppercase()).count();
+    (4..=7).contains(&letters) && b.get(i + 3 + letters).is_none_or(|&c| c == b' ')
+}
+
 /// A word of two or more capitals at `i` (digits, `-`, `/` and `.` may be part of it).
 fn capitals_word_at(b: &[u8], i: usize) -> bool {
     let (mut capitals, mut lower) = (0, false);
@@ -339,6 +555,9 @@ fn capitals_word_at(b: &[u8], i: usize) -> bool {
 
 /// A page header after its post: the serial in eight digits, the page, `OF`, the pages.
 const PAGE_HEADER: &[u8] = b" 99999999 999.9 OF 999";
+
+/// The same without the page's part number (`BEIRUT 00000523 004 OF 004`).
+const PAGE_HEADER_PLAIN: &[u8] = b" 99999999 999 OF 999";
 
 /// How many bytes of `b` match `shape`, where `9` stands for any digit and a space for one or
 /// more (a joined line keeps the spaces its lines ended with); letters in any case (`001.6 of 005`).
@@ -560,7 +779,9 @@ fn signature_at_end(line: &str) -> Option<usize> {
         let previous_word = before.rsplit(' ').next().unwrap_or("");
         let case_changes = previous_word.bytes().any(|c| c.is_ascii_lowercase())
             && trimmed[start..].bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
-        if spaces >= 2 || before.ends_with(['.', '!', '?', '"', ')']) || case_changes {
+        // A redaction ends the text before it (`…XXXXXXXXXXXX AGUIRRE`), and is never a name.
+        let redacted = previous_word.len() >= 4 && previous_word.bytes().all(|c| c == b'X');
+        if spaces >= 2 || before.ends_with(['.', '!', '?', '"', ')']) || case_changes || redacted {
             let signature = &trimmed[start..];
             // In capitals (`MULFORD`), or a name in title case after a sentence (`…Council. Rice`).
             let title_case = before.ends_with(['.', '!', '?', '"'])
@@ -875,8 +1096,10 @@ fn archive_trailer_at(line: &str) -> Option<usize> {
 }
 
 /// Breaks one run-together line into the output: a header and body, or a `body` alone (its
-/// first paragraph then needs no header before it).
-fn rebreak(line: &str, out: &mut String, body: bool) {
+/// first paragraph then needs no header before it). Returns the caption's post, read on this
+/// line or before it.
+fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a str> {
+    let Along { body, ends_text, station } = along;
     let b = line.as_bytes();
     // A body with no header: its first paragraph needs none before it.
     let opens = body.then(|| first_paragraph_at(b)).flatten();
@@ -888,7 +1111,7 @@ fn rebreak(line: &str, out: &mut String, body: bool) {
         subject_seen: false,
         subject_from: None,
         addressees: false,
-        station: None,
+        station,
     };
     let mut i = 0;
     while i < b.len() {
@@ -907,12 +1130,17 @@ fn rebreak(line: &str, out: &mut String, body: bool) {
             i += 1;
         }
     }
+    let station = r.station;
     let mut breaks = r.breaks;
     // An archive's trailer run on after the signature (`… CROWE NMAFVVZCZ *** Current Handling
     // Restrictions *** EXDIS *** Current Classification *** SECRET`): the signature is looked for
     // before it, and each of its parts has a line.
     let trailer = archive_trailer_at(line);
-    if let Some(at) = signature_at_end(&line[..trailer.unwrap_or(line.len())]) {
+    // A line of caption fields alone, with more text after it (a copy that kept its paragraphs
+    // apart), ends in its subject or a field, not in a signature (`SUBJECT: … ON U.S. MILITARY
+    // TRANSITS AT SHANNON`).
+    let signed = ends_text || !r.in_header;
+    if let Some(at) = signed.then(|| signature_at_end(&line[..trailer.unwrap_or(line.len())])).flatten() {
         if breaks.last().is_none_or(|(last, _)| *last < at) && !breaks.is_empty() {
             breaks.push((at, Break::Blank));
         }
@@ -947,6 +1175,18 @@ fn rebreak(line: &str, out: &mut String, body: bool) {
         }
     }
     out.push_str(&line[start..]);
+    station
+}
+
+/// What [`rebreak`] knows of the text around its line.
+struct Along<'a> {
+    /// The line is a body with no header.
+    body: bool,
+    /// The text ends on this line: a signature may end it (one also ends a line that holds
+    /// paragraphs; a line of caption fields alone ends in a field).
+    ends_text: bool,
+    /// The caption's post, read on a line before.
+    station: Option<&'a str>,
 }
 
 #[cfg(test)]
@@ -986,6 +1226,57 @@ mod tests {
         // Each paragraph on a line of its own, the first naming a second point inside it.
         let text = format!("1. {long}: 1. ONE. 2. TWO.\n\n2. {long}.\n\n3. {long}.\n\nBERGUS\n");
         assert!(!needs_reflow(&text));
+    }
+
+    /// A copy that kept its paragraphs apart but ran each one's lines together: the envelope's
+    /// blocks and the caption's are broken at their fields (`FM` after the caption is a foreign
+    /// minister, the subject's last words no signature), a heading and its rule run on into the
+    /// paragraph under them get lines of their own, a paragraph run on after another is set
+    /// apart (not a `2.` inside the first while paragraph 2 begins a line of its own), and the
+    /// signature after the last words too.
+    #[test]
+    fn breaks_a_flowed_copy_at_its_fields_headings_and_paragraphs() {
+        let long = "The Foreign Minister offered to resign if the opposition could prove that the government knew";
+        let text = format!(
+            "VZCZCXYZ0020 PP RUEHWEB\n\nDE RUEHLI #2365/01 2931652 ZNY SSSSS ZZH P 201652Z OCT 06 FM AMEMBASSY \
+             LISBON TO RUEHC/SECSTATE WASHDC PRIORITY 5279\n\nS E C R E T LISBON 002365\n\nE.O. 12958: DECL: \
+             10/19/2026 TAGS: PREL PGOV PO SUBJECT: PORTUGUESE FM OFFERS TO RESIGN OVER U.S. MILITARY FLIGHTS\n\n\
+             Classified By: POL CHIEF TROY FITRELL, REASONS 1.4 (B,D)\n\n\
+             1. (S) {long}, as follows: 1. one; 2. two.\n\n\
+             Effect on Repatriation ---------------------- 2. (S) {long}. 3. (U) {long}. Visit Lisbon's \
+             Classified Website: http://www.state.sgov.gov/p/eur/lisbon/index.c fm HOFFMAN\n"
+        );
+        assert!(needs_reflow(&text));
+        let read = lines(&text);
+        let at = |line: &str| read.iter().position(|l| l == line).unwrap_or_else(|| panic!("{line:?} in {read:#?}"));
+        for line in [
+            "VZCZCXYZ0020",
+            "PP RUEHWEB",
+            "DE RUEHLI #2365/01 2931652",
+            "FM AMEMBASSY LISBON",
+            "E.O. 12958: DECL: 10/19/2026",
+            "TAGS: PREL PGOV PO",
+            "SUBJECT: PORTUGUESE FM OFFERS TO RESIGN OVER U.S. MILITARY FLIGHTS",
+            "Effect on Repatriation",
+            "----------------------",
+            "HOFFMAN",
+        ] {
+            at(line);
+        }
+        assert!(read[at("HOFFMAN") - 1].is_empty());
+        assert!(read.iter().any(|l| l.starts_with("1. (S)") && l.ends_with("1. one; 2. two.")));
+        // Under its heading's rule as the telegram wrote it; after a paragraph, a blank line.
+        let k = read.iter().position(|l| l.starts_with("2. (S)")).expect("2. (S)");
+        assert_eq!(read[k - 1], "----------------------");
+        let k = read.iter().position(|l| l.starts_with("3. (U)")).expect("3. (U)");
+        assert!(read[k - 1].is_empty());
+        let c = crate::parse(&text);
+        assert_eq!((c.tags.len(), c.signers.as_slice()), (3, ["HOFFMAN".to_owned()].as_slice()));
+        let numbers: Vec<_> = c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect();
+        assert_eq!(numbers, [1, 2, 3]);
+        // Its breaks kept, the same telegram is no copy to re-break; a telegram may write two
+        // caption fields on one line.
+        assert!(!needs_reflow("S E C R E T LISBON 002365\n\nE.O. 12958: N/A TAGS: PREL\nSUBJECT: X\n\n1. (S) Text.\n"));
     }
 
     #[test]

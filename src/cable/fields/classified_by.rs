@@ -101,6 +101,7 @@ pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
     let cut = ["for reason", "reason", "; 1.", ", 1.", " 1.4", " 1.5", " E.O."]
         .iter()
         .filter_map(|m| find_ci(field, m))
+        .chain(split_reasons_at(field))
         .min()
         .unwrap_or(field.len());
     let who = field[..cut].trim().trim_end_matches([',', ';', ':', '-']).trim();
@@ -121,6 +122,28 @@ pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
     let names_no_one = who.is_empty() || starts_with_ci(who, "SECTION") || starts_with_ci(who, "E.O.");
     let who = (!names_no_one).then(|| collapse_ws(who));
     (who, parse_reasons(&field[cut..]))
+}
+
+/// `… for Reaso ns 1.4 (b)`, `… for rea sons`: the word cut by a wrap that a copy turned into
+/// a space (a web page that flowed the lines of the field together). Where the word begins.
+fn split_reasons_at(field: &str) -> Option<usize> {
+    let mut words = field.split(' ').scan(0, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    });
+    let mut previous = words.next()?;
+    for (at, word) in words {
+        let (start, head) = previous;
+        // The word's two parts spell `reason…`, the first a part of `reasons` (not the whole).
+        let spelled = head.bytes().chain(word.bytes()).take(6).map(|c| c.to_ascii_lowercase()).eq(*b"reason");
+        let part = head.len() >= 2 && head.len() < 6 && b"reasons"[..head.len()].eq_ignore_ascii_case(head.as_bytes());
+        if spelled && part {
+            return Some(start);
+        }
+        previous = (at, word);
+    }
+    None
 }
 
 /// A post's name (a known station) before a title: `NEW DELHI POLITICAL COUNSELOR …`.
@@ -227,6 +250,13 @@ mod tests {
         let (_, reasons) = joined("Thatcher Scharpf for reas", "ons 1.4(b/d).");
         assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
         // Two whole words stay two.
+        // The same wraps in a copy that flowed the field's lines together with a space.
+        for split in ["for Reaso ns 1.4 (b) and (d)", "for rea sons 1.4 (b) and (d)"] {
+            let (who, reasons) =
+                parse(&format!("Classified By: Acting Political Minister-Counselor Andrew Young {split}"));
+            assert_eq!(who.as_deref(), Some("Acting Political Minister-Counselor Andrew Young"));
+            assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
+        }
         let (_, reasons) = joined("Ambassador X for", "reasons 1.4 (a) and (d)");
         assert_eq!(reasons, ["1.4(a)", "1.4(d)"]);
     }
