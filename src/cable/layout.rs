@@ -88,6 +88,46 @@ fn markup_breaks(text: &str) -> String {
     crate::html::decode_entities(&out)
 }
 
+/// How far into a text [`plain_spaces`] looks for a space of another kind than the no-break one:
+/// a copy that made its spaces so made them so throughout.
+const SPACES_WITHIN: usize = 8192;
+
+/// What a copy puts where the telegram had a plain space or line break: a no-break space
+/// (`&nbsp;`, a web page's or a word processor's), a narrow no-break or figure space, the
+/// typographic spaces from U+2000 to U+200A, the ideographic space; and the line and paragraph
+/// separators (U+2028, U+2029) and next-line control (U+0085) of some editors and exports.
+fn plain(c: char) -> Option<char> {
+    match c {
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => Some(' '),
+        '\u{85}' | '\u{2028}' | '\u{2029}' => Some('\n'),
+        _ => None,
+    }
+}
+
+/// `text` with its spaces and line breaks of other kinds ([`plain`]) made plain again, when it
+/// holds a no-break space, or its first 8 KB a typographic space or a line or paragraph
+/// separator (the ideographic space is made plain with them): the telegram knew only the plain
+/// ones, and the line reader tells its fields and lines apart by them. `None` otherwise (nearly
+/// every text: a search for the no-break space at memory speed, and a look at each `E2` byte,
+/// the lead of `’` and `“` too, in the first 8 KB).
+pub fn plain_spaces(text: &str) -> Option<String> {
+    let mut end = text.len().min(SPACES_WITHIN);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    // A no-break space anywhere (an HTML e-mail's `&nbsp; ` stands only where two spaces did,
+    // which a telegram's header may not have); the others where a copy made them all.
+    let b = head.as_bytes();
+    // U+2000 to U+200A, U+2028, U+2029 and U+202F are `E2 80 xx`; `’` and `“` share the first
+    // two bytes, so the third tells.
+    let found = memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes()).is_some()
+        || memchr::memchr_iter(0xE2, b).any(|at| {
+            b.get(at + 1) == Some(&0x80) && b.get(at + 2).is_some_and(|c| matches!(c, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+        });
+    found.then(|| text.chars().map(|c| plain(c).unwrap_or(c)).collect())
+}
+
 /// `text` without the quote marks before its lines (`> `, `>> `, `> > `), when nine in ten
 /// of its lines carry one; `None` when it is no quoted text.
 pub fn unquoted(text: &str) -> Option<String> {
@@ -187,6 +227,19 @@ mod tests {
     const CABLE: &str = "C O N F I D E N T I A L MADRID 000520\n\nSIPDIS\n\nE.O. 12958: DECL: 05/07/2019\n\
                          TAGS: PREL, SP\nSUBJECT: SPAIN AND THE\nNEW COMMISSION\n\n1. (C) The minister said that\n\
                          the talks would go on.\n\n2. (C) He added nothing.\n\nAGUIRRE\n";
+
+    /// No-break and typographic spaces, and line separators, as copies give them: the text reads
+    /// as with plain ones; a text with none (curly quotes and pilcrows are no spaces) is left be.
+    #[test]
+    fn makes_spaces_and_line_breaks_of_other_kinds_plain() {
+        let nbsp = CABLE.replace(' ', "\u{a0}");
+        assert_eq!(plain_spaces(&nbsp).as_deref(), Some(CABLE));
+        let mixed = CABLE.replace("  ", "\u{a0} ").replace("SPAIN AND", "SPAIN\u{2009}AND").replace('\n', "\u{2028}");
+        assert_eq!(plain_spaces(&mixed).as_deref(), Some(CABLE));
+        assert_eq!(plain_spaces(&CABLE.replace('\n', "\u{2029}")).as_deref(), Some(CABLE));
+        assert_eq!(plain_spaces("\u{b6}1. (C) The minister\u{2019}s \u{201c}talks\u{201d} \u{2014} none."), None);
+        assert_eq!(crate::parse(&nbsp).tags, crate::parse(CABLE).tags);
+    }
 
     #[test]
     fn restores_line_breaks_written_out() {

@@ -104,6 +104,10 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
         (Cow::Borrowed(input), InputFormat::Text, None)
     };
     let mut text = text;
+    // No-break spaces and line separators read as the plain ones they stand for.
+    if let Some(plain) = layout::plain_spaces(&text) {
+        text = Cow::Owned(plain);
+    }
     if let Some((restored, how)) = layout::written_breaks(&text) {
         text = Cow::Owned(restored);
         let written = match how {
