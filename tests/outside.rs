@@ -328,8 +328,10 @@ fn corpus_pages_lower_cased() {
 /// an e-mail that reflowed it. Each block the page sets apart with a blank line is one line (its
 /// envelope, its caption fields `E.O. … TAGS: … SUBJECT: …`, a heading with its rule and the
 /// paragraph under it, paragraphs with no blank line between them, the signature after the last
-/// words), as text and as an HTML page of `<p>` elements. Before: TAGS 35/201, subjects 36/201,
-/// IDs 148/201, numbered paragraphs in 164/201 as with the page's breaks.
+/// words), as text, as an HTML page of `<p>` elements, and wrapped again at an e-mail's 72
+/// columns and at a PDF's 100 (its fields and paragraphs then begin mid-line and end on the next).
+/// Before: TAGS 35/201, subjects 36/201, IDs 148/201, numbered paragraphs in 164/201 as with the
+/// page's breaks; wrapped again at 72 columns, IDs 62/201 and TAGS 82/201; at 100, IDs 148/201.
 #[test]
 fn corpus_pages_with_their_paragraphs_flowed() {
     type Field = fn(&Cable) -> String;
@@ -363,13 +365,40 @@ fn corpus_pages_with_their_paragraphs_flowed() {
         lines.split(|l| l.is_empty()).filter(|block| !block.is_empty()).map(|block| block.join(" ")).collect()
     };
     let text_copy = |blocks: &[String]| blocks.join("\n\n");
+    // Each block wrapped again at `width` columns, as an e-mail (72) or a PDF of a page (100) does.
+    let wrap = |blocks: &[String], width: usize| -> String {
+        let wrapped = blocks.iter().map(|block| {
+            let mut lines: Vec<String> = vec![String::new()];
+            for word in block.split(' ') {
+                let line = lines.last_mut().expect("a line");
+                if !line.is_empty() && line.len() + 1 + word.len() > width {
+                    lines.push(word.to_owned());
+                } else {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                }
+            }
+            lines.join("\n")
+        });
+        wrapped.collect::<Vec<_>>().join("\n\n")
+    };
+    let email = |blocks: &[String]| wrap(blocks, 72);
+    let pdf = |blocks: &[String]| wrap(blocks, 100);
     let html_copy = |blocks: &[String]| {
         let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
         let paragraphs: String =
             blocks.iter().flat_map(|b| ["<p>".to_owned(), escape(b), "</p>\n".to_owned()]).collect();
         format!("<!DOCTYPE html><html><body>\n{paragraphs}</body></html>")
     };
-    for (shape, write) in [("text", &text_copy as &dyn Fn(&[String]) -> String), ("<p>", &html_copy)] {
+    let shapes = [
+        ("text", &text_copy as &dyn Fn(&[String]) -> String),
+        ("<p>", &html_copy),
+        ("text wrapped again at 72 columns", &email),
+        ("text wrapped again at 100 columns", &pdf),
+    ];
+    for (shape, write) in shapes {
         let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();
         let mut wrong = Vec::new();
         for (name, page) in common::corpus_pages() {

@@ -20,14 +20,19 @@ pub fn needs_reflow(text: &str) -> bool {
 
 /// [`needs_reflow`] over lines already split (the parser's own split: no second pass).
 pub fn needs_reflow_lines<'a>(len: usize, lines: impl Iterator<Item = &'a str> + Clone) -> bool {
+    // One pass: the bytes of the long lines, and how many lines are wider than a telegram's.
+    let (long, wide) = lines.clone().map(str::len).fold((0, 0), |(long, wide), n| {
+        (long + if n > LONG_LINE { n } else { 0 }, wide + usize::from((REWRAPPED_WIDTH..=LONG_LINE).contains(&n)))
+    });
     // Nearly every cable fails the cheap test: its long lines are not half of it.
-    let long: usize = lines.clone().filter(|l| l.len() > LONG_LINE).map(str::len).sum();
-    // A run-together caption block sits at the start of the text: the first long lines tell.
     if long * 2 < len || long == 0 {
-        // A short copy (a partial extract, a caption with a paragraph or two) tells by a line of
-        // its header wider than a telegram's: no line of a cable with its breaks is.
-        return caption_block_run_together(lines, WIDER_THAN_WRAPPED);
+        // Wrapped again wider than a telegram (its width asked only of a text with lines that
+        // wide); or near a telegram's width (an e-mail's 72 columns), or a short copy (a partial
+        // extract, a caption and a paragraph or two): a line of its header holds three of its
+        // fields, as no line of a cable with its breaks does.
+        return wide >= 5 && rewrapped(lines.clone()) || caption_block_run_together(lines, SHORTEST_CAPTION_BLOCK);
     }
+    // A run-together caption block sits at the start of the text: the first long lines tell.
     let first = lines.clone().find(|l| !l.trim().is_empty());
     lines.clone().filter(|l| l.len() > LONG_LINE).take(2).any(is_run_together)
         || first.is_some_and(|l| l.len() > LONG_LINE && body_run_together(l, len))
@@ -46,9 +51,6 @@ const SHORTEST_CAPTION_BLOCK: usize = 60;
 /// few addressees for action before the E.O.).
 const CAPTION_BLOCK: usize = 800;
 
-/// Wider than a telegram's lines (69 columns, a few more with a page's indent).
-const WIDER_THAN_WRAPPED: usize = 90;
-
 /// How many lines from the top the caption block of a copy with its paragraphs kept apart
 /// may begin (an envelope of thirty addressees, one to a line, comes before it).
 const CAPTION_WITHIN: usize = 80;
@@ -61,16 +63,26 @@ const CAPTION_WITHIN: usize = 80;
 /// (`E.O. 12958: N/A TAGS: PGOV PINR`); and no SUBJECT on a line of its own. Looked for near
 /// the top only, above the first paragraph.
 fn caption_block_run_together<'a>(lines: impl Iterator<Item = &'a str> + Clone, shortest: usize) -> bool {
-    // The caption is above the first paragraph.
-    let header = lines.take(CAPTION_WITHIN).take_while(|l| leading_number(l.as_bytes()).is_none());
+    let header = lines.clone().take(CAPTION_WITHIN).take_while(|l| leading_number(l.as_bytes()).is_none());
     // Its own line: the caption's fields are in its first few hundred bytes.
-    let run = header.clone().any(|l| l.len() >= shortest && run_together_within(l, 3, CAPTION_BLOCK));
+    let fields =
+        |needed: usize| header.clone().any(|l| l.len() >= shortest && run_together_within(l, needed, CAPTION_BLOCK));
+    // Nearly every text has no line of two fields, and is done with here.
+    if !fields(2) {
+        return false;
+    }
+    // Wrapped again wider than a telegram, two fields that share a line tell; and a field may
+    // happen to begin a line, as the SUBJECT below.
+    if wrap_width(lines).is_some_and(|w| w > TELEGRAM_WIDTH) {
+        return true;
+    }
     // A line of its own for the SUBJECT: the text kept its caption's breaks, and a line of
     // fields run together is junk in it (a hostile payload), not its caption.
-    run && !header.clone().any(|l| {
-        let start = l.len() - l.trim_start().len();
-        header_field_at(l.as_bytes(), start, true).is_some_and(|(f, _)| f == HeaderField::Subject)
-    })
+    fields(3)
+        && !header.clone().any(|l| {
+            let start = l.len() - l.trim_start().len();
+            header_field_at(l.as_bytes(), start, true).is_some_and(|(f, _)| f == HeaderField::Subject)
+        })
 }
 
 /// A telegram's body with no header whose line breaks were lost (an archive's text of a
@@ -101,8 +113,76 @@ fn first_paragraph_at(b: &[u8]) -> Option<usize> {
     (start + 1..b.len().min(400)).find(|&i| paragraph_at(b, i, 1).is_some())
 }
 
-/// `text` with every run-together line broken again at its fields.
+/// A telegram's lines: 69 columns at most.
+const TELEGRAM_WIDTH: usize = 69;
+
+/// The narrowest width of a text wrapped again that is told from a telegram's 69 columns
+/// without more (a wider one with its caption's fields run together on a line is told too).
+const REWRAPPED_WIDTH: usize = 76;
+
+/// How many lines from the top tell a text's wrapping.
+const WRAP_WITHIN: usize = 300;
+
+/// The width a text's lines are wrapped at, when they are: of its first lines of 20 bytes or
+/// more (up to [`LONG_LINE`]), ten or more, half end within 15 columns of the widest. A
+/// telegram's is its 69 columns; a text of a paragraph to a line (an archive's) has lines of
+/// every length, and none. One pass, its lengths counted.
+fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
+    let mut count = [0u16; LONG_LINE + 1];
+    let (mut widest, mut all) = (0, 0);
+    for n in lines.take(WRAP_WITHIN).map(str::len).filter(|&n| (20..=LONG_LINE).contains(&n)) {
+        count[n] += 1;
+        widest = widest.max(n);
+        all += 1;
+    }
+    let near: usize = count[widest.saturating_sub(15)..=widest].iter().map(|&c| usize::from(c)).sum();
+    (all >= 10 && near * 2 >= all).then_some(widest)
+}
+
+/// A text wrapped again wider than a telegram (a PDF of a page that set it in paragraphs, an
+/// e-mail or editor that reflowed it to its own width): wrapped at 76 columns or more.
+fn rewrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    wrap_width(lines).is_some_and(|w| w >= REWRAPPED_WIDTH)
+}
+
+/// `text` with the lines of each of its blocks (the lines between blank ones) joined by a space.
+fn unwrap_blocks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_block = false;
+    for line in text.split('\n') {
+        let line = line.trim();
+        if line.is_empty() {
+            if in_block {
+                out.push('\n');
+            }
+            out.push('\n');
+            in_block = false;
+        } else {
+            if in_block {
+                out.push(' ');
+            }
+            out.push_str(line);
+            in_block = true;
+        }
+    }
+    out
+}
+
+/// `text` with every run-together line broken again at its fields. A text whose long lines are
+/// not most of it was wrapped again at another width ([`rewrapped`], or near a telegram's: its
+/// caption's fields run together on a line): it is first joined a block to a line, as a copy
+/// that kept its paragraphs apart (a short copy of a block to a line is as it was).
 pub fn reflow(text: &str) -> String {
+    let lines = || text.split('\n');
+    let long: usize = lines().filter(|l| l.len() > LONG_LINE).map(str::len).sum();
+    if long * 2 < text.len() && (rewrapped(lines()) || caption_block_run_together(lines(), SHORTEST_CAPTION_BLOCK)) {
+        return reflow_lines(&unwrap_blocks(text));
+    }
+    reflow_lines(text)
+}
+
+/// [`reflow`] of a text as its lines stand.
+fn reflow_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut first = true;
     // The text's last words, where a signature may stand, are on its last line that holds any.
@@ -1277,6 +1357,51 @@ mod tests {
         // Its breaks kept, the same telegram is no copy to re-break; a telegram may write two
         // caption fields on one line.
         assert!(!needs_reflow("S E C R E T LISBON 002365\n\nE.O. 12958: N/A TAGS: PREL\nSUBJECT: X\n\n1. (S) Text.\n"));
+    }
+
+    /// A text wrapped again at an e-mail's 72 columns, its fields and paragraphs begun mid-line
+    /// and ended on the next: joined a block to a line, it reads as the telegram; the telegram
+    /// itself, wrapped at its 69 columns, is no text wrapped again.
+    #[test]
+    fn joins_a_text_wrapped_again_before_breaking_it() {
+        let telegram = "VZCZCXYZ0020\nPP RUEHWEB\n\nDE RUEHLI #2365/01 2931652\nZNY SSSSS ZZH\nP 201652Z OCT 06\n\
+                        FM AMEMBASSY LISBON\nTO RUEHC/SECSTATE WASHDC PRIORITY 5279\n\nS E C R E T LISBON 002365\n\n\
+                        E.O. 12958: DECL: 10/19/2026\nTAGS: PREL PGOV PO\nSUBJECT: PORTUGUESE FM OFFERS TO RESIGN\n\n";
+        let paragraph = "The Foreign Minister offered to resign if the opposition could prove that the government \
+                         knew of the flights, and the opposition said it would try.";
+        let text = format!("{telegram}1. (S) {paragraph}\n\n2. (S) {paragraph}\n\nHOFFMAN\n");
+        let wrap = |width: usize| {
+            let mut out = String::new();
+            for block in text.split("\n\n") {
+                let mut column = 0;
+                for word in block.split_whitespace() {
+                    if column > 0 && column + 1 + word.len() > width {
+                        out.push('\n');
+                        column = 0;
+                    } else if column > 0 {
+                        out.push(' ');
+                        column += 1;
+                    }
+                    out.push_str(word);
+                    column += word.len();
+                }
+                out.push_str("\n\n");
+            }
+            out
+        };
+        let (telegram, email) = (text.clone(), wrap(72));
+        assert!(!needs_reflow(&telegram));
+        assert!(needs_reflow(&email), "{email}");
+        let (a, b) = (crate::parse(&telegram), crate::parse(&email));
+        assert_eq!((a.id.as_deref(), a.tags.len(), a.signers.len()), (Some("06LISBON2365"), 3, 1));
+        assert_eq!(
+            (&b.id, &b.origin, &b.tags, &b.subject, &b.signers),
+            (&a.id, &a.origin, &a.tags, &a.subject, &a.signers)
+        );
+        let numbers = |c: &crate::model::Cable| -> Vec<u32> {
+            c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect()
+        };
+        assert_eq!(numbers(&b), [1, 2]);
     }
 
     #[test]
