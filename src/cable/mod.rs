@@ -37,7 +37,9 @@ pub fn parse_source(input: &str) -> (Cable, Cow<'_, str>) {
     let mut cable = {
         let lines = lines::split_lines(&source.text);
         let len = source.text.len();
-        if reflow::needs_reflow_lines(len, lines.iter().map(|l| &source.text[l.span.start..l.span.end])) {
+        if reflow::needs_reflow_lines(len, lines.iter().map(|l| &source.text[l.span.start..l.span.end]))
+            || reflow::caseless_needs_reflow(&source.text)
+        {
             drop(lines);
             source.text = Cow::Owned(reflow::reflow(&source.text));
             source.notes.push(lost_line_breaks());

@@ -15,7 +15,39 @@ const LONG_LINE: usize = 200;
 pub fn needs_reflow(text: &str) -> bool {
     // The parser's own split (`\r` ends a line too), so `parse` and `source_text` always agree.
     let lines = crate::lines::split_lines(text);
-    needs_reflow_lines(text.len(), lines.iter().map(|l| &text[l.span.start..l.span.end]))
+    needs_reflow_lines(text.len(), lines.iter().map(|l| &text[l.span.start..l.span.end])) || caseless_needs_reflow(text)
+}
+
+/// A text in lower case throughout (an export that lower-cased it as well as running its lines
+/// together): its fields are told by their shapes in capitals ([`needs_reflow`] of the text in
+/// capitals). False for any text with a capital (nearly every one: the first tells).
+pub fn caseless_needs_reflow(text: &str) -> bool {
+    is_caseless(text) && {
+        let upper = text.to_ascii_uppercase();
+        let lines = crate::lines::split_lines(&upper);
+        needs_reflow_lines(upper.len(), lines.iter().map(|l| &upper[l.span.start..l.span.end]))
+    }
+}
+
+/// No capital letter, and some small ones.
+fn is_caseless(text: &str) -> bool {
+    !text.bytes().any(|b| b.is_ascii_uppercase()) && text.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// `broken` (a text in capitals broken again) with the letters of `text`, the same text as it
+/// was written: re-breaking only takes out and puts in white space, so the rest of the two
+/// texts is the same characters in the same order, but for their case.
+fn with_case_of(broken: &str, text: &str) -> String {
+    let mut out = String::with_capacity(broken.len());
+    let mut written = text.chars().filter(|c| !c.is_whitespace());
+    for c in broken.chars() {
+        if c.is_whitespace() {
+            out.push(c);
+        } else {
+            out.push(written.next().unwrap_or(c));
+        }
+    }
+    out
 }
 
 /// [`needs_reflow`] over lines already split (the parser's own split: no second pass).
@@ -173,6 +205,15 @@ fn unwrap_blocks(text: &str) -> String {
 /// caption's fields run together on a line): it is first joined a block to a line, as a copy
 /// that kept its paragraphs apart (a short copy of a block to a line is as it was).
 pub fn reflow(text: &str) -> String {
+    // In lower case throughout: broken where its capitals would be, and given back its case.
+    if is_caseless(text) {
+        return with_case_of(&reflow_cased(&text.to_ascii_uppercase()), text);
+    }
+    reflow_cased(text)
+}
+
+/// [`reflow`] of a text with its capitals.
+fn reflow_cased(text: &str) -> String {
     let lines = || text.split('\n');
     let long: usize = lines().filter(|l| l.len() > LONG_LINE).map(str::len).sum();
     if long * 2 < text.len() && (rewrapped(lines()) || caption_block_run_together(lines(), SHORTEST_CAPTION_BLOCK)) {
@@ -1402,6 +1443,22 @@ mod tests {
             c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect()
         };
         assert_eq!(numbers(&b), [1, 2]);
+    }
+
+    /// Lower-cased as well as run together: broken where its capitals would be, kept in its case.
+    #[test]
+    fn breaks_a_lower_cased_copy_where_its_capitals_would_be() {
+        let text = "c o n f i d e n t i a l  new delhi 005734   e.o. 12958: decl: 09/09/2014 tags: prel, pter, \
+                    in subject: india rattled by developments in bangladesh  ref: a. dhaka 3127  1. (c) summary: \
+                    bangladesh watchers reacted.  2. (c) more text here.  pyatt";
+        assert!(needs_reflow(text));
+        let read = lines(text);
+        for line in
+            ["e.o. 12958: decl: 09/09/2014", "tags: prel, pter, in", "1. (c) summary: bangladesh watchers reacted."]
+        {
+            assert!(read.iter().any(|l| l == line), "{line:?} in {read:#?}");
+        }
+        assert_eq!(with_case_of("AB\n\nC D", "ab c   d"), "ab\n\nc d");
     }
 
     #[test]
