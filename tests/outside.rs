@@ -187,8 +187,9 @@ fn national_archives_telegrams_with_their_line_breaks_lost() {
         }
     }
     println!("1970s telegrams joined: signers {}/{}; not found: {missed:?}", signers.right, signers.total);
-    // 55 of 79: the others open with references or a subject's end before paragraph 1, or skip 2.
-    assert!(signers.share() >= 0.69, "joined, signers {}/{}", signers.right, signers.total);
+    // 62 of 79 (55 before paragraph 1 was looked for after any word, as after a reference or a
+    // subject's end): the others have no paragraphs 1 to 3 in order, or numbers at all.
+    assert!(signers.share() >= 0.78, "joined, signers {}/{}", signers.right, signers.total);
 }
 
 /// The 201 pages of 2010 with their line breaks lost, as a PDF's text or a database export gives

@@ -133,7 +133,8 @@ fn body_run_together(line: &str, len: usize) -> bool {
 }
 
 /// Where paragraph 1 begins in a body's first line: at its start (`1. THE TALKS…`, `1.(C)`,
-/// `1.THE`), or after a sentence or field in its first 400 bytes (`SUMMARY: … 1. THE TALKS`).
+/// `1.THE`), or after a sentence or field in its first 400 bytes (`SUMMARY: … 1. THE TALKS`),
+/// or after any word there.
 fn first_paragraph_at(b: &[u8]) -> Option<usize> {
     let start = b.iter().position(|c| !c.is_ascii_whitespace())?;
     // `1.CHARTER REVIEW…` too, as the line reader takes it: a capital glued to the number.
@@ -142,7 +143,16 @@ fn first_paragraph_at(b: &[u8]) -> Option<usize> {
     {
         return Some(start);
     }
-    (start + 1..b.len().min(400)).find(|&i| paragraph_at(b, i, 1).is_some())
+    (start + 1..b.len().min(400)).find(|&i| paragraph_at(b, i, 1).is_some()).or_else(|| {
+        // After the end of a reference or a subject cut off above (`B. KL 0465 1. LOCAL PRESS`,
+        // `…ATURE OF MOU 1. DURING A MARCH 16…`): one space before, a capital or mark after,
+        // and paragraphs 2 and 3 to follow ([`body_run_together`] asks).
+        (start + 1..b.len().min(400)).find(|&i| {
+            b[i - 1] == b' '
+                && b[i..].starts_with(b"1. ")
+                && b.get(i + 3).is_some_and(|&c| c == b'(' || c.is_ascii_uppercase())
+        })
+    })
 }
 
 /// A telegram's lines: 69 columns at most.
