@@ -337,10 +337,11 @@ fn corpus_pages_lower_cased() {
 fn corpus_pages_with_their_paragraphs_flowed() {
     type Field = fn(&Cable) -> String;
     let fields: [(&str, Field, f64); 10] = [
-        ("id", |c| format!("{:?}", c.id), 0.99),
+        // 201/201 since a web page's date line run on into the caption is broken off.
+        ("id", |c| format!("{:?}", c.id), 0.995),
         ("date", |c| format!("{:?}", c.date), 0.99),
         ("classification", |c| format!("{:?}", c.classification), 0.99),
-        ("origin", |c| format!("{:?}", c.origin), 0.99),
+        ("origin", |c| format!("{:?}", c.origin), 0.995),
         ("tags", |c| c.tags.join(" "), 0.99),
         ("subject", |c| c.subject.clone().unwrap_or_default(), 0.99),
         ("references", |c| format!("{:?}", c.references.iter().map(|r| &r.id).collect::<Vec<_>>()), 0.99),

@@ -268,6 +268,16 @@ fn reflow_lines(text: &str) -> String {
             let along = Along { body: false, ends_text, station };
             split_run_on(&line[from..], (&mut next_paragraph, &leading), &along, &mut out);
         } else {
+            // A web page's date line run on into its caption (`Tuesday, 02 September 2008, 23:30
+            // C O N F I D E N T I A L STATE 093970`): a line of its own.
+            let line = match dateline_end(line).filter(|&end| end < line.trim_end().len()) {
+                Some(end) => {
+                    out.push_str(&line[..end]);
+                    out.push('\n');
+                    line[end..].trim_start()
+                }
+                None => line,
+            };
             let start = line.len() - line.trim_start().len();
             if station.is_none()
                 && header_field_at(line.as_bytes(), start, false).is_some_and(|(f, _)| f == HeaderField::Caption)
@@ -1203,12 +1213,17 @@ fn marked_prose_at(line: &str, i: usize, capitals: bool) -> bool {
 /// A web page's date line at the start of `text` (`Tuesday, 20 January 2004, 09:44`): its five
 /// words, as the line reader reads them (`parse_dateline`).
 fn dateline_at(text: &str) -> bool {
+    dateline_end(text).is_some()
+}
+
+/// Where a web page's date line at the start of `text` ends ([`dateline_at`]).
+fn dateline_end(text: &str) -> Option<usize> {
     if !text.as_bytes().first().is_some_and(|c| matches!(c, b'M' | b'T' | b'W' | b'F' | b'S')) {
-        return false;
+        return None;
     }
-    let Some(last) = text.split_ascii_whitespace().nth(4) else { return false };
+    let last = text.split_ascii_whitespace().nth(4)?;
     let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
-    crate::fields::dtg::parse_dateline(&text[..end]).is_some()
+    crate::fields::dtg::parse_dateline(&text[..end]).is_some().then_some(end)
 }
 
 /// Where an archive's trailer starts at the end of a run-together line: its end-of-record mark
