@@ -92,8 +92,9 @@ const CAPTION_WITHIN: usize = 80;
 /// the long lines, and its caption block, a paragraph of its own, is one line of fields that
 /// may be short (`E.O. 12958: N/A TAGS: PGOV PTER SUBJECT: AMBASSADOR'S VISIT TO SEVILLE`).
 /// Three fields, or an envelope run together: a telegram itself may write two on a line
-/// (`E.O. 12958: N/A TAGS: PGOV PINR`); and no SUBJECT on a line of its own. Looked for near
-/// the top only, above the first paragraph.
+/// (`E.O. 12958: N/A TAGS: PGOV PINR`); and no SUBJECT on a line of its own. In a text wrapped
+/// again wider than a telegram ([`wrap_width`]), two fields on a line tell. Looked for near the
+/// top only, above the first paragraph.
 fn caption_block_run_together<'a>(lines: impl Iterator<Item = &'a str> + Clone, shortest: usize) -> bool {
     let header = lines.clone().take(CAPTION_WITHIN).take_while(|l| leading_number(l.as_bytes()).is_none());
     // Its own line: the caption's fields are in its first few hundred bytes.
@@ -236,7 +237,8 @@ fn reflow_cased(text: &str) -> String {
 fn reflow_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut first = true;
-    // The text's last words, where a signature may stand, are on its last line that holds any.
+    // The text's last words, where a signature may stand, are on its last line that holds any;
+    // `at` is where the line read begins.
     let last = text.trim_end().len();
     let mut at = 0;
     // The caption's post, once read: a line after it reads `FM` as a foreign minister.
@@ -260,10 +262,10 @@ fn reflow_lines(text: &str) -> String {
             station = rebreak(line, &mut out, Along { body: true, ends_text, station });
         } else if let Some(breaks) = heading_run_on(line) {
             let mut from = 0;
-            for at in breaks {
-                out.push_str(line[from..at].trim_end());
+            for until in breaks {
+                out.push_str(line[from..until].trim_end());
                 out.push('\n');
-                from = at;
+                from = until;
             }
             let along = Along { body: false, ends_text, station };
             split_run_on(&line[from..], (&mut next_paragraph, &leading), &along, &mut out);
