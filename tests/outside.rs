@@ -425,6 +425,52 @@ fn corpus_pages_with_their_paragraphs_flowed() {
     }
 }
 
+/// The repository's own fixtures of other shapes (a 1970s telegram with its `PAGE 01` header and
+/// distribution, a State Department print-out, an old dual precedence `P R 281848Z DEC 66`, a
+/// State cable to all posts ending `CLINTON BT NNNN`, …) flowed a block to a line: each reads as
+/// with its breaks (ID, classification, origin, TAGS, subject, references, signers, numbered
+/// paragraphs). Before: 5 of the 15 read otherwise (the envelope run on into `FM` after its
+/// date-time group, a caption block of three fields under 60 bytes, the print-out's labels, the
+/// envelope's closing marks after the signature).
+#[test]
+fn fixtures_flowed_a_block_to_a_line() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("a fixture").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 15, "{} fixtures", files.len());
+    let fields = |c: &Cable| {
+        let numbers: Vec<u32> = c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect();
+        let references: Vec<_> = c.references.iter().map(|r| &r.id).collect();
+        let signers: Vec<String> = c.signers.iter().map(|s| s.to_ascii_uppercase()).collect();
+        format!(
+            "{:?}",
+            (&c.id, c.classification, &c.origin, &c.tags, c.subject.as_deref().map(str::to_ascii_uppercase)),
+        ) + &format!("{:?}", (references, signers, numbers))
+    };
+    let mut wrong = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("a fixture");
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let flowed = lines
+            .split(|l| l.is_empty())
+            .filter(|b| !b.is_empty())
+            .map(|b| b.join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let (with, without) = (cable::parse(&text), cable::parse(&flowed));
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        common::assert_every_line_accounted(&name, &cable::source_text(&flowed), &without);
+        if fields(&with) != fields(&without) {
+            wrong.push(format!("{name}: {} / {}", fields(&with), fields(&without)));
+        }
+    }
+    assert!(wrong.is_empty(), "flowed fixtures read otherwise: {wrong:#?}");
+}
+
 /// The 201 pages lower-cased as well as run together, as an export made for text mining gives
 /// them: every line joined by a space, or each block of lines flowed to one. The header reads as
 /// in capitals (its fields are told by their shapes in capitals, the breaks made in the text as

@@ -79,6 +79,10 @@ const SHORTEST_RUN: usize = 16;
 /// the envelope's addressees, shorter, are passed over cheaply.
 const SHORTEST_CAPTION_BLOCK: usize = 60;
 
+/// The fewest bytes a caption block of three fields takes (`E.O. 11652: GDS TAGS: PFOR SUBJ:
+/// X`); one shorter than [`SHORTEST_CAPTION_BLOCK`] is looked into only with two colons.
+const SHORTEST_RUN_CAPTION: usize = 32;
+
 /// How far into its line a caption block of its own may hold its fields (a long SUBJECT, a
 /// few addressees for action before the E.O.).
 const CAPTION_BLOCK: usize = 800;
@@ -98,8 +102,15 @@ const CAPTION_WITHIN: usize = 80;
 fn caption_block_run_together<'a>(lines: impl Iterator<Item = &'a str> + Clone, shortest: usize) -> bool {
     let header = lines.clone().take(CAPTION_WITHIN).take_while(|l| leading_number(l.as_bytes()).is_none());
     // Its own line: the caption's fields are in its first few hundred bytes.
+    // A shorter line only with two colons (`E.O. 11652: GDS TAGS: PFOR, GR, TU SUBJ: GREEK…`):
+    // the envelope's addressees and a SUBJECT of its own have fewer, and are passed over
+    // without a search.
+    let looked_into = |l: &str| {
+        l.len() >= SHORTEST_RUN_CAPTION
+            && (l.len() >= shortest || memchr::memchr_iter(b':', l.as_bytes()).nth(1).is_some())
+    };
     let fields =
-        |needed: usize| header.clone().any(|l| l.len() >= shortest && run_together_within(l, needed, CAPTION_BLOCK));
+        |needed: usize| header.clone().any(|l| looked_into(l) && run_together_within(l, needed, CAPTION_BLOCK));
     // Nearly every text has no line of two fields, and is done with here.
     if !fields(2) {
         return false;
@@ -421,7 +432,11 @@ fn split_run_on(line: &str, (next, leading): (&mut u32, &[u32]), along: &Along<'
         }
     }
     if along.ends_text {
-        if let Some(at) = signature_at_end(line) {
+        // The envelope's end run on after the signature: each mark a line of its own, and the
+        // signature looked for before them.
+        let (end, marks) = closing_marks(line);
+        breaks.extend(marks.into_iter().map(|at| (at, Break::Line)));
+        if let Some(at) = signature_at_end(&line[..end]) {
             breaks.push((at, Break::Blank));
         }
     }
@@ -437,6 +452,20 @@ fn split_run_on(line: &str, (next, leading): (&mut u32, &[u32]), along: &Along<'
         }
     }
     out.push_str(&line[from..]);
+}
+
+/// The envelope's closing marks run on after a text's last words (`…December 20. CLINTON BT
+/// NNNN`): where the words before them end, and where each mark begins.
+fn closing_marks(line: &str) -> (usize, Vec<usize>) {
+    let mut end = line.trim_end().len();
+    let mut marks = Vec::new();
+    while let Some(mark) =
+        ["BT", "NNNN", "NNN"].iter().find(|m| line[..end].ends_with(*m) && line[..end - m.len()].ends_with(' '))
+    {
+        marks.push(end - mark.len());
+        end = line[..end - mark.len()].trim_end().len();
+    }
+    (end, marks)
 }
 
 /// A heading and its rule run on into the paragraph under them, in a copy that kept its
@@ -482,6 +511,11 @@ fn heading_run_on(line: &str) -> Option<Vec<usize>> {
 /// (`DE RUEHBUL #3934/01`, `ZNR UUUUU`, `FM AMEMBASSY KABUL`): with its breaks, `VZCZC…` stands
 /// alone on its line.
 fn envelope_run_together(b: &[u8]) -> bool {
+    // Anywhere in the line, the date-time group run on into the originator (`…/092 W P R 171600 Z
+    // MAY 74 FM AMEMBASSY ATHENS TO…`): a telegram with its breaks puts `FM` on a line of its own.
+    if dated_originator(b) {
+        return true;
+    }
     let start = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
     // Or with the envelope's next line, when `VZCZC…` kept a line of its own (`DE RUEHAK
     // #4688/01 2231453 ZNY CCCCC ZZH P 111453Z AUG 06 FM AMEMBASSY ANKARA…`).
@@ -497,6 +531,32 @@ fn envelope_run_together(b: &[u8]) -> bool {
             && header_field_at(b, i, false).is_some_and(|(kind, _)| kind == HeaderField::Envelope)
             && !word_at(b, i, "VZCZC")
     })
+}
+
+/// A date-time group then `FM` and a post in capitals on one line, in its first 2,000 bytes
+/// (`171600 Z MAY 74 FM AMEMBASSY ATHENS`, `281848Z DEC 66 FM AMEMBASSY SAIGON`).
+fn dated_originator(b: &[u8]) -> bool {
+    let head = &b[..b.len().min(2000)];
+    // The group's `Z` first: most lines have none, and are done with at memory speed.
+    memchr::memchr(b'Z', head).is_some()
+        && memchr::memmem::find_iter(head, b" FM ").any(|k| capitals_word_at(b, k + 4) && dtg_ends_at(b, k))
+}
+
+/// Whether a date-time group ends at `end` (`171600 Z MAY 74`, `281848Z DEC 1966`): its year, its
+/// month in three letters, `Z` (after a space or none) and six digits, read backwards.
+fn dtg_ends_at(b: &[u8], end: usize) -> bool {
+    let digits_before = |at: usize| b[..at].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let year = digits_before(end);
+    if year != 2 && year != 4 {
+        return false;
+    }
+    let Some(month_end) = (end - year).checked_sub(1).filter(|&k| b[k] == b' ') else { return false };
+    let Some(month) = month_end.checked_sub(3).filter(|&k| b[k..month_end].iter().all(u8::is_ascii_alphabetic)) else {
+        return false;
+    };
+    let Some(z) = month.checked_sub(2).filter(|&k| b[k] == b'Z' && b[k + 1] == b' ') else { return false };
+    let digits_end = if z > 0 && b[z - 1] == b' ' { z - 1 } else { z };
+    digits_before(digits_end) == 6
 }
 
 /// The kinds of header field the probe and the re-breaking recognise (not the model's `Field`).
@@ -602,6 +662,14 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
     if !probe && free && precedence_routing_at(b, i) {
         return Some((HeaderField::Envelope, Break::Line));
     }
+    // A State Department print-out's labels (`To: SECSTATE WASHDC - IMMEDIATE Action: Unknown
+    // From: AMEMBASSY ABU DHABI … Captions: None`), in any case, with their colon.
+    // `DERIVED FROM:` is a classification's source, not a sender.
+    let derived = i >= 8 && b[i - 8..i].eq_ignore_ascii_case(b"DERIVED ");
+    if !probe && free && !derived && PRINTOUT_LABELS.iter().any(|label| word_at(b, i, label)) {
+        let kind = if word_at(b, i, "CAPTIONS:") { HeaderField::Handling } else { HeaderField::Envelope };
+        return Some((kind, Break::Line));
+    }
     match c {
         b'e' => {
             // `E.O. 12958:`, `E. O. 12958`, `EO 12958`, `E.o. 12958`.
@@ -674,6 +742,9 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
         _ => None,
     }
 }
+
+/// The labels of a State Department print-out's header lines (`fields::printout`).
+const PRINTOUT_LABELS: [&str; 5] = ["TO:", "ACTION:", "FROM:", "INFO:", "CAPTIONS:"];
 
 /// The envelope's line of precedence and station (`PP RUEHWEB`, `RR RUEHC`): a doubled
 /// precedence prosign, then a routing indicator standing as a word.
@@ -977,7 +1048,17 @@ impl Rebreak<'_> {
 
     /// The next numbered paragraph at `i` (and a heading before it): where to go on.
     fn paragraph(&mut self, i: usize) -> Option<usize> {
-        let number = paragraph_at(self.line.as_bytes(), i, self.next_paragraph)?;
+        let b = self.line.as_bytes();
+        let number = paragraph_at(b, i, self.next_paragraph).or_else(|| {
+            // The first after a field that ends in no full stop (`…EMAIL FROM DS/IP 12/01/08 1.
+            // This is an action request`, `SUBJECT: (C) PROVINCIAL ELECTIONS 1. (C) THE…`): one
+            // space before it, its portion mark or prose in mixed case after.
+            let first = self.next_paragraph == 1 && self.in_header && i > 0 && b[i - 1] == b' ';
+            (first
+                && b[i..].starts_with(b"1. ")
+                && (marked_prose_at(self.line, i + 3, true) || prose_at(&self.line[i + 3..])))
+            .then_some(1)
+        })?;
         // The first paragraph needs a header before it: `1.` in a caption's date is not one.
         if self.next_paragraph == 1 && self.breaks.is_empty() {
             return None;
@@ -1288,10 +1369,15 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a 
     // apart), ends in its subject or a field, not in a signature (`SUBJECT: … ON U.S. MILITARY
     // TRANSITS AT SHANNON`).
     let signed = ends_text || !r.in_header;
-    if let Some(at) = signed.then(|| signature_at_end(&line[..trailer.unwrap_or(line.len())])).flatten() {
+    // The envelope's closing marks after it (`… CLINTON BT NNNN`): the signature before them.
+    let (words_end, marks) = closing_marks(&line[..trailer.unwrap_or(line.len())]);
+    if let Some(at) = signed.then(|| signature_at_end(&line[..words_end])).flatten() {
         if breaks.last().is_none_or(|(last, _)| *last < at) && !breaks.is_empty() {
             breaks.push((at, Break::Blank));
         }
+    }
+    if signed {
+        breaks.extend(marks.into_iter().map(|at| (at, Break::Line)));
     }
     if let Some(at) = trailer {
         breaks.push((at, Break::Blank));
@@ -1486,6 +1572,33 @@ mod tests {
             assert!(read.iter().any(|l| l == line), "{line:?} in {read:#?}");
         }
         assert_eq!(with_case_of("AB\n\nC D", "ab c   d"), "ab\n\nc d");
+    }
+
+    /// Run together on one line: the first paragraph after a field that ends in no full stop
+    /// (a reference's date, a subject) when its mark or prose follows, and the envelope's closing
+    /// marks after the signature; an old telegram's date-time group run on into `FM` too.
+    #[test]
+    fn breaks_at_a_first_paragraph_after_a_field_and_before_closing_marks() {
+        let text = "UNCLAS STATE 125686 E.O. 12958: N/A TAGS: AMGT, ASEC SUBJECT: HOLIDAY SEASON SECURITY \
+                    REMINDER REF: A) 08 STATE 1234; B) EMAIL FROM DS/IP 12/01/08 1. This is an action request. \
+                    See paragraph 3. 2. Posts should review their plans for the season. 3. Action request: \
+                    confirm by December 20. CLINTON BT NNNN";
+        assert!(needs_reflow(text));
+        let read = lines(text);
+        for line in ["1. This is an action request. See paragraph 3.", "CLINTON", "BT", "NNNN"] {
+            assert!(read.iter().any(|l| l == line), "{line:?} in {read:#?}");
+        }
+        let c = crate::parse(text);
+        let numbers: Vec<_> = c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect();
+        assert_eq!(
+            (numbers.as_slice(), c.signers.as_slice()),
+            ([1, 2, 3].as_slice(), ["CLINTON".to_owned()].as_slice())
+        );
+        let old = "P R 281848Z DEC 66 FM AMEMBASSY SAIGON TO SECSTATE WASHDC PRIORITY 1234 BT C O N F I D E N T I A L \
+                   SAIGON 13456\n\nE.O. 11652: GDS TAGS: PINT, VS SUBJECT: (C) PROVINCIAL ELECTIONS\n\n1. (C) THE \
+                   ELECTIONS PASSED QUIETLY.\n\nLODGE\n";
+        let c = crate::parse(old);
+        assert_eq!((c.id.as_deref(), c.signers.as_slice()), (Some("66SAIGON13456"), ["LODGE".to_owned()].as_slice()));
     }
 
     #[test]
