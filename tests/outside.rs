@@ -332,7 +332,8 @@ fn corpus_pages_lower_cased() {
 /// words), as text, as an HTML page of `<p>` elements, and wrapped again at an e-mail's 72
 /// columns and at a PDF's 100 (its fields and paragraphs then begin mid-line and end on the next).
 /// Before: TAGS 35/201, subjects 36/201, IDs 148/201, numbered paragraphs in 164/201 as with the
-/// page's breaks; wrapped again at 72 columns, IDs 62/201 and TAGS 82/201; at 100, IDs 148/201.
+/// page's breaks; wrapped again (before its width was told) at 72 columns, IDs 62/201 and TAGS
+/// 82/201, at 100 IDs 141/201, and at either one page read as no cable at all.
 #[test]
 fn corpus_pages_with_their_paragraphs_flowed() {
     type Field = fn(&Cable) -> String;
