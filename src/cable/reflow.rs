@@ -455,12 +455,16 @@ fn split_run_on(line: &str, (next, leading): (&mut u32, &[u32]), along: &Along<'
 }
 
 /// The envelope's closing marks run on after a text's last words (`…December 20. CLINTON BT
-/// NNNN`): where the words before them end, and where each mark begins.
+/// NNNN`), and the classification at the page's foot: where the words before them end, and
+/// where each mark begins.
 fn closing_marks(line: &str) -> (usize, Vec<usize>) {
     let mut end = line.trim_end().len();
     let mut marks = Vec::new();
+    // The classification repeated at the page's foot after the signature is one too (`…TASCA
+    // CONFIDENTIAL NNN`).
+    let marks_words = ["BT", "NNNN", "NNN", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS"];
     while let Some(mark) =
-        ["BT", "NNNN", "NNN"].iter().find(|m| line[..end].ends_with(*m) && line[..end - m.len()].ends_with(' '))
+        marks_words.iter().find(|m| line[..end].ends_with(*m) && line[..end - m.len()].ends_with(' '))
     {
         marks.push(end - mark.len());
         end = line[..end - mark.len()].trim_end().len();
@@ -1594,6 +1598,9 @@ mod tests {
             (numbers.as_slice(), c.signers.as_slice()),
             ([1, 2, 3].as_slice(), ["CLINTON".to_owned()].as_slice())
         );
+        // The classification at the page's foot after the signature is a closing mark too.
+        let c = crate::parse(&text.replace("CLINTON BT NNNN", "CLINTON UNCLASSIFIED NNNN"));
+        assert_eq!(c.signers, ["CLINTON"]);
         let old = "P R 281848Z DEC 66 FM AMEMBASSY SAIGON TO SECSTATE WASHDC PRIORITY 1234 BT C O N F I D E N T I A L \
                    SAIGON 13456\n\nE.O. 11652: GDS TAGS: PINT, VS SUBJECT: (C) PROVINCIAL ELECTIONS\n\n1. (C) THE \
                    ELECTIONS PASSED QUIETLY.\n\nLODGE\n";
