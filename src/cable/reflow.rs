@@ -1057,11 +1057,16 @@ impl Rebreak<'_> {
             // The first after a field that ends in no full stop (`…EMAIL FROM DS/IP 12/01/08 1.
             // This is an action request`, `SUBJECT: (C) PROVINCIAL ELECTIONS 1. (C) THE…`): one
             // space before it, its portion mark or prose in mixed case after.
-            let first = self.next_paragraph == 1 && self.in_header && i > 0 && b[i - 1] == b' ';
-            (first
-                && b[i..].starts_with(b"1. ")
-                && (marked_prose_at(self.line, i + 3, true) || prose_at(&self.line[i + 3..])))
-            .then_some(1)
+            let first = self.next_paragraph == 1 && self.in_header && i > 1 && b[i - 1] == b' ';
+            // Or in capitals after a reference's serial (`REF: ATHENS 2870 1. SUMMARY: GREEK…`):
+            // a list of references goes on with a letter, not `1.`.
+            let after_serial = || {
+                b[i - 2].is_ascii_digit()
+                    && crate::lines::starts_with_ci(&self.line[self.since(i)..], "REF")
+                    && b.get(i + 3).is_some_and(u8::is_ascii_uppercase)
+            };
+            let opens = |at: usize| marked_prose_at(self.line, at, true) || prose_at(&self.line[at..]);
+            (first && b[i..].starts_with(b"1. ") && (opens(i + 3) || after_serial())).then_some(1)
         })?;
         // The first paragraph needs a header before it: `1.` in a caption's date is not one.
         if self.next_paragraph == 1 && self.breaks.is_empty() {
@@ -1579,8 +1584,9 @@ mod tests {
     }
 
     /// Run together on one line: the first paragraph after a field that ends in no full stop
-    /// (a reference's date, a subject) when its mark or prose follows, and the envelope's closing
-    /// marks after the signature; an old telegram's date-time group run on into `FM` too.
+    /// (a reference's date, a subject) when its mark or prose follows, or after a reference's
+    /// serial in capitals, and the envelope's closing marks after the signature; an old
+    /// telegram's date-time group run on into `FM` too.
     #[test]
     fn breaks_at_a_first_paragraph_after_a_field_and_before_closing_marks() {
         let text = "UNCLAS STATE 125686 E.O. 12958: N/A TAGS: AMGT, ASEC SUBJECT: HOLIDAY SEASON SECURITY \
@@ -1598,6 +1604,14 @@ mod tests {
             (numbers.as_slice(), c.signers.as_slice()),
             ([1, 2, 3].as_slice(), ["CLINTON".to_owned()].as_slice())
         );
+        // In capitals, after a reference's serial.
+        let caps = "C O N F I D E N T I A L ATHENS 2959 E.O. 11652: GDS TAGS: PFOR, GR, TU SUBJ: GREEK \
+                    REACTION TO TURKISH OIL EXPLORATION REF: ATHENS 2870 1. SUMMARY: GREEK GOVERNMENT HAS \
+                    PROTESTED. END SUMMARY. 2. WE EXPECT THE ISSUE TO GROW. TASCA CONFIDENTIAL NNN";
+        let c = crate::parse(caps);
+        let numbers: Vec<_> = c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect();
+        assert_eq!((numbers.as_slice(), c.signers.as_slice()), ([1, 2].as_slice(), ["TASCA".to_owned()].as_slice()));
+        assert_eq!(c.subject.as_deref(), Some("GREEK REACTION TO TURKISH OIL EXPLORATION"));
         // The classification at the page's foot after the signature is a closing mark too.
         let c = crate::parse(&text.replace("CLINTON BT NNNN", "CLINTON UNCLASSIFIED NNNN"));
         assert_eq!(c.signers, ["CLINTON"]);
