@@ -74,6 +74,47 @@ fn strings(value: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+type Field = fn(&Cable) -> String;
+
+/// `text`'s lines trimmed, the blank ones left out, and the rest joined by `joint`: a copy whose
+/// line breaks were lost.
+fn joined(text: &str, joint: &str) -> String {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(joint)
+}
+
+/// Each run of `text`'s lines between blank ones (white space alone counts as blank) as one line:
+/// the blocks of a copy that kept its paragraphs apart.
+fn blocks(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    lines.split(|l| l.is_empty()).filter(|block| !block.is_empty()).map(|block| block.join(" ")).collect()
+}
+
+/// Each of the 201 pages read as it is and as `change` makes it: per field, how many read the
+/// same, each at least its floor.
+fn read_alike(shape: &str, fields: &[(&str, Field, f64)], change: &dyn Fn(&str) -> String) {
+    let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();
+    let mut wrong = Vec::new();
+    for (name, page) in common::corpus_pages() {
+        let text = cable::source_text(&page);
+        let changed = change(&text);
+        let (with, without) = (cable::parse(&text), cable::parse(&changed));
+        common::assert_every_line_accounted(&name, &changed, &without);
+        for ((label, field, _), score) in fields.iter().zip(&mut scores) {
+            score.total += 1;
+            if field(&with) == field(&without) {
+                score.right += 1;
+            } else {
+                wrong.push(format!("{name} {label}"));
+            }
+        }
+    }
+    println!("{shape}: {wrong:?}");
+    for ((label, _, floor), score) in fields.iter().zip(&scores) {
+        println!("  {label}: {}/{}", score.right, score.total);
+        assert!(score.share() >= *floor, "{shape}, {label}: {}/{}", score.right, score.total);
+    }
+}
+
 #[test]
 fn database_exports_with_lost_line_breaks() {
     let cases = cases("lost-linebreaks");
@@ -173,7 +214,7 @@ fn national_archives_telegrams_with_their_line_breaks_lost() {
     let (mut signers, mut missed) = (Score { right: 0, total: 0 }, Vec::new());
     for (file, with, truth) in cases("nara-1970s") {
         let text = std::fs::read_to_string(dir.join(&file)).expect("a cable file");
-        let joined = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+        let joined = joined(&text, " ");
         let without = cable::parse(&joined);
         common::assert_every_line_accounted(&file, &joined, &without);
         // A name is the one read with the breaks, or none.
@@ -199,7 +240,6 @@ fn national_archives_telegrams_with_their_line_breaks_lost() {
 /// page headers and addressees without routing indicators run on).
 #[test]
 fn corpus_pages_with_their_line_breaks_lost() {
-    type Field = fn(&Cable) -> String;
     let fields: [(&str, Field, f64); 6] = [
         ("id", |c| format!("{:?}", c.id), 0.99),
         ("date", |c| format!("{:?}", c.date), 0.99),
@@ -215,7 +255,7 @@ fn corpus_pages_with_their_line_breaks_lost() {
         let mut numbered = Score { right: 0, total: 0 };
         for (name, page) in common::corpus_pages() {
             let text = cable::source_text(&page);
-            let joined: String = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(joint);
+            let joined = joined(&text, joint);
             let (with, without) = (cable::parse(&page), cable::parse(&joined));
             if with.serial.is_none() && with.transmission.is_none() {
                 continue; // An extract with no header: nothing to compare.
@@ -265,7 +305,6 @@ fn corpus_pages_with_their_line_breaks_lost() {
 /// capitals only where the text has any).
 #[test]
 fn corpus_pages_lower_cased() {
-    type Field = fn(&Cable) -> String;
     let fields: [(&str, Field); 8] = [
         ("id", |c| format!("{:?}", c.id)),
         ("date", |c| format!("{:?}", c.date)),
@@ -336,7 +375,6 @@ fn corpus_pages_lower_cased() {
 /// 82/201, at 100 IDs 141/201, and at either one page read as no cable at all.
 #[test]
 fn corpus_pages_with_their_paragraphs_flowed() {
-    type Field = fn(&Cable) -> String;
     let fields: [(&str, Field, f64); 10] = [
         // 201/201 since a web page's date line run on into the caption is broken off.
         ("id", |c| format!("{:?}", c.id), 0.995),
@@ -362,67 +400,27 @@ fn corpus_pages_with_their_paragraphs_flowed() {
             0.97,
         ),
     ];
-    // Each run of lines between blank ones (white space alone counts as blank) on one line.
-    let flow = |text: &str| -> Vec<String> {
-        let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        lines.split(|l| l.is_empty()).filter(|block| !block.is_empty()).map(|block| block.join(" ")).collect()
-    };
-    let text_copy = |blocks: &[String]| blocks.join("\n\n");
+    let text_copy = |text: &str| blocks(text).join("\n\n");
     // Each block wrapped again at `width` columns, as an e-mail (72) or a PDF of a page (100) does.
-    let wrap = |blocks: &[String], width: usize| -> String {
-        let wrapped = blocks.iter().map(|block| {
-            let mut lines: Vec<String> = vec![String::new()];
-            for word in block.split(' ') {
-                let line = lines.last_mut().expect("a line");
-                if !line.is_empty() && line.len() + 1 + word.len() > width {
-                    lines.push(word.to_owned());
-                } else {
-                    if !line.is_empty() {
-                        line.push(' ');
-                    }
-                    line.push_str(word);
-                }
-            }
-            lines.join("\n")
-        });
-        wrapped.collect::<Vec<_>>().join("\n\n")
+    let wrap = |text: &str, width: usize| {
+        blocks(text).iter().map(|block| common::wrap(block, width)).collect::<Vec<_>>().join("\n\n")
     };
-    let email = |blocks: &[String]| wrap(blocks, 72);
-    let pdf = |blocks: &[String]| wrap(blocks, 100);
-    let html_copy = |blocks: &[String]| {
+    let email = |text: &str| wrap(text, 72);
+    let pdf = |text: &str| wrap(text, 100);
+    let html_copy = |text: &str| {
         let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
         let paragraphs: String =
-            blocks.iter().flat_map(|b| ["<p>".to_owned(), escape(b), "</p>\n".to_owned()]).collect();
+            blocks(text).iter().flat_map(|b| ["<p>".to_owned(), escape(b), "</p>\n".to_owned()]).collect();
         format!("<!DOCTYPE html><html><body>\n{paragraphs}</body></html>")
     };
     let shapes = [
-        ("text", &text_copy as &dyn Fn(&[String]) -> String),
-        ("<p>", &html_copy),
-        ("text wrapped again at 72 columns", &email),
-        ("text wrapped again at 100 columns", &pdf),
+        ("flowed as text", &text_copy as &dyn Fn(&str) -> String),
+        ("flowed as <p>", &html_copy),
+        ("flowed as text wrapped again at 72 columns", &email),
+        ("flowed as text wrapped again at 100 columns", &pdf),
     ];
-    for (shape, write) in shapes {
-        let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();
-        let mut wrong = Vec::new();
-        for (name, page) in common::corpus_pages() {
-            let text = cable::source_text(&page);
-            let flowed = write(&flow(&text));
-            let (with, without) = (cable::parse(&text), cable::parse(&flowed));
-            common::assert_every_line_accounted(&name, &cable::source_text(&flowed), &without);
-            for ((label, field, _), score) in fields.iter().zip(&mut scores) {
-                score.total += 1;
-                if field(&with) == field(&without) {
-                    score.right += 1;
-                } else {
-                    wrong.push(format!("{name} {label}"));
-                }
-            }
-        }
-        println!("flowed as {shape}: {wrong:?}");
-        for ((label, _, floor), score) in fields.iter().zip(&scores) {
-            println!("  {label}: {}/{}", score.right, score.total);
-            assert!(score.share() >= *floor, "flowed as {shape}, {label}: {}/{}", score.right, score.total);
-        }
+    for (shape, change) in shapes {
+        read_alike(shape, &fields, change);
     }
 }
 
@@ -447,24 +445,16 @@ fn fixtures_flowed_a_block_to_a_line() {
         let numbers: Vec<u32> = c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect();
         let references: Vec<_> = c.references.iter().map(|r| &r.id).collect();
         let signers: Vec<String> = c.signers.iter().map(|s| s.to_ascii_uppercase()).collect();
-        format!(
-            "{:?}",
-            (&c.id, c.classification, &c.origin, &c.tags, c.subject.as_deref().map(str::to_ascii_uppercase)),
-        ) + &format!("{:?}", (references, signers, numbers))
+        let subject = c.subject.as_deref().map(str::to_ascii_uppercase);
+        format!("{:?}", ((&c.id, c.classification, &c.origin, &c.tags, subject), (references, signers, numbers)))
     };
     let mut wrong = Vec::new();
     for path in &files {
         let text = std::fs::read_to_string(path).expect("a fixture");
-        let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        let flowed = lines
-            .split(|l| l.is_empty())
-            .filter(|b| !b.is_empty())
-            .map(|b| b.join(" "))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let flowed = blocks(&text).join("\n\n");
         let (with, without) = (cable::parse(&text), cable::parse(&flowed));
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        common::assert_every_line_accounted(&name, &cable::source_text(&flowed), &without);
+        common::assert_every_line_accounted(&name, &flowed, &without);
         if fields(&with) != fields(&without) {
             wrong.push(format!("{name}: {} / {}", fields(&with), fields(&without)));
         }
@@ -478,43 +468,16 @@ fn fixtures_flowed_a_block_to_a_line() {
 /// it is). Before: IDs 16/201 joined, 30/201 flowed.
 #[test]
 fn corpus_pages_lower_cased_with_their_line_breaks_lost() {
-    type Field = fn(&Cable) -> String;
-    let fields: [(&str, Field); 6] = [
-        ("id", |c| format!("{:?}", c.id)),
-        ("date", |c| format!("{:?}", c.date)),
-        ("classification", |c| format!("{:?}", c.classification)),
-        ("origin", |c| format!("{:?}", c.origin)),
-        ("tags", |c| c.tags.join(" ").to_ascii_uppercase()),
-        ("subject", |c| c.subject.as_deref().unwrap_or_default().to_ascii_uppercase()),
+    let fields: [(&str, Field, f64); 6] = [
+        ("id", |c| format!("{:?}", c.id), 0.99),
+        ("date", |c| format!("{:?}", c.date), 0.99),
+        ("classification", |c| format!("{:?}", c.classification), 0.99),
+        ("origin", |c| format!("{:?}", c.origin), 0.99),
+        ("tags", |c| c.tags.join(" ").to_ascii_uppercase(), 0.99),
+        ("subject", |c| c.subject.as_deref().unwrap_or_default().to_ascii_uppercase(), 0.99),
     ];
-    let joined = |t: &str| t.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-    let flowed = |t: &str| {
-        let lines: Vec<&str> = t.lines().map(str::trim).collect();
-        lines.split(|l| l.is_empty()).filter(|b| !b.is_empty()).map(|b| b.join(" ")).collect::<Vec<_>>().join("\n\n")
-    };
-    for (shape, change) in [("joined", &joined as &dyn Fn(&str) -> String), ("flowed", &flowed)] {
-        let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();
-        let mut wrong = Vec::new();
-        for (name, page) in common::corpus_pages() {
-            let text = cable::source_text(&page);
-            let lower = change(&text).to_lowercase();
-            let (with, without) = (cable::parse(&text), cable::parse(&lower));
-            common::assert_every_line_accounted(&name, &cable::source_text(&lower), &without);
-            for ((label, field), score) in fields.iter().zip(&mut scores) {
-                score.total += 1;
-                if field(&with) == field(&without) {
-                    score.right += 1;
-                } else {
-                    wrong.push(format!("{name} {label}"));
-                }
-            }
-        }
-        println!("lower-cased, {shape}: {wrong:?}");
-        for ((label, _), score) in fields.iter().zip(&scores) {
-            println!("  {label}: {}/{}", score.right, score.total);
-            assert!(score.share() >= 0.99, "lower-cased, {shape}, {label}: {}/{}", score.right, score.total);
-        }
-    }
+    read_alike("lower-cased, joined", &fields, &|text| joined(text, " ").to_lowercase());
+    read_alike("lower-cased, flowed", &fields, &|text| blocks(text).join("\n\n").to_lowercase());
 }
 
 /// The 201 pages with spaces and line breaks of other kinds, as copies give them: every space
@@ -535,7 +498,7 @@ fn corpus_pages_with_spaces_of_other_kinds() {
             let text = cable::source_text(&page);
             let changed = change(&text);
             let (with, without) = (cable::parse(&text), cable::parse(&changed));
-            common::assert_every_line_accounted(&name, &cable::source_text(&changed), &without);
+            common::assert_every_line_accounted(&name, &changed, &without);
             if reading(&with) != reading(&without) {
                 wrong.push(name.clone());
             }
@@ -548,7 +511,6 @@ fn corpus_pages_with_spaces_of_other_kinds() {
 /// double-spaces them (a blank line after every line): each reads as the page does.
 #[test]
 fn corpus_pages_quoted_or_double_spaced() {
-    type Field = fn(&Cable) -> String;
     let fields: [(&str, Field, f64, f64); 7] = [
         ("id", |c| format!("{:?}", c.id), 1.0, 1.0),
         ("date", |c| format!("{:?}", c.date), 1.0, 1.0),

@@ -3,6 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cable_viewer::SAMPLE_CABLE;
 use cable_viewer::cable::{self, Classification, ParagraphKind, Precedence};
 
@@ -111,23 +113,7 @@ fn pdf_pages(text: &str) -> String {
 
 /// The sample, hard-wrapped at 69 columns as older copies are.
 fn hard_wrapped(text: &str) -> String {
-    let mut out = String::new();
-    for line in text.lines() {
-        let mut width = 0;
-        for word in line.split(' ') {
-            if width > 0 && width + 1 + word.len() > 69 {
-                out.push('\n');
-                width = 0;
-            } else if width > 0 {
-                out.push(' ');
-                width += 1;
-            }
-            out.push_str(word);
-            width += word.len();
-        }
-        out.push('\n');
-    }
-    out
+    text.lines().flat_map(|line| [common::wrap(line, 69), "\n".to_owned()]).collect()
 }
 
 #[test]

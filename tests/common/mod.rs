@@ -1,5 +1,5 @@
-//! Shared by the native test files: where the corpus lives, and the line
-//! splitting the invariants are checked against.
+//! Shared by the native test files: where the corpus lives, the line splitting the
+//! invariants are checked against, and a word wrapper for copies wrapped again.
 
 #![allow(dead_code, reason = "each test file uses a different part of this module")]
 
@@ -68,4 +68,23 @@ pub fn assert_every_line_accounted(what: &str, input: &str, cable: &cable_viewer
     for (line, blank) in numbered_lines(&text) {
         assert!(blank || accounted.contains(&line), "{what}: line {line} is neither held nor unknown");
     }
+}
+
+/// `line`'s words wrapped at `width` columns, its lines joined by line breaks (a word longer than
+/// the width stands alone on its line; a run of spaces keeps its empty words).
+pub fn wrap(line: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    for word in line.split(' ') {
+        if column > 0 && column + 1 + word.len() > width {
+            out.push('\n');
+            column = 0;
+        } else if column > 0 {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += word.len();
+    }
+    out
 }
