@@ -32,8 +32,7 @@ impl<'a> Builder<'a> {
         let held = vec![false; lines.len()];
         // Nearly every line ends up with a span: one allocation, not a dozen regrowths.
         let cable = Cable { spans: Vec::with_capacity(lines.len()), ..Cable::default() };
-        let letters = || lines.iter().flat_map(|l| l.text.bytes()).filter(u8::is_ascii_alphabetic);
-        let caseless = letters().next().is_some() && !letters().any(|b| b.is_ascii_uppercase());
+        let caseless = super::lines::is_caseless(lines.iter().flat_map(|l| l.text.bytes()));
         let furniture = page_furniture(&lines, caseless);
         Builder { lines, held, cable, date: None, routing_precedence: None, caption_year: None, caseless, furniture }
     }

@@ -63,6 +63,12 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
+/// A text in lower case throughout (`bytes`): some letters, and no capital among them.
+pub fn is_caseless(bytes: impl Iterator<Item = u8> + Clone) -> bool {
+    let mut letters = bytes.filter(u8::is_ascii_alphabetic);
+    letters.clone().next().is_some() && !letters.any(|b| b.is_ascii_uppercase())
+}
+
 /// `starts_with` ignoring ASCII case, for lower-cased cables (`Tags: prel`).
 pub fn starts_with_ci(text: &str, prefix: &str) -> bool {
     text.len() >= prefix.len() && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())

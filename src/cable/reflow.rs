@@ -22,16 +22,11 @@ pub fn needs_reflow(text: &str) -> bool {
 /// together): its fields are told by their shapes in capitals ([`needs_reflow`] of the text in
 /// capitals). False for any text with a capital (nearly every one: the first tells).
 pub fn caseless_needs_reflow(text: &str) -> bool {
-    is_caseless(text) && {
+    crate::lines::is_caseless(text.bytes()) && {
         let upper = text.to_ascii_uppercase();
         let lines = crate::lines::split_lines(&upper);
         needs_reflow_lines(upper.len(), lines.iter().map(|l| &upper[l.span.start..l.span.end]))
     }
-}
-
-/// No capital letter, and some small ones.
-fn is_caseless(text: &str) -> bool {
-    !text.bytes().any(|b| b.is_ascii_uppercase()) && text.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// `broken` (a text in capitals broken again) with the letters of `text`, the same text as it
@@ -228,7 +223,7 @@ fn unwrap_blocks(text: &str) -> String {
 /// that kept its paragraphs apart (a short copy of a block to a line is as it was).
 pub fn reflow(text: &str) -> String {
     // In lower case throughout: broken where its capitals would be, and given back its case.
-    if is_caseless(text) {
+    if crate::lines::is_caseless(text.bytes()) {
         return with_case_of(&reflow_cased(&text.to_ascii_uppercase()), text);
     }
     reflow_cased(text)
