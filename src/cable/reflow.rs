@@ -1550,6 +1550,9 @@ mod tests {
         let (telegram, email) = (text.clone(), wrap(72));
         assert!(!needs_reflow(&telegram));
         assert!(needs_reflow(&email), "{email}");
+        // Each paragraph joined to one line again before the re-breaking.
+        let joined = format!("1. (S) {paragraph}");
+        assert!(lines(&email).contains(&joined), "{joined:?} in {:#?}", lines(&email));
         let (a, b) = (crate::parse(&telegram), crate::parse(&email));
         assert_eq!((a.id.as_deref(), a.tags.len(), a.signers.len()), (Some("06LISBON2365"), 3, 1));
         assert_eq!(
