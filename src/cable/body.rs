@@ -68,6 +68,12 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
                 }
                 page_break |=
                     matches!(kind, Debris::PageHeader | Debris::SectionMarker | Debris::Banner | Debris::Caption);
+                // The close of the wrapper the text was pasted in (a code fence): what follows
+                // is another's text, never the paragraph above it going on.
+                if kind == Debris::Container {
+                    flush(&mut current, &mut sections);
+                    page_break = false;
+                }
                 p.remove(i, kind);
             }
             LineKind::Rule => p.remove(i, Debris::Rule),
@@ -177,6 +183,9 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
     if let Some(kind) = trailer_kind(&shaped) {
         return LineKind::Debris(kind);
     }
+    if crate::container::wrapper_marker(text) {
+        return LineKind::Debris(Debris::Container);
+    }
     if classification::handling_line(text).is_some() {
         return LineKind::Debris(Debris::Caption);
     }
@@ -250,9 +259,11 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     // A heading needs text under it: what follows must be more than a short
     // signature line (`MINIMIZED CONSIDERED` above `AGUIRRE` is no heading), and more than the
     // closing notes under a signature (`MCHENRY` above `NOTE BY OC/T: NOT PASSED …` is none).
+    // What follows the close of the wrapper the text was pasted in (a code fence) is no text of it.
     let mut rest = (i + 1..p.lines.len())
         .filter(|&j| !p.is_furniture(j))
         .map(|j| p.lines[j].text)
+        .take_while(|text| !crate::container::wrapper_marker(text))
         .filter(|text| !text.is_empty() && !is_footer(text) && !is_closing_note(text));
     let more_text = match (rest.next(), rest.next()) {
         (Some(_), Some(_)) => true,
@@ -524,8 +535,13 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     }
     let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
     let drafts = &mut section.1;
+    // What follows the wrapper the text was pasted in (a code fence's close, `[/quote]`) is no
+    // telegram's: it stays text, but the signature is looked for above it.
+    let number = |d: &Draft| d.lines.first().map_or(0, |&l| p.lines[l].number);
+    let first = drafts.first().map_or(0, number);
+    let closed = p.cable.removed.iter().find(|r| r.kind == Debris::Container && r.line > first).map(|r| r.line);
     // Closing notes after the signature stay text, but the signature is looked for above them.
-    let mut end = drafts.len();
+    let mut end = closed.map_or(drafts.len(), |line| drafts.iter().take_while(|d| number(d) < line).count());
     // A note whose last line is a name is signed under it (`…/index.c fm` / `Stapleton`).
     let signed = |d: &Draft| {
         d.lines.len() > 1 && d.lines.last().is_some_and(|&l| signature(p.lines[l].text, p.caseless).is_some())
@@ -852,6 +868,41 @@ fn summary_marker(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cable pasted in a Markdown code fence (a chat, an issue, a note), with the question asked
+    /// under it: the fence's lines are a wrapper's, and what follows its close is the asker's text,
+    /// not the telegram's (the signature above it, `LAINGEN` no heading, the banner no page break).
+    #[test]
+    fn reads_a_cable_in_a_code_fence_with_text_around_it() {
+        let telegram = "C O N F I D E N T I A L TEHRAN 08300
+
+SUBJECT: NEGOTIATING WITH THE PERSIANS
+
+                        1. THE TALKS WILL BE LONG.
+
+2. ONE SHOULD INSIST ON PERFORMANCE.
+
+
+LAINGEN
+
+CONFIDENTIAL
+";
+        for (open, close) in [("```", "```"), ("```text", "```"), ("~~~", "~~~"), ("[code]", "[/code]")] {
+            let text = format!("Here is the cable:\n\n{open}\n{telegram}{close}\n\nWhat do you make of paragraph 2?\n");
+            let cable = crate::parse(&text);
+            assert_eq!(cable.signers, ["LAINGEN"], "{open}");
+            let paragraphs: Vec<&str> =
+                cable.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+            assert_eq!(
+                paragraphs,
+                ["THE TALKS WILL BE LONG.", "ONE SHOULD INSIST ON PERFORMANCE.", "What do you make of paragraph 2?"],
+                "{open}"
+            );
+            let wrappers: Vec<&str> =
+                cable.removed.iter().filter(|r| r.kind == Debris::Container).map(|r| r.text.as_str()).collect();
+            assert_eq!(wrappers, [open, close]);
+        }
+    }
 
     /// An archive's text of a two-section telegram: the body from its first paragraph, the
     /// second section's separator, envelope and caption (its number wrapped) in the middle, a

@@ -414,6 +414,31 @@ pub fn unwrap_json(input: &str) -> Option<Unwrapped> {
 const EXPORT_KEYS: [&str; 8] =
     ["id", "date", "refid", "origin", "classification", "destination", "references", "header"];
 
+/// A line that wraps a pasted text without being any of it: a code fence (```` ``` ````,
+/// `~~~`, with or without the language word that opens a block: `` ```text ``), as Markdown
+/// (a chat, an issue, a note) sets a text apart, or a forum's quote and code tags (`[quote]`,
+/// `[quote="…"]`, `[code]` and their `[/…]`) on a line of their own. No telegram has such a line.
+pub fn wrapper_marker(line: &str) -> bool {
+    // Nearly every line is rejected on its first byte.
+    match line.as_bytes().first() {
+        Some(&fence @ (b'`' | b'~')) => {
+            let marks = line.bytes().take_while(|&b| b == fence).count();
+            let info = line[marks..].trim();
+            marks >= 3
+                && info.len() <= 20
+                && info.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'.'))
+        }
+        Some(b'[') => {
+            let Some(tag) = line.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else { return false };
+            let tag = tag.strip_prefix('/').unwrap_or(tag);
+            let name = tag.split_once('=').map_or(tag, |(name, _)| name);
+            (name.eq_ignore_ascii_case("quote") || name.eq_ignore_ascii_case("code"))
+                && (name.len() == tag.len() || !line.starts_with("[/"))
+        }
+        _ => false,
+    }
+}
+
 /// A metadata line of those text files: the key and its value.
 pub fn export_field(line: &str) -> Option<(&'static str, &str)> {
     // Keys are short lower-case words: reject other lines before looking for the colon.
@@ -692,5 +717,12 @@ mod tests {
         assert_eq!(export_field("SUBJECT: X"), None);
         assert!(export_marker("----- header ends -----") && export_marker("====CABLE ENDS===="));
         assert!(!export_marker("-----"));
+        for marker in ["```", "````", "```text", "~~~", "[quote]", "[QUOTE=\"Jane\"]", "[/quote]", "[code]", "[/code]"]
+        {
+            assert!(wrapper_marker(marker), "{marker}");
+        }
+        for line in ["``", "```x y", "`code`", "~~~ end of text ~~~", "[quote", "[/quote=x]", "[QUOTE] SECRET", "[1]"] {
+            assert!(!wrapper_marker(line), "{line}");
+        }
     }
 }

@@ -165,6 +165,39 @@ pub fn unquoted(text: &str) -> Option<String> {
     }
 }
 
+/// `text` with a forum's quote or code tags around it, `[quote]…[/quote]` or `[code]…[/code]`
+/// (`[quote="…"]` too), written over with spaces (no line moves), when the text opens with the
+/// one and ends with the other, as a forum's quote button glues them to its first and last
+/// words; `None` otherwise. (On lines of their own, anywhere, they are a wrapper's lines:
+/// `container::wrapper_marker`.)
+pub fn bbcode_wrapped(text: &str) -> Option<String> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    if !rest.starts_with('[') {
+        return None;
+    }
+    let open_len = rest.as_bytes()[..rest.len().min(120)].iter().position(|&b| b == b'\n' || b == b']')? + 1;
+    let tag = &rest[1..open_len - 1];
+    let name = tag.split_once('=').map_or(tag, |(name, _)| name);
+    if !rest[..open_len].ends_with(']') || !(name.eq_ignore_ascii_case("quote") || name.eq_ignore_ascii_case("code")) {
+        return None;
+    }
+    let end = text.trim_end().len();
+    let close_len = name.len() + 3;
+    let close_at = end.checked_sub(close_len).filter(|&at| at >= start + open_len && text.is_char_boundary(at))?;
+    let close = &text[close_at..end];
+    if !(close.starts_with("[/") && close.get(2..close_len - 1).is_some_and(|n| n.eq_ignore_ascii_case(name))) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    out.extend(std::iter::repeat_n(' ', open_len));
+    out.push_str(&text[start + open_len..close_at]);
+    out.extend(std::iter::repeat_n(' ', close_len));
+    out.push_str(&text[end..]);
+    Some(out)
+}
+
 /// `text` single-spaced, when a blank line follows every line of it (a PDF's text layer): no
 /// two lines touch, lines are one blank line apart and paragraphs three. One blank line between
 /// two lines goes; a run of them is a paragraph's break and stays (three blank lines, one in the
@@ -227,6 +260,24 @@ mod tests {
     const CABLE: &str = "C O N F I D E N T I A L MADRID 000520\n\nSIPDIS\n\nE.O. 12958: DECL: 05/07/2019\n\
                          TAGS: PREL, SP\nSUBJECT: SPAIN AND THE\nNEW COMMISSION\n\n1. (C) The minister said that\n\
                          the talks would go on.\n\n2. (C) He added nothing.\n\nAGUIRRE\n";
+
+    /// A forum's quote or code tags glued to the text's first and last words are written over;
+    /// tags that do not open and close the text, or do not match, are left be.
+    #[test]
+    fn writes_over_bbcode_around_the_text() {
+        let quoted = format!("[quote=\"a reader\"]{}[/QUOTE]\n", CABLE.trim_end());
+        let unwrapped = bbcode_wrapped(&quoted).expect("unwrapped");
+        assert_eq!(unwrapped.len(), quoted.len());
+        assert_eq!(unwrapped.trim(), CABLE.trim());
+        assert_eq!(crate::parse(&quoted).signers, ["AGUIRRE"]);
+        assert_eq!(crate::parse(&quoted).serial.as_deref(), Some("000520"));
+        assert!(bbcode_wrapped(&format!("[code]\n{CABLE}[/code]")).is_some());
+        assert_eq!(bbcode_wrapped(&format!("[quote]{CABLE}[/code]")), None);
+        assert_eq!(bbcode_wrapped(&format!("[quote]{CABLE}")), None);
+        assert_eq!(bbcode_wrapped(&format!("[1] {CABLE}[/quote]")), None);
+        assert_eq!(bbcode_wrapped("[quote]¶[/quote]").as_deref(), Some("       ¶        "));
+        assert_eq!(bbcode_wrapped("[quote]"), None);
+    }
 
     /// No-break and typographic spaces, and line separators, as copies give them: the text reads
     /// as with plain ones; a text with none (curly quotes and pilcrows are no spaces) is left be.

@@ -110,6 +110,9 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
     if let Some(plain) = layout::plain_spaces(&text) {
         text = Cow::Owned(plain);
     }
+    if let Some(unwrapped) = layout::bbcode_wrapped(&text) {
+        text = Cow::Owned(unwrapped);
+    }
     if let Some((restored, how)) = layout::written_breaks(&text) {
         text = Cow::Owned(restored);
         let written = match how {
