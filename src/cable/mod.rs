@@ -7,6 +7,7 @@
 mod body;
 mod builder;
 pub mod container;
+mod encoding;
 pub mod fields;
 mod header;
 mod html;
@@ -106,6 +107,15 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
         (Cow::Borrowed(input), InputFormat::Text, None)
     };
     let mut text = text;
+    // UTF-8 decoded as Windows-1252 once or twice (`Â¶1.`), read again: before the no-break
+    // spaces go, as `Â` and one of them are the bytes of one.
+    if let Some(again) = encoding::mojibake(&text) {
+        text = Cow::Owned(again);
+        notes.push(note(
+            DiagnosticKind::Encoding,
+            "the text's UTF-8 had been read as Windows-1252 (`Â¶`, `â€™`): it was read as UTF-8 again".to_owned(),
+        ));
+    }
     // No-break spaces and line separators read as the plain ones they stand for.
     if let Some(plain) = layout::plain_spaces(&text) {
         text = Cow::Owned(plain);
@@ -179,22 +189,34 @@ pub fn parse_bytes(bytes: &[u8]) -> Cable {
     cable
 }
 
-/// A file's bytes as text: `None` for a binary file; otherwise the text, with
-/// invalid UTF-8 replaced by `�` and, when that happened, the diagnostic saying so.
+/// A file's bytes as text: `None` for a binary file; otherwise the text and, when it was not
+/// UTF-8, the diagnostic saying how it was read: UTF-16 (Windows' "Unicode") and Windows-1252
+/// as what they are, invalid UTF-8 with the bad bytes replaced by `�`.
 pub fn decode(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<Diagnostic>)> {
+    let note =
+        |severity, kind, message: &str| Some(Diagnostic { line: None, severity, kind, message: message.to_owned() });
+    // Before the test for binary: UTF-16 has a zero byte in every other place.
+    if let Some(text) = encoding::utf16(bytes) {
+        let message = "the file is UTF-16 (as Windows saves a \"Unicode\" text): it was read as such";
+        return Some((Cow::Owned(text), note(Severity::Info, DiagnosticKind::Encoding, message)));
+    }
     if looks_binary(bytes) {
         return None;
     }
     // Valid UTF-8 (nearly every file) is checked by the fast validator; only a file that
-    // fails it goes through the slower replacing decoder (4 % of `cable parse` otherwise).
-    let text = std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed);
-    let replaced = matches!(text, Cow::Owned(_)).then(|| Diagnostic {
-        line: None,
-        severity: Severity::Warning,
-        kind: DiagnosticKind::InvalidUtf8,
-        message: "the file is not valid UTF-8; unreadable bytes were replaced with �".to_owned(),
-    });
-    Some((text, replaced))
+    // fails it is looked at again (4 % of `cable parse` otherwise).
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some((Cow::Borrowed(text), None));
+    }
+    if encoding::is_windows_1252(bytes) {
+        let message = "the file is not UTF-8 but Windows-1252 (Latin-1): it was read as such";
+        return Some((
+            Cow::Owned(encoding::windows_1252(bytes)),
+            note(Severity::Info, DiagnosticKind::Encoding, message),
+        ));
+    }
+    let message = "the file is not valid UTF-8; unreadable bytes were replaced with �";
+    Some((String::from_utf8_lossy(bytes), note(Severity::Warning, DiagnosticKind::InvalidUtf8, message)))
 }
 
 /// The control characters (bytes below 0x20) among eight bytes, each marked by its high bit.

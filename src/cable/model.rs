@@ -396,6 +396,9 @@ pub enum DiagnosticKind {
     Binary,
     /// Invalid UTF-8 replaced with `�`.
     InvalidUtf8,
+    /// The text was in another encoding (UTF-16, Windows-1252), or UTF-8 decoded wrongly once
+    /// (`Â¶`, `â€™`), and was read as what it is.
+    Encoding,
     /// A line the parser could not place; it is listed in `unknown`.
     LineNotUnderstood,
     /// The line breaks were lost and the text was broken again at its fields.

@@ -83,7 +83,7 @@ export interface PageMeta {
 }
 
 export type DiagnosticKind =
-  | 'not-a-cable' | 'binary' | 'invalid-utf8' | 'line-not-understood' | 'lost-line-breaks' | 'written-line-breaks' | 'quote-marks'
+  | 'not-a-cable' | 'binary' | 'invalid-utf8' | 'encoding' | 'line-not-understood' | 'lost-line-breaks' | 'written-line-breaks' | 'quote-marks'
   | 'double-spaced' | 'more-records'
   | 'no-date-time-group' | 'year-from-caption' | 'id-from-envelope' | 'invalid-date' | 'envelope-disagrees'
   | 'unknown-station' | 'repaired' | 'impossible-section' | 'classification-from-envelope'
