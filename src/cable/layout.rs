@@ -165,6 +165,60 @@ pub fn unquoted(text: &str) -> Option<String> {
     }
 }
 
+/// `text` without the number before each line, when every written line has one and each is one
+/// more than the last (a PDF with numbered lines, `cat -n`, `nl`, a viewer's gutter copied
+/// along): the number and the space or tab after it go, the line's own indent stays. A blank
+/// line may have a number or none. `None` for any other text: a cable's paragraph numbers never
+/// run on from line to line.
+pub fn line_numbers(text: &str) -> Option<String> {
+    // Read for every input: nearly every one has no number before its first written line.
+    let first = text.split('\n').map(str::trim_start).find(|l| !l.is_empty())?;
+    if !first.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // Where a line's text begins after its number and separator, and the number.
+    let numbered = |line: &str| -> Option<(usize, u32)> {
+        let digits_at = line.len() - line.trim_start_matches(' ').len();
+        let digits = line[digits_at..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 6 {
+            return None;
+        }
+        let number = line[digits_at..digits_at + digits].parse().ok()?;
+        let after = digits_at + digits;
+        match line.as_bytes().get(after) {
+            None | Some(b'\r') => Some((after, number)),
+            Some(b' ' | b'\t') => Some((after + 1, number)),
+            Some(_) => None,
+        }
+    };
+    let (mut written, mut running) = (0usize, 0usize);
+    let mut last: Option<u32> = None;
+    for line in text.split('\n') {
+        let blank = line.trim().is_empty();
+        written += usize::from(!blank);
+        if let Some((_, number)) = numbered(line) {
+            running += usize::from(last.is_none_or(|last| number == last + 1));
+            last = Some(number);
+        } else if !blank {
+            last = None;
+        }
+    }
+    if written < MIN_LINES || running * 10 < written * 9 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        match numbered(line) {
+            Some((at, _)) => out.push_str(&line[at..]),
+            None => out.push_str(line),
+        }
+    }
+    Some(out)
+}
+
 /// `text` with a forum's quote or code tags around it, `[quote]…[/quote]` or `[code]…[/code]`
 /// (`[quote="…"]` too), written over with spaces (no line moves), when the text opens with the
 /// one and ends with the other, as a forum's quote button glues them to its first and last
@@ -260,6 +314,36 @@ mod tests {
     const CABLE: &str = "C O N F I D E N T I A L MADRID 000520\n\nSIPDIS\n\nE.O. 12958: DECL: 05/07/2019\n\
                          TAGS: PREL, SP\nSUBJECT: SPAIN AND THE\nNEW COMMISSION\n\n1. (C) The minister said that\n\
                          the talks would go on.\n\n2. (C) He added nothing.\n\nAGUIRRE\n";
+
+    /// Numbers before every line, as a PDF with numbered lines, `cat -n` and `nl` give them, go;
+    /// numbers that do not run on from line to line (a cable's paragraphs) stay.
+    #[test]
+    fn takes_off_the_numbers_before_each_line() {
+        let lines: Vec<&str> = CABLE.split('\n').collect();
+        let pdf: Vec<String> = lines.iter().enumerate().map(|(k, l)| format!("{} {l}", k + 1)).collect();
+        let cat: Vec<String> = lines.iter().enumerate().map(|(k, l)| format!("{:6}\t{l}", k + 1)).collect();
+        let mut n = 0;
+        let nl: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    n += 1;
+                    format!("{n:6}\t{l}")
+                }
+            })
+            .collect();
+        for numbered in [pdf, cat, nl] {
+            assert_eq!(line_numbers(&numbered.join("\n")).as_deref(), Some(CABLE), "{numbered:?}");
+        }
+        assert_eq!(line_numbers(CABLE), None);
+        let paragraphs =
+            "1. (C) The talks.\n2. (C) More talks.\n3. (C) Yet more.\n4. (C) And more.\n5. (C) Done.\n6. (C) Now.\n";
+        assert_eq!(line_numbers(paragraphs), None);
+        let list = "1 TANK\n2 TRUCKS\n3 PLANES\n4 GUNS\n\n1 SHIP\n2 BOATS\n3 RAFTS\n";
+        assert_eq!(line_numbers(list), None, "numbers that start again");
+    }
 
     /// A forum's quote or code tags glued to the text's first and last words are written over;
     /// tags that do not open and close the text, or do not match, are left be.

@@ -135,6 +135,14 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
             format!("the line breaks were written out {written}: they were read as line breaks"),
         ));
     }
+    if let Some(bare) = layout::line_numbers(&text) {
+        text = Cow::Owned(bare);
+        notes.push(note(
+            DiagnosticKind::LineNumbers,
+            "every line had its number before it (a PDF with numbered lines, a listing): the numbers were taken off"
+                .to_owned(),
+        ));
+    }
     if let Some(unquoted) = layout::unquoted(&text) {
         text = Cow::Owned(unquoted);
         notes.push(note(

@@ -409,6 +409,8 @@ pub enum DiagnosticKind {
     QuoteMarks,
     /// A blank line followed every line (a PDF's text) and those blank lines were taken out.
     DoubleSpaced,
+    /// Every line had its number before it (a PDF with numbered lines, `cat -n`): taken off.
+    LineNumbers,
     /// A row of `cables.csv` followed by more rows that are not shown.
     MoreRecords,
     /// No date-time group: date and ID unknown (see `estimate`).
