@@ -47,8 +47,9 @@ fn with_case_of(broken: &str, text: &str) -> String {
 
 /// [`needs_reflow`] over lines already split (the parser's own split: no second pass).
 pub fn needs_reflow_lines<'a>(len: usize, lines: impl Iterator<Item = &'a str> + Clone) -> bool {
-    // One pass: the bytes of the long lines, and how many lines are wider than a telegram's.
-    let (long, wide) = lines.clone().map(str::len).fold((0, 0), |(long, wide), n| {
+    // One pass: the bytes of the long lines, and how many lines are wider than a telegram's (a
+    // line's width is its text's: a fixed-width export pads every line with spaces).
+    let (long, wide) = lines.clone().map(|l| l.trim_ascii_end().len()).fold((0, 0), |(long, wide), n| {
         (long + if n > LONG_LINE { n } else { 0 }, wide + usize::from((REWRAPPED_WIDTH..=LONG_LINE).contains(&n)))
     });
     // Nearly every cable fails the cheap test: its long lines are not half of it.
@@ -179,7 +180,7 @@ const WRAP_WITHIN: usize = 300;
 fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
     let mut count = [0u16; LONG_LINE + 1];
     let (mut widest, mut all) = (0, 0);
-    for n in lines.take(WRAP_WITHIN).map(str::len).filter(|&n| (20..=LONG_LINE).contains(&n)) {
+    for n in lines.take(WRAP_WITHIN).map(|l| l.trim_ascii_end().len()).filter(|&n| (20..=LONG_LINE).contains(&n)) {
         count[n] += 1;
         widest = widest.max(n);
         all += 1;
