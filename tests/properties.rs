@@ -189,9 +189,17 @@ fn bytes_that_are_not_text() {
     let c = cable::parse_bytes(&[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0xff, 0xfe]);
     assert!(c.diagnostics[0].message.contains("binary"));
     assert!(c.sections.is_empty());
-    let c = cable::parse_bytes(b"SUBJECT: CAF\xC9 TALKS\n");
-    assert_eq!(c.subject.as_deref(), Some("CAF\u{fffd} TALKS"));
+    // UTF-8 with a stray byte: the byte is replaced, and said to be.
+    let c = cable::parse_bytes(b"SUBJECT: CAF\xC3\x89 TALKS \xFF\n");
+    assert_eq!(c.subject.as_deref(), Some("CAF\u{c9} TALKS \u{fffd}"));
     assert!(c.diagnostics.iter().any(|d| d.message.contains("not valid UTF-8")));
+    // No UTF-8 at all: Windows-1252, read as such.
+    let c = cable::parse_bytes(b"SUBJECT: CAF\xC9 TALKS \x93AT ONCE\x94\n");
+    assert_eq!(c.subject.as_deref(), Some("CAF\u{c9} TALKS \u{201c}AT ONCE\u{201d}"));
+    assert!(c.diagnostics.iter().any(|d| d.message.contains("Windows-1252")));
+    // Zero bytes beside nearly every other, as UTF-16 has, but no text once read so: binary.
+    let pairs: Vec<u8> = (0..64u8).flat_map(|k| [1 + k % 7, 0]).collect();
+    assert!(cable::parse_bytes(&pairs).diagnostics[0].message.contains("binary"));
 }
 
 /// Found by `containers`: with bare carriage returns, `parse` and `source_text` once decided

@@ -65,7 +65,9 @@ pub fn utf16(bytes: &[u8]) -> Option<String> {
     if body.len() % 2 == 1 {
         text.push(char::REPLACEMENT_CHARACTER);
     }
-    Some(text)
+    // Zeros beside other bytes may be a binary file's (an array of small numbers): read as
+    // UTF-16, it is no text either.
+    (!crate::looks_binary(text.as_bytes())).then_some(text)
 }
 
 /// Whether unmarked bytes are UTF-16 of a text in Latin letters: in the first 4 KiB, nine in
