@@ -689,6 +689,9 @@ fn read_caption(p: &mut Builder<'_>, i: usize, caption: &classification::Caption
     for h in &caption.handling {
         p.handling(h);
     }
+    for control in &caption.controls {
+        p.handling(control);
+    }
     if let Some(release) = caption.release {
         p.handling(&collapse_ws(release));
     }

@@ -27,6 +27,10 @@ pub struct CaptionLine<'a> {
     pub trailing: Vec<&'a str>,
     /// A release marking as written (`REL TO USA, AUS, CAN, GBR, NZL`, `REL NATO`).
     pub release: Option<&'a str>,
+    /// Control markings the vocabulary does not know, set apart by `//` in the marking before
+    /// the post (`SI` in `SECRET//SI//NOFORN`, a compartment's; `X1` in `CONFIDENTIAL//X1 ROME`;
+    /// `TK` in `SECRET//TK ROME`, when `TK ROME` names no post and `ROME` does).
+    pub controls: Vec<&'a str>,
 }
 
 impl CaptionLine<'_> {
@@ -188,6 +192,15 @@ fn read_after_classification<'a>(
             i += used;
             continue;
         }
+        // A marking glued by `//` that names no post (`glued_marking`), or a slash set apart
+        // from the words it parts (`CONFIDENTIAL / NOFORN`).
+        if station_start.is_none() && (word == "/" || glued_marking(line, offset, word)) {
+            if word != "/" {
+                caption.controls.push(word);
+            }
+            i += 1;
+            continue;
+        }
         if caption.serial.is_none() && is_number(word) && station_start.is_some() {
             caption.serial = Some(word);
             let start = station_start.unwrap_or(0);
@@ -234,6 +247,34 @@ fn read_after_classification<'a>(
             caption.leftover.insert(0, line[start..station_end].trim());
         }
     }
+    if let Some(start) = station_start {
+        control_before_post(line, start, caption);
+    }
+}
+
+/// A marking glued by `//` before the post (`SECRET//TK ROME 000520`), read as the post's
+/// first word: the post is the words after it, when they name one and the whole does not.
+fn control_before_post<'a>(line: &'a str, station_start: usize, caption: &mut CaptionLine<'a>) {
+    let Some(station) = caption.station.filter(|_| line[..station_start].ends_with("//")) else { return };
+    let Some((first, rest)) = station.split_once(' ').filter(|(first, _)| marking_word(first)) else { return };
+    let known = |s: &str| crate::stations::canonical_station(s).known;
+    if !known(station) && known(rest.trim_start()) {
+        caption.controls.push(first);
+        caption.station = Some(rest.trim_start());
+    }
+}
+
+/// A marking between two `//` (`SECRET//SI//NOFORN`), or with a digit after one
+/// (`CONFIDENTIAL//X1 ROME`): whatever it is, no post's name.
+fn glued_marking(line: &str, offset: usize, word: &str) -> bool {
+    line[..offset].ends_with("//")
+        && (line[offset + word.len()..].starts_with("//") || word.bytes().any(|b| b.is_ascii_digit()))
+        && marking_word(word)
+}
+
+/// A word a control marking may be (`SI`, `TK`, `X1`, `SI-G`).
+fn marking_word(word: &str) -> bool {
+    word.len() <= 12 && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// A release marking at the start of `words` (`REL`, then `TO` or not, then the countries and
@@ -475,6 +516,29 @@ mod tests {
         assert!(parse_caption_line("Secretly, the minister said").is_none());
         let c = parse_caption_line("Secret police arrested 12 people").unwrap();
         assert!(!c.is_whole());
+    }
+
+    /// Control markings the vocabulary does not know, set apart by `//`: a compartment's
+    /// (`SI`, `TK`), `X1`; and a slash set apart by spaces. The post stays the post.
+    #[test]
+    fn reads_control_markings_set_apart_by_slashes() {
+        let c = parse_caption_line("SECRET//SI//NOFORN KABUL 001234").unwrap();
+        assert_eq!(
+            (c.controls, c.handling, c.station, c.serial),
+            (vec!["SI"], vec!["NOFORN"], Some("KABUL"), Some("001234"))
+        );
+        let c = parse_caption_line("CONFIDENTIAL//X1 ROME 000520").unwrap();
+        assert_eq!((c.controls, c.station), (vec!["X1"], Some("ROME")));
+        let c = parse_caption_line("SECRET//TK USUN NEW YORK 000078").unwrap();
+        assert_eq!((c.controls, c.station), (vec!["TK"], Some("USUN NEW YORK")));
+        assert!(parse_caption_line("TOP SECRET//SI//TK//NOFORN").unwrap().is_banner());
+        let c = parse_caption_line("CONFIDENTIAL / NOFORN ROME 000520").unwrap();
+        assert_eq!((c.handling, c.station), (vec!["NOFORN"], Some("ROME")));
+        // A post glued by `//` is the post, and a known one keeps its first word.
+        let c = parse_caption_line("SECRET//NOFORN//ROME 000520").unwrap();
+        assert_eq!((c.controls.len(), c.station), (0, Some("ROME")));
+        let c = parse_caption_line("SECRET//USUN NEW YORK 000078").unwrap();
+        assert_eq!((c.controls.len(), c.station), (0, Some("USUN NEW YORK")));
     }
 
     #[test]
