@@ -400,11 +400,17 @@ fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option
         // `870 ULAANBAATAR`: a number, then its station, as an item's only words.
         return reversed(words, i, cable_year);
     }
-    let name = |end: usize| station_name(&words[station_start..end]);
-    let mut station = canonical_station(&name(j));
+    let mut station = canonical_station(&station_name(&words[station_start..j]));
+    // `AMEMBASSY MADRID 678`, `AMCONSUL JEDDAH 12`: the post's office before its name.
+    let office = crate::vocab::strip_office(words[station_start].core).is_some_and(str::is_empty);
+    let from = station_start + usize::from(office && !station.known && j > station_start + 1);
+    let name = |end: usize| station_name(&words[from..end]);
+    if from > station_start {
+        station = canonical_station(&name(j));
+    }
     // `COLOMBO CABLES 0266`: a word between the station and its number (but `TEL AVIV 1086`).
     let mut end = j;
-    while !station.known && end > station_start + 1 && FILLERS.contains(&words[end - 1].core) {
+    while !station.known && end > from + 1 && FILLERS.contains(&words[end - 1].core) {
         end -= 1;
         station = canonical_station(&name(end));
     }
@@ -656,6 +662,16 @@ mod tests {
 
     fn plain(ids: &[(Option<String>, String)]) -> Vec<&str> {
         ids.iter().map(|(_, id)| id.as_str()).collect()
+    }
+
+    /// A post's office before its name (`AMEMBASSY MADRID`), as the envelope writes it.
+    #[test]
+    fn reads_a_post_named_with_its_office() {
+        assert_eq!(
+            plain(&cited("A. SECSTATE 12345 B. AMEMBASSY MADRID 678 C. AMCONSUL JEDDAH 12", "09", "X")),
+            ["09STATE12345", "09MADRID678", "09JEDDAH12"]
+        );
+        assert_eq!(plain(&cited("USMISSION USUN NEW YORK 78", "09", "X")), ["09USUNNEWYORK78"]);
     }
 
     #[test]
