@@ -64,9 +64,15 @@ fn extract_text(page: &str, lower: &str) -> String {
         from = body_end;
     }
     if blocks.is_empty() {
-        // No <pre>: take the body's text, skipping scripts and styles entirely.
+        // No <pre>: take the body's text, skipping scripts, styles and the page's own parts
+        // (navigation, header, footer: see `text_of`). Where lines end in `<br>`, the source's
+        // own line breaks are its markup's layout, and would double them.
         let start = find(lower, "<body").unwrap_or(0);
-        return text_of(&page[start..]);
+        return if contains(&lower[start..], "<br") {
+            text_of(&page[start..].replace(['\n', '\r'], ""))
+        } else {
+            text_of(&page[start..])
+        };
     }
     blocks.join("\n\n")
 }
@@ -229,8 +235,13 @@ fn cells(table: &str, lower: &str, tag: &str) -> Vec<String> {
     out
 }
 
-/// Strips tags (turning `<br>` and block ends into line breaks), drops
-/// `<script>`/`<style>` contents, and decodes character references.
+/// Elements whose content is never a cable's text: code, and the parts of a page around what
+/// it shows (its navigation, header, footer, sidebars, buttons). Not a form: a tool's page may
+/// hold the cable in a form's text box.
+const SKIPPED: [&str; 9] = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "button"];
+
+/// Strips tags (turning `<br>` and block ends into line breaks), drops the contents of the
+/// [`SKIPPED`] elements, and decodes character references.
 fn text_of(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len());
     let mut rest = markup;
@@ -249,7 +260,7 @@ fn text_of(markup: &str) -> String {
             "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table" | "td" | "th" | "dd" | "dt" => {
                 out.push('\n');
             }
-            "script" | "style" if !tag_area.starts_with("</") => {
+            skipped if !tag_area.starts_with("</") && SKIPPED.contains(&skipped) => {
                 let closing = format!("</{name}");
                 let lower = rest.to_ascii_lowercase();
                 rest = find(&lower, &closing).map_or("", |i| &rest[i..]);
