@@ -222,7 +222,17 @@ fn bad_input_is_named_and_kept() {
     assert_eq!(big.text.len(), text.len(), "the whole text is kept");
     let recipe = Document::from_text("r.txt", "Lemon cake\n\nBake for forty minutes.");
     assert_eq!(recipe.problem, Some(Problem::NotACable));
+    // A file in Windows-1252, and one Windows saved as "Unicode": read as what they are, and said.
     let latin1 = Document::from_bytes("l.txt", b"SUBJECT: CAF\xC9 TALKS\n");
     assert!(latin1.problem.is_none());
-    assert!(latin1.cable.diagnostics[0].message.contains("not valid UTF-8"));
+    assert_eq!(latin1.cable.subject.as_deref(), Some("CAF\u{c9} TALKS"));
+    assert!(latin1.cable.diagnostics[0].message.contains("Windows-1252"));
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain("SUBJECT: CAF\u{c9} TALKS\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let unicode = Document::from_bytes("u.txt", &utf16);
+    assert!(unicode.problem.is_none());
+    assert_eq!(&*unicode.text, "SUBJECT: CAF\u{c9} TALKS\n", "the text as read is kept");
+    assert!(unicode.cable.diagnostics[0].message.contains("UTF-16"));
 }
