@@ -644,16 +644,20 @@ fn corpus_pages_with_their_line_breaks_written_out() {
     }
 }
 
-/// The 201 pages forwarded in an e-mail, its header lines above the telegram: the telegram's
-/// fields are read as without them, and the e-mail's lines are set aside as the copy's.
+/// The 201 pages forwarded in an e-mail, its header lines above the telegram and its sender's
+/// sign-off under it (a signature after `-- `, or a phone's `Sent from my iPhone`): the
+/// telegram's fields and signature are read as without them, and the e-mail's lines are set
+/// aside as the copy's. (Before the sign-offs were known, 188 of 201 lost their signature to
+/// either.)
 #[test]
 fn corpus_pages_forwarded_in_an_e_mail() {
     let mail = "From: Jane Analyst <jane@example.org>\nSent: Tuesday, March 2, 2010 9:14 AM\nTo: Research Team\n\
                 Subject: FW: the cable for tomorrow\n\nSee below.\n\n-----Original Message-----\n\n";
+    let sign_offs = ["\n\n-- \nJane Analyst\nResearch Desk, Example Institute\n", "\n\nSent from my iPhone\n"];
     let (mut same, mut total) = (0, 0);
-    for (name, page) in common::corpus_pages() {
+    for ((name, page), sign_off) in common::corpus_pages().into_iter().zip(sign_offs.iter().cycle()) {
         let text = cable::source_text(&page);
-        let forwarded = format!("{mail}{text}");
+        let forwarded = format!("{mail}{}{sign_off}", text.trim_end());
         let (with, without) = (cable::parse(&text), cable::parse(&forwarded));
         common::assert_every_line_accounted(&name, &forwarded, &without);
         let fields = |c: &Cable| {
@@ -662,7 +666,7 @@ fn corpus_pages_forwarded_in_an_e_mail() {
         total += 1;
         same += usize::from(fields(&with) == fields(&without) && with.signers == without.signers);
         let set_aside = without.removed.iter().filter(|r| r.kind == cable::model::Debris::Container).count();
-        assert_eq!(set_aside, 5, "{name}: the e-mail's lines set aside");
+        assert_eq!(set_aside, 6, "{name}: the e-mail's lines set aside");
     }
     // Before, the e-mail's From, To and Subject were read as a print-out's: 0 of 201 kept their
     // classification, origin and subject.

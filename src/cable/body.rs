@@ -183,7 +183,7 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
     if let Some(kind) = trailer_kind(&shaped) {
         return LineKind::Debris(kind);
     }
-    if crate::container::wrapper_marker(text) {
+    if ends_text(p, i) {
         return LineKind::Debris(Debris::Container);
     }
     if classification::handling_line(text).is_some() {
@@ -212,6 +212,27 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
         return LineKind::Heading(title);
     }
     LineKind::Text
+}
+
+/// Whether line `i` closes what the text was pasted or sent in (a code fence, `[/quote]`, an
+/// e-mail's signature): a container's line, and what follows it is not the telegram's.
+pub fn ends_text(p: &Builder<'_>, i: usize) -> bool {
+    crate::container::wrapper_marker(p.lines[i].text) || mail_signature_at(p, i)
+}
+
+/// Where the e-mail that carried a cable signs off under it: the signature's delimiter (`-- `),
+/// with a few lines after it and no more, or the phone's line that ends the text (`Sent from my
+/// iPhone`). What follows is the sender's, not the telegram's.
+fn mail_signature_at(p: &Builder<'_>, i: usize) -> bool {
+    let text = p.lines[i].text;
+    let after = || p.lines[i + 1..].iter().filter(|l| !l.is_blank());
+    match text.as_bytes().first() {
+        Some(b'-') => text == "--" && after().count() <= 6,
+        Some(b'S') => {
+            text.len() <= 48 && text.starts_with("Sent from my ") && !text.ends_with('.') && after().next().is_none()
+        }
+        _ => false,
+    }
 }
 
 /// Section headings: `//EVO MORALES VISIT//`, `------- SUMMARY -------`, a short
@@ -262,8 +283,8 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     // What follows the close of the wrapper the text was pasted in (a code fence) is no text of it.
     let mut rest = (i + 1..p.lines.len())
         .filter(|&j| !p.is_furniture(j))
+        .take_while(|&j| !ends_text(p, j))
         .map(|j| p.lines[j].text)
-        .take_while(|text| !crate::container::wrapper_marker(text))
         .filter(|text| !text.is_empty() && !is_footer(text) && !is_closing_note(text));
     let more_text = match (rest.next(), rest.next()) {
         (Some(_), Some(_)) => true,
@@ -902,6 +923,22 @@ CONFIDENTIAL
                 cable.removed.iter().filter(|r| r.kind == Debris::Container).map(|r| r.text.as_str()).collect();
             assert_eq!(wrappers, [open, close]);
         }
+    }
+
+    /// A cable forwarded in an e-mail, the sender's sign-off under it: its signature's delimiter
+    /// (`-- `) and lines, or a phone's line; the telegram's signature is read above them. A
+    /// `--` with more text after it than a signature has is no sign-off.
+    #[test]
+    fn reads_a_cable_above_an_e_mail_sign_off() {
+        let telegram = "C O N F I D E N T I A L TEHRAN 08300\n\nSUBJECT: NEGOTIATING WITH THE PERSIANS\n\n\
+                        1. THE TALKS WILL BE LONG.\n\n2. ONE SHOULD INSIST ON PERFORMANCE.\n\nLAINGEN\n";
+        for sign_off in ["\n-- \nJane Analyst\nResearch Desk\n", "\nSent from my iPhone\n"] {
+            let cable = crate::parse(&format!("{telegram}{sign_off}"));
+            assert_eq!(cable.signers, ["LAINGEN"], "{sign_off}");
+            assert_eq!(cable.removed.iter().filter(|r| r.kind == Debris::Container).count(), 1);
+        }
+        let more = format!("{telegram}\n--\n{}", "3. MORE TEXT.\n\n".repeat(7));
+        assert!(crate::parse(&more).removed.iter().all(|r| r.kind != Debris::Container));
     }
 
     /// An archive's text of a two-section telegram: the body from its first paragraph, the

@@ -287,7 +287,7 @@ impl Header {
                 return Some(Mode::None);
             }
         }
-        if crate::container::export_marker(text) || crate::container::wrapper_marker(text) {
+        if crate::container::export_marker(text) || super::body::ends_text(p, i) {
             p.remove(i, Debris::Container);
             return Some(Mode::None);
         }
