@@ -560,7 +560,14 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     // telegram's: it stays text, but the signature is looked for above it.
     let number = |d: &Draft| d.lines.first().map_or(0, |&l| p.lines[l].number);
     let first = drafts.first().map_or(0, number);
-    let closed = p.cable.removed.iter().find(|r| r.kind == Debris::Container && r.line > first).map(|r| r.line);
+    // A fence or tag closes only a text it opened; an e-mail's sign-off needs no opening.
+    let wrapper =
+        |r: &&crate::model::RemovedLine| r.kind == Debris::Container && crate::container::wrapper_marker(&r.text);
+    let opened = p.cable.removed.iter().filter(wrapper).any(|r| r.line < first);
+    let closed = p.cable.removed.iter().find(|r| {
+        r.kind == Debris::Container && r.line > first && (opened || !crate::container::wrapper_marker(&r.text))
+    });
+    let closed = closed.map(|r| r.line);
     // Closing notes after the signature stay text, but the signature is looked for above them.
     let mut end = closed.map_or(drafts.len(), |line| drafts.iter().take_while(|d| number(d) < line).count());
     // A note whose last line is a name is signed under it (`…/index.c fm` / `Stapleton`).
@@ -923,6 +930,9 @@ CONFIDENTIAL
                 cable.removed.iter().filter(|r| r.kind == Debris::Container).map(|r| r.text.as_str()).collect();
             assert_eq!(wrappers, [open, close]);
         }
+        // A fence that opened nothing closes nothing: the signature under it is the telegram's.
+        let stray = telegram.replace("2. ONE", "```\n\n2. ONE");
+        assert_eq!(crate::parse(&stray).signers, ["LAINGEN"]);
     }
 
     /// A cable forwarded in an e-mail, the sender's sign-off under it: its signature's delimiter

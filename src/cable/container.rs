@@ -424,7 +424,9 @@ pub fn wrapper_marker(line: &str) -> bool {
         Some(&fence @ (b'`' | b'~')) => {
             let marks = line.bytes().take_while(|&b| b == fence).count();
             let info = line[marks..].trim();
-            marks >= 3
+            // A fence is three marks, or a few more; a longer run of tildes is a rule (`~~~~~~~~`).
+            let most = if fence == b'`' { 6 } else { 4 };
+            (3..=most).contains(&marks)
                 && info.len() <= 20
                 && info.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'.'))
         }
@@ -721,7 +723,17 @@ mod tests {
         {
             assert!(wrapper_marker(marker), "{marker}");
         }
-        for line in ["``", "```x y", "`code`", "~~~ end of text ~~~", "[quote", "[/quote=x]", "[QUOTE] SECRET", "[1]"] {
+        for line in [
+            "``",
+            "```x y",
+            "`code`",
+            "~~~ end of text ~~~",
+            "~~~~~~~~",
+            "[quote",
+            "[/quote=x]",
+            "[QUOTE] SECRET",
+            "[1]",
+        ] {
             assert!(!wrapper_marker(line), "{line}");
         }
     }

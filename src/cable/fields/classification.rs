@@ -274,7 +274,10 @@ fn glued_marking(line: &str, offset: usize, word: &str) -> bool {
 
 /// A word a control marking may be (`SI`, `TK`, `X1`, `SI-G`).
 fn marking_word(word: &str) -> bool {
-    word.len() <= 12 && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    // Not a date (`SECRET//NOFORN//20320115`, a banner's declassification date): a letter.
+    word.len() <= 12
+        && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && word.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// A release marking at the start of `words` (`REL`, then `TO` or not, then the countries and
