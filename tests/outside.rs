@@ -763,7 +763,7 @@ fn corpus_pages_in_other_encodings() {
 
 /// The 201 pages with a number before every line, as a PDF with numbered lines (`12 text`),
 /// `cat -n` (blank lines numbered too) and `nl` (blank lines not) give them: each reads as the
-/// page does. Before, 191 of 201 read as no cable at all.
+/// page does. Before, 191 of 201 read as no cable at all. And the 1970s telegrams by `nl`.
 #[test]
 fn corpus_pages_with_numbered_lines() {
     let number = |text: &str, width: usize, gap: &str, blank_too: bool| {
@@ -796,6 +796,21 @@ fn corpus_pages_with_numbered_lines() {
         }
         assert!(wrong.is_empty(), "{shape}: {} read otherwise: {wrong:?}", wrong.len());
     }
+    // The National Archives' telegrams, some of a few lines only, as `nl` lists them (before,
+    // 30 of 84 read as no cable).
+    let dir = common::corpus_dir().join("outside-dev/nara-1970s");
+    let mut wrong = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("nara-1970s") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).expect("a file")).into_owned();
+        if reading(&cable::parse(&text)) != reading(&cable::parse(&nl(&text))) {
+            wrong.push(path.display().to_string());
+        }
+    }
+    assert!(wrong.is_empty(), "nl, 1970s: {} read otherwise: {wrong:?}", wrong.len());
 }
 
 /// The 201 pages as another site shows them, without `<pre>`: among the site's navigation,

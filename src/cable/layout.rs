@@ -191,19 +191,24 @@ pub fn line_numbers(text: &str) -> Option<String> {
             Some(_) => None,
         }
     };
-    let (mut written, mut running) = (0usize, 0usize);
+    let (mut written, mut running, mut listed) = (0usize, 0usize, 0usize);
     let mut last: Option<u32> = None;
     for line in text.split('\n') {
         let blank = line.trim().is_empty();
         written += usize::from(!blank);
-        if let Some((_, number)) = numbered(line) {
-            running += usize::from(last.is_none_or(|last| number == last + 1));
+        if let Some((at, number)) = numbered(line) {
+            let runs_on = last.is_none_or(|last| number == last + 1);
+            running += usize::from(runs_on);
+            // A listing's (`cat -n`, `nl`): the number set right in six columns, then a tab.
+            listed += usize::from(runs_on && at == 7 && line.as_bytes()[6] == b'\t');
             last = Some(number);
         } else if !blank {
             last = None;
         }
     }
-    if written < MIN_LINES || running * 10 < written * 9 {
+    // A listing's numbers tell on a short text too (a 1970s telegram's body of three lines).
+    let enough = if listed == written { 2 } else { MIN_LINES };
+    if written < enough || running * 10 < written * 9 {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -343,6 +348,10 @@ mod tests {
         assert_eq!(line_numbers(paragraphs), None);
         let list = "1 TANK\n2 TRUCKS\n3 PLANES\n4 GUNS\n\n1 SHIP\n2 BOATS\n3 RAFTS\n";
         assert_eq!(line_numbers(list), None, "numbers that start again");
+        // A listing of a short text: its numbers are told by their shape.
+        let short = "     1\t1. THE TALKS WILL GO ON.\n\n     2\tSMITH\n";
+        assert_eq!(line_numbers(short).as_deref(), Some("1. THE TALKS WILL GO ON.\n\nSMITH\n"));
+        assert_eq!(line_numbers("1 THE TALKS\n2 SMITH\n"), None, "two numbered lines of a text");
     }
 
     /// A forum's quote or code tags glued to the text's first and last words are written over;
