@@ -235,4 +235,9 @@ fn bad_input_is_named_and_kept() {
     assert!(unicode.problem.is_none());
     assert_eq!(&*unicode.text, "SUBJECT: CAF\u{c9} TALKS\n", "the text as read is kept");
     assert!(unicode.cable.diagnostics[0].message.contains("UTF-16"));
+    // The head of a file too large to parse, in UTF-16: too large, shown as read; not binary.
+    let huge = Document::too_large("u.txt", &utf16, 30 << 20);
+    assert!(matches!(huge.problem, Some(Problem::TooLarge { whole: false, .. })));
+    assert_eq!(&*huge.text, "SUBJECT: CAF\u{c9} TALKS\n");
+    assert_eq!(Document::too_large("b.bin", &[0, 159, 146, 150, 0, 1], 30 << 20).problem, Some(Problem::Binary));
 }

@@ -179,13 +179,16 @@ impl Document {
         }
     }
 
-    /// A file too large to parse, of which `head` was read to show it raw.
+    /// A file too large to parse, of which `head` was read to show it raw (decoded as a file
+    /// is: UTF-16 and Windows-1252 as what they are, so that neither is called binary).
     pub fn too_large(name: &str, head: &[u8], size: usize) -> Self {
-        let problem =
-            if cable::looks_binary(head) { Problem::Binary } else { Problem::TooLarge { bytes: size, whole: false } };
+        let (problem, text) = match cable::decode(head) {
+            Some((text, _)) => (Problem::TooLarge { bytes: size, whole: false }, Rc::from(text.as_ref())),
+            None => (Problem::Binary, Rc::from(String::from_utf8_lossy(head).as_ref())),
+        };
         Document {
             name: AttrValue::from(name.to_owned()),
-            text: Rc::from(String::from_utf8_lossy(head).as_ref()),
+            text,
             whole: None,
             cable: Rc::new(Cable::default()),
             problem: Some(problem),
