@@ -68,11 +68,7 @@ fn extract_text(page: &str, lower: &str) -> String {
         // (navigation, header, footer: see `text_of`). Where lines end in `<br>`, the source's
         // own line breaks are its markup's layout, and would double them.
         let start = find(lower, "<body").unwrap_or(0);
-        return if contains(&lower[start..], "<br") {
-            text_of(&page[start..].replace(['\n', '\r'], ""))
-        } else {
-            text_of(&page[start..])
-        };
+        return broken_text_of(&page[start..], &lower[start..]);
     }
     blocks.join("\n\n")
 }
@@ -107,13 +103,7 @@ fn plusd_text(page: &str, lower: &str) -> Option<String> {
             }
         }
     };
-    let markup = &page[body_start..end];
-    // Lines end in `<br>`: the source's own line breaks would double them.
-    let text = if contains(&lower[body_start..end], "<br") {
-        text_of(&markup.replace(['\n', '\r'], ""))
-    } else {
-        text_of(markup)
-    };
+    let text = broken_text_of(&page[body_start..end], &lower[body_start..end]);
     (!text.trim().is_empty()).then_some(text)
 }
 
@@ -235,6 +225,12 @@ fn cells(table: &str, lower: &str, tag: &str) -> Vec<String> {
     out
 }
 
+/// [`text_of`] markup (and its lower-cased copy) that is not preformatted: where its lines end
+/// in `<br>`, its own line breaks are the markup's layout, and would double them.
+fn broken_text_of(markup: &str, lower: &str) -> String {
+    if contains(lower, "<br") { text_of(&markup.replace(['\n', '\r'], "")) } else { text_of(markup) }
+}
+
 /// Elements whose content is never a cable's text: code, and the parts of a page around what
 /// it shows (its navigation, header, footer, sidebars, buttons). Not a form: a tool's page may
 /// hold the cable in a form's text box.
@@ -261,9 +257,12 @@ fn text_of(markup: &str) -> String {
                 out.push('\n');
             }
             skipped if !tag_area.starts_with("</") && SKIPPED.contains(&skipped) => {
-                let closing = format!("</{name}");
-                let lower = rest.to_ascii_lowercase();
-                rest = find(&lower, &closing).map_or("", |i| &rest[i..]);
+                // Its closing tag, in any case, found without a lower-cased copy of the rest of
+                // the page for each element skipped.
+                let closes = |&(at, _): &(usize, &str)| {
+                    rest.get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(&name))
+                };
+                rest = rest.match_indices("</").find(closes).map_or("", |(at, _)| &rest[at..]);
             }
             _ => {}
         }
