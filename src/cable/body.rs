@@ -68,8 +68,8 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
                 }
                 page_break |=
                     matches!(kind, Debris::PageHeader | Debris::SectionMarker | Debris::Banner | Debris::Caption);
-                // The close of the wrapper the text was pasted in (a code fence): what follows
-                // is another's text, never the paragraph above it going on.
+                // The close of what the text was pasted or sent in (a code fence, an e-mail's
+                // sign-off): what follows is another's text, never the paragraph above going on.
                 if kind == Debris::Container {
                     flush(&mut current, &mut sections);
                     page_break = false;
@@ -280,7 +280,7 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     // A heading needs text under it: what follows must be more than a short
     // signature line (`MINIMIZED CONSIDERED` above `AGUIRRE` is no heading), and more than the
     // closing notes under a signature (`MCHENRY` above `NOTE BY OC/T: NOT PASSED …` is none).
-    // What follows the close of the wrapper the text was pasted in (a code fence) is no text of it.
+    // What follows the close of what the text was pasted or sent in (`ends_text`) is none of it.
     let mut rest = (i + 1..p.lines.len())
         .filter(|&j| !p.is_furniture(j))
         .take_while(|&j| !ends_text(p, j))
@@ -556,18 +556,16 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     }
     let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
     let drafts = &mut section.1;
-    // What follows the wrapper the text was pasted in (a code fence's close, `[/quote]`) is no
-    // telegram's: it stays text, but the signature is looked for above it.
+    // What follows the close of what the text was pasted or sent in (a code fence's close,
+    // `[/quote]`, an e-mail's sign-off) is no telegram's: it stays text, but the signature is
+    // looked for above it.
     let number = |d: &Draft| d.lines.first().map_or(0, |&l| p.lines[l].number);
     let first = drafts.first().map_or(0, number);
     // A fence or tag closes only a text it opened; an e-mail's sign-off needs no opening.
-    let wrapper =
-        |r: &&crate::model::RemovedLine| r.kind == Debris::Container && crate::container::wrapper_marker(&r.text);
-    let opened = p.cable.removed.iter().filter(wrapper).any(|r| r.line < first);
-    let closed = p.cable.removed.iter().find(|r| {
-        r.kind == Debris::Container && r.line > first && (opened || !crate::container::wrapper_marker(&r.text))
-    });
-    let closed = closed.map(|r| r.line);
+    let containers = || p.cable.removed.iter().filter(|r| r.kind == Debris::Container);
+    let wrapper = |r: &crate::model::RemovedLine| crate::container::wrapper_marker(&r.text);
+    let opened = containers().any(|r| r.line < first && wrapper(r));
+    let closed = containers().find(|r| r.line > first && (opened || !wrapper(r))).map(|r| r.line);
     // Closing notes after the signature stay text, but the signature is looked for above them.
     let mut end = closed.map_or(drafts.len(), |line| drafts.iter().take_while(|d| number(d) < line).count());
     // A note whose last line is a name is signed under it (`…/index.c fm` / `Stapleton`).

@@ -50,13 +50,11 @@ pub fn is_windows_1252(bytes: &[u8]) -> bool {
 /// a zero byte beside nearly every other (a text in Latin letters). `None` otherwise. Unpaired
 /// surrogates become `�`.
 pub fn utf16(bytes: &[u8]) -> Option<String> {
-    let little = match bytes {
-        [0xff, 0xfe, ..] => true,
-        [0xfe, 0xff, ..] => false,
-        _ => unmarked_utf16(bytes)?,
+    let (little, body) = match bytes {
+        [0xff, 0xfe, body @ ..] => (true, body),
+        [0xfe, 0xff, body @ ..] => (false, body),
+        _ => (unmarked_utf16(bytes)?, bytes),
     };
-    let marked = matches!(bytes, [0xff, 0xfe, ..] | [0xfe, 0xff, ..]);
-    let body = &bytes[if marked { 2 } else { 0 }..];
     let units = body.chunks_exact(2).map(|pair| {
         let pair = [pair[0], pair[1]];
         if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }

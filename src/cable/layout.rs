@@ -236,11 +236,12 @@ pub fn bbcode_wrapped(text: &str) -> Option<String> {
         return None;
     }
     let open_len = rest.as_bytes()[..rest.len().min(120)].iter().position(|&b| b == b'\n' || b == b']')? + 1;
-    let tag = &rest[1..open_len - 1];
-    let name = tag.split_once('=').map_or(tag, |(name, _)| name);
-    if !rest[..open_len].ends_with(']') || !(name.eq_ignore_ascii_case("quote") || name.eq_ignore_ascii_case("code")) {
+    // An opening quote or code tag, as a line of its own would be one.
+    if rest.starts_with("[/") || !crate::container::wrapper_marker(&rest[..open_len]) {
         return None;
     }
+    let tag = &rest[1..open_len - 1];
+    let name = tag.split_once('=').map_or(tag, |(name, _)| name);
     let end = text.trim_end().len();
     let close_len = name.len() + 3;
     let close_at = end.checked_sub(close_len).filter(|&at| at >= start + open_len && text.is_char_boundary(at))?;
