@@ -14,6 +14,7 @@ mod html;
 mod layout;
 mod lines;
 pub mod model;
+mod ocr;
 mod reflow;
 mod shapes;
 pub mod stations;
@@ -156,6 +157,15 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
             DiagnosticKind::DoubleSpaced,
             "a blank line followed every line (a PDF's text): those blank lines were taken out, a paragraph's \
              break kept"
+                .to_owned(),
+        ));
+    }
+    if let Some(read) = ocr::digits_for_letters(&text) {
+        text = Cow::Owned(read);
+        notes.push(note(
+            DiagnosticKind::DigitsForLetters,
+            "caption words were spelled with digits for letters (`C0NFIDENTIAL`, `E.0.`: a scan's text): they were \
+             read as the words"
                 .to_owned(),
         ));
     }

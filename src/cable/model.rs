@@ -411,6 +411,9 @@ pub enum DiagnosticKind {
     DoubleSpaced,
     /// Every line had its number before it (a PDF with numbered lines, `cat -n`): taken off.
     LineNumbers,
+    /// Caption words spelled with digits for letters (`C0NFIDENTIAL`, `E.0.`: a scan's text) were
+    /// read as the words.
+    DigitsForLetters,
     /// A row of `cables.csv` followed by more rows that are not shown.
     MoreRecords,
     /// No date-time group: date and ID unknown (see `estimate`).
