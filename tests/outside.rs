@@ -851,8 +851,9 @@ fn corpus_pages_on_other_sites() {
 /// print-out read by OCR), their caption spelled with a digit for a letter: `0` for `O` in
 /// `C0NFIDENTIAL` (glued, or spaced as `C 0 N F I D E N T I A L`), `N0F0RN`, `E.0.` and `SECTION
 /// 01 0F 03`, `1` for `I` and `L` in `UNCLASS1F1ED` and `UNC1AS`. Each reads as the page does,
-/// and says what was read so. Before, 80 of 201 read otherwise with `0` for `O` (an ID lost to
-/// `0F`, an order to `E.0.`, a serial to `C 0 N F I D E N T I A L`), 6 with `1` for `I`.
+/// and says what was read so. And paragraph numbers before a portion mark spelled `¶l. (C)`,
+/// `lO. (C)`. Before, 80 of 201 read otherwise with `0` for `O` (an ID lost to `0F`, an order to
+/// `E.0.`, a serial to `C 0 N F I D E N T I A L`), 6 with `1` for `I`, 177 with the numbers.
 #[test]
 fn corpus_pages_read_from_a_scan() {
     // The caption: the lines before the first numbered paragraph.
@@ -885,7 +886,27 @@ fn corpus_pages_read_from_a_scan() {
     };
     let ones =
         |t: &str| in_caption(t, &|head| head.replace("UNCLASSIFIED", "UNCLASS1F1ED").replace("UNCLAS ", "UNC1AS "));
-    read_as_the_page(&[("0 for O", &zeros as &dyn Fn(&str) -> String), ("1 for I and L", &ones)], &as_is);
+    // Paragraph numbers before a portion mark, `l` for `1` and `O` for `0` (`¶l. (C)`, `lO. (C)`).
+    let numbers = |t: &str| {
+        let lines = t.split('\n').map(|line| {
+            let body = line.trim_start_matches('\u{b6}');
+            let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+            // A portion mark: `(C)`, `(S/NF)`, `(SBU)` (not `(Comment: …`).
+            let mark = body[digits..].strip_prefix(". (").and_then(|r| r.split_once(')')).is_some_and(|(m, _)| {
+                (1..=8).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
+            });
+            if digits == 0 || !mark {
+                return line.to_owned();
+            }
+            let spelled = body[..digits].replace('1', "l").replace('0', "O");
+            format!("{}{spelled}{}", &line[..line.len() - body.len()], &body[digits..])
+        });
+        lines.collect::<Vec<_>>().join("\n")
+    };
+    read_as_the_page(
+        &[("0 for O", &zeros as &dyn Fn(&str) -> String), ("1 for I and L", &ones), ("numbers", &numbers)],
+        &as_is,
+    );
     // And each copy so changed says how it was read.
     for (name, page) in common::corpus_pages() {
         let text = cable::source_text(&page);
