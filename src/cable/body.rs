@@ -271,8 +271,21 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     if words > 12 {
         return None;
     }
+    // The post's classified website between rules of stars is no heading (nor the line that
+    // runs on one of its own), nor a name under the rule that closes the text (`*****` /
+    // `Visit Embassy Rabat's Classified Website;` / `http://…` / `*****` / `KAPLAN`).
+    if is_closing_note(text) || prev.is_some_and(is_closing_note) {
+        return None;
+    }
+    let under = || {
+        (i + 1..p.lines.len())
+            .filter(|&j| !p.is_furniture(j))
+            .take_while(|&j| !ends_text(p, j))
+            .map(|j| p.lines[j].text)
+            .any(|text| !text.is_empty() && !is_rule(text) && !is_footer(text) && !is_closing_note(text))
+    };
     if ruled {
-        return Some(text.to_owned());
+        return under().then(|| text.to_owned());
     }
     if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) || words > 10 {
         return None;
@@ -453,10 +466,15 @@ fn is_review_date(text: &str) -> bool {
 fn is_closing_note(text: &str) -> bool {
     // And the post's classified website under the signature (`"Visit Ankara's Classified Web
     // Site at http://…"`, or its address first).
+    // Its other words too: an invitation to the address below (`For more reporting from
+    // Embassy Kuwait, visit:`) and another way there (`You can also access this site through the
+    // State Department's Classified SIPRNET website.`).
     let unquoted = text.trim_start_matches(['"', '“']);
     let website = starts_with_ci(unquoted, "Visit ") && find_ci(unquoted, "Classified Web").is_some()
         || starts_with_ci(unquoted, "http://")
-        || starts_with_ci(unquoted, "https://");
+        || starts_with_ci(unquoted, "https://")
+        || text.len() >= 6 && text.as_bytes()[text.len() - 6..].eq_ignore_ascii_case(b"visit:")
+        || starts_with_ci(text, "You can also access this site");
     website
         || ["NOTE BY", "NOTE: NOT PASSED", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
             .iter()
@@ -1051,6 +1069,25 @@ CONFIDENTIAL
         assert!(cable("3. (C) The talks went on (as planned) Tuesday\n").signers.is_empty());
         assert!(cable("3. (C) The talks went on in the U.S.\n").signers.is_empty());
         assert!(cable("3. (C) We will report septel. Department\n").signers.is_empty());
+        // Under the rule that closes the post's classified website, set between rules of stars:
+        // no line of it a heading (10RABAT22, 07TELAVIV1114).
+        let c = cable(
+            "3. (U) Tripoli minimize considered.\n\n*****************\nVisit Embassy Rabat's Classified Website;\n\
+             http://www.intelink.sgov.gov/wiki/Portal:Moro cco\n*****************\nKAPLAN\n",
+        );
+        assert_eq!(
+            (c.signers.as_slice(), c.sections.iter().all(|s| s.title.is_none())),
+            (["KAPLAN".to_owned()].as_slice(), true)
+        );
+        let c = cable(
+            "3. (U) Text.\n\n*****************\nVisit Embassy Tel Aviv's Classified Website:\n\
+             http://www.state.sgov.gov/p/nea/telaviv\n\nYou can also access this site through the State Department's\n\
+             Classified SIPRNET website.\n*****************\nJONES\n",
+        );
+        assert_eq!(
+            (c.signers.as_slice(), c.sections.iter().all(|s| s.title.is_none())),
+            (["JONES".to_owned()].as_slice(), true)
+        );
         // Under the post's classified website (06PARIS2358).
         let c = cable(
             "3. (U) Visit Paris' Classified Website at:\nhttp://www.state.sgov.gov/p/eur/paris/index.c fm\nStapleton\n",

@@ -432,9 +432,9 @@ fn split_run_on(line: &str, (next, leading): (&mut u32, &[u32]), along: &Along<'
         // signature looked for before them.
         let (end, marks) = closing_marks(line);
         breaks.extend(marks.into_iter().map(|at| (at, Break::Line)));
-        if let Some(at) = signature_at_end(&line[..end]) {
-            breaks.push((at, Break::Blank));
-        }
+        let (footer, signature) = closing_words(line, end);
+        breaks.extend(footer);
+        breaks.extend(signature.map(|at| (at, Break::Blank)));
     }
     breaks.sort_by_key(|(at, how)| (*at, *how == Break::Line));
     breaks.dedup_by_key(|(at, _)| *at);
@@ -993,9 +993,11 @@ fn signature_at_end(line: &str) -> Option<usize> {
         let previous_word = before.rsplit(' ').next().unwrap_or("");
         let case_changes = previous_word.bytes().any(|c| c.is_ascii_lowercase())
             && trimmed[start..].bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
-        // A redaction ends the text before it (`…XXXXXXXXXXXX AGUIRRE`), and is never a name.
+        // A redaction ends the text before it (`…XXXXXXXXXXXX AGUIRRE`), and is never a name;
+        // nor is a rule (`…website. ***** JONES`).
         let redacted = previous_word.len() >= 4 && previous_word.bytes().all(|c| c == b'X');
-        if spaces >= 2 || before.ends_with(['.', '!', '?', '"', ')']) || case_changes || redacted {
+        let ruled = previous_word.len() >= 5 && is_rule_token(previous_word);
+        if spaces >= 2 || before.ends_with(['.', '!', '?', '"', ')']) || case_changes || redacted || ruled {
             let signature = &trimmed[start..];
             // In capitals (`MULFORD`), or a name in title case after a sentence (`…Council. Rice`).
             let title_case = before.ends_with(['.', '!', '?', '"'])
@@ -1329,6 +1331,101 @@ fn archive_trailer_at(line: &str) -> Option<usize> {
     }
 }
 
+/// The post's classified website run on at a text's end (`…End Comment. Please visit Paris'
+/// Classified Website at: http://www.state.sgov.gov/p/eur/paris/index.c fm Stapleton`, `…a
+/// factor. JEFFREY “Visit Ankara's Classified Web Site at http://…/Portal:Turkey”`), which the
+/// telegram set on lines of its own: where it begins (at a rule of stars before it, or its
+/// opening quote) and where its address ends (the address's pieces a wrap cut apart, each
+/// starting in lower case, and a rule of stars after it, go with it). `None` when the text's
+/// last 400 bytes hold no such address.
+fn website_footer(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut from = b.len().saturating_sub(400);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &line[from..];
+    let named = from + crate::lines::find_ci(tail, " Classified Web")?;
+    // `Visit` a few words before (`Please visit Embassy Rabat's Classified Website`).
+    let near = named.saturating_sub(48);
+    let visit = (near..named).rev().find(|&k| {
+        b[k..].len() >= 6 && b[k..k + 6].eq_ignore_ascii_case(b"visit ") && (k == 0 || !b[k - 1].is_ascii_alphabetic())
+    })?;
+    let please = visit >= 7 && b[visit - 7..visit].eq_ignore_ascii_case(b"please ");
+    let mut start = if please { visit - 7 } else { visit };
+    // Its opening quote, and a rule before it (of stars or dashes, which a wrap may have cut).
+    start = line[..start].trim_end_matches(['"', '\u{201c}']).len();
+    let (mut ruled, mut rule) = (start, 0);
+    while let Some(token) = line[..ruled].trim_end().rsplit(' ').next().filter(|t| is_rule_token(t)) {
+        rule += token.len();
+        ruled = line[..ruled].trim_end().len() - token.len();
+    }
+    if rule >= 5 {
+        start = ruled;
+    }
+    let address = named + crate::lines::find_ci(&line[named..], "http")?;
+    let mut end = address + b[address..].iter().position(|&c| c == b' ').unwrap_or(b.len() - address);
+    // The address's pieces a wrap cut apart (`…/Portal:Moro cco`), each in lower case, or in
+    // capitals after a file's cut extension (`…/INDEX.C FM`).
+    loop {
+        let piece = line[end..].trim_start_matches(' ');
+        let closed = line[..end].ends_with(['"', '\u{201d}']);
+        let word = &piece[..piece.find(' ').unwrap_or(piece.len())];
+        let cut_extension = line[..end]
+            .rsplit('/')
+            .next()
+            .and_then(|file| file.rsplit_once('.'))
+            .is_some_and(|(_, ext)| (1..=2).contains(&ext.len()) && ext.bytes().all(|c| c.is_ascii_alphabetic()))
+            && (1..=3).contains(&word.len())
+            && word.bytes().all(|c| c.is_ascii_alphabetic());
+        if piece.is_empty() || closed || !(piece.as_bytes()[0].is_ascii_lowercase() || cut_extension) {
+            break;
+        }
+        end = b.len() - piece.len() + piece.find(' ').unwrap_or(piece.len());
+    }
+    // Another way there (`You can also access this site through …`), and the closing rule.
+    let rest = line[end..].trim_start_matches(' ');
+    if crate::lines::starts_with_ci(rest, "You can also access this site") {
+        end = b.len() - rest.len() + rest.find(". ").map_or(rest.len(), |k| k + 1);
+    }
+    loop {
+        let piece = line[end..].trim_start_matches(' ');
+        let token = &piece[..piece.find(' ').unwrap_or(piece.len())];
+        if !is_rule_token(token) {
+            break;
+        }
+        end = b.len() - piece.len() + token.len();
+    }
+    Some((start, end))
+}
+
+/// What a text's last line ends in, up to `words_end` (before the envelope's closing marks): the
+/// post's classified website run on, which is given a line of its own (and what follows its
+/// address, the signature, one after a blank line), and where a signature starts before it
+/// (looked for only when the website ends the text).
+fn closing_words(line: &str, words_end: usize) -> (Vec<(usize, Break)>, Option<usize>) {
+    let footer = website_footer(&line[..words_end]);
+    let closes = footer.is_some_and(|(_, end)| line[end..words_end].trim().is_empty());
+    let mut breaks = Vec::new();
+    if let Some((start, end)) = footer {
+        breaks.push((start, Break::Blank));
+        if !closes {
+            breaks.push((end, Break::Blank));
+        }
+    }
+    let signed_to = match footer {
+        Some((start, _)) if closes => Some(start),
+        Some(_) => None,
+        None => Some(words_end),
+    };
+    (breaks, signed_to.and_then(|to| signature_at_end(&line[..to])))
+}
+
+/// A word of a rule (`*****`, `-----`; a wrap may cut a rule into several).
+fn is_rule_token(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|c| matches!(c, b'*' | b'-' | b'=' | b'_'))
+}
+
 /// Breaks one run-together line into the output: a header and body, or a `body` alone (its
 /// first paragraph then needs no header before it). Returns the caption's post, read on this
 /// line or before it.
@@ -1375,12 +1472,15 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a 
     // TRANSITS AT SHANNON`).
     let signed = ends_text || !r.in_header;
     // The envelope's closing marks after it (`… CLINTON BT NNNN`): the signature before them.
-    let (words_end, marks) = closing_marks(&line[..trailer.unwrap_or(line.len())]);
-    if let Some(at) = signed.then(|| signature_at_end(&line[..words_end])).flatten() {
+    let words_to = trailer.unwrap_or(line.len());
+    let (words_end, marks) = closing_marks(&line[..words_to]);
+    let (footer, signature) = if signed { closing_words(line, words_end) } else { (Vec::new(), None) };
+    if let Some(at) = signature {
         if breaks.last().is_none_or(|(last, _)| *last < at) && !breaks.is_empty() {
             breaks.push((at, Break::Blank));
         }
     }
+    breaks.extend(footer);
     if signed {
         breaks.extend(marks.into_iter().map(|at| (at, Break::Line)));
     }
@@ -1465,6 +1565,41 @@ mod tests {
         // Each paragraph on a line of its own, the first naming a second point inside it.
         let text = format!("1. {long}: 1. ONE. 2. TWO.\n\n2. {long}.\n\n3. {long}.\n\nBERGUS\n");
         assert!(!needs_reflow(&text));
+    }
+
+    /// The post's classified website run on at a joined text's end, the name after it or before
+    /// it: the website a line of its own (with its rules of stars or dashes, the pieces of its
+    /// address a wrap cut apart, its second sentence), the name read as the signature.
+    #[test]
+    fn sets_apart_the_posts_classified_website_run_on_at_the_end() {
+        let head = "UNCLAS PARIS 000123 E.O. 12958: N/A TAGS: PREL, FR SUBJECT: A TALK WITH THE MINISTER \
+                    1. (U) The minister met the Ambassador on Tuesday and spoke of the talks at length. \
+                    2. (U) He will travel next week. End Comment.";
+        for (tail, signer) in [
+            (
+                "Please visit Paris' Classified Website at: http://www.state.sgov.gov/p/eur/paris/index.c fm Stapleton",
+                "Stapleton",
+            ),
+            (
+                "***** ***** Visit Embassy Rabat's Classified Website; http://www.intelink.sgov.gov/wiki/Portal:Moro cco \
+                 ***** ***** KAPLAN",
+                "KAPLAN",
+            ),
+            (
+                "------ Visit Embassy Tel Aviv's Classified Website: http://www.state.sgov.gov/p/nea/telaviv You can \
+                 also access this site through the State Department's Classified SIPRNET website. ------ Jones",
+                "Jones",
+            ),
+            (
+                "JEFFREY \u{201c}Visit Ankara's Classified Web Site at http://www.intelink.s gov.gov/wiki/Portal:Turkey\u{201d}",
+                "JEFFREY",
+            ),
+        ] {
+            let c = crate::parse(&format!("{head} {tail}"));
+            assert_eq!(c.signers, [signer], "{tail}");
+            let last = c.sections.iter().flat_map(|s| &s.paragraphs).rfind(|p| p.number.is_some());
+            assert_eq!(last.map(|p| p.text.as_str()), Some("He will travel next week. End Comment."), "{tail}");
+        }
     }
 
     /// A copy that kept its paragraphs apart but ran each one's lines together: the envelope's
