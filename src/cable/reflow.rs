@@ -132,10 +132,14 @@ fn caption_block_run_together<'a>(lines: impl Iterator<Item = &'a str> + Clone, 
 fn body_run_together(line: &str, len: usize) -> bool {
     let b = line.as_bytes();
     let Some(mut at) = first_paragraph_at(b) else { return false };
-    let last = if line.len() * 5 >= len * 4 { 2 } else { 3 };
-    for n in 2..=last {
-        let Some(next) = (at + 2..b.len()).find(|&i| paragraph_at(b, i, n).is_some()) else { return false };
-        at = next;
+    let more = if line.len() * 5 >= len * 4 { 1 } else { 2 };
+    let mut n = 2;
+    for _ in 0..more {
+        // Each paragraph after the one before, a lost number stepped over (`paragraph_at`).
+        let Some((next, value)) = (at + 2..b.len()).find_map(|i| paragraph_at(b, i, n).map(|v| (i, v))) else {
+            return false;
+        };
+        (at, n) = (next, value + 1);
     }
     true
 }
@@ -850,7 +854,12 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     // Skipped to only when the paragraph expected is nowhere after: a page's pilcrow also
     // stands before a date that began a line (`…met with the Prime Minister November ¶16.`).
     let skipped_ahead = pilcrow && value > n && value <= n + MAX_WITHHELD && !pilcrow_paragraph_after(b, i + 2, n);
-    if value != n && !lost_pilcrow && !skipped_ahead || b.get(number + digits) != Some(&b'.') {
+    // Without a pilcrow, one number a copy lost or mangled (`…ENTIRE TEXT 2. SUMMARY`, no full
+    // stop before it; `WM I ALSO HAVE`) is stepped over when it is nowhere after: `3.` stands
+    // for itself after `1.`. Not `2.` after a first paragraph never found.
+    let stepped_over =
+        !pilcrow && n >= 2 && value == n + 1 && b.get(number + digits) == Some(&b'.') && !number_after(b, i, n);
+    if value != n && !lost_pilcrow && !skipped_ahead && !stepped_over || b.get(number + digits) != Some(&b'.') {
         return None;
     }
     let after = b.get(number + digits + 1);
@@ -868,14 +877,38 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     }
     let spaces = i - k;
     let before = k.checked_sub(1).map(|k| b[k]);
-    // A heading's rule may stand before it too (`EVOLVING VIEWS ------ 2. (C)`).
-    let sentence_end =
-        before.is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\'' | b'-'));
+    // A heading's rule may stand before it too (`EVOLVING VIEWS ------ 2. (C)`), and the words
+    // that close a summary, a quoted text or a note, which take no full stop (`…END SUMMARY 3.
+    // AUGUST`, `END OF TEXT 2. ICELANDIC`).
+    let sentence_end = before
+        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\'' | b'-'))
+        || before.is_some_and(|c| c.is_ascii_alphabetic()) && closes_a_block(&b[..k]);
     (spaces >= 2 || sentence_end || k == 0).then_some(value)
+}
+
+/// Whether `b` ends in the words that close a summary, a text or a note (`END SUMMARY`, `END OF
+/// TEXT`, `END COMMENT`, `ENTIRE TEXT` of a 1970s classification line), in any case.
+fn closes_a_block(b: &[u8]) -> bool {
+    const CLOSES: [&[u8]; 7] =
+        [b"END SUMMARY", b"END TEXT", b"END OF TEXT", b"END COMMENT", b"END NOTE", b"END QUOTE", b"ENTIRE TEXT"];
+    CLOSES.iter().any(|words| {
+        b.len() >= words.len()
+            && b[b.len() - words.len()..].eq_ignore_ascii_case(words)
+            && (b.len() == words.len() || !b[b.len() - words.len() - 1].is_ascii_alphanumeric())
+    })
 }
 
 /// How many paragraphs in a row a copy may leave out between two it keeps (`¶7.` after `¶2.`).
 const MAX_WITHHELD: u32 = 20;
+
+/// Whether `n. ` stands in `b` from `from` on (after a space), within as far as a few
+/// paragraphs reach: every candidate looks, so the look is bounded (a 20 MB paste of numbers).
+fn number_after(b: &[u8], from: usize, n: u32) -> bool {
+    const REACH: usize = 32 * 1024;
+    let written = format!(" {n}. ");
+    let from = from.saturating_sub(1);
+    memchr::memmem::find(&b[from..b.len().min(from + REACH)], written.as_bytes()).is_some()
+}
 
 /// Whether `¶n.` stands anywhere in `b` from `from` on.
 fn pilcrow_paragraph_after(b: &[u8], from: usize, n: u32) -> bool {
@@ -1565,6 +1598,27 @@ mod tests {
         // Each paragraph on a line of its own, the first naming a second point inside it.
         let text = format!("1. {long}: 1. ONE. 2. TWO.\n\n2. {long}.\n\n3. {long}.\n\nBERGUS\n");
         assert!(!needs_reflow(&text));
+    }
+
+    /// A 1970s body run together whose numbers a copy lost or set after words with no full stop:
+    /// `2.` after `ENTIRE TEXT`, `3.` after `END SUMMARY`, a `2.` lost altogether (`3.` then
+    /// stands for itself); each paragraph found, and the signature.
+    #[test]
+    fn finds_paragraphs_after_closing_words_and_over_a_lost_number() {
+        let long = "THE PRESIDENT IS FACING A VERY FLUID SITUATION AND THE PUBLIC IS WAITING FOR RESULTS";
+        let numbers = |text: &str| {
+            let c = crate::parse(text);
+            let found: Vec<u32> = c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect();
+            (found, c.signers)
+        };
+        let text =
+            format!("1. C - ENTIRE TEXT 2. SUMMARY: {long}. END SUMMARY 3. AUGUST {long}. 4. HOWEVER {long}. BOGOSIAN");
+        assert_eq!(numbers(&text), (vec![1, 2, 3, 4], vec!["BOGOSIAN".to_owned()]));
+        let text = format!("1. {long}. WM I ALSO {long}. 3. {long}. 4. {long}. 5. {long}. BOSTER");
+        assert_eq!(numbers(&text), (vec![1, 3, 4, 5], vec!["BOSTER".to_owned()]));
+        // A number is stepped over only when it is nowhere after (`3.` before a `2.` is text).
+        let text = format!("1. {long}. 3. {long}. 2. {long}. 3. {long}. BOSTER");
+        assert_eq!(numbers(&text), (vec![1, 2, 3], vec!["BOSTER".to_owned()]));
     }
 
     /// The post's classified website run on at a joined text's end, the name after it or before
