@@ -26,6 +26,8 @@ test('a cable whose line breaks were lost reads as a cable: fields, paragraphs, 
   assert.match(await metaValue(page, 'TAGS'), /BG Bangladesh/);
   assert.match(await metaValue(page, 'Classified by'), /^PolCouns Geoffrey Pyatt/);
   assert.equal(await metaValue(page, 'Signed'), 'MULFORD');
+  // And under the last paragraph, as the telegram closed.
+  assert.equal(await page.locator('.cv-body > .cv-signature').innerText(), 'MULFORD');
   // Ten numbered paragraphs, not one block of text.
   assert.equal(await page.locator('.cv-para__anchor').count(), 10);
   // No date-time group: the ID is not made up; the estimate says it is one.
@@ -33,6 +35,23 @@ test('a cable whose line breaks were lost reads as a cable: fields, paragraphs, 
   assert.match(id, /^NEW DELHI 005734 \(year not in this text\)\nEstimate: 04NEWDELHI5734, year 2004, from the declassification date 2014-09-09/);
   assert.equal(await page.locator('.cv-meta__refs .cv-meta__estimate').count(), 3);
   assert.match(await metaValue(page, 'References'), /A\. 04DHAKA3127 DHAKA 3127 year estimated/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a scan\'s text whose caption has digits for letters reads as the cable', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await heading(page).waitFor();
+  // The export whose line breaks were lost (above), its caption as OCR reads a print-out.
+  const text = await readFile(resolve(OUTSIDE, 'lost-linebreaks/delhi-5.txt'), 'utf8');
+  const scanned = text.replace('C O N F I D E N T I A L', 'C 0 N F I D E N T I A L').replace('E.O. 12958', 'E.0. 12958');
+  assert.notEqual(scanned, text);
+  await paste(page, scanned);
+  await heading(page).filter({ hasText: 'INDIA RATTLED BY DEVELOPMENTS IN BANGLADESH' }).waitFor();
+  assert.equal(await page.locator('.cv-banner').first().innerText(), 'CONFIDENTIAL');
+  assert.match(await metaValue(page, 'Reference ID'), /^NEW DELHI 005734 \(year not in this text\)\nEstimate: 04NEWDELHI5734/);
+  assert.match(await metaValue(page, 'Declassify on'), /2014-09-09/);
+  assert.equal(await page.locator('.cv-body > .cv-signature').innerText(), 'MULFORD');
   assert.deepEqual(problems, []);
   await page.close();
 });

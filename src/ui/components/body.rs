@@ -95,7 +95,11 @@ pub fn CableBody(props: &CableBodyProps) -> Html {
             </div>
         }
     });
-    html! { <div class="cv-body">{ progress }{ for sections }</div> }
+    // The name the telegram closes with, under its last paragraph as it stood (once all are shown).
+    let signature = (displayed == total && !cable.signers.is_empty()).then(|| {
+        html! { <p class="cv-signature" aria-label="Signed">{ cable.signers.join(" ") }</p> }
+    });
+    html! { <div class="cv-body">{ progress }{ for sections }{ signature }</div> }
 }
 
 #[derive(Properties, PartialEq)]
