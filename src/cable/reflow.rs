@@ -1130,11 +1130,16 @@ impl Rebreak<'_> {
         // The post as the caption names it, or its last word (`RPO DUBAI 000389`, `DUBAI 00000389`).
         let full = self.station?;
         let last = full.rsplit(' ').next().unwrap_or(full);
-        let station = [full, last].into_iter().find(|s| b[i..].starts_with(s.as_bytes()))?;
+        // In any case (`Ankara 00000536 002 of 002`), with or without the page's part number
+        // (`BEIRUT 00000523 004 OF 004`).
+        let station = [full, last]
+            .into_iter()
+            .find(|s| b.get(i..i + s.len()).is_some_and(|w| w.eq_ignore_ascii_case(s.as_bytes())))?;
         if !starts_word(b, i, false) {
             return None;
         }
-        let end = i + station.len() + shaped(&b[i + station.len()..], PAGE_HEADER)?;
+        let after = &b[i + station.len()..];
+        let end = i + station.len() + [PAGE_HEADER, PAGE_HEADER_PLAIN].iter().find_map(|shape| shaped(after, shape))?;
         if b.get(end).is_some_and(|c| !c.is_ascii_whitespace()) {
             return None;
         }
@@ -1619,6 +1624,25 @@ mod tests {
         // A number is stepped over only when it is nowhere after (`3.` before a `2.` is text).
         let text = format!("1. {long}. 3. {long}. 2. {long}. 3. {long}. BOSTER");
         assert_eq!(numbers(&text), (vec![1, 2, 3], vec!["BOSTER".to_owned()]));
+    }
+
+    /// A page's section marker run on before the signature, without its part number and in
+    /// any case (`…End comment. BEIRUT 00000523 004 OF 004 SISON`, `Ankara 00000536 002 of 002
+    /// Wilson`): a line of its own, the name after it the signature.
+    #[test]
+    fn sets_apart_a_section_marker_before_the_signature() {
+        let long = "The minister met the Ambassador on Tuesday and spoke of the talks at length";
+        for (post, marker, name) in
+            [("BEIRUT", "BEIRUT 00000523 004 OF 004", "SISON"), ("ANKARA", "Ankara 00000523 002 of 002", "Wilson")]
+        {
+            let text = format!(
+                "SECRET SECTION 01 OF 02 {post} 000523 E.O. 12958: DECL: 04/17/2018 TAGS: PREL SUBJECT: TALKS \
+                 1. (S) {long}. 2. (S) {long}. End comment. {marker} {name}"
+            );
+            let c = crate::parse(&text);
+            assert_eq!(c.signers, [name], "{marker}");
+            assert!(c.removed.iter().any(|r| r.text == marker), "{marker}: {:?}", c.removed);
+        }
     }
 
     /// The post's classified website run on at a joined text's end, the name after it or before
