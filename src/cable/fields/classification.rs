@@ -61,7 +61,14 @@ fn words(line: &str) -> Vec<(usize, &str)> {
                 ["UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"].iter().any(|k| class.eq_ignore_ascii_case(k));
             if class_word && (handling_alone(caveat).is_some() || caveat.eq_ignore_ascii_case("REL")) {
                 out.push((offset, class));
-                out.push((offset + class.len() + 1, caveat));
+                // Each caveat a word (`SECRET/NOFORN/EXDIS`).
+                let mut at = offset + class.len() + 1;
+                for part in caveat.split('/') {
+                    if !part.is_empty() {
+                        out.push((at, part));
+                    }
+                    at += part.len() + 1;
+                }
                 continue;
             }
         }
@@ -584,6 +591,9 @@ mod tests {
             (Some(Classification::Secret), Some("BAGHDAD"), Some("001234"))
         );
         assert_eq!(c.handling, ["NOFORN"]);
+        // Each caveat after it, not the first alone.
+        let c = parse_caption_line("SECRET/NOFORN/EXDIS BAGHDAD 001234").unwrap();
+        assert_eq!((c.handling.as_slice(), c.serial), (["NOFORN", "EXDIS"].as_slice(), Some("001234")));
         let c = parse_caption_line("U N C L A S SECTION 01 OF 02 LIMA 000123").unwrap();
         assert_eq!((c.classification, c.serial), (Some(Classification::Unclassified), Some("000123")));
         // A slash before a word that is no caption keeps the word whole: no caption line.
