@@ -38,6 +38,11 @@ pub struct Station {
 pub fn canonical_station(written: &str) -> Station {
     let squeezed: String =
         written.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
+    // The Department's own telegrams are cited by the word for them (`REF: DEPTEL 123456`, in
+    // older cables above all): they are numbered in the STATE series.
+    if squeezed == "DEPTEL" {
+        return Station { canonical: "STATE".to_owned(), known: true };
+    }
     let tables = tables();
     if let Ok(k) = tables.c14n.binary_search_by(|(variant, _)| (*variant).cmp(squeezed.as_str())) {
         return Station { canonical: tables.c14n[k].1.to_owned(), known: true };

@@ -600,6 +600,8 @@ mod tests {
             [(some("A"), some("09STATE71143")), (some("B"), some("09STATE73601"))]
         );
         assert_eq!(ids("SECSTATE 54183", "74"), [(None, some("74STATE54183"))]);
+        // The Department's telegram by its old name.
+        assert_eq!(ids("DEPTEL 54183", "74"), [(None, some("74STATE54183"))]);
         assert_eq!(ids("2009 CAIRO 2394", "10"), [(None, some("09CAIRO2394"))]);
         assert_eq!(
             ids("A. MADRID 881 ¶B. MADRID 919", "04"),
