@@ -1004,6 +1004,10 @@ fn prose_at(text: &str) -> bool {
 /// A signature at the end of the line: one to four name words after two spaces or
 /// the end of a sentence (`…END COMMENT.  MULFORD`).
 fn signature_at_end(line: &str) -> Option<usize> {
+    // A lone full stop or ellipsis after the name (`…with him. Llorens .`, `Whitehead ...`) ends
+    // the text, as it does on a line of its own.
+    let line = line.trim_end();
+    let line = [" .", " ...", " \u{2026}"].iter().find_map(|end| line.strip_suffix(end)).unwrap_or(line);
     let trimmed = line.trim_end();
     let b = trimmed.as_bytes();
     let mut start = trimmed.len();
@@ -1642,6 +1646,20 @@ mod tests {
             let c = crate::parse(&text);
             assert_eq!(c.signers, [name], "{marker}");
             assert!(c.removed.iter().any(|r| r.text == marker), "{marker}: {:?}", c.removed);
+        }
+    }
+
+    /// A name run on after the last words with a lone full stop or ellipsis after it (`…with
+    /// him. Llorens .`, `…END NOTE) KENNARD .`, `…in Khartoum. Whitehead ...`): the signature.
+    #[test]
+    fn reads_a_name_before_a_lone_full_stop() {
+        let head = "UNCLAS MADRID 000518 E.O. 12958: N/A TAGS: PREL SUBJECT: TALKS \
+                    1. (U) The minister met the Ambassador on Tuesday and spoke of the talks at length. \
+                    2. (U) He will travel next week and stay in touch with him.";
+        for (tail, name) in
+            [("Llorens .", "Llorens"), ("(END NOTE) KENNARD .", "KENNARD"), ("Whitehead ...", "Whitehead")]
+        {
+            assert_eq!(crate::parse(&format!("{head} {tail}")).signers, [name], "{tail}");
         }
     }
 
