@@ -145,8 +145,8 @@ fn body_run_together(line: &str, len: usize) -> bool {
 }
 
 /// Where paragraph 1 begins in a body's first line: at its start (`1. THE TALKS…`, `1.(C)`,
-/// `1.THE`), or after a sentence or field in its first 400 bytes (`SUMMARY: … 1. THE TALKS`),
-/// or after any word there.
+/// `1.THE`), or after a sentence or field in its first 400 bytes (`SUMMARY: … 1. THE TALKS`) or
+/// after a longer summary's end, or after any word there.
 fn first_paragraph_at(b: &[u8]) -> Option<usize> {
     let start = b.iter().position(|c| !c.is_ascii_whitespace())?;
     // `1.CHARTER REVIEW…` too, as the line reader takes it: a capital glued to the number.
@@ -155,7 +155,12 @@ fn first_paragraph_at(b: &[u8]) -> Option<usize> {
     {
         return Some(start);
     }
-    (start + 1..b.len().min(400)).find(|&i| paragraph_at(b, i, 1).is_some()).or_else(|| {
+    // A summary may stand before it, however long (`SUMMARY: … END SUMMARY. 1. SOVIET PRESS…`):
+    // as far as the summary's end.
+    let head = &b[..b.len().min(4096)];
+    let reach =
+        head.windows(11).position(|w| w.eq_ignore_ascii_case(b"END SUMMARY")).map_or(400, |k| (k + 40).max(400));
+    (start + 1..b.len().min(reach)).find(|&i| paragraph_at(b, i, 1).is_some()).or_else(|| {
         // After the end of a reference or a subject cut off above (`B. KL 0465 1. LOCAL PRESS`,
         // `…ATURE OF MOU 1. DURING A MARCH 16…`): one space before, a capital or mark after,
         // and paragraphs 2 and 3 to follow ([`body_run_together`] asks).
@@ -1625,6 +1630,10 @@ mod tests {
         assert_eq!(numbers(&text), (vec![1, 2, 3, 4], vec!["BOGOSIAN".to_owned()]));
         let text = format!("1. {long}. WM I ALSO {long}. 3. {long}. 4. {long}. 5. {long}. BOSTER");
         assert_eq!(numbers(&text), (vec![1, 3, 4, 5], vec!["BOSTER".to_owned()]));
+        // A summary longer than a few lines before paragraph 1 (`SUMMARY: … END SUMMARY. 1.`).
+        let summary = [long; 6].join(". ");
+        let text = format!("SUMMARY: {summary}. END SUMMARY. 1. {long}. 2. {long}. 3. {long}. TOON");
+        assert_eq!(numbers(&text), (vec![1, 2, 3], vec!["TOON".to_owned()]));
         // A number is stepped over only when it is nowhere after (`3.` before a `2.` is text).
         let text = format!("1. {long}. 3. {long}. 2. {long}. 3. {long}. BOSTER");
         assert_eq!(numbers(&text), (vec![1, 2, 3], vec!["BOSTER".to_owned()]));
