@@ -618,7 +618,7 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
 
 /// A signature on the last line of the text after its last sentence (`END OF TEXT. BAKER`,
 /// `BEIRUT MINIMIZE CONSIDERED.  EAGLETON`, `…inside Burma. Martinez`, a page whose line breaks
-/// were lost there): taken from the paragraph's text, the line staying the paragraph's. In
+/// were lost there) or after the post's classified website (`…/index. cfm TUTTLE`): taken from the paragraph's text, the line staying the paragraph's. In
 /// capitals one to three names; in mixed case one surname, never a closing word.
 fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bool {
     let Some(last) = drafts.last_mut() else { return false };
@@ -631,8 +631,10 @@ fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft])
         from += 1;
     }
     // After a closing formula with no full stop (`End of Part One LA LIME`), as after a closing
-    // parenthesis (`END COMMENT) HUNTSMAN`), only a name in capitals.
-    let (after, parenthesis) = if let Some(after) = closing_formula_end(text) {
+    // parenthesis (`END COMMENT) HUNTSMAN`), only a name in capitals; after the post's classified
+    // website run on (`Visit London's Classified Website: http://…/index. cfm TUTTLE`), the same.
+    let website = crate::reflow::website_footer(text).map(|(_, end)| end).filter(|&end| end < text.len());
+    let (after, parenthesis) = if let Some(after) = closing_formula_end(text).or(website) {
         (after, true)
     } else {
         let Some(end) = text[from..].rfind(['.', '!', '?', '"', '”', ')']).map(|at| from + at) else { return false };
@@ -1088,6 +1090,12 @@ CONFIDENTIAL
             (c.signers.as_slice(), c.sections.iter().all(|s| s.title.is_none())),
             (["JONES".to_owned()].as_slice(), true)
         );
+        // After the post's classified website run on at the end of the last paragraph (08LONDON639).
+        let c = cable(
+            "3. (C) The party asks what makes it radical.\nVisit London's Classified Website: \
+             http://www.state.sgov.gov/p/eur/london/index. cfm TUTTLE\n",
+        );
+        assert_eq!(c.signers, ["TUTTLE"]);
         // Under the post's classified website (06PARIS2358).
         let c = cable(
             "3. (U) Visit Paris' Classified Website at:\nhttp://www.state.sgov.gov/p/eur/paris/index.c fm\nStapleton\n",

@@ -1385,7 +1385,7 @@ fn archive_trailer_at(line: &str) -> Option<usize> {
 /// opening quote) and where its address ends (the address's pieces a wrap cut apart, each
 /// starting in lower case, and a rule of stars after it, go with it). `None` when the text's
 /// last 400 bytes hold no such address.
-fn website_footer(line: &str) -> Option<(usize, usize)> {
+pub(crate) fn website_footer(line: &str) -> Option<(usize, usize)> {
     let b = line.as_bytes();
     let mut from = b.len().saturating_sub(400);
     while !line.is_char_boundary(from) {
