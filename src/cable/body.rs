@@ -277,15 +277,8 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     if is_closing_note(text) || prev.is_some_and(is_closing_note) {
         return None;
     }
-    let under = || {
-        (i + 1..p.lines.len())
-            .filter(|&j| !p.is_furniture(j))
-            .take_while(|&j| !ends_text(p, j))
-            .map(|j| p.lines[j].text)
-            .any(|text| !text.is_empty() && !is_rule(text) && !is_footer(text) && !is_closing_note(text))
-    };
     if ruled {
-        return under().then(|| text.to_owned());
+        return text_under(p, i).any(|text| !is_rule(text)).then(|| text.to_owned());
     }
     if !first.is_alphabetic() || text.ends_with(['.', ',', ';', ':', '"', '”']) || words > 10 {
         return None;
@@ -293,18 +286,24 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     // A heading needs text under it: what follows must be more than a short
     // signature line (`MINIMIZED CONSIDERED` above `AGUIRRE` is no heading), and more than the
     // closing notes under a signature (`MCHENRY` above `NOTE BY OC/T: NOT PASSED …` is none).
-    // What follows the close of what the text was pasted or sent in (`ends_text`) is none of it.
-    let mut rest = (i + 1..p.lines.len())
-        .filter(|&j| !p.is_furniture(j))
-        .take_while(|&j| !ends_text(p, j))
-        .map(|j| p.lines[j].text)
-        .filter(|text| !text.is_empty() && !is_footer(text) && !is_closing_note(text));
+    let mut rest = text_under(p, i);
     let more_text = match (rest.next(), rest.next()) {
         (Some(_), Some(_)) => true,
         (Some(only), None) => only.split_whitespace().count() > 4,
         _ => false,
     };
     more_text.then(|| text.to_owned())
+}
+
+/// The lines of text under line `i` that a heading there would stand over: not the page's
+/// furniture, blank lines, footers or closing notes, and none after the close of what the text
+/// was pasted or sent in (`ends_text`).
+fn text_under<'a>(p: &'a Builder<'_>, i: usize) -> impl Iterator<Item = &'a str> {
+    (i + 1..p.lines.len())
+        .filter(|&j| !p.is_furniture(j))
+        .take_while(|&j| !ends_text(p, j))
+        .map(|j| p.lines[j].text)
+        .filter(|text| !text.is_empty() && !is_footer(text) && !is_closing_note(text))
 }
 
 /// A classification footer or end-of-message line after the signature.
@@ -473,7 +472,7 @@ fn is_closing_note(text: &str) -> bool {
     let website = starts_with_ci(unquoted, "Visit ") && find_ci(unquoted, "Classified Web").is_some()
         || starts_with_ci(unquoted, "http://")
         || starts_with_ci(unquoted, "https://")
-        || text.len() >= 6 && text.as_bytes()[text.len() - 6..].eq_ignore_ascii_case(b"visit:")
+        || text.as_bytes().last_chunk::<6>().is_some_and(|end| end.eq_ignore_ascii_case(b"visit:"))
         || starts_with_ci(text, "You can also access this site");
     website
         || ["NOTE BY", "NOTE: NOT PASSED", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
@@ -618,8 +617,9 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
 
 /// A signature on the last line of the text after its last sentence (`END OF TEXT. BAKER`,
 /// `BEIRUT MINIMIZE CONSIDERED.  EAGLETON`, `…inside Burma. Martinez`, a page whose line breaks
-/// were lost there) or after the post's classified website (`…/index. cfm TUTTLE`): taken from the paragraph's text, the line staying the paragraph's. In
-/// capitals one to three names; in mixed case one surname, never a closing word.
+/// were lost there) or after the post's classified website (`…/index. cfm TUTTLE`): taken from
+/// the paragraph's text, the line staying the paragraph's. In capitals one to three names; in
+/// mixed case one surname, never a closing word.
 fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft]) -> bool {
     let Some(last) = drafts.last_mut() else { return false };
     // On the paragraph's last line: a name on a line of its own is `split_glued_signature`'s.

@@ -1,9 +1,10 @@
 //! Letters a scan's text read as digits: the text layer of a scanned print-out (a FOIA release's
 //! PDF, an archive's scan) often gives `0` for `O` and `1` for `I` or `L`, and the words the
 //! parser keys on are just the ones it spells so: `C0NFIDENTIAL`, `C 0 N F I D E N T I A L`,
-//! `N0F0RN`, `UNCLASS1FIED`, `E.0. 12958`, `SECTION 01 0F 03`. Such a word is read as the word it stands for, a
-//! digit for a letter, so the text keeps its length and every span its place. Nothing else is
-//! touched: a digit beside a letter in any other word (`F16`, `G8`, `030252Z`) stays.
+//! `N0F0RN`, `UNCLASS1FIED`, `E.0. 12958`, `SECTION 01 0F 03`. Such a word is read as the word it
+//! stands for, a digit for a letter, so the text keeps its length and every span its place.
+//! Nothing else is touched: a digit beside a letter in any other word (`F16`, `G8`, `030252Z`)
+//! stays.
 
 /// The caption's words whose letters a scan may read as digits: the classifications (glued, as
 /// spaced letters give them), the handling captions and the words of `LIMITED OFFICIAL USE`.
@@ -57,45 +58,40 @@ pub fn digits_for_letters(text: &str) -> Option<String> {
         }
         let alpha = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_alphabetic);
         let (before, after) = (at.checked_sub(1), at + 1);
-        let span = if alpha(before) || alpha(Some(after)) {
+        let found = if alpha(before) || alpha(Some(after)) {
             glued_word(b, at)
         } else if b[after..].starts_with(b" ") && alpha(Some(after + 1)) && before.is_none_or(|k| b[k] == b' ') {
             spaced_word(b, at)
         } else if b[at] == b'0' && order_keyword(b, at) {
-            Some((at, at + 1))
+            Some((at, at + 1, b"O".as_slice()))
         } else {
             None
         };
-        let Some((start, end)) = span else { continue };
+        let Some((start, end, word)) = found else { continue };
         done = end;
+        // The word's letters, in order, where its written letters and digits stand (a spaced
+        // word's spaces stay).
         let out = fixed.get_or_insert_with(|| b.to_vec());
-        for (k, c) in out.iter_mut().enumerate().take(end).skip(start) {
-            *c = match *c {
-                b'0' => b'O',
-                b'1' if end - start > 1 => letter_for_one(b, start, end, k),
-                c => c,
-            };
+        let places = out[start..end].iter_mut().filter(|c| **c != b' ');
+        for (c, &letter) in places.zip(word) {
+            if c.is_ascii_digit() {
+                *c = letter;
+            }
         }
     }
     // Only ASCII digits became ASCII letters: still UTF-8.
     fixed.map(|bytes| String::from_utf8(bytes).unwrap_or_default())
 }
 
-/// The letter a `1` at `k` in the word `b[start..end]` stands for (the word is one of [`WORDS`],
-/// possibly spaced; the letter is the word's own at that place).
-fn letter_for_one(b: &[u8], start: usize, end: usize, k: usize) -> u8 {
-    let letters: Vec<u8> = b[start..end].iter().copied().filter(|c| *c != b' ').collect();
-    let place = b[start..k].iter().filter(|c| **c != b' ').count();
-    let word = WORDS.iter().map(|w| w.as_bytes()).find(|w| spells(&letters, w)).unwrap_or_default();
-    word.get(place).copied().filter(|l| stands_for(b'1', *l)).unwrap_or(b'1')
-}
-
-/// The word of letters and digits around `at`, when it is one of [`WORDS`] spelled with digits.
-fn glued_word(b: &[u8], at: usize) -> Option<(usize, usize)> {
+/// The word of letters and digits around `at`, when it is one of [`WORDS`] spelled with digits
+/// (or `0F` between numbers): where it is written, and the word.
+fn glued_word(b: &[u8], at: usize) -> Option<(usize, usize, &'static [u8])> {
     let start = b[..at].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |k| k + 1);
     let end = b[at..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |k| at + k);
     let written = &b[start..end];
-    (WORDS.iter().any(|w| spells(written, w.as_bytes())) || of_between_numbers(b, start, end)).then_some((start, end))
+    let word = WORDS.iter().map(|w| w.as_bytes()).find(|w| spells(written, w));
+    let word = word.or_else(|| of_between_numbers(b, start, end).then_some(b"OF".as_slice()))?;
+    Some((start, end, word))
 }
 
 /// Whether `b[start..end]` is `0F` between two numbers (`SECTION 01 0F 03`, `PAGE 2 0F 5`).
@@ -107,8 +103,9 @@ fn of_between_numbers(b: &[u8], start: usize, end: usize) -> bool {
 
 /// The run of single letters and digits, each after one space, that `at` stands in (`C 0 N F I
 /// D E N T I A L`), when the run (or its start, a spaced caption may follow: `… A L E X D I S`)
-/// is one of [`WORDS`] spelled with digits. The span ends after the word's last letter.
-fn spaced_word(b: &[u8], at: usize) -> Option<(usize, usize)> {
+/// is one of [`WORDS`] spelled with digits: where it is written (ending after its last letter),
+/// and the word.
+fn spaced_word(b: &[u8], at: usize) -> Option<(usize, usize, &'static [u8])> {
     let single = |k: usize| {
         b.get(k).is_some_and(u8::is_ascii_alphanumeric)
             && k.checked_sub(1).is_none_or(|p| b[p] == b' ' || b[p] == b'\n')
@@ -128,8 +125,8 @@ fn spaced_word(b: &[u8], at: usize) -> Option<(usize, usize)> {
     }
     let letters: Vec<u8> = places.iter().map(|&k| b[k]).collect();
     (4..=letters.len()).rev().find_map(|n| {
-        let word = WORDS.iter().find(|w| spells(&letters[..n], w.as_bytes()))?;
-        (places[..n].contains(&at) && word.len() == n).then(|| (start, places[n - 1] + 1))
+        let word = WORDS.iter().map(|w| w.as_bytes()).find(|w| spells(&letters[..n], w))?;
+        places[..n].contains(&at).then(|| (start, places[n - 1] + 1, word))
     })
 }
 

@@ -862,8 +862,7 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     // Without a pilcrow, one number a copy lost or mangled (`…ENTIRE TEXT 2. SUMMARY`, no full
     // stop before it; `WM I ALSO HAVE`) is stepped over when it is nowhere after: `3.` stands
     // for itself after `1.`. Not `2.` after a first paragraph never found.
-    let stepped_over =
-        !pilcrow && n >= 2 && value == n + 1 && b.get(number + digits) == Some(&b'.') && !number_after(b, i, n);
+    let stepped_over = !pilcrow && n >= 2 && value == n + 1 && !number_after(b, i, n);
     if value != n && !lost_pilcrow && !skipped_ahead && !stepped_over || b.get(number + digits) != Some(&b'.') {
         return None;
     }
