@@ -38,8 +38,7 @@ pub fn parse_source(input: &str) -> (Cable, Cow<'_, str>) {
     let mut source = read_source(input, true);
     let mut cable = {
         let lines = lines::split_lines(&source.text);
-        let len = source.text.len();
-        if reflow::needs_reflow_lines(len, lines.iter().map(|l| &source.text[l.span.start..l.span.end]))
+        if reflow::needs_reflow_lines(&source.text, lines.iter().map(|l| &source.text[l.span.start..l.span.end]))
             || reflow::caseless_needs_reflow(&source.text)
         {
             drop(lines);

@@ -15,7 +15,7 @@ const LONG_LINE: usize = 200;
 pub fn needs_reflow(text: &str) -> bool {
     // The parser's own split (`\r` ends a line too), so `parse` and `source_text` always agree.
     let lines = crate::lines::split_lines(text);
-    needs_reflow_lines(text.len(), lines.iter().map(|l| &text[l.span.start..l.span.end])) || caseless_needs_reflow(text)
+    needs_reflow_lines(text, lines.iter().map(|l| &text[l.span.start..l.span.end])) || caseless_needs_reflow(text)
 }
 
 /// A text in lower case throughout (an export that lower-cased it as well as running its lines
@@ -25,7 +25,7 @@ pub fn caseless_needs_reflow(text: &str) -> bool {
     crate::lines::is_caseless(text.bytes()) && {
         let upper = text.to_ascii_uppercase();
         let lines = crate::lines::split_lines(&upper);
-        needs_reflow_lines(upper.len(), lines.iter().map(|l| &upper[l.span.start..l.span.end]))
+        needs_reflow_lines(&upper, lines.iter().map(|l| &upper[l.span.start..l.span.end]))
     }
 }
 
@@ -45,8 +45,9 @@ fn with_case_of(broken: &str, text: &str) -> String {
     out
 }
 
-/// [`needs_reflow`] over lines already split (the parser's own split: no second pass).
-pub fn needs_reflow_lines<'a>(len: usize, lines: impl Iterator<Item = &'a str> + Clone) -> bool {
+/// [`needs_reflow`] over `text`'s lines already split (the parser's own split: no second pass).
+pub fn needs_reflow_lines<'a>(text: &str, lines: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let len = text.len();
     // One pass: the bytes of the long lines, and how many lines are wider than a telegram's (a
     // line's width is its text's: a fixed-width export pads every line with spaces).
     let (long, wide) = lines.clone().map(|l| l.trim_ascii_end().len()).fold((0, 0), |(long, wide), n| {
@@ -58,7 +59,10 @@ pub fn needs_reflow_lines<'a>(len: usize, lines: impl Iterator<Item = &'a str> +
         // wide); or near a telegram's width (an e-mail's 72 columns), or a short copy (a partial
         // extract, a caption and a paragraph or two): a line of its header holds three of its
         // fields, as no line of a cable with its breaks does.
-        return wide >= 5 && rewrapped(lines.clone()) || caption_block_run_together(lines, SHORTEST_CAPTION_BLOCK);
+        // Or narrower: its header's fields begin inside its lines.
+        return wide >= 5 && rewrapped(lines.clone())
+            || caption_block_run_together(lines.clone(), SHORTEST_CAPTION_BLOCK)
+            || header_wrapped_again(text);
     }
     // A run-together caption block sits at the start of the text: the first long lines tell.
     let first = lines.clone().find(|l| !l.trim().is_empty());
@@ -204,6 +208,161 @@ fn rewrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     wrap_width(lines).is_some_and(|w| w >= REWRAPPED_WIDTH)
 }
 
+/// How far into a text its header's fields are looked for by [`header_wrapped_again`].
+const HEADER_REACH: usize = 4096;
+
+/// The header's fields [`header_wrapped_again`] looks for: by where each may start, how it is
+/// told, and the field it stands for (the caption's by their kind; each line of the envelope
+/// its own).
+const WRAPPED_PROBES: [(&str, Marker, usize); 13] = [
+    ("TAGS", Marker::Field(HeaderField::Tags), 0),
+    ("SUBJ", Marker::Field(HeaderField::Subject), 1),
+    ("E.O", Marker::Field(HeaderField::Eo), 2),
+    ("E. O", Marker::Field(HeaderField::Eo), 2),
+    ("EO 1", Marker::Field(HeaderField::Eo), 2),
+    ("SIPDIS", Marker::Field(HeaderField::Handling), 3),
+    ("CLASSIFIED BY", Marker::Field(HeaderField::ClassifiedBy), 4),
+    ("ZN", Marker::Envelope, 5),
+    ("FM", Marker::Envelope, 6),
+    ("DE R", Marker::Envelope, 7),
+    ("TO ", Marker::Addressees, 8),
+    ("INFO ", Marker::Addressees, 9),
+    ("Z ", Marker::DateTimeGroup, 10),
+];
+
+/// How a field [`WRAPPED_PROBES`] looks for is told where its probe is found.
+#[derive(Debug, Clone, Copy)]
+enum Marker {
+    /// A field of the caption, or one the envelope's ([`header_field_at`]).
+    Field(HeaderField),
+    Envelope,
+    /// `TO` or `INFO` and an addressee: routed (`TO RUEHC/SECSTATE`), an office's (`INFO
+    /// AMEMBASSY PARIS`) or the Department's (`TO SECSTATE WASHDC`).
+    Addressees,
+    /// The date-time group's `Z` (`P 111453Z AUG 06`): its line begins at its precedence.
+    DateTimeGroup,
+}
+
+impl Marker {
+    /// Where the field so found at `at` in `b` begins, if it is one.
+    fn begins(self, b: &[u8], at: usize, probe: &str) -> Option<usize> {
+        match self {
+            Marker::Field(kind) => header_field_at(b, at, true).filter(|(k, _)| *k == kind).map(|_| at),
+            Marker::Envelope => {
+                header_field_at(b, at, probe == "FM").filter(|(k, _)| *k == HeaderField::Envelope).map(|_| at)
+            }
+            Marker::Addressees => {
+                let addressee = at + probe.len();
+                let named = routed_addressee_at(b, addressee)
+                    || ["SECSTATE", "SECDEF"].iter().chain(&crate::vocab::OFFICES).any(|name| {
+                        b[addressee..].starts_with(name.as_bytes()) && b.get(addressee + name.len()) == Some(&b' ')
+                    });
+                (starts_word(b, at, false) && named).then_some(at)
+            }
+            Marker::DateTimeGroup => {
+                let digits = at.checked_sub(6).filter(|&k| b[k..at].iter().all(u8::is_ascii_digit))?;
+                let month = b.get(at + 2..at + 6)?;
+                (month[..3].iter().all(u8::is_ascii_uppercase) && month[3] == b' ').then_some(())?;
+                // Its precedence before it (`P 111453Z`, `R 171600 Z`).
+                let precedence = digits.checked_sub(2).filter(|&k| {
+                    matches!(b[k], b'Z' | b'O' | b'P' | b'R') && b[k + 1] == b' ' && starts_word(b, k, false)
+                });
+                Some(precedence.unwrap_or(digits))
+            }
+        }
+    }
+}
+
+/// Where a header field stands in a text: inside a line, or beginning one after a line of text
+/// (as a telegram writes its fields), or after a blank line (as a telegram and a text wrapped
+/// again both may).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Inside,
+    BeginsLine,
+    BeginsBlock,
+}
+
+/// A text wrapped again narrower than a telegram's 69 columns or near them (a PDF's column, an
+/// e-mail at 60, a copy from a phone's screen): no line is long, and its width tells nothing,
+/// but its header's fields begin inside its lines (`DE RUEHAK #4688/01 2231453 ZNY CCCCC ZZH P
+/// 111453Z AUG 06 FM`, `…BRUSSELS 000128 SIPDIS EO 12958 DECL:`, `02/01/2020 TAGS PREL, PTER,
+/// EUN SUBJECT: AMBASSADOR`) where a telegram begins each on a line of its own. Each field as
+/// first found in the text's first 4 KB: three or more inside lines and more than begin a line
+/// under another, or two inside and none beginning one (a telegram may write its `TAGS` after
+/// its `E.O.`; a field of a text wrapped again may begin a line by chance; one after a blank
+/// line tells nothing, as a telegram's paragraphs stay apart in a copy wrapped again).
+fn header_wrapped_again(text: &str) -> bool {
+    let mut end = text.len().min(HEADER_REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let b = head.as_bytes();
+    // Lines end at `\n`, `\r\n` or `\r`, as the parser reads them.
+    let line_start = |end: usize| memchr::memrchr2(b'\n', b'\r', &b[..end]).map_or(0, |k| k + 1);
+    let mut window = Vec::new();
+    // Where the field `probe` first stands in `hay` (the head, or the head with a space for each
+    // line break: a place in one is a place in the other), if the head has one. A field is read
+    // across its line's end (`…AUG 06 FM` / `AMEMBASSY ANKARA`), with the line above it (`…ZZH
+    // O` / `081039Z MAY 09`).
+    let mut first_field = |hay: &str, probe: &str, marker: Marker| {
+        let mut from = 0;
+        while let Some(at) = crate::lines::find_ci(&hay[from..], probe).map(|k| k + from) {
+            let line = line_start(at);
+            let above = line_start(line.saturating_sub(1));
+            window.clear();
+            window.extend(
+                b[above..b.len().min(at + 200)].iter().map(|&c| if c == b'\n' || c == b'\r' { b' ' } else { c }),
+            );
+            if let Some(start) = marker.begins(&window, at - above, probe).map(|k| above + k) {
+                let line = line_start(start);
+                if !b[line..start].iter().all(u8::is_ascii_whitespace) {
+                    return Some(Place::Inside);
+                }
+                // The line above, without its line break: blank, or text.
+                let above_end = b[..line].strip_suffix(b"\n").unwrap_or(&b[..line]);
+                let above_end = above_end.strip_suffix(b"\r").unwrap_or(above_end).len();
+                let blank = line == 0 || b[line_start(above_end)..above_end].iter().all(u8::is_ascii_whitespace);
+                return Some(if blank { Place::BeginsBlock } else { Place::BeginsLine });
+            }
+            from = at + 1;
+            while !hay.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+        None
+    };
+    let mut inside = [false; 11];
+    let mut begins = [false; 11];
+    let mut note = |place: Option<Place>, slot: usize| match place {
+        Some(Place::Inside) => inside[slot] = true,
+        Some(Place::BeginsLine) => begins[slot] = true,
+        _ => {}
+    };
+    // Nearly every text with its line breaks begins lines with its TAGS and SUBJECT under
+    // others: two searches, and done.
+    let (tags, subject) = (&WRAPPED_PROBES[0], &WRAPPED_PROBES[1]);
+    let tags_place = first_field(head, tags.0, tags.1);
+    let subject_place = first_field(head, subject.0, subject.1);
+    if tags_place == Some(Place::BeginsLine) && subject_place == Some(Place::BeginsLine) {
+        return false;
+    }
+    note(tags_place, tags.2);
+    note(subject_place, subject.2);
+    // The others' words may be split by a line break (`…RUEHROV DE` / `RUEHAK #1905/01`).
+    let flat = head.replace(['\n', '\r'], " ");
+    for &(probe, marker, slot) in &WRAPPED_PROBES[2..] {
+        note(first_field(&flat, probe, marker), slot);
+    }
+    let count = |seen: [bool; 11]| seen.iter().filter(|&&s| s).count();
+    let (inside, begins) = (count(inside), count(begins));
+    // And every line of the head is short: a long line of fields is junk in a text with its
+    // breaks (a hostile payload), or run together, which [`needs_reflow_lines`] tells.
+    (inside >= 3 && begins < inside || inside >= 2 && begins == 0)
+        && b.split(|&c| c == b'\n' || c == b'\r').all(|line| line.len() <= LONG_LINE)
+}
+
 /// `text` with the lines of each of its blocks (the lines between blank ones) joined by a space.
 fn unwrap_blocks(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -243,7 +402,11 @@ pub fn reflow(text: &str) -> String {
 fn reflow_cased(text: &str) -> String {
     let lines = || text.split('\n');
     let long: usize = lines().filter(|l| l.len() > LONG_LINE).map(str::len).sum();
-    if long * 2 < text.len() && (rewrapped(lines()) || caption_block_run_together(lines(), SHORTEST_CAPTION_BLOCK)) {
+    if long * 2 < text.len()
+        && (rewrapped(lines())
+            || caption_block_run_together(lines(), SHORTEST_CAPTION_BLOCK)
+            || header_wrapped_again(text))
+    {
         return reflow_lines(&unwrap_blocks(text));
     }
     reflow_lines(text)
@@ -1768,26 +1931,7 @@ mod tests {
         let paragraph = "The Foreign Minister offered to resign if the opposition could prove that the government \
                          knew of the flights, and the opposition said it would try.";
         let text = format!("{telegram}1. (S) {paragraph}\n\n2. (S) {paragraph}\n\nHOFFMAN\n");
-        let wrap = |width: usize| {
-            let mut out = String::new();
-            for block in text.split("\n\n") {
-                let mut column = 0;
-                for word in block.split_whitespace() {
-                    if column > 0 && column + 1 + word.len() > width {
-                        out.push('\n');
-                        column = 0;
-                    } else if column > 0 {
-                        out.push(' ');
-                        column += 1;
-                    }
-                    out.push_str(word);
-                    column += word.len();
-                }
-                out.push_str("\n\n");
-            }
-            out
-        };
-        let (telegram, email) = (text.clone(), wrap(72));
+        let (telegram, email) = (text.clone(), wrapped_again(&text, 72));
         assert!(!needs_reflow(&telegram));
         assert!(needs_reflow(&email), "{email}");
         // Each paragraph joined to one line again before the re-breaking.
@@ -1803,6 +1947,63 @@ mod tests {
             c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect()
         };
         assert_eq!(numbers(&b), [1, 2]);
+    }
+
+    /// Each block of `text` (its lines between blank ones) wrapped again at `width` columns.
+    fn wrapped_again(text: &str, width: usize) -> String {
+        let mut out = String::new();
+        for block in text.split("\n\n") {
+            let mut column = 0;
+            for word in block.split_whitespace() {
+                if column > 0 && column + 1 + word.len() > width {
+                    out.push('\n');
+                    column = 0;
+                } else if column > 0 {
+                    out.push(' ');
+                    column += 1;
+                }
+                out.push_str(word);
+                column += word.len();
+            }
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    /// A text wrapped again narrower than a telegram (a PDF's column, an e-mail at 60, a phone's
+    /// screen): no line is long, but its header's fields begin inside its lines. Joined a block
+    /// to a line, it reads as the telegram. A telegram keeps its fields at the start of lines,
+    /// whatever ends its lines, and writes two on a line at most.
+    #[test]
+    fn joins_a_text_wrapped_again_narrower_than_a_telegram() {
+        let telegram = "VZCZCXRO3114\nPP RUEHDBU RUEHFL\nDE RUEHAK #1905/01 2071211\nZNY SSSSS ZZH\n\
+                        P 261211Z JUL 07\nFM AMEMBASSY ANKARA\nTO RUEHC/SECSTATE WASHDC PRIORITY 3133\n\
+                        INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE\nRUEHAM/AMEMBASSY AMMAN 0915\n\n\
+                        S E C R E T SECTION 01 OF 02 ANKARA 001905\n\nSIPDIS\n\nE.O. 12958: DECL: 07/10/2017\n\
+                        TAGS: PGOV PINR PBIO TU\nSUBJECT: TURKEY: AN INSIDER'S VIEW OF PRIME MINISTER ERDOGAN\n\n\
+                        Classified By: Acting Political Counselor Kelly Degnan for reasons 1.4 (b,d)\n\n";
+        let paragraph = "Prime Minister Erdogan, chairman of the ruling Justice and Development Party, \
+                         keeps his own counsel, and his circle is small and growing smaller.";
+        let text = format!("{telegram}1. (S) {paragraph}\n\n2. (S) {paragraph}\n\nWILSON\n");
+        let read = |text: &str| {
+            let c = crate::parse(text);
+            let numbers: Vec<_> = c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect();
+            format!(
+                "{:?}",
+                (c.id, c.date, c.origin, c.classification, c.tags, c.subject, c.classified_by, c.signers, numbers)
+            )
+        };
+        assert!(!needs_reflow(&text));
+        assert!(!needs_reflow(&text.replace('\n', "\r\n")));
+        assert!(!needs_reflow(&text.replace('\n', "\r")));
+        assert!(read(&text).contains("07ANKARA1905"), "{}", read(&text));
+        for width in [40, 50, 55, 60, 65] {
+            let copy = wrapped_again(&text, width);
+            assert!(needs_reflow(&copy), "{width}: {copy}");
+            assert_eq!(read(&copy), read(&text), "{width}: {copy}");
+        }
+        // A body wrapped at 40 columns with no header is no header wrapped again.
+        assert!(!needs_reflow(&wrapped_again(&format!("1. {paragraph}\n\n2. {paragraph}\n"), 40)));
     }
 
     /// Lower-cased as well as run together: broken where its capitals would be, kept in its case.
