@@ -868,7 +868,9 @@ fn corpus_pages_on_other_sites() {
 /// 01 0F 03`, `1` for `I` and `L` in `UNCLASS1F1ED` and `UNC1AS`. Each reads as the page does,
 /// and says what was read so. And paragraph numbers before a portion mark spelled `¶l. (C)`,
 /// `lO. (C)`. Before, 80 of 201 read otherwise with `0` for `O` (an ID lost to `0F`, an order to
-/// `E.0.`, a serial to `C 0 N F I D E N T I A L`), 6 with `1` for `I`, 177 with the numbers.
+/// `E.0.`, a serial to `C 0 N F I D E N T I A L`), 6 with `1` for `I`, 177 with the numbers. And
+/// the labels' colons read as semicolons (`SUBJECT; …`): before, 199 of 201 read otherwise (the
+/// subject taken for TAGS, a declassification date or a classifier lost).
 #[test]
 fn corpus_pages_read_from_a_scan() {
     // The caption: the lines before the first numbered paragraph.
@@ -918,9 +920,37 @@ fn corpus_pages_read_from_a_scan() {
         });
         lines.collect::<Vec<_>>().join("\n")
     };
+    // The caption's colons after its labels read as semicolons (`SUBJECT; …`, `DECL; …`).
+    let labels = ["E.O. 12958:", "EO 12958:", "TAGS:", "SUBJECT:", "REF:", "Classified By:", "CLASSIFIED BY:"];
+    let semicolons = |t: &str| {
+        in_caption(t, &|head| {
+            let lines = head.split('\n').map(|line| {
+                let line = labels
+                    .iter()
+                    .find(|l| line.starts_with(*l))
+                    .map_or(line.to_owned(), |label| format!("{};{}", &label[..label.len() - 1], &line[label.len()..]));
+                line.replace("DECL:", "DECL;")
+            });
+            lines.collect::<Vec<_>>().join("\n")
+        })
+    };
     read_as_the_page(
-        &[("0 for O", &zeros as &dyn Fn(&str) -> String), ("1 for I and L", &ones), ("numbers", &numbers)],
-        &as_is,
+        &[
+            ("0 for O", &zeros as &dyn Fn(&str) -> String),
+            ("1 for I and L", &ones),
+            ("numbers", &numbers),
+            ("; for :", &semicolons),
+        ],
+        // A page that reads a label as its text (09KHARTOUM881's caption in lower case under
+        // its paragraphs) reads the copy's semicolon there too: not compared.
+        &|shape, _, page, _| {
+            let text_holds_a_label = page
+                .sections
+                .iter()
+                .flat_map(|s| &s.paragraphs)
+                .any(|p| p.text.contains("DECL:") || labels.iter().any(|l| p.text.contains(l)));
+            shape != "; for :" || !text_holds_a_label
+        },
     );
     // And each copy so changed says how it was read.
     for (name, page) in common::corpus_pages() {

@@ -13,13 +13,14 @@ pub fn strip_classified_by(line: &str) -> Option<&str> {
     }
     let keyword = "CLASSIFIED BY";
     if starts_with_ci(line, keyword) {
-        return Some(line[keyword.len()..].trim_start_matches([':', ' ', '.', ',']));
+        // `Classified By;` too: a scan's text reads a colon so.
+        return Some(line[keyword.len()..].trim_start_matches([':', ';', ' ', '.', ',']));
     }
     let rest = line.get(..11).filter(|k| k.eq_ignore_ascii_case("CLASSIFIED ")).map(|_| &line[11..])?;
     ["TOP SECRET", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED"].iter().find_map(|class| {
         let after = rest.get(class.len()..)?;
         (starts_with_ci(rest, class) && starts_with_ci(after, " BY "))
-            .then(|| after[4..].trim_start_matches([':', ' ', '.', ',']))
+            .then(|| after[4..].trim_start_matches([':', ';', ' ', '.', ',']))
     })
 }
 
@@ -287,5 +288,6 @@ mod tests {
         assert_eq!((who.as_deref(), reasons), (Some("Derived from DSCG 05-1"), vec!["1.4(b)".into(), "1.4(d)".into()]));
         assert_eq!(strip_classified_by("DERIVED FROM: DSCG 05-1 B, D"), Some("DERIVED FROM: DSCG 05-1 B, D"));
         assert_eq!(strip_classified_by("DERIVEDFROM X"), None);
+        assert_eq!(strip_classified_by("Classified By; DCM X"), Some("DCM X"));
     }
 }

@@ -23,7 +23,9 @@ pub fn is_eo_line(line: &str) -> bool {
         || starts_with_ci(line, "E. O.")
         || starts_with_ci(line, "EO ")
         || starts_with_ci(line, "E.O ");
-    eo && b.iter().skip(2).take(8).any(u8::is_ascii_digit) || starts_with_ci(line, "DECL:")
+    eo && b.iter().skip(2).take(8).any(u8::is_ascii_digit)
+        || starts_with_ci(line, "DECL:")
+        || starts_with_ci(line, "DECL;")
 }
 
 /// Where an E.O. line starts inside `line` after other words (never at 0).
@@ -53,7 +55,7 @@ pub fn parse_eo_line(line: &str) -> EoLine {
     }
     let after_order =
         digits_at.filter(|&i| i < 10).map_or(line, |i| line[i..].trim_start_matches(|c: char| c.is_ascii_digit()));
-    let disposition = after_order.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    let disposition = after_order.trim_start_matches(|c: char| c == ':' || c == ';' || c.is_whitespace());
     let disposition = disposition
         .strip_prefix("AS AMENDED")
         .or_else(|| disposition.strip_prefix("as amended"))
@@ -70,7 +72,8 @@ pub fn parse_eo_line(line: &str) -> EoLine {
         } else {
             rest
         };
-        rest.trim_start_matches(|c: char| c == ':' || c == '.' || c.is_whitespace())
+        // `DECL;` too: a scan's text reads a colon so.
+        rest.trim_start_matches(|c: char| matches!(c, ':' | ';' | '.') || c.is_whitespace())
     });
     let candidate = after_decl.unwrap_or(disposition);
     eo.declassify_on = parse_slash_date(candidate.trim()).or_else(|| parse_named_date(candidate.trim()));
@@ -155,5 +158,8 @@ mod tests {
         assert_eq!(find_eo("THE ORDER E.O. 12958 WAS AMENDED"), None, "no disposition: a sentence");
         assert_eq!(find_eo("E.O. 12958: N/A"), None, "at the start it is the line itself");
         assert_eq!(parse_eo_line("E.O. 12958: DECL: 16 FEB 2019").declassify_on.as_deref(), Some("2019-02-16"));
+        // A scan's semicolons for colons.
+        let eo = parse_eo_line("E.O. 12958; DECL; 01/29/2019");
+        assert_eq!((eo.order.as_deref(), eo.declassify_on.as_deref()), (Some("12958"), Some("2019-01-29")));
     }
 }

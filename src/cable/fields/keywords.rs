@@ -40,8 +40,8 @@ pub fn strip(line: &str, keyword: Keyword) -> Option<&str> {
     for spelling in *spellings {
         if starts_with_ci(line, spelling) {
             let rest = &line[spelling.len()..];
-            let separator =
-                rest.starts_with([':', ' ', '.', '\t']) || keyword == Keyword::Tags && rest.starts_with(';');
+            // `SUBJECT;`, `REF;`: a scan's text reads a colon so.
+            let separator = rest.starts_with([':', ';', ' ', '.', '\t']);
             if rest.is_empty() || separator {
                 // `REFS :` too.
                 return Some(rest.trim_start().trim_start_matches([':', '.', ';']).trim());
@@ -93,6 +93,9 @@ mod tests {
         assert_eq!(strip("REFUGEES fled", Keyword::Ref), None);
         assert_eq!(strip("TAGUS RIVER", Keyword::Tags), None);
         assert_eq!(strip("TAS: PREL", Keyword::Tags), Some("PREL"));
+        // A scan's semicolon for the colon.
+        assert_eq!(strip("SUBJECT; X", Keyword::Subject), Some("X"));
+        assert_eq!(strip("REF; A. X", Keyword::Ref), Some("A. X"));
     }
 
     #[test]
