@@ -153,12 +153,81 @@ fn read_again(text: &str) -> Option<String> {
     (repaired >= 2).then_some(out)
 }
 
+/// What a paragraph's pilcrow may have become on its way: `?` or `�` where a copy's encoding
+/// had no `¶` (ASCII, a lossy conversion), its entity written out where an export escaped it
+/// (`&para;1.`, `&#182;1.`).
+const PILCROW_STAND_INS: [&str; 5] = ["?", "\u{fffd}", "&para;", "&#182;", "&#xB6;"];
+
+/// `text` with the pilcrows its paragraph numbers lost given back (`?1. (C)`, `&para;2. (S)`
+/// are `¶1. (C)`, `¶2. (S)`), when two or more of [`PILCROW_STAND_INS`] after a space or at a
+/// line's start stand before a paragraph's number (one to three digits and a full stop), and no
+/// `¶` is left in the text; `None` otherwise. Then every stand-in so placed, glued to a number
+/// or a capital and a full stop, is a pilcrow (`REF: A. MADRID 881` / `?B. MADRID 919 ?C.
+/// MADRID 812`); a question mark anywhere else stays (`SOCIALISTS?`, `WHY? 2.`).
+pub fn lost_pilcrows(text: &str) -> Option<String> {
+    // Nearly every text has its `¶`, or none of these characters: one search or two.
+    if text.contains('¶') || !text.bytes().any(|b| b == b'?' || b == b'&' || b == 0xEF) {
+        return None;
+    }
+    let b = text.as_bytes();
+    // The stand-in's length at `at`, when one stands there before a number or a capital and a
+    // full stop (`?1.`, `&para;12.`, `?B.`), and `numbered` only before a number.
+    let stand_in = |at: usize, numbered: bool| {
+        let found = PILCROW_STAND_INS.iter().find(|s| b[at..].starts_with(s.as_bytes()))?;
+        let after = &b[at + found.len()..];
+        let digits = after.iter().take_while(|c| c.is_ascii_digit()).count();
+        // A page's pilcrow may stand before any number at a line's start (`¶2007.`).
+        let letter = !numbered && after.first().is_some_and(u8::is_ascii_uppercase);
+        let marker = if (1..=3).contains(&digits) || !numbered && digits > 0 { digits } else { usize::from(letter) };
+        (marker > 0 && after.get(marker) == Some(&b'.')).then_some(found.len())
+    };
+    // Each stand-in after a space or at a line's start, and whether a number follows it.
+    let found: Vec<(usize, usize, bool)> = memchr::memchr3_iter(b'?', b'&', 0xEF, b)
+        .filter(|&at| at == 0 || matches!(b[at - 1], b' ' | b'\t' | b'\n' | b'\r'))
+        .filter_map(|at| stand_in(at, false).map(|len| (at, len, stand_in(at, true).is_some())))
+        .collect();
+    found.iter().filter(|(_, _, numbered)| *numbered).nth(1)?;
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut from = 0;
+    for (at, len, _) in found {
+        out.push_str(&text[from..at]);
+        out.push('¶');
+        from = at + len;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const TEXT: &str = "C O N F I D E N T I A L MADRID 000520\n\nSUBJECT: SPAIN’S MINISTER IBÁÑEZ\n\n\
                         ¶1. (C) The minister said “no” — twice.\n\n¶2. (C) He added nothing.\n\nAGUIRRE\n";
+
+    /// The pilcrows a copy lost (`?`, `�`, `&para;`) given back where they stood before a
+    /// number or a reference's letter; a question mark anywhere else, and a text with one
+    /// such number only, left as they are.
+    #[test]
+    fn gives_back_the_pilcrows_a_copy_lost() {
+        for stand_in in ["?", "\u{fffd}", "&para;", "&#182;"] {
+            let text = format!(
+                "REF: A. MADRID 881\n{stand_in}B. MADRID 919 {stand_in}C. MADRID 812\n\n{stand_in}1. (C) Why? 2. Both.\n\n {stand_in}2. (C) Done.\n"
+            );
+            assert_eq!(
+                lost_pilcrows(&text).as_deref(),
+                Some("REF: A. MADRID 881\n¶B. MADRID 919 ¶C. MADRID 812\n\n¶1. (C) Why? 2. Both.\n\n ¶2. (C) Done.\n"),
+                "{stand_in}"
+            );
+        }
+        // Run together, as a copy that lost its line breaks too.
+        assert_eq!(lost_pilcrows("X ?1. (C) One. ?2. (C) Two.").as_deref(), Some("X ¶1. (C) One. ¶2. (C) Two."));
+        // One number, or a text that kept its pilcrows: nothing to give back.
+        assert_eq!(lost_pilcrows("?1. (C) One.\n\nWHY?2. NOT.\n"), None);
+        assert_eq!(lost_pilcrows("¶1. (C) One.\n?2. (C) Two.\n?3. (C) Three.\n"), None);
+        // A stand-in before a character of more than one byte is no pilcrow's, and no panic.
+        assert_eq!(lost_pilcrows("?“1. ?”2. ?1. ?2."), Some("?“1. ?”2. ¶1. ¶2.".to_owned()));
+    }
 
     fn as_windows_1252(text: &str) -> Vec<u8> {
         text.chars()

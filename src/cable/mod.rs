@@ -116,6 +116,15 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
             "the text's UTF-8 had been read as Windows-1252 (`Â¶`, `â€™`): it was read as UTF-8 again".to_owned(),
         ));
     }
+    // The paragraphs' pilcrows lost to a copy's encoding or written out (`?1. (C)`, `&para;1.`).
+    if let Some(given_back) = encoding::lost_pilcrows(&text) {
+        text = Cow::Owned(given_back);
+        notes.push(note(
+            DiagnosticKind::Encoding,
+            "the paragraphs' ¶ had been lost to the copy's encoding or written out (`?1.`, `&para;1.`): read as ¶"
+                .to_owned(),
+        ));
+    }
     // No-break spaces and line separators read as the plain ones they stand for.
     if let Some(plain) = layout::plain_spaces(&text) {
         text = Cow::Owned(plain);
