@@ -470,6 +470,41 @@ fn corpus_pages_with_their_paragraphs_flowed() {
     }
 }
 
+/// The 201 pages with their blank lines lost (a copy from a viewer that sets paragraphs apart
+/// by their margins, not by blank lines): each field read as the page reads it. Before, four
+/// signatures were lost above the post's classified website glued under them (`…is a factor.` /
+/// `JEFFREY` / `"Visit Ankara's Classified Web Site at http://…"`).
+#[test]
+fn corpus_pages_with_their_blank_lines_lost() {
+    let fields: [(&str, Field, f64); 8] = [
+        ("id", |c| format!("{:?}", c.id), 1.0),
+        ("classification", |c| format!("{:?}", c.classification), 1.0),
+        ("tags", |c| c.tags.join(" "), 1.0),
+        ("subject", |c| c.subject.clone().unwrap_or_default(), 1.0),
+        ("references", |c| format!("{:?}", c.references.iter().map(|r| &r.id).collect::<Vec<_>>()), 1.0),
+        ("classified by", |c| format!("{:?}", c.classified_by), 1.0),
+        // 200/201: 10BRASILIA108's `END COMMENT.` / `SHANNON Shannon`, a name written twice in
+        // two cases, is no signature glued under a sentence.
+        ("signers", |c| c.signers.join(" "), 0.995),
+        // 199/201: the page reads the items of a list under a paragraph (`1) Joint Staff
+        // Talks…`, 09MOSCOW2754) as numbered paragraphs; the copy, with no blank line above
+        // them, as the lines of the paragraph they are in.
+        (
+            "numbered paragraphs",
+            |c| {
+                format!(
+                    "{:?}",
+                    c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect::<Vec<_>>()
+                )
+            },
+            0.99,
+        ),
+    ];
+    read_alike("blank lines lost", &fields, &|text| {
+        text.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
+    });
+}
+
 /// The repository's own fixtures of other shapes (a 1970s telegram with its `PAGE 01` header and
 /// distribution, a State Department print-out, an old dual precedence `P R 281848Z DEC 66`, a
 /// State cable to all posts ending `CLINTON BT NNNN`, …) flowed a block to a line: each reads as

@@ -583,6 +583,9 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     let wrapper = |r: &crate::model::RemovedLine| crate::container::wrapper_marker(&r.text);
     let opened = containers().any(|r| r.line < first && wrapper(r));
     let closed = containers().find(|r| r.line > first && (opened || !wrapper(r))).map(|r| r.line);
+    if let Some(notes) = split_glued_notes(p, drafts) {
+        drafts.push(notes);
+    }
     // Closing notes after the signature stay text, but the signature is looked for above them.
     let mut end = closed.map_or(drafts.len(), |line| drafts.iter().take_while(|d| number(d) < line).count());
     // A note whose last line is a name is signed under it (`…/index.c fm` / `Stapleton`).
@@ -687,6 +690,31 @@ fn closing_formula_end(text: &str) -> Option<usize> {
         }
     }
     Some(at)
+}
+
+/// Closing notes glued under the last paragraph's signature with no blank line between (a copy
+/// that lost its blank lines: `…is a factor.` / `JEFFREY` / `"Visit Ankara's Classified Web Site
+/// at http://…"`): a paragraph of their own, as a blank line would have made them, so that the
+/// signature is looked for above them. Only under a line that may be a signature: a paragraph
+/// that ends in an address (`…is available at` / `http://…`) keeps it.
+fn split_glued_notes(p: &Builder<'_>, drafts: &mut [Draft]) -> Option<Draft> {
+    let last = drafts.last_mut()?;
+    // A note's address may go on to a line of its own (`…http://www.intelink.s` /
+    // `gov.gov/wiki/Portal:Turkey"`): a word alone after a note, no name.
+    let text = |k: usize| p.lines[last.lines[k]].text;
+    let rest_of_address = |k: usize| !text(k).contains(' ') && signature(text(k), p.caseless).is_none();
+    let first_note = (0..last.lines.len()).rev().take_while(|&k| rest_of_address(k)).last().unwrap_or(last.lines.len());
+    let notes = (0..first_note).rev().take_while(|&k| is_closing_note(text(k))).count();
+    let notes = if notes > 0 { notes + last.lines.len() - first_note } else { 0 };
+    let keep = last.lines.len().checked_sub(notes).filter(|&k| notes > 0 && k >= 2)?;
+    signature(p.lines[last.lines[keep - 1]].text, p.caseless)?;
+    let mut text = String::new();
+    for &l in &last.lines[keep..] {
+        join_wrapped(&mut text, p.lines[l].text);
+    }
+    last.text = last.text.strip_suffix(text.as_str())?.trim_end().to_owned();
+    let lines = last.lines.split_off(keep);
+    Some(Draft { number: None, marking: None, bullet: false, lines, text })
 }
 
 /// A signature line right under the last sentence, with no blank line between
@@ -1106,6 +1134,20 @@ CONFIDENTIAL
             "3. (C) The talks will go on.\n\nJeffrey\n\n\"Visit Ankara's Classified Web Site at http://www.intelink.sgov.gov/wiki/Portal:Turkey\"\n",
         );
         assert_eq!(c.signers, ["Jeffrey"]);
+        // The same with the blank lines lost, the address going on to a line of its own
+        // (09ANKARA1599): the note a paragraph of its own, the name above it the signature; an
+        // address that ends a paragraph stays its own.
+        for end in [
+            "Jeffrey\n\"Visit Ankara's Classified Web Site at http://www.intelink.s\ngov.gov/wiki/Portal:Turkey\"\n",
+            "JEFFREY\n\"Visit Ankara's Classified Web Site at http://www.intelink.sgov.gov/wiki/Portal:Turkey\"\n",
+        ] {
+            let c = cable(&format!("3. (C) The talks will go on.\n{end}"));
+            let last = c.sections.iter().flat_map(|s| &s.paragraphs).next_back().unwrap();
+            assert_eq!((c.signers.len(), last.number, last.text.starts_with("\"Visit")), (1, None, true), "{end}");
+        }
+        let c = cable("3. (C) The text is at\nhttp://www.state.gov/r/pa/index.htm\n");
+        let last = c.sections.iter().flat_map(|s| &s.paragraphs).next_back().unwrap();
+        assert_eq!((c.signers.len(), last.number), (0, Some(3)));
         // A surname in mixed case under the last sentence (08MADRID518), never a closing word.
         assert_eq!(cable("3. (C) So we stay in touch with him.\nLlorens\n").signers, ["Llorens"]);
         assert!(cable("3. (C) So we stay in touch with him.\nThanks\n").signers.is_empty());
