@@ -486,9 +486,8 @@ fn corpus_pages_with_their_blank_lines_lost() {
         // 200/201: 10BRASILIA108's `END COMMENT.` / `SHANNON Shannon`, a name written twice in
         // two cases, is no signature glued under a sentence.
         ("signers", |c| c.signers.join(" "), 0.995),
-        // 199/201: the page reads the items of a list under a paragraph (`1) Joint Staff
-        // Talks…`, 09MOSCOW2754) as numbered paragraphs; the copy, with no blank line above
-        // them, as the lines of the paragraph they are in.
+        // 201/201: a list's items under a paragraph (`1) Joint Staff Talks…`, 09MOSCOW2754)
+        // are no numbered paragraphs, with a blank line above them or none.
         (
             "numbered paragraphs",
             |c| {

@@ -52,6 +52,9 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
     // A page header, section marker or banner stood in the gap: the text was cut by a page.
     let mut page_break = false;
     let mut repeated_header = false;
+    // Whether a paragraph so far was numbered with a full stop (`1.`, `¶2.`): after one, a
+    // number with a parenthesis (`1) Joint Staff Talks…`) is an item of a list in it.
+    let mut numbered_with_stops = false;
     let mut i = start;
     while i < p.lines.len() {
         let text = p.lines[i].text;
@@ -93,7 +96,8 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
             }
             LineKind::Text => {
                 repeated_header = false;
-                let start_info = line_start(p, current.as_ref(), i, gap);
+                let mut start_info = line_start(p, current.as_ref(), i, gap);
+                list_item_under_paragraphs(&mut start_info, text, &mut numbered_with_stops, gap || current.is_none());
                 let numbered = start_info.as_ref().is_some_and(|s| s.number.is_some());
                 let starts_new = match &start_info {
                     Some(s) if numbered => gap || current.is_none() || text.starts_with('¶') || s.marking.is_some(),
@@ -341,6 +345,21 @@ fn line_start<'a>(p: &Builder<'a>, current: Option<&Draft>, i: usize, gap: bool)
     paragraph_start(text)
         .or_else(|| lettered_point(p, text))
         .filter(|s| gap || !dash_in_sentence(current, s, text, next))
+}
+
+/// After a paragraph numbered with a full stop (`1.`, `¶2.`; `stops` says whether one was), a
+/// number with a parenthesis that begins a paragraph (`1) Joint Staff Talks…`) is an item of a
+/// list in it: `start` becomes a point's. One that begins no paragraph (`…to` / `1) get him out
+/// and 2) continue`, the text going on) stays as it is.
+fn list_item_under_paragraphs(start: &mut Option<ParagraphStart<'_>>, text: &str, stops: &mut bool, begins: bool) {
+    let Some(s) = start.as_mut().filter(|s| s.number.is_some()) else { return };
+    let parenthesis =
+        text.trim_start_matches('¶').trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(')');
+    if !parenthesis {
+        *stops = true;
+    } else if *stops && begins {
+        (s.number, s.bullet) = (None, true);
+    }
 }
 
 /// A line that a hard wrap began with a sentence's dash (`…nor caves to cocalero demands` /
@@ -1052,6 +1071,23 @@ CONFIDENTIAL
         );
         let first = &cable.sections[0].paragraphs[0].text;
         assert!(first.ends_with("financing -- including the banks -- and asked for more. The talks went well."));
+    }
+
+    /// Under paragraphs numbered with a full stop, a list numbered with a parenthesis (`1) Joint
+    /// Staff Talks`, 09MOSCOW2754) is a list of points, not paragraphs numbered over again; a
+    /// telegram that numbers its paragraphs so (`1) THE TALKS`) keeps their numbers.
+    #[test]
+    fn a_list_numbered_with_parentheses_under_a_paragraph_is_no_paragraphs() {
+        use ParagraphKind::{Bullet, Paragraph};
+        let kinds = |body: &str| {
+            let cable = crate::parse(&format!("UNCLAS STATE 000001\nSUBJECT: X\n\n{body}"));
+            cable.sections.iter().flat_map(|s| &s.paragraphs).map(|p| (p.number, p.kind)).collect::<Vec<_>>()
+        };
+        let listed = "1. (U) Four mechanisms:\n\n1) Joint Staff Talks.\n\n2) Defense Consultations and\n\
+                      1) a plan, 2) a review.\n\n2. (U) More.\n";
+        assert_eq!(kinds(listed), [(Some(1), Paragraph), (None, Bullet), (None, Bullet), (Some(2), Paragraph)]);
+        let numbered = "1) THE TALKS WENT ON.\n\n2) THEY WILL GO ON.\n";
+        assert_eq!(kinds(numbered), [(Some(1), Paragraph), (Some(2), Paragraph)]);
     }
 
     #[test]
