@@ -513,6 +513,13 @@ fn serials(
             next += 1;
         }
     }
+    // `STATE 12345 DTG 121212Z JAN 08`, `(DTG 300036Z OCT 74)`: the year of its date-time group.
+    if after_year.is_none() {
+        if let Some((dtg_year, end)) = dtg_year_at(words, next) {
+            after_year = Some(dtg_year);
+            next = end;
+        }
+    }
     let written = suffix_year.or(slash_year).or(after_year).or(year);
     let own_year = written.is_some();
     let year = written.or_else(|| cable_year.map(str::to_owned))?;
@@ -526,6 +533,18 @@ fn serials(
         offset += part.len() + 1;
     }
     (!out.is_empty()).then_some((out, next))
+}
+
+/// The year of a date-time group at word `at`, with `DTG` before it or not (`DTG 121212Z JAN
+/// 08`, `(DTG 300036Z OCT 74)`, `121212Z JAN 2008`), and the word after the group.
+fn dtg_year_at(words: &[Word<'_>], at: usize) -> Option<(String, usize)> {
+    let at = at + usize::from(words.get(at)?.core == "DTG");
+    let [time, month, year, ..] = words.get(at..)? else { return None };
+    let t = time.core.as_bytes();
+    let time_ok = t.len() == 7 && t[..6].iter().all(u8::is_ascii_digit) && t[6] == b'Z';
+    let month_ok = crate::fields::dtg::month_number(month.core).is_some();
+    let year_ok = year.is_digits() && matches!(year.core.len(), 2 | 4);
+    (time_ok && month_ok && year_ok).then(|| (year.core[year.core.len() - 2..].to_owned(), at + 3))
 }
 
 /// Numbers after a cable that are more cables of its station: `AND 2764`, `& 12`, `, 259032`.
@@ -717,6 +736,13 @@ mod tests {
         assert_eq!(plain(&cited("870 ULAANBAATAR", "06", "X")), ["06ULAANBAATAR870"]);
         // A word between the station and its number, but not the first word of a station's name.
         assert_eq!(plain(&cited("TEL AVIV 1086", "07", "X")), ["07TELAVIV1086"]);
+        // The year of the cable's date-time group after it, not the citing cable's.
+        assert_eq!(
+            plain(&cited("A. STATE 12345 DTG 121212Z JAN 08 B. STATE 241702 (DTG 300036Z OCT 74)", "09", "X")),
+            ["08STATE12345", "74STATE241702"]
+        );
+        assert_eq!(plain(&cited("STATE 12345 121212Z JAN 2008", "09", "X")), ["08STATE12345"]);
+        assert_eq!(plain(&cited("STATE 12345 DTG 121212Z", "09", "X")), ["09STATE12345"]);
     }
 
     #[test]
