@@ -449,7 +449,8 @@ fn reversed(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option<Ci
     if !station.known || serial.is_empty() {
         return None;
     }
-    let id = format!("{}{}{serial}", cable_year?, station.canonical);
+    let year = cable_year?;
+    let id = format!("{year}{}{serial}", crate::stations::named_in(&station.canonical, year));
     Some(Cited {
         cables: vec![Citation { start: first.start, id, own_year: false }],
         station: station.canonical,
@@ -468,7 +469,8 @@ fn glued_id(core: &str, cable_year: Option<&str>) -> Option<String> {
     let station = canonical_station(station);
     let serial = serial.trim_start_matches('0');
     let year = cable_year?;
-    (station.known && !serial.is_empty()).then(|| format!("{year}{}{serial}", station.canonical))
+    (station.known && !serial.is_empty())
+        .then(|| format!("{year}{}{serial}", crate::stations::named_in(&station.canonical, year)))
 }
 
 /// The serial (or serials) at word `j` of a cable of `station`: `1234`, `#3565`, `4525-91` (its
@@ -528,6 +530,7 @@ fn serials(
     for part in parts {
         let serial = part.trim_start_matches('0');
         if !serial.is_empty() {
+            let station = crate::stations::named_in(station, &year);
             out.push(Citation { start: offset, id: format!("{year}{station}{serial}"), own_year });
         }
         offset += part.len() + 1;
