@@ -132,9 +132,14 @@ fn caption_block_run_together<'a>(lines: impl Iterator<Item = &'a str> + Clone, 
 /// A telegram's body with no header whose line breaks were lost (an archive's text of a
 /// 1970s telegram, run together): the text's first line holds paragraphs 1, 2 and 3 in order
 /// (1 and 2 when it is nearly all of the text, `len` bytes), the first near its start (after
-/// the references at most), each where a paragraph may start.
+/// the references at most), each where a paragraph may start. Or, nearly all of the text, it
+/// ends in the archive's trailer (`… SWANK NMAFVVZCZ *** Current Classification *** SECRET`):
+/// a telegram of one paragraph, or of paragraphs not so found.
 fn body_run_together(line: &str, len: usize) -> bool {
     let b = line.as_bytes();
+    if line.len() * 5 >= len * 4 && archive_trailer_at(line).is_some() {
+        return true;
+    }
     let Some(mut at) = first_paragraph_at(b) else { return false };
     let more = if line.len() * 5 >= len * 4 { 1 } else { 2 };
     let mut n = 2;
@@ -168,10 +173,13 @@ fn first_paragraph_at(b: &[u8]) -> Option<usize> {
         // After the end of a reference or a subject cut off above (`B. KL 0465 1. LOCAL PRESS`,
         // `…ATURE OF MOU 1. DURING A MARCH 16…`): one space before, a capital or mark after,
         // and paragraphs 2 and 3 to follow ([`body_run_together`] asks).
+        // Or glued to its first word in capitals (`@ LAW COMMISSION 1.LEGAL COMITE…`).
         (start + 1..b.len().min(400)).find(|&i| {
-            b[i - 1] == b' '
-                && b[i..].starts_with(b"1. ")
-                && b.get(i + 3).is_some_and(|&c| c == b'(' || c.is_ascii_uppercase())
+            let spaced =
+                b[i..].starts_with(b"1. ") && b.get(i + 3).is_some_and(|&c| c == b'(' || c.is_ascii_uppercase());
+            let glued =
+                b[i..].starts_with(b"1.") && b.get(i + 2..i + 4).is_some_and(|w| w.iter().all(u8::is_ascii_uppercase));
+            b[i - 1] == b' ' && (spaced || glued)
         })
     })
 }
@@ -1029,8 +1037,12 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     if value != n && !lost_pilcrow && !skipped_ahead && !stepped_over || b.get(number + digits) != Some(&b'.') {
         return None;
     }
+    // After the number's full stop: a space, a portion mark, or a word in capitals glued to it
+    // (`…OFFICES. 3.I AM SOMEWHAT`, as the line reader takes `1.CHARTER`).
     let after = b.get(number + digits + 1);
-    if !after.is_none_or(|&c| c == b' ' || c == b'(') {
+    let glued_word = after.is_some_and(u8::is_ascii_uppercase)
+        && b.get(number + digits + 2).is_none_or(|&c| c == b' ' || c.is_ascii_uppercase());
+    if !after.is_none_or(|&c| c == b' ' || c == b'(') && !glued_word {
         return None;
     }
     let value = if lost_pilcrow { n } else { value };
@@ -1056,8 +1068,16 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
 /// Whether `b` ends in the words that close a summary, a text or a note (`END SUMMARY`, `END OF
 /// TEXT`, `END COMMENT`, `ENTIRE TEXT` of a 1970s classification line), in any case.
 fn closes_a_block(b: &[u8]) -> bool {
-    const CLOSES: [&[u8]; 7] =
-        [b"END SUMMARY", b"END TEXT", b"END OF TEXT", b"END COMMENT", b"END NOTE", b"END QUOTE", b"ENTIRE TEXT"];
+    const CLOSES: [&[u8]; 8] = [
+        b"END SUMMARY",
+        b"END TEXT",
+        b"END OF TEXT",
+        b"END COMMENT",
+        b"END NOTE",
+        b"END QUOTE",
+        b"UNQUOTE",
+        b"ENTIRE TEXT",
+    ];
     CLOSES.iter().any(|words| {
         b.len() >= words.len()
             && b[b.len() - words.len()..].eq_ignore_ascii_case(words)
@@ -1685,7 +1705,9 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a 
     let (words_end, marks) = closing_marks(&line[..words_to]);
     let (footer, signature) = if signed { closing_words(line, words_end) } else { (Vec::new(), None) };
     if let Some(at) = signature {
-        if breaks.last().is_none_or(|(last, _)| *last < at) && !breaks.is_empty() {
+        // A signature signs a text broken somewhere else too, or one the archive's trailer
+        // closes (a telegram of one paragraph: `… MILITARY. SWANK NMAFVVZCZ`).
+        if breaks.last().is_none_or(|(last, _)| *last < at) && (!breaks.is_empty() || trailer.is_some()) {
             breaks.push((at, Break::Blank));
         }
     }
@@ -1799,6 +1821,15 @@ mod tests {
         // A number is stepped over only when it is nowhere after (`3.` before a `2.` is text).
         let text = format!("1. {long}. 3. {long}. 2. {long}. 3. {long}. BOSTER");
         assert_eq!(numbers(&text), (vec![1, 2, 3], vec!["BOSTER".to_owned()]));
+        // After a quoted text's `UNQUOTE`; a number glued to its first word (`3.I AM`), the
+        // first after a title (`@ LAW COMMISSION 1.LEGAL COMITE`).
+        let text = format!("1. {long}: QUOTE {long}. UNQUOTE 2. {long}. 3.I AM {long}. DALE");
+        assert_eq!(numbers(&text), (vec![1, 2, 3], vec!["DALE".to_owned()]));
+        let text = format!("@ LAW COMMISSION 1.LEGAL {long}. 2. {long}. 3. {long}. SCALI");
+        assert_eq!(numbers(&text), (vec![1, 2, 3], vec!["SCALI".to_owned()]));
+        // A telegram of one paragraph that the archive's trailer closes: its signature.
+        let text = format!("1. {long}: A. {long}. B. {long}. SWANK NMAFVVZCZ");
+        assert_eq!(numbers(&text), (vec![1], vec!["SWANK".to_owned()]));
     }
 
     /// A page's section marker run on before the signature, without its part number and in

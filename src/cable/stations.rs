@@ -52,7 +52,7 @@ pub fn canonical_station(written: &str) -> Station {
 }
 
 /// Posts renamed with their city, and the first year (two digits, of this century) whose
-/// telegrams bear the new name: a cable of that year or later is cited by it, as WikiLeaks'
+/// telegrams bear the new name: a cable of that year or later is cited by it, as the `WikiLeaks`
 /// IDs of the cables cited as `CALCUTTA 350` (2004) and `CALCUTTA 68` (2005) are `04KOLKATA350`
 /// and `05KOLKATA68` (`outside-dev/lost-linebreaks/truth.jsonl`). Calcutta became Kolkata in
 /// January 2001; both names are stations of the table.
