@@ -1359,6 +1359,10 @@ impl Rebreak<'_> {
         // SENSITIVE  USDA/FAS/…`); the gap after a caption's classification is not one.
         if b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
             let next = i + b[i..].iter().take_while(|&&c| c == b' ').count();
+            // Nor after `Classified By:` when the keyword is written twice (below).
+            if after_classified_by(&b[..i]) {
+                return next;
+            }
             if let Some(how) = gap_break(line, self.since(i), i, next, self.subject_seen) {
                 self.breaks.push((next, how));
                 self.in_header = how == Break::Line;
@@ -1396,6 +1400,11 @@ impl Rebreak<'_> {
         }
         // `FM` after the caption is a foreign minister (`SUBJECT: PORTUGUESE FM OFFERS TO…`).
         let field = header_field_at(b, i, false).filter(|_| self.station.is_none() || !word_at(b, i, "FM "));
+        // The keyword written twice (`Classified By: Classified by IO/DAS…`, `Classified By: (U)
+        // CLASSIFIED BY EAP DAS…`, as many 2010 pages give it): one field, not two.
+        if field.is_some_and(|(f, _)| f == HeaderField::ClassifiedBy) && after_classified_by(&b[..i]) {
+            return i + 1;
+        }
         if let Some((field, how)) = field {
             if field == HeaderField::Envelope && word_at(b, i, "BT") {
                 self.breaks.push((i, how));
@@ -1543,6 +1552,17 @@ fn dateline_end(text: &str) -> Option<usize> {
     let last = text.split_ascii_whitespace().nth(4)?;
     let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
     crate::fields::dtg::parse_dateline(&text[..end]).is_some().then_some(end)
+}
+
+/// Whether `before` ends in the keyword `Classified By:` (a portion mark after it or none).
+fn after_classified_by(before: &[u8]) -> bool {
+    let mut end = before.trim_ascii_end();
+    if end.ends_with(b")") {
+        if let Some(open) = end.iter().rposition(|&c| c == b'(').filter(|&k| end.len() - k <= 8) {
+            end = end[..open].trim_ascii_end();
+        }
+    }
+    end.len() >= 14 && end[end.len() - 14..].eq_ignore_ascii_case(b"CLASSIFIED BY:")
 }
 
 /// Where an archive's trailer starts at the end of a run-together line: its end-of-record mark
@@ -1830,6 +1850,30 @@ mod tests {
         // A telegram of one paragraph that the archive's trailer closes: its signature.
         let text = format!("1. {long}: A. {long}. B. {long}. SWANK NMAFVVZCZ");
         assert_eq!(numbers(&text), (vec![1], vec!["SWANK".to_owned()]));
+    }
+
+    /// `Classified By:` written twice, as many 2010 pages give it (`Classified By: Classified by
+    /// IO/DAS Gerald Anderson`, `Classified By: (U)  CLASSIFIED BY EAP DAS…`), run together with
+    /// the caption: one field, its name read.
+    #[test]
+    fn reads_classified_by_written_twice_as_one_field() {
+        for (written, name) in [
+            (
+                "Classified By: Classified by IO/DAS Gerald Anderson for reasons 1.4(b) and (d)",
+                "IO/DAS Gerald Anderson",
+            ),
+            ("Classified By: (U)  CLASSIFIED BY EAP DAS DAVID SHEAR, REASON: 1.4 (C).", "EAP DAS DAVID SHEAR"),
+        ] {
+            let text = format!(
+                "C O N F I D E N T I A L STATE 093970 SIPDIS E.O. 12958: DECL: 09/02/2018 TAGS: SENV, PREL \
+                 SUBJECT: LIFELINES FOR IPCC WORKING GROUP ELECTION {written} ¶1. (U) This is an action message. \
+                 ¶2. (C) Missions should act. CLINTON"
+            );
+            let c = crate::parse(&text);
+            let by = c.classified_by.as_deref();
+            assert!(by.is_some_and(|b| b.ends_with(name)), "{written}: {by:?}");
+            assert!(!c.reasons.is_empty(), "{written}");
+        }
     }
 
     /// A page's section marker run on before the signature, without its part number and in
