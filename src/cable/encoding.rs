@@ -166,7 +166,7 @@ const PILCROW_STAND_INS: [&str; 5] = ["?", "\u{fffd}", "&para;", "&#182;", "&#xB
 /// MADRID 812`); a question mark anywhere else stays (`SOCIALISTS?`, `WHY? 2.`).
 pub fn lost_pilcrows(text: &str) -> Option<String> {
     // Nearly every text has its `¶`, or none of these characters: one search or two.
-    if text.contains('¶') || !text.bytes().any(|b| b == b'?' || b == b'&' || b == 0xEF) {
+    if text.contains('¶') || memchr::memchr3(b'?', b'&', 0xEF, text.as_bytes()).is_none() {
         return None;
     }
     let b = text.as_bytes();
