@@ -90,7 +90,7 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
     let starts = if first.len() == 1 || (first.len() == 2 && b[0] == b[1]) {
         b[0].is_ascii_alphabetic()
     } else {
-        ["UNCLAS", "CONFIDENTIAL", "SECRET", "TOP", "LIMITED"].iter().any(|k| starts_with_ci(first, k))
+        ["UNCLAS", "CONFIDENTIAL", "SECRET", "TOP", "LIMITED", "SENSITIVE"].iter().any(|k| starts_with_ci(first, k))
     };
     if !starts {
         return None;
@@ -122,6 +122,14 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
     } else {
         // `words` has already split `SECRET//NOFORN`: the caveats follow as words of their own.
         let head = words.first()?.1.to_ascii_uppercase();
+        // `SENSITIVE BUT UNCLASSIFIED PARIS 001234`: unclassified, and its handling the caption's
+        // first words. Only with the post and serial after it: alone, the line is a handling
+        // line (`handling_line`).
+        if head == "SENSITIVE" && handling_phrase(&words).is_some_and(|(h, used)| h == "SBU" && used == 3) {
+            caption.classification = Some(Classification::Unclassified);
+            read_after_classification(line, &words, 0, &mut caption);
+            return caption.serial.is_some().then_some(caption);
+        }
         let class = match head.as_str() {
             "UNCLAS" | "UNCLASSIFIED" => Classification::Unclassified,
             "CONFIDENTIAL" => Classification::Confidential,
@@ -512,6 +520,13 @@ mod tests {
             (Some(Confidential), Some(1975), Some("LIBREVILLE"), Some("1895"))
         );
         assert!(c.leftover.is_empty());
+        // Sensitive but unclassified in the caption's place: only with the post and serial.
+        assert_eq!(
+            read("SENSITIVE BUT UNCLASSIFIED SECTION 01 OF 02 STATE 012345"),
+            (Some(Unclassified), vec!["SBU"], Some((1, 2)), Some("STATE"), Some("012345"))
+        );
+        assert!(parse_caption_line("SENSITIVE BUT UNCLASSIFIED").is_none());
+        assert!(parse_caption_line("Sensitive but unclassified material was found").is_none());
     }
 
     #[test]
