@@ -177,6 +177,15 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
                 .to_owned(),
         ));
     }
+    if let Some(read) = ocr::letters_for_digits(&text) {
+        text = Cow::Owned(read);
+        notes.push(note(
+            DiagnosticKind::LettersForDigits,
+            "caption numbers were spelled with letters for digits (`E.O. l2958`, `l.4 (b)`: a scan's text): they \
+             were read as the numbers"
+                .to_owned(),
+        ));
+    }
     Source { text, format, page, notes }
 }
 

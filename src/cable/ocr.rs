@@ -150,9 +150,139 @@ fn order_keyword(b: &[u8], at: usize) -> bool {
     keyword && rest.len() >= 5 && rest[..5].iter().all(u8::is_ascii_digit)
 }
 
+/// The digit a scan's letter stands for in a number (`O`, `o` for `0`; `l`, `I` for `1`).
+fn digit_for(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c),
+        b'O' | b'o' => Some(b'0'),
+        b'l' | b'I' => Some(b'1'),
+        _ => None,
+    }
+}
+
+/// The run of digits and such letters at `at`, when it is `len` long, has a letter for a digit
+/// and at least `digits` digits: where it ends.
+fn misspelt_number(b: &[u8], at: usize, digits: usize, len: std::ops::RangeInclusive<usize>) -> Option<usize> {
+    let n = b[at..].iter().take_while(|&&c| digit_for(c).is_some()).count();
+    let token = &b[at..at + n];
+    let real = token.iter().filter(|c| c.is_ascii_digit()).count();
+    (len.contains(&n) && real >= digits && real < n).then_some(at + n)
+}
+
+/// The caption's numbers a scan spelled with letters for digits (`O` for `0`, `l` or `I` for
+/// `1`), in the text's first 8 KB, each only in its place: the order's number after `E.O.`
+/// (`E.O. l2958`), a declassification date after `DECL` (`DECL: O8/O8/2O19`), the section of
+/// the reasons (`l.4 (b)`) and the serial that ends a caption line (`CONFIDENTIAL PARIS OO1234`).
+/// A byte for a byte, so spans keep their place; `None` when there is none.
+pub fn letters_for_digits(text: &str) -> Option<String> {
+    let head = &text.as_bytes()[..text.len().min(WITHIN)];
+    // Where each misspelt number is, start and end.
+    let mut numbers: Vec<(usize, usize)> = Vec::new();
+    for keyword in [&b"E.O. "[..], b"E. O. ", b"E.O ", b"EO "] {
+        for k in memchr::memmem::find_iter(head, keyword) {
+            let at = k + keyword.len();
+            numbers.extend(misspelt_number(head, at, 3, 5..=5).map(|end| (at, end)));
+        }
+    }
+    for k in memchr::memmem::find_iter(head, b"DECL") {
+        let at = k + 4 + head[k + 4..].iter().take_while(|&&c| c == b':' || c == b' ').count();
+        // A date of three numbers (`O8/O8/2O19`): each number a misspelt or plain one.
+        let mut end = at;
+        let mut parts = 0;
+        while parts < 3 && head.get(end).is_some_and(|&c| digit_for(c).is_some()) {
+            end += head[end..].iter().take_while(|&&c| digit_for(c).is_some()).count();
+            parts += 1;
+            if parts < 3 && matches!(head.get(end), Some(b'/' | b'-' | b'.')) {
+                end += 1;
+            }
+        }
+        let date = &head[at..end];
+        let letters = date.iter().any(u8::is_ascii_alphabetic);
+        if parts == 3 && letters && date.iter().filter(|c| c.is_ascii_digit()).count() >= 4 {
+            numbers.push((at, end));
+        }
+    }
+    // `l.4 (b)`, `I.5(d)`: after white space or a bracket.
+    for at in memchr::memchr2_iter(b'l', b'I', head) {
+        let section = head.get(at + 1) == Some(&b'.') && head.get(at + 2).is_some_and(|c| matches!(c, b'4'..=b'6'));
+        let bracket =
+            head.get(at + 3) == Some(&b'(') || head.get(at + 3) == Some(&b' ') && head.get(at + 4) == Some(&b'(');
+        let alone = at == 0 || matches!(head[at - 1], b' ' | b'(' | b'\n');
+        if section && bracket && alone {
+            numbers.push((at, at + 1));
+        }
+    }
+    // The serial that ends a caption line (its first word a classification).
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', head).chain(std::iter::once(head.len())) {
+        let line = &head[start..end];
+        let first = line.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(line.len());
+        let caption = [
+            "UNCLAS",
+            "CONFIDENTIAL",
+            "SECRET",
+            "TOP SECRET",
+            "LIMITED OFFICIAL USE",
+            "C O N F",
+            "S E C R E T",
+            "U N C L A S",
+        ]
+        .iter()
+        .any(|w| line[first..].starts_with(w.as_bytes()));
+        let trimmed = line.trim_ascii_end().len();
+        if caption && trimmed > 0 {
+            let last = line[..trimmed].iter().rposition(|&c| c == b' ').map_or(0, |k| k + 1);
+            if last > first {
+                numbers.extend(
+                    misspelt_number(line, last, 1, 4..=7).filter(|&e| e == trimmed).map(|e| (start + last, start + e)),
+                );
+            }
+        }
+        start = end + 1;
+    }
+    if numbers.is_empty() {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (start, end) in numbers {
+        for c in &mut bytes[start..end] {
+            *c = digit_for(*c).unwrap_or(*c);
+        }
+    }
+    // Only ASCII letters became ASCII digits: still UTF-8.
+    Some(String::from_utf8(bytes).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The caption's numbers spelled with letters, each in its place; the same letters anywhere
+    /// else (a word, a date in prose, a number in the body) stay.
+    #[test]
+    fn reads_caption_numbers_a_scan_spelled_with_letters() {
+        let read = |t: &str| letters_for_digits(t);
+        assert_eq!(read("E.O. l2958: DECL: O8/O8/2O19").as_deref(), Some("E.O. 12958: DECL: 08/08/2019"));
+        assert_eq!(read("E.O l2958:  DECL:  02/08/20").as_deref(), Some("E.O 12958:  DECL:  02/08/20"));
+        assert_eq!(
+            read("Classified By: DCM X, reasons l.4 (b) and (d), I.5(c)").as_deref(),
+            Some("Classified By: DCM X, reasons 1.4 (b) and (d), 1.5(c)")
+        );
+        assert_eq!(
+            read("C O N F I D E N T I A L SECTION 01 OF 02 MADRID OOO52O\nSIPDIS").as_deref(),
+            Some("C O N F I D E N T I A L SECTION 01 OF 02 MADRID 000520\nSIPDIS")
+        );
+        // Words and numbers elsewhere: `E.O. LIST`, `DECLINED`, a body's `l.4` with no bracket,
+        // a caption's post (`OSLO`), a serial with no letter.
+        for text in [
+            "E.O. LIST: DECLINED TO 1O/1O",
+            "the rule l.4 said",
+            "CONFIDENTIAL OSLO\nCONFIDENTIAL OSLO 001967",
+            "The OOO1 code",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn reads_caption_words_a_scan_spelled_with_digits() {

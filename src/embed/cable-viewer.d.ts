@@ -84,7 +84,7 @@ export interface PageMeta {
 
 export type DiagnosticKind =
   | 'not-a-cable' | 'binary' | 'invalid-utf8' | 'encoding' | 'line-not-understood' | 'lost-line-breaks' | 'written-line-breaks' | 'quote-marks'
-  | 'double-spaced' | 'line-numbers' | 'digits-for-letters' | 'more-records'
+  | 'double-spaced' | 'line-numbers' | 'digits-for-letters' | 'letters-for-digits' | 'more-records'
   | 'no-date-time-group' | 'year-from-caption' | 'id-from-envelope' | 'invalid-date' | 'envelope-disagrees'
   | 'unknown-station' | 'repaired' | 'impossible-section' | 'classification-from-envelope'
   | 'classification-from-archive' | 'handling-from-portions' | 'rejoined' | 'renumbered' | 'second-subject'
