@@ -169,22 +169,37 @@ fn misspelt_number(b: &[u8], at: usize, digits: usize, len: std::ops::RangeInclu
     (len.contains(&n) && real >= digits && real < n).then_some(at + n)
 }
 
+/// The searches [`letters_for_digits`] makes, built once: where the first paragraph begins, the
+/// order's keyword in three spellings, `DECL`.
+fn finders() -> &'static [memchr::memmem::Finder<'static>; 6] {
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 6]> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| ["\n1.", "\n\u{b6}1.", "E.O", "E. O", "EO ", "DECL"].map(memchr::memmem::Finder::new))
+}
+
 /// The caption's numbers a scan spelled with letters for digits (`O` for `0`, `l` or `I` for
 /// `1`), in the text's first 8 KB, each only in its place: the order's number after `E.O.`
 /// (`E.O. l2958`), a declassification date after `DECL` (`DECL: O8/O8/2O19`), the section of
 /// the reasons (`l.4 (b)`) and the serial that ends a caption line (`CONFIDENTIAL PARIS OO1234`).
 /// A byte for a byte, so spans keep their place; `None` when there is none.
 pub fn letters_for_digits(text: &str) -> Option<String> {
+    let finders = finders();
     let head = &text.as_bytes()[..text.len().min(WITHIN)];
+    // The caption ends where the first paragraph begins: the rest of the head is not looked at.
+    // (A 2010 page's `¶1.` first: `1.` is then looked for only before it.)
+    let pilcrow = finders[1].find(head).unwrap_or(head.len());
+    let body = finders[0].find(&head[..pilcrow]).unwrap_or(pilcrow);
+    let head = &head[..body];
     // Where each misspelt number is, start and end.
     let mut numbers: Vec<(usize, usize)> = Vec::new();
-    for keyword in [&b"E.O. "[..], b"E. O. ", b"E.O ", b"EO "] {
-        for k in memchr::memmem::find_iter(head, keyword) {
-            let at = k + keyword.len();
+    // `E.O. l2958`, `E.O l2958`, `E. O. l2958`, `EO l2958`.
+    for finder in &finders[2..5] {
+        for k in finder.find_iter(head) {
+            let at = k + finder.needle().len();
+            let at = at + head[at..].iter().take(2).take_while(|&&c| c == b'.' || c == b' ').count();
             numbers.extend(misspelt_number(head, at, 3, 5..=5).map(|end| (at, end)));
         }
     }
-    for k in memchr::memmem::find_iter(head, b"DECL") {
+    for k in finders[5].find_iter(head) {
         let at = k + 4 + head[k + 4..].iter().take_while(|&&c| c == b':' || c == b' ').count();
         // A date of three numbers (`O8/O8/2O19`): each number a misspelt or plain one.
         let mut end = at;
@@ -202,13 +217,14 @@ pub fn letters_for_digits(text: &str) -> Option<String> {
             numbers.push((at, end));
         }
     }
-    // `l.4 (b)`, `I.5(d)`: after white space or a bracket.
-    for at in memchr::memchr2_iter(b'l', b'I', head) {
-        let section = head.get(at + 1) == Some(&b'.') && head.get(at + 2).is_some_and(|c| matches!(c, b'4'..=b'6'));
-        let bracket =
-            head.get(at + 3) == Some(&b'(') || head.get(at + 3) == Some(&b' ') && head.get(at + 4) == Some(&b'(');
+    // `l.4 (b)`, `I.5(d)`: after white space or a bracket, found by their bracket.
+    for bracket in memchr::memchr_iter(b'(', head) {
+        let before = &head[..bracket];
+        let before = before.strip_suffix(b" ").unwrap_or(before);
+        let [.., first, b'.', section] = before else { continue };
+        let at = before.len() - 3;
         let alone = at == 0 || matches!(head[at - 1], b' ' | b'(' | b'\n');
-        if section && bracket && alone {
+        if matches!(first, b'l' | b'I') && matches!(section, b'4'..=b'6') && alone {
             numbers.push((at, at + 1));
         }
     }
@@ -217,18 +233,20 @@ pub fn letters_for_digits(text: &str) -> Option<String> {
     for end in memchr::memchr_iter(b'\n', head).chain(std::iter::once(head.len())) {
         let line = &head[start..end];
         let first = line.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(line.len());
-        let caption = [
-            "UNCLAS",
-            "CONFIDENTIAL",
-            "SECRET",
-            "TOP SECRET",
-            "LIMITED OFFICIAL USE",
-            "C O N F",
-            "S E C R E T",
-            "U N C L A S",
-        ]
-        .iter()
-        .any(|w| line[first..].starts_with(w.as_bytes()));
+        // Nearly every line is let go on its first letter.
+        let caption = matches!(line.get(first), Some(b'U' | b'C' | b'S' | b'T' | b'L'))
+            && [
+                "UNCLAS",
+                "CONFIDENTIAL",
+                "SECRET",
+                "TOP SECRET",
+                "LIMITED OFFICIAL USE",
+                "C O N F",
+                "S E C R E T",
+                "U N C L A S",
+            ]
+            .iter()
+            .any(|w| line[first..].starts_with(w.as_bytes()));
         let trimmed = line.trim_ascii_end().len();
         if caption && trimmed > 0 {
             let last = line[..trimmed].iter().rposition(|&c| c == b' ').map_or(0, |k| k + 1);
