@@ -76,6 +76,11 @@ fn strings(value: &Value) -> Vec<String> {
 
 type Field = fn(&Cable) -> String;
 
+/// A cable's paragraph numbers, in order, as a field to compare.
+fn numbered_paragraphs(c: &Cable) -> String {
+    format!("{:?}", c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect::<Vec<_>>())
+}
+
 /// `text`'s lines trimmed, the blank ones left out, and the rest joined by `joint`: a copy whose
 /// line breaks were lost.
 fn joined(text: &str, joint: &str) -> String {
@@ -436,16 +441,7 @@ fn corpus_pages_with_their_paragraphs_flowed() {
         // stop (`KENNARD .`) read.
         ("signers", |c| c.signers.join(" "), 0.995),
         // 198/201, and better than the page in two (its own paragraphs run on there).
-        (
-            "numbered paragraphs",
-            |c| {
-                format!(
-                    "{:?}",
-                    c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect::<Vec<_>>()
-                )
-            },
-            0.97,
-        ),
+        ("numbered paragraphs", numbered_paragraphs, 0.97),
     ];
     let text_copy = |text: &str| blocks(text).join("\n\n");
     // Each block wrapped again at `width` columns, as an e-mail (72) or a PDF of a page (100) does.
@@ -495,16 +491,7 @@ fn corpus_pages_with_their_blank_lines_lost() {
         ("signers", |c| c.signers.join(" "), 0.995),
         // 201/201: a list's items under a paragraph (`1) Joint Staff Talks…`, 09MOSCOW2754)
         // are no numbered paragraphs, with a blank line above them or none.
-        (
-            "numbered paragraphs",
-            |c| {
-                format!(
-                    "{:?}",
-                    c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect::<Vec<_>>()
-                )
-            },
-            0.99,
-        ),
+        ("numbered paragraphs", numbered_paragraphs, 0.99),
     ];
     read_alike("blank lines lost", &fields, &|text| {
         text.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
