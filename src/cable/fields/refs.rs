@@ -449,8 +449,7 @@ fn reversed(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option<Ci
     if !station.known || serial.is_empty() {
         return None;
     }
-    let year = cable_year?;
-    let id = format!("{year}{}{serial}", crate::stations::named_in(&station.canonical, year));
+    let id = cable_id(cable_year?, &station.canonical, serial);
     Some(Cited {
         cables: vec![Citation { start: first.start, id, own_year: false }],
         station: station.canonical,
@@ -469,8 +468,7 @@ fn glued_id(core: &str, cable_year: Option<&str>) -> Option<String> {
     let station = canonical_station(station);
     let serial = serial.trim_start_matches('0');
     let year = cable_year?;
-    (station.known && !serial.is_empty())
-        .then(|| format!("{year}{}{serial}", crate::stations::named_in(&station.canonical, year)))
+    (station.known && !serial.is_empty()).then(|| cable_id(year, &station.canonical, serial))
 }
 
 /// The serial (or serials) at word `j` of a cable of `station`: `1234`, `#3565`, `4525-91` (its
@@ -530,8 +528,7 @@ fn serials(
     for part in parts {
         let serial = part.trim_start_matches('0');
         if !serial.is_empty() {
-            let station = crate::stations::named_in(station, &year);
-            out.push(Citation { start: offset, id: format!("{year}{station}{serial}"), own_year });
+            out.push(Citation { start: offset, id: cable_id(&year, station, serial), own_year });
         }
         offset += part.len() + 1;
     }
@@ -543,11 +540,15 @@ fn serials(
 fn dtg_year_at(words: &[Word<'_>], at: usize) -> Option<(String, usize)> {
     let at = at + usize::from(words.get(at)?.core == "DTG");
     let [time, month, year, ..] = words.get(at..)? else { return None };
-    let t = time.core.as_bytes();
-    let time_ok = t.len() == 7 && t[..6].iter().all(u8::is_ascii_digit) && t[6] == b'Z';
-    let month_ok = crate::fields::dtg::month_number(month.core).is_some();
-    let year_ok = year.is_digits() && matches!(year.core.len(), 2 | 4);
-    (time_ok && month_ok && year_ok).then(|| (year.core[year.core.len() - 2..].to_owned(), at + 3))
+    // Its zone letter written (`121212Z`): six digits before a month are no group without it.
+    let date = crate::fields::dtg::parse_dtg(time.core, month.core, year.core).filter(|_| time.core.ends_with('Z'))?;
+    Some((format!("{:02}", date.year % 100), at + 3))
+}
+
+/// The ID of a cable cited as written at `station` in `year` (two digits), by the name its post
+/// bore that year (`stations::named_in`).
+fn cable_id(year: &str, station: &str, serial: &str) -> String {
+    format!("{year}{}{serial}", crate::stations::named_in(station, year))
 }
 
 /// Numbers after a cable that are more cables of its station: `AND 2764`, `& 12`, `, 259032`.
