@@ -177,7 +177,8 @@ fn finders() -> &'static [memchr::memmem::Finder<'static>; 6] {
 }
 
 /// The caption's numbers a scan spelled with letters for digits (`O` for `0`, `l` or `I` for
-/// `1`), in the text's first 8 KB, each only in its place: the order's number after `E.O.`
+/// `1`), in the caption (the first 8 KB, up to the first paragraph), each only in its place:
+/// the order's number after `E.O.`
 /// (`E.O. l2958`), a declassification date after `DECL` (`DECL: O8/O8/2O19`), the section of
 /// the reasons (`l.4 (b)`) and the serial that ends a caption line (`CONFIDENTIAL PARIS OO1234`).
 /// A byte for a byte, so spans keep their place; `None` when there is none.
