@@ -984,14 +984,57 @@ fn corpus_pages_with_caption_numbers_read_from_a_scan() {
     }
 }
 
+/// `text` with its paragraphs' numbers as a scan may spell them, `l` for `1` and `O` for `0`:
+/// after a pilcrow (`¶l.`, `¶lO.`) or before a portion mark (`lO. (C)`, `l.(SBU)`).
+fn numbers_spelled_with_letters(text: &str) -> String {
+    let lines = text.split('\n').map(|line| {
+        let body = line.trim_start_matches('\u{b6}');
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        let after = &body[digits..];
+        // A portion mark: `(C)`, `(S/NF)`, `(SBU)` (not `(Comment: …`).
+        let mark = after.strip_prefix(". (").or_else(|| after.strip_prefix(".(")).and_then(|r| r.split_once(')'));
+        let mark = mark
+            .is_some_and(|(m, _)| (1..=8).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_uppercase() || b == b'/'));
+        let pilcrow = body.len() < line.len() && after.starts_with(". ");
+        // A paragraph's number has one to three digits (a year a pilcrow stands before, `¶2007.`, none).
+        if !(1..=3).contains(&digits) || !(mark || pilcrow) {
+            return line.to_owned();
+        }
+        let spelled = body[..digits].replace('1', "l").replace('0', "O");
+        format!("{}{spelled}{after}", &line[..line.len() - body.len()])
+    });
+    lines.collect::<Vec<_>>().join("\n")
+}
+
+/// The 201 pages' paragraph numbers spelled with letters as a scan may ([`numbers_spelled_with_letters`])
+/// in a copy that lost its line breaks as well (`…End Summary. ¶l0. The talks…`): the numbered
+/// paragraphs read as in the same copy with its digits. Before, 198 of 201 read otherwise (no
+/// `¶l.` was found inside a line, and the paragraphs after it went with it).
+#[test]
+fn corpus_pages_read_from_a_scan_with_their_line_breaks_lost() {
+    let mut wrong = Vec::new();
+    for (name, page) in common::corpus_pages() {
+        let text = cable::source_text(&page);
+        let spelled = numbers_spelled_with_letters(&text);
+        let (digits, letters) = (joined(&text, " "), joined(&spelled, " "));
+        let copy = cable::parse(&letters);
+        common::assert_every_line_accounted(&name, &letters, &copy);
+        if numbered_paragraphs(&cable::parse(&digits)) != numbered_paragraphs(&copy) {
+            wrong.push(name);
+        }
+    }
+    assert!(wrong.is_empty(), "{} read otherwise: {wrong:?}", wrong.len());
+}
+
 /// The 201 pages as the text layer of a scan gives them (a FOIA release's PDF, an archive's
 /// print-out read by OCR), their caption spelled with a digit for a letter: `0` for `O` in
 /// `C0NFIDENTIAL` (glued, or spaced as `C 0 N F I D E N T I A L`), `N0F0RN`, `E.0.` and `SECTION
 /// 01 0F 03`, `1` for `I` and `L` in `UNCLASS1F1ED` and `UNC1AS`. Each reads as the page does,
-/// and says what was read so. And paragraph numbers before a portion mark spelled `¶l. (C)`,
-/// `lO. (C)`. Before, 80 of 201 read otherwise with `0` for `O` (an ID lost to `0F`, an order to
-/// `E.0.`, a serial to `C 0 N F I D E N T I A L`), 6 with `1` for `I`, 177 with the numbers. And
-/// the labels' colons read as semicolons (`SUBJECT; …`): before, 199 of 201 read otherwise (the
+/// and says what was read so. And paragraph numbers spelled with letters
+/// ([`numbers_spelled_with_letters`]). Before, 80 of 201 read otherwise with `0` for `O` (an ID
+/// lost to `0F`, an order to `E.0.`, a serial to `C 0 N F I D E N T I A L`), 6 with `1` for `I`,
+/// 177 with the numbers before a portion mark, and 16 more with those after a pilcrow and no
+/// mark (`¶l. Cariocas…`) or before a mark with no space (`l.(C)`). And the labels' colons read as semicolons (`SUBJECT; …`): before, 199 of 201 read otherwise (the
 /// subject taken for TAGS, a declassification date or a classifier lost).
 #[test]
 fn corpus_pages_read_from_a_scan() {
@@ -1013,23 +1056,7 @@ fn corpus_pages_read_from_a_scan() {
     };
     let ones =
         |t: &str| in_caption(t, &|head| head.replace("UNCLASSIFIED", "UNCLASS1F1ED").replace("UNCLAS ", "UNC1AS "));
-    // Paragraph numbers before a portion mark, `l` for `1` and `O` for `0` (`¶l. (C)`, `lO. (C)`).
-    let numbers = |t: &str| {
-        let lines = t.split('\n').map(|line| {
-            let body = line.trim_start_matches('\u{b6}');
-            let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-            // A portion mark: `(C)`, `(S/NF)`, `(SBU)` (not `(Comment: …`).
-            let mark = body[digits..].strip_prefix(". (").and_then(|r| r.split_once(')')).is_some_and(|(m, _)| {
-                (1..=8).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
-            });
-            if digits == 0 || !mark {
-                return line.to_owned();
-            }
-            let spelled = body[..digits].replace('1', "l").replace('0', "O");
-            format!("{}{spelled}{}", &line[..line.len() - body.len()], &body[digits..])
-        });
-        lines.collect::<Vec<_>>().join("\n")
-    };
+    let numbers = numbers_spelled_with_letters;
     // The caption's colons after its labels read as semicolons (`SUBJECT; …`, `DECL; …`).
     let semicolons = |t: &str| {
         in_caption(t, &|head| {

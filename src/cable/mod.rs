@@ -181,7 +181,7 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
         text = Cow::Owned(read);
         notes.push(note(
             DiagnosticKind::LettersForDigits,
-            "caption numbers were spelled with letters for digits (`E.O. l2958`, `l.4 (b)`: a scan's text): they \
+            "numbers were spelled with letters for digits (`E.O. l2958`, `l.4 (b)`, `¶l0.`: a scan's text): they \
              were read as the numbers"
                 .to_owned(),
         ));

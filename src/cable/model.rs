@@ -414,8 +414,9 @@ pub enum DiagnosticKind {
     /// Caption words spelled with digits for letters (`C0NFIDENTIAL`, `E.0.`: a scan's text) were
     /// read as the words.
     DigitsForLetters,
-    /// Caption numbers spelled with letters for digits (`E.O. l2958`, `DECL: O8/O8/2O19`,
-    /// `l.4 (b)`, a serial `OO1234`: a scan's text) were read as the numbers.
+    /// Numbers spelled with letters for digits (the caption's `E.O. l2958`, `DECL: O8/O8/2O19`,
+    /// `l.4 (b)`, a serial `OO1234`; paragraph numbers, `¶l0.`: a scan's text) were read as the
+    /// numbers.
     LettersForDigits,
     /// A row of `cables.csv` followed by more rows that are not shown.
     MoreRecords,

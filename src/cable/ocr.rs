@@ -176,11 +176,11 @@ fn finders() -> &'static [memchr::memmem::Finder<'static>; 6] {
     FINDERS.get_or_init(|| ["\n1.", "\n\u{b6}1.", "E.O", "E. O", "EO ", "DECL"].map(memchr::memmem::Finder::new))
 }
 
-/// The caption's numbers a scan spelled with letters for digits (`O` for `0`, `l` or `I` for
-/// `1`), in the caption (the first 8 KB, up to the first paragraph), each only in its place:
-/// the order's number after `E.O.`
-/// (`E.O. l2958`), a declassification date after `DECL` (`DECL: O8/O8/2O19`), the section of
-/// the reasons (`l.4 (b)`) and the serial that ends a caption line (`CONFIDENTIAL PARIS OO1234`).
+/// The numbers a scan spelled with letters for digits (`O` for `0`, `l` or `I` for `1`), each
+/// only in its place: in the caption (the first 8 KB, up to the first paragraph), the order's
+/// number after `E.O.` (`E.O. l2958`), a declassification date after `DECL` (`DECL:
+/// O8/O8/2O19`), the section of the reasons (`l.4 (b)`) and the serial that ends a caption line
+/// (`CONFIDENTIAL PARIS OO1234`); anywhere, the paragraphs' numbers ([`paragraph_numbers`]).
 /// A byte for a byte, so spans keep their place; `None` when there is none.
 pub fn letters_for_digits(text: &str) -> Option<String> {
     let finders = finders();
@@ -259,6 +259,7 @@ pub fn letters_for_digits(text: &str) -> Option<String> {
         }
         start = end + 1;
     }
+    paragraph_numbers(text, &mut numbers);
     if numbers.is_empty() {
         return None;
     }
@@ -270,6 +271,57 @@ pub fn letters_for_digits(text: &str) -> Option<String> {
     }
     // Only ASCII letters became ASCII digits: still UTF-8.
     Some(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// A paragraph's number a scan spelled with letters (`¶l.`, `¶lO.`, `l. (C)`, `2l. (S/NF)`),
+/// wherever it stands (a line's start, or run on in a text that lost its breaks), where each is
+/// written into `numbers`: after a pilcrow (`l`, `I` and `O` read, with an `l` or a digit: a
+/// lone `I.` or `O.` is a reference's letter; followed by a space, a bracket or the end); or
+/// after white space and before a portion
+/// mark (`l` and `O` only, the first a digit or `l`: `I. (U)` is a Roman numeral's heading, and
+/// a lettered sub-paragraph `l. The …` has no mark).
+fn paragraph_numbers(text: &str, numbers: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    // The run of digits and letters before `end`, from `start`, when it is a number with a
+    // letter for a digit of 1 to 3 places.
+    let misspelt = |start: usize, end: usize, letters: &[u8]| {
+        let run = &b[start..end];
+        let read = |c: &u8| c.is_ascii_digit() || letters.contains(c);
+        (1..=3).contains(&run.len()) && run.iter().all(read) && run.iter().any(|c| letters.contains(c))
+    };
+    for at in memchr::memmem::find_iter(b, "\u{b6}".as_bytes()) {
+        let start = at + 2 + usize::from(b.get(at + 2) == Some(&b' '));
+        let end = start + b[start..].iter().take(4).take_while(|&&c| c.is_ascii_alphanumeric()).count();
+        let closed =
+            b.get(end) == Some(&b'.') && b.get(end + 1).is_none_or(|&c| matches!(c, b' ' | b'(' | b'\n' | b'\r'));
+        // A lone `I` or `O` is a letter: the 2010 pages mark references so (`¶I. STATE 192459`).
+        let numeral = b[start..end].iter().any(|&c| c == b'l' || c.is_ascii_digit());
+        if closed && numeral && misspelt(start, end, b"lIO") {
+            numbers.push((start, end));
+        }
+    }
+    // `l. (C)`, and `l.(C)` as some posts typed it: found by the bracket.
+    for mark in memchr::memchr_iter(b'(', b) {
+        let dot = match b[..mark] {
+            [.., b'.'] => mark - 1,
+            [.., b'.', b' '] => mark - 2,
+            _ => continue,
+        };
+        // The number before the full stop, after white space.
+        let start = dot - b[..dot].iter().rev().take(4).take_while(|c| c.is_ascii_alphanumeric()).count();
+        let after_space = start == 0 || matches!(b[start - 1], b' ' | b'\t' | b'\n' | b'\r');
+        let first = b.get(start).is_some_and(|&c| c == b'l' || c.is_ascii_digit());
+        if !(after_space && first && misspelt(start, dot, b"lO")) {
+            continue;
+        }
+        let mut end = text.len().min(mark + 16);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if super::shapes::leading_marking(&text[mark..end]).0.is_some() {
+            numbers.push((start, dot));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -298,6 +350,41 @@ mod tests {
             "the rule l.4 said",
             "CONFIDENTIAL OSLO\nCONFIDENTIAL OSLO 001967",
             "The OOO1 code",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
+    }
+
+    /// A paragraph's number a scan spelled with letters, after a pilcrow or before a portion
+    /// mark, at a line's start or run on; a Roman numeral, a lettered point, a word stay.
+    #[test]
+    fn reads_paragraph_numbers_a_scan_spelled_with_letters() {
+        let read = |t: &str| letters_for_digits(t);
+        for (text, number) in [
+            ("l. (C) Summary: text", "1. (C) Summary: text"),
+            ("lO. (SBU) Ten", "10. (SBU) Ten"),
+            ("2l. (S/NF) Twenty-one", "21. (S/NF) Twenty-one"),
+            ("l.(SBU) Summary", "1.(SBU) Summary"),
+            ("\u{b6}l. The first", "\u{b6}1. The first"),
+            ("\u{b6}lI. Eleven", "\u{b6}11. Eleven"),
+            ("\u{b6} l0.", "\u{b6} 10."),
+            ("it ended. l2. (C) Run on", "it ended. 12. (C) Run on"),
+            ("SUMMARY. \u{b6}l3. The talks", "SUMMARY. \u{b6}13. The talks"),
+        ] {
+            assert_eq!(read(text).as_deref(), Some(number), "{text}");
+        }
+        for text in [
+            "l. The twelfth point",
+            "I. (U) INTRODUCTION",
+            "like (this) and lO (C)",
+            "O. (C) text",
+            "the Hall. (C) text",
+            "\u{b6}Il faut",
+            "\u{b6}lOl0.",
+            "\u{b6}1. (C) 10 and l0 items",
+            "\u{b6}I. STATE 192459",
+            "\u{b6}O. KUWAIT 12",
+            "\u{b6}II. (U) Heading",
         ] {
             assert_eq!(read(text), None, "{text}");
         }

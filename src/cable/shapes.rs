@@ -17,9 +17,6 @@ pub fn paragraph_start(line: &str) -> Option<ParagraphStart<'_>> {
     let s = line.trim_start_matches('¶').trim_start();
     let offset = line.len() - s.len();
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if let Some(start) = misread_number(s, digits) {
-        return Some(ParagraphStart { text_at: offset + start.text_at, ..start });
-    }
     if (1..=3).contains(&digits) {
         let after = &s[digits..];
         let punct = after.starts_with(['.', ')']);
@@ -53,32 +50,6 @@ pub fn paragraph_start(line: &str) -> Option<ParagraphStart<'_>> {
         || s.starts_with("o ")
         || letter_bullet(s);
     bullet.then_some(ParagraphStart { number: None, marking: None, bullet: true, text_at: offset })
-}
-
-/// A paragraph's number as a scan's text may spell it, `l` for `1` and `O` for `0` (`l. (C)`,
-/// `lO. (SBU)`, `2l. (U)`): read so only before a portion mark, which a lettered sub-paragraph
-/// (`l. The …`) has not. `digits` is how many digits `s` starts with; the offset is into `s`.
-fn misread_number(s: &str, digits: usize) -> Option<ParagraphStart<'_>> {
-    let b = s.as_bytes();
-    // Nearly every line is let go on the byte after its digits.
-    if !matches!(b.get(digits), Some(b'l' | b'O')) || (digits == 0 && b[0] != b'l') {
-        return None;
-    }
-    let len = digits + b[digits..].iter().take_while(|c| matches!(c, b'0'..=b'9' | b'l' | b'O')).count();
-    let rest = s[len..].strip_prefix(". ")?.trim_start();
-    let (Some(marking), text) = leading_marking(rest) else { return None };
-    let number: String = b[..len]
-        .iter()
-        .map(|&c| {
-            char::from(match c {
-                b'l' => b'1',
-                b'O' => b'0',
-                c => c,
-            })
-        })
-        .collect();
-    let number = number.parse().ok().filter(|n| (1..1000).contains(n))?;
-    Some(ParagraphStart { number: Some(number), marking: Some(marking), bullet: false, text_at: s.len() - text.len() })
 }
 
 /// A word in capitals glued to a paragraph's number, as a 1970s operator typed it (`7.I THINK`,
@@ -319,20 +290,6 @@ mod tests {
         assert!(paragraph_start("3.A. THE FIRST POINT").is_none() && paragraph_start("2.a note").is_none());
         assert!(paragraph_start("1.In fact").is_none() && paragraph_start("1.4(B)").is_none());
         assert!(paragraph_start("(Note: this is a note)").is_none());
-    }
-
-    #[test]
-    fn reads_a_number_a_scan_spelled_with_letters_before_a_portion_mark() {
-        for (line, number, text) in [("l. (C) Summary: text", 1, "Summary: text"), ("lO. (SBU) Ten", 10, "Ten")] {
-            let s = paragraph_start(line).unwrap();
-            assert_eq!((s.number, &line[s.text_at..]), (Some(number), text), "{line}");
-        }
-        assert_eq!(paragraph_start("2l. (S/NF) Twenty-one").unwrap().number, Some(21));
-        assert_eq!(paragraph_start("¶l. (U) One").unwrap().number, Some(1));
-        // A lettered sub-paragraph, a word, a 0.
-        assert!(paragraph_start("l. The twelfth point").is_none_or(|s| s.number.is_none()));
-        assert!(paragraph_start("like (this)").is_none() && paragraph_start("lO (C)").is_none());
-        assert!(paragraph_start("O. (C) text").is_none_or(|s| s.number.is_none()));
     }
 
     #[test]
