@@ -107,8 +107,9 @@ fn plusd_text(page: &str, lower: &str) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-/// The labels of `PlusD`'s metadata block, and the field each fills.
-const PLUSD_LABELS: [&str; 10] = [
+/// The labels of `PlusD`'s metadata block: those whose field [`plusd_slot`] fills, then those
+/// it shows of the archive's record (kept with the page, none of the telegram's).
+const PLUSD_LABELS: [&str; 18] = [
     "Canonical ID",
     "Date",
     "Original Classification",
@@ -119,6 +120,14 @@ const PLUSD_LABELS: [&str; 10] = [
     "To",
     "Markings",
     "Character Count",
+    "Executive Order",
+    "Locator",
+    "Concepts",
+    "Enclosure",
+    "Type",
+    "Office Origin",
+    "Office Action",
+    "Archive Status",
 ];
 
 /// `PlusD`'s metadata block: each label stands in a cell or line of its own with its value in
