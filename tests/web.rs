@@ -222,6 +222,14 @@ fn bad_input_is_named_and_kept() {
     assert_eq!(big.text.len(), text.len(), "the whole text is kept");
     let recipe = Document::from_text("r.txt", "Lemon cake\n\nBake for forty minutes.");
     assert_eq!(recipe.problem, Some(Problem::NotACable));
+    // A 1970s telegram's body as the National Archives give it, no header, one paragraph and its
+    // signature: a cable, not a problem.
+    let body = Document::from_text(
+        "1975GENEVA01573.txt",
+        "THE TOURISM PAPER HAS MOVED RAPIDLY IN INFORMAL NEGOTIATIONS. IF DEPARTMENT HAS OBJECTIONS\n\
+         PLEASE ADVISE.\n\n\nDALE\n",
+    );
+    assert_eq!((body.problem, body.cable.signers.as_slice()), (None, ["DALE".to_owned()].as_slice()));
     // A file in Windows-1252, and one Windows saved as "Unicode": read as what they are, and said.
     let latin1 = Document::from_bytes("l.txt", b"SUBJECT: CAF\xC9 TALKS\n");
     assert!(latin1.problem.is_none());

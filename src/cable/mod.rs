@@ -350,12 +350,16 @@ fn finish(p: &mut Builder<'_>) {
     }
     build_id(p, from_station.as_deref());
     let has_header = p.cable.transmission.is_some() || p.cable.classification.is_some() || p.cable.subject.is_some();
-    if !has_header && p.cable.sections.iter().all(|s| s.paragraphs.iter().all(|para| para.number.is_none())) {
+    // A text that ends in a signature is a cable's body, as the National Archives give a 1970s
+    // telegram (no header, often a single paragraph).
+    let numbered = p.cable.sections.iter().any(|s| s.paragraphs.iter().any(|para| para.number.is_some()));
+    if !has_header && !numbered && p.cable.signers.is_empty() {
         p.diag(
             None,
             Severity::Warning,
             DiagnosticKind::NotACable,
-            "this does not look like a cable: no header, caption or numbered paragraphs were found".to_owned(),
+            "this does not look like a cable: no header, caption, numbered paragraphs or signature were found"
+                .to_owned(),
         );
     }
     for index in 0..p.lines.len() {

@@ -390,7 +390,7 @@ pub struct Diagnostic {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DiagnosticKind {
-    /// No header, caption or numbered paragraph: the text is not a cable.
+    /// No header, caption, numbered paragraph or signature: the text is not a cable.
     NotACable,
     /// A binary file: nothing was read.
     Binary,

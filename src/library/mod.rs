@@ -22,10 +22,8 @@ use search::{Field, FxBuild, Index};
 use crate::cable::{Cable, DiagnosticKind};
 
 /// The parsed cable and the text it was read from, or why the input is not one (empty,
-/// binary, not a cable): such an input is reported and skipped, never listed as a cable.
-///
-/// A text without header, caption or numbered paragraphs is still a cable when it ends in a
-/// signature: the body of a 1970s telegram as the National Archives give it.
+/// binary, not a cable as the parser judges it): such an input is reported and skipped, never
+/// listed as a cable.
 pub fn read_cable(bytes: &[u8]) -> Result<Cable, String> {
     // Without a copy of the text the parser read (the command never uses it).
     read_with(bytes, |cable, _| cable)
@@ -44,7 +42,7 @@ fn read_with<T>(bytes: &[u8], keep: impl FnOnce(Cable, std::borrow::Cow<'_, str>
         return Err("this looks like a binary file, not text: nothing was read as a cable".to_owned());
     };
     let (mut cable, source) = crate::cable::parse_source(&text);
-    let refused = cable.diagnostics.iter().find(|d| d.kind == DiagnosticKind::NotACable && cable.signers.is_empty());
+    let refused = cable.diagnostics.iter().find(|d| d.kind == DiagnosticKind::NotACable);
     if let Some(d) = refused {
         return Err(d.message.clone());
     }

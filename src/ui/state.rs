@@ -68,8 +68,8 @@ impl Problem {
                 }
             ),
             Problem::NotACable => {
-                "This does not look like a cable: no envelope, caption or numbered paragraphs were found. It is shown \
-                 as plain text."
+                "This does not look like a cable: no envelope, caption, numbered paragraphs or signature were found. It \
+                 is shown as plain text."
                     .to_owned()
             }
             Problem::Unreadable(why) => format!("This file could not be read: {why}."),
