@@ -586,8 +586,17 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
 /// The signature: a short last line of names (`Rice`, `KEEGAN PAAL`, `VAN DEN HEUVEL`), before
 /// any closing note, possibly glued under the last sentence.
 fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>)]) {
-    // A signature signs something: a text of one line or paragraph has none.
+    // A signature signs something: a text of one line or paragraph has none, but for a
+    // telegram's body run together on one line (an archive's export of a 1970s telegram, `…NO
+    // REPEAT NO PROBLEMS. END TEXT. DALE`): long, and in capitals throughout.
     if sections.iter().map(|s| s.1.len()).sum::<usize>() < 2 {
+        if let Some(drafts) = sections.iter_mut().map(|s| &mut s.1).find(|d| !d.is_empty()) {
+            let one_line = drafts.len() == 1 && drafts[0].lines.len() == 1;
+            let telegram = |text: &str| text.len() >= 300 && !text.chars().any(char::is_lowercase);
+            if one_line && !p.caseless && telegram(&drafts[0].text) {
+                take_signature_after_last_sentence(p, drafts);
+            }
+        }
         return;
     }
     let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
@@ -1100,6 +1109,26 @@ CONFIDENTIAL
     /// Signatures as older telegrams and later copies close them: after a closing formula on
     /// the last line, with a teletype's end marks, above a declassification stamp wrapped onto
     /// two lines.
+    /// A telegram's body run together on one line, in capitals (an archive's export of a 1970s
+    /// telegram): signed after its last sentence, and so a cable; short, or in mixed case, it is
+    /// neither.
+    #[test]
+    fn signs_a_telegrams_body_run_together_on_one_line() {
+        let sentence = "THE DELEGATIONS MET AGAIN TODAY AND AGREED ON THE TEXT OF THE TOURISM PAPER. ";
+        let c = crate::parse(&format!("{}END TEXT. DALE", sentence.repeat(4)));
+        assert_eq!(c.signers, ["DALE"]);
+        assert!(!c.diagnostics.iter().any(|d| d.kind == crate::DiagnosticKind::NotACable));
+        assert!(c.sections.iter().flat_map(|s| &s.paragraphs).next_back().unwrap().text.ends_with("END TEXT."));
+        for text in [
+            format!("{sentence}DALE"),
+            format!("{}End text. Dale", "The delegations met again today and agreed on the text. ".repeat(6)),
+        ] {
+            let c = crate::parse(&text);
+            assert!(c.signers.is_empty(), "{text}");
+            assert!(c.diagnostics.iter().any(|d| d.kind == crate::DiagnosticKind::NotACable), "{text}");
+        }
+    }
+
     #[test]
     fn reads_signatures_in_the_forms_of_older_telegrams() {
         let cable = |end: &str| {
