@@ -932,7 +932,9 @@ fn finish(p: &mut Builder<'_>, buf: &mut Buffers) {
         // citing cable's own.
         let mut context = own_station.clone();
         for (label, text) in refs::split_items(&block) {
-            for reference in refs::references(label, &text, year.as_deref(), estimated, context.as_deref()) {
+            for reference in
+                refs::references(label, &text, year.as_deref(), estimated, (context.as_deref(), own_station.as_deref()))
+            {
                 if let Some(station) = refs::station_of(&reference) {
                     context = Some(station.to_owned());
                 }

@@ -136,7 +136,7 @@ mod tests {
         for (old, new, _) in RENAMED {
             assert!(tables.stations.contains(&old) && tables.stations.contains(&new), "{old} {new}");
         }
-        let id = |item: &str| crate::fields::refs::references(None, item, Some("04"), false, None).remove(0).id;
+        let id = |item: &str| crate::fields::refs::references(None, item, Some("04"), false, (None, None)).remove(0).id;
         assert_eq!(
             (id("CALCUTTA 350").as_deref(), id("99 CALCUTTA 12").as_deref()),
             (Some("04KOLKATA350"), Some("99CALCUTTA12"))

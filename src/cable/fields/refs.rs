@@ -58,7 +58,8 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
     let lead = || {
         let (at, len) = find_bullet(block, b'A')?;
         let before = block[..at].trim_end();
-        let cites = before.ends_with([';', ',']) && !citations(&before.to_ascii_uppercase(), None, None).is_empty();
+        let cites =
+            before.ends_with([';', ',']) && !citations(&before.to_ascii_uppercase(), None, None, None).is_empty();
         cites.then(|| (before.trim_end_matches([';', ',']), (b'A', (at, len))))
     };
     let opening = match opening {
@@ -72,7 +73,7 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
         // No bullets: pieces apart by semicolons are several references when one of them cites
         // a cable (`08 STATE 1234; E-MAIL …; 05 STATE 1234`); apart by colons only when each
         // does (`TEHRAN 1091: TEHRAN 263: MOSCOW 1603`).
-        let cites = |p: &&str| !citations(&p.to_ascii_uppercase(), Some("00"), None).is_empty();
+        let cites = |p: &&str| !citations(&p.to_ascii_uppercase(), Some("00"), None, None).is_empty();
         // A piece that is no cable is a reference of another kind, not a note of one (`…; not
         // for Internet distribution`).
         let other_kind = |p: &&str| kind_of(&p.to_ascii_uppercase()) != ReferenceKind::Other;
@@ -126,7 +127,7 @@ pub fn continues_after_gap(block: &str, line: &str) -> bool {
         return false;
     }
     let joined = format!("{last} {line}").trim().to_ascii_uppercase();
-    citations(&joined, Some("00"), None).first().is_some_and(|c| c.start == 0)
+    citations(&joined, Some("00"), None, None).first().is_some_and(|c| c.start == 0)
 }
 
 /// The references of one item of a REF block: one per cable it cites (`BRASILIA 2799 AND 2764`,
@@ -136,13 +137,14 @@ pub fn continues_after_gap(block: &str, line: &str) -> bool {
 /// `cable_year` is the two-digit year of the citing cable, used when a reference has none, and
 /// `year_estimated` says that it is only an estimate. `context` is the station an item that is
 /// only a number refers to (`A. MANILA 2969 B. 2962`: the station before it, else the citing
-/// cable's own).
+/// cable's own); `own` is the citing cable's station, which its own telegrams are cited by
+/// (`EMBTEL 4000`).
 pub fn references(
     label: Option<String>,
     text: &str,
     cable_year: Option<&str>,
     year_estimated: bool,
-    context: Option<&str>,
+    (context, own): (Option<&str>, Option<&str>),
 ) -> Vec<Reference> {
     let text = strip_repeated_label(text, label.as_deref());
     let upper = text.to_ascii_uppercase();
@@ -150,7 +152,7 @@ pub fn references(
     // A cable is cited by number: an item without a digit cites none.
     let numbered = upper.bytes().any(|b| b.is_ascii_digit());
     let cited =
-        if kind == ReferenceKind::Other && numbered { citations(&upper, cable_year, context) } else { Vec::new() };
+        if kind == ReferenceKind::Other && numbered { citations(&upper, cable_year, context, own) } else { Vec::new() };
     if cited.is_empty() {
         return vec![Reference { label, text: text.to_owned(), id: None, kind, year_estimated: false }];
     }
@@ -301,6 +303,9 @@ fn words(upper: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// The words a post cites its own telegrams by (`REF: EMBTEL 4000`, in older cables above all).
+const OWN_TELEGRAMS: [&str; 4] = ["EMBTEL", "CONTEL", "CONGENTEL", "OURTEL"];
+
 /// Words between a station and its serial: `COLOMBO CABLES 0266`, `PARIS TEL 1234`.
 const FILLERS: [&str; 6] = ["CABLE", "CABLES", "TEL", "TELS", "TELEGRAM", "TELEGRAMS"];
 
@@ -308,14 +313,14 @@ const FILLERS: [&str; 6] = ["CABLE", "CABLES", "TEL", "TELS", "TELEGRAM", "TELEG
 /// that joins (`AND`, `&`, a comma or semicolon) or right after another cable; numbers after a
 /// cable and a joint are more cables of its station and year (`PARIS 7472 AND 7677`,
 /// `STATE 188314, 259032`, `KABUL 692/317/274`).
-fn citations(upper: &str, cable_year: Option<&str>, context: Option<&str>) -> Vec<Citation> {
+fn citations(upper: &str, cable_year: Option<&str>, context: Option<&str>, own: Option<&str>) -> Vec<Citation> {
     let words = words(upper);
     let mut out: Vec<Citation> = Vec::new();
     let mut i = 0;
     let mut may_start = true;
     while i < words.len() {
         if may_start {
-            if let Some(Cited { cables, station, year, next }) = citation_at(&words, i, cable_year) {
+            if let Some(Cited { cables, station, year, next }) = citation_at(&words, i, cable_year, own) {
                 out.extend(cables);
                 i = next;
                 // More numbers of the same station.
@@ -376,7 +381,7 @@ fn station_name(words: &[Word<'_>]) -> String {
 /// a whole ID (`09STATE1234`, `1974ATHENS02959`, `HK05511`), or a number before its station at
 /// an item's start (`870 ULAANBAATAR`). With the station and written year of each, for the
 /// numbers that may follow, and the word after it.
-fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option<Cited> {
+fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>, own: Option<&str>) -> Option<Cited> {
     let first = words.get(i)?;
     if first.raw.starts_with('(') && !first.is_digits() {
         return None;
@@ -401,6 +406,12 @@ fn citation_at(words: &[Word<'_>], i: usize, cable_year: Option<&str>) -> Option
         return reversed(words, i, cable_year);
     }
     let mut station = canonical_station(&station_name(&words[station_start..j]));
+    // `EMBTEL 4000`, `CONTEL 12`, `OURTEL 345`: a telegram of the citing cable's post (of a post's:
+    // the Department's `EMBTEL` is its addressee's, which is not known here).
+    let post = own.filter(|o| *o != "STATE" || words[station_start].core == "OURTEL");
+    if let Some(post) = post.filter(|_| j == station_start + 1 && OWN_TELEGRAMS.contains(&words[station_start].core)) {
+        station = crate::stations::Station { canonical: post.to_owned(), known: true };
+    }
     // `AMEMBASSY MADRID 678`, `AMCONSUL JEDDAH 12`: the post's office before its name.
     let office = crate::vocab::strip_office(words[station_start].core).is_some_and(str::is_empty);
     let from = station_start + usize::from(office && !station.known && j > station_start + 1);
@@ -513,10 +524,11 @@ fn serials(
             next += 1;
         }
     }
-    // `STATE 12345 DTG 121212Z JAN 08`, `(DTG 300036Z OCT 74)`: the year of its date-time group.
+    // `STATE 12345 DTG 121212Z JAN 08`, `(DTG 300036Z OCT 74)`: the year of its date-time group;
+    // `CAIRO 4000 OF MAY 3, 1974`, `OF 1974`: the year of its date.
     if after_year.is_none() {
-        if let Some((dtg_year, end)) = dtg_year_at(words, next) {
-            after_year = Some(dtg_year);
+        if let Some((written, end)) = dtg_year_at(words, next).or_else(|| dated_at(words, next)) {
+            after_year = Some(written);
             next = end;
         }
     }
@@ -543,6 +555,30 @@ fn dtg_year_at(words: &[Word<'_>], at: usize) -> Option<(String, usize)> {
     // Its zone letter written (`121212Z`): six digits before a month are no group without it.
     let date = crate::fields::dtg::parse_dtg(time.core, month.core, year.core).filter(|_| time.core.ends_with('Z'))?;
     Some((format!("{:02}", date.year % 100), at + 3))
+}
+
+/// The year of a date after `OF` at word `at` (`OF MAY 3, 1974`, `OF 3 MAY 1974`, `OF MAY 1974`,
+/// `OF 1974`), its year in four digits, and the word after it. A date with no year (`OF MAY 3`)
+/// is none: the citing cable's year is the cable's.
+fn dated_at(words: &[Word<'_>], at: usize) -> Option<(String, usize)> {
+    if words.get(at)?.core != "OF" {
+        return None;
+    }
+    let mut k = at + 1;
+    // A month's name and a day, in either order.
+    while k < at + 3
+        && words.get(k).is_some_and(|w| {
+            let day = w.is_digits() && w.core.len() <= 2;
+            let month = w.core.len() >= 3
+                && crate::fields::dtg::month_number(w.core).is_some()
+                && w.core.bytes().all(|b| b.is_ascii_alphabetic());
+            day || month
+        })
+    {
+        k += 1;
+    }
+    let year = words.get(k).filter(|w| w.is_digits() && w.core.len() == 4 && matches!(&w.core[..2], "19" | "20"))?;
+    Some((year.core[2..].to_owned(), k + 1))
 }
 
 /// The ID of a cable cited as written at `station` in `year` (two digits), by the name its post
@@ -612,7 +648,7 @@ mod tests {
         let ids = |block: &str, year: &str| -> Vec<(Option<String>, Option<String>)> {
             split_items(block)
                 .into_iter()
-                .flat_map(|(l, t)| references(l, &t, Some(year), false, None))
+                .flat_map(|(l, t)| references(l, &t, Some(year), false, (None, None)))
                 .map(|r| (r.label, r.id))
                 .collect()
         };
@@ -649,24 +685,24 @@ mod tests {
         let kinds: Vec<ReferenceKind> =
             ["E-MAIL FROM POLOFF 3/4/09", "TELCON WITH EUR/RUS", "IIR 6 832 0123 09", "MEMO OF CONVERSATION"]
                 .into_iter()
-                .map(|t| references(None, t, Some("09"), false, None)[0].kind)
+                .map(|t| references(None, t, Some("09"), false, (None, None))[0].kind)
                 .collect();
         assert_eq!(kinds, [ReferenceKind::Email, ReferenceKind::Telcon, ReferenceKind::Report, ReferenceKind::Memo]);
     }
 
     #[test]
     fn builds_canonical_ids() {
-        let r = references(None, "09 PRISTINA 509", Some("10"), false, None).remove(0);
+        let r = references(None, "09 PRISTINA 509", Some("10"), false, (None, None)).remove(0);
         assert_eq!((r.id.as_deref(), r.kind), (Some("09PRISTINA509"), ReferenceKind::Cable));
-        let r = references(None, "MADRID 881", Some("04"), false, None).remove(0);
+        let r = references(None, "MADRID 881", Some("04"), false, (None, None)).remove(0);
         assert_eq!(r.id.as_deref(), Some("04MADRID881"));
-        let r = references(None, "08 RIO DE JAN 138", None, false, None).remove(0);
+        let r = references(None, "08 RIO DE JAN 138", None, false, (None, None)).remove(0);
         assert_eq!(r.id.as_deref(), Some("08RIODEJANEIRO138"));
-        let r = references(None, "06 TBILISI 0619", None, false, None).remove(0);
+        let r = references(None, "06 TBILISI 0619", None, false, (None, None)).remove(0);
         assert_eq!(r.id.as_deref(), Some("06TBILISI619"));
-        let r = references(None, "EMAIL FROM POLOFF 3/4/09", Some("09"), false, None).remove(0);
+        let r = references(None, "EMAIL FROM POLOFF 3/4/09", Some("09"), false, (None, None)).remove(0);
         assert_eq!((r.id, r.kind), (None, ReferenceKind::Email));
-        let r = references(None, "TD-314/014437-09", Some("09"), false, None).remove(0);
+        let r = references(None, "TD-314/014437-09", Some("09"), false, (None, None)).remove(0);
         assert_eq!(r.kind, ReferenceKind::Report);
     }
 
@@ -675,7 +711,7 @@ mod tests {
         let mut context = Some(own.to_owned());
         let mut out = Vec::new();
         for (label, text) in split_items(block) {
-            for r in references(label, &text, Some(year), false, context.as_deref()) {
+            for r in references(label, &text, Some(year), false, (context.as_deref(), Some(own))) {
                 if let Some(station) = station_of(&r) {
                     context = Some(station.to_owned());
                 }
@@ -717,8 +753,10 @@ mod tests {
         );
         assert_eq!(plain(&cited("2009 CAIRO 2394 2009 CAIRO 491", "10", "X")), ["09CAIRO2394", "09CAIRO491"]);
         // Each cable's own words as its text, the joint left out.
-        let texts: Vec<String> =
-            references(None, "PARIS 7472 and 7677", Some("05"), false, None).into_iter().map(|r| r.text).collect();
+        let texts: Vec<String> = references(None, "PARIS 7472 and 7677", Some("05"), false, (None, None))
+            .into_iter()
+            .map(|r| r.text)
+            .collect();
         assert_eq!(texts, ["PARIS 7472", "7677"]);
         // A number with words after it is no cable: a date, a count, a paragraph.
         assert_eq!(plain(&cited("PARIS 1234, 12 MAY 2009", "09", "X")), ["09PARIS1234"]);
@@ -747,6 +785,25 @@ mod tests {
         );
         assert_eq!(plain(&cited("STATE 12345 121212Z JAN 2008", "09", "X")), ["08STATE12345"]);
         assert_eq!(plain(&cited("STATE 12345 DTG 121212Z", "09", "X")), ["09STATE12345"]);
+        // The year of a date written after `OF`; a date with no year leaves the citing cable's.
+        assert_eq!(
+            plain(&cited("A. CAIRO 4000 OF MAY 3, 1974 B. CAIRO 3000 OF 1973 C. STATE 105432 OF MAY 3", "75", "X")),
+            ["74CAIRO4000", "73CAIRO3000", "75STATE105432"]
+        );
+        assert_eq!(plain(&cited("CAIRO 4000 OF 3 MAY 1974", "75", "X")), ["74CAIRO4000"]);
+    }
+
+    /// A post's own telegrams cited by the word for them (`EMBTEL`, `CONTEL`, `OURTEL`): the
+    /// citing cable's post; the Department's `OURTEL` is its own, its `EMBTEL` an addressee's
+    /// (unknown here).
+    #[test]
+    fn reads_a_posts_own_telegrams() {
+        assert_eq!(
+            plain(&cited("A) DEPTEL 105432 B) EMBTEL 4000 C) OURTEL 12", "75", "CAIRO")),
+            ["75STATE105432", "75CAIRO4000", "75CAIRO12"]
+        );
+        assert_eq!(plain(&cited("CONTEL 345", "76", "BOMBAY")), ["76BOMBAY345"]);
+        assert_eq!(plain(&cited("A. OURTEL 12 B. EMBTEL 4000", "75", "STATE")), ["75STATE12"]);
     }
 
     #[test]
@@ -780,7 +837,7 @@ mod tests {
         // Semicolons part cables and references of other kinds…
         let kinds: Vec<ReferenceKind> = split_items("08 STATE 1234; E-MAIL FROM POLOFF; 05 STATE 1234")
             .into_iter()
-            .flat_map(|(l, t)| references(l, &t, Some("08"), false, None))
+            .flat_map(|(l, t)| references(l, &t, Some("08"), false, (None, None)))
             .map(|r| r.kind)
             .collect();
         assert_eq!(kinds, [ReferenceKind::Cable, ReferenceKind::Email, ReferenceKind::Cable]);
