@@ -569,6 +569,10 @@ impl Header {
             p.cable.executive_order = p.cable.executive_order.take().or(line.order);
             p.cable.declassify_on = p.cable.declassify_on.take().or(line.declassify_on);
             p.cable.declassify_note = p.cable.declassify_note.take().or(line.note);
+            // E.O. 12065's line names who classified the cable; a `Classified By:` line wins.
+            if p.cable.classified_by.is_none() {
+                p.cable.classified_by = line.classified_by;
+            }
             self.seen.eo = true;
             hold_as(p, Field::ExecutiveOrder);
             if let Some(at) = line.tags_at {

@@ -14,6 +14,9 @@ pub struct EoLine {
     pub note: Option<String>,
     /// The byte offset where a following `TAGS` field starts on the same line.
     pub tags_at: Option<usize>,
+    /// Who classified the cable, as E.O. 12065's line names them with their office
+    /// (`TOMSETH, VICTOR L. (OR-P)`).
+    pub classified_by: Option<String>,
 }
 
 /// Whether a line starts with the E.O. keyword in any of its spellings.
@@ -75,6 +78,14 @@ pub fn parse_eo_line(line: &str) -> EoLine {
         // `DECL;` too: a scan's text reads a colon so.
         rest.trim_start_matches(|c: char| matches!(c, ':' | ';' | '.') || c.is_whitespace())
     });
+    if after_decl.is_none() {
+        if let Some((schedule, date, by)) = schedule_line(disposition) {
+            eo.declassify_on = date;
+            eo.note = Some(schedule);
+            eo.classified_by = by;
+            return eo;
+        }
+    }
     let candidate = after_decl.unwrap_or(disposition);
     eo.declassify_on = parse_slash_date(candidate.trim()).or_else(|| parse_named_date(candidate.trim()));
     if eo.declassify_on.is_none() {
@@ -82,6 +93,27 @@ pub fn parse_eo_line(line: &str) -> EoLine {
         eo.note = Some(note).filter(|n| !n.is_empty());
     }
     eo
+}
+
+/// E.O. 12065's line (1978–82): the schedule (`GDS`, `RDS-2`, `XDS-1`, `ADS`), the date to
+/// declassify on or review by, and who classified the cable with their office: `GDS 8/12/85
+/// (TOMSETH, VICTOR L.) OR-P` (79TEHRAN8980). The schedule, the date as `YYYY-MM-DD`, and who
+/// (`TOMSETH, VICTOR L. (OR-P)`); `None` unless the line opens with a schedule and a date.
+fn schedule_line(disposition: &str) -> Option<(String, Option<String>, Option<String>)> {
+    let (schedule, rest) = disposition.split_once(' ')?;
+    let known = ["GDS", "RDS", "XDS", "ADS"].iter().any(|s| starts_with_ci(schedule, s));
+    if !known || schedule.len() > 12 {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let (date, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    let date = parse_slash_date(date)?;
+    let rest = rest.trim();
+    let by = rest.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(name, office)| {
+        let (name, office) = (collapse_ws(name), office.trim());
+        if office.is_empty() { name } else { format!("{name} ({office})") }
+    });
+    Some((schedule.to_ascii_uppercase(), Some(date), by.filter(|b| !b.is_empty())))
 }
 
 /// The executive orders on classification, the years each was in force, and the terms after
@@ -137,6 +169,22 @@ mod tests {
         assert_eq!((eo.declassify_on, eo.note.as_deref()), (None, Some("N/A")));
         let eo = parse_eo_line("E.O. 11652: GDS");
         assert_eq!((eo.order.as_deref(), eo.note.as_deref()), (Some("11652"), Some("GDS")));
+        // E.O. 12065's schedule, date and classifier (79TEHRAN8980).
+        let eo = parse_eo_line("E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P");
+        assert_eq!(
+            (eo.order.as_deref(), eo.note.as_deref(), eo.declassify_on.as_deref(), eo.classified_by.as_deref()),
+            (Some("12065"), Some("GDS"), Some("1985-08-12"), Some("TOMSETH, VICTOR L. (OR-P)"))
+        );
+        let eo = parse_eo_line("E.O. 12065: RDS-1,3 12/31/99 (SMITH, JOHN)");
+        assert_eq!(
+            (eo.note.as_deref(), eo.declassify_on.as_deref(), eo.classified_by.as_deref()),
+            (Some("RDS-1,3"), Some("1999-12-31"), Some("SMITH, JOHN"))
+        );
+        // A schedule alone, or with no date after it, stays the note.
+        assert_eq!(parse_eo_line("E.O. 11652: XGDS-1").note.as_deref(), Some("XGDS-1"));
+        assert_eq!(parse_eo_line("E.O. 11652: GDS").note.as_deref(), Some("GDS"));
+        let eo = parse_eo_line("E.O. 12065: GDS (HARROP, W.) OR-M");
+        assert_eq!((eo.declassify_on, eo.note.as_deref()), (None, Some("GDS (HARROP, W.) OR-M")));
         let eo = parse_eo_line("e.o. 12958: decl: after korean unification");
         assert_eq!(eo.note.as_deref(), Some("after korean unification"));
         assert!(is_eo_line("EO 12958 DECL: 09/02/2018") && is_eo_line("E.O. 12958: N/A"));
