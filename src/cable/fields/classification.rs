@@ -324,6 +324,8 @@ fn classification_word(glued: &str) -> Option<(Classification, bool)> {
         "SECRET" => (Classification::Secret, false),
         "TOPSECRET" => (Classification::TopSecret, false),
         "UNCLASSIFIED" | "UNCLAS" => (Classification::Unclassified, false),
+        // Spaced letter by letter, its three words run together (`L I M I T E D  O F F I C I A L  U S E`).
+        "LIMITEDOFFICIALUSE" => (Classification::LimitedOfficialUse, false),
         "ONFIDENTIAL" | "CONFIDENTIA" => (Classification::Confidential, true),
         "ECRET" | "SECRE" => (Classification::Secret, true),
         _ => return None,
@@ -337,7 +339,7 @@ fn spaced_classification(glued: &str) -> Option<((Classification, usize), bool)>
     if let Some((class, repaired)) = classification_word(glued) {
         return Some(((class, glued.len()), repaired));
     }
-    ["CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "TOPSECRET"].iter().find_map(|word| {
+    ["CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "TOPSECRET", "LIMITEDOFFICIALUSE"].iter().find_map(|word| {
         let rest = glued.strip_prefix(word)?;
         handling_word(rest)?;
         classification_word(word).map(|(class, repaired)| ((class, word.len()), repaired))
@@ -514,6 +516,8 @@ mod tests {
             read("UNCLAS E F T O SECTION 01 OF 02 NEW DELHI 000074"),
             (Some(Unclassified), vec!["EFTO"], Some((1, 2)), Some("NEW DELHI"), Some("000074"))
         );
+        let c = parse_caption_line("L I M I T E D  O F F I C I A L  U S E  CAIRO 4670").unwrap();
+        assert_eq!((c.classification, c.serial), (Some(Classification::LimitedOfficialUse), Some("4670")));
         let c = parse_caption_line("C O N F I D E N T I A L 75 LIBREVILLE 1895").unwrap();
         assert_eq!(
             (c.classification, c.year, c.station, c.serial),
