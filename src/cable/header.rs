@@ -28,6 +28,8 @@ enum Mode {
     ClassifiedBy,
     /// After `ACTION`/`INFO` distribution lines: more offices.
     Distribution,
+    /// After `DRAFTED BY` or `APPROVED BY`: the clearances.
+    Drafting,
 }
 
 /// What the header collected in multi-line fields, finished after the loop.
@@ -382,14 +384,8 @@ impl Header {
             p.hold(i, Field::Transmission);
             return Some(Mode::None);
         }
-        if let Some(line) = distribution::parse_distribution(text, mode == Mode::Distribution && !gap) {
-            let d = p.cable.distribution.get_or_insert_with(Default::default);
-            let action = line.action.unwrap_or(d.info.is_empty() && !d.action.is_empty());
-            if action { &mut d.action } else { &mut d.info }.extend(line.offices);
-            d.total = d.total.take().or(line.total);
-            self.seen.envelope = true;
-            p.hold(i, Field::Distribution);
-            return Some(Mode::Distribution);
+        if let Some(next) = self.distribution_line(p, i, text) {
+            return Some(next);
         }
         if distribution::is_control_line(text) {
             p.remove(i, Debris::ControlNumber);
@@ -432,9 +428,50 @@ impl Header {
             p.remove(i, Debris::PageHeader);
             return Some(mode);
         }
+        // The number a print-out's first page gives alone under its header (`PAGE 01 STATE
+        // 101234` / `61` / `ORIGIN EUR-25`): the page's, as the header is.
+        let number = (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+        let above = (0..i).rev().find(|&k| !p.lines[k].is_blank());
+        if number && above.is_some_and(|k| super::shapes::is_teletype_page_header(&p.shaped(p.lines[k].text))) {
+            p.remove(i, Debris::PageHeader);
+            return Some(mode);
+        }
         if super::shapes::is_section_marker(text) {
             p.remove(i, Debris::SectionMarker);
             return Some(mode);
+        }
+        None
+    }
+
+    /// The Department's distribution block of a 1970s telegram: its lists of offices, and who
+    /// drafted, cleared and approved one it sent.
+    fn distribution_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
+        let (mode, gap) = (self.mode, self.gap);
+        if let Some(line) = distribution::parse_distribution(text, mode == Mode::Distribution && !gap) {
+            let d = p.cable.distribution.get_or_insert_with(Default::default);
+            // A line with no list's word goes on with the offices before it.
+            let list = line.list.unwrap_or(if d.info.is_empty() && !d.action.is_empty() {
+                distribution::List::Action
+            } else {
+                distribution::List::Info
+            });
+            match list {
+                distribution::List::Origin => &mut d.origin,
+                distribution::List::Action => &mut d.action,
+                distribution::List::Info => &mut d.info,
+            }
+            .extend(line.offices);
+            d.total = d.total.take().or(line.total);
+            self.seen.envelope = true;
+            p.hold(i, Field::Distribution);
+            return Some(Mode::Distribution);
+        }
+        if distribution::is_drafting_line(text, mode == Mode::Drafting) {
+            let d = p.cable.distribution.get_or_insert_with(Default::default);
+            d.drafting.push(collapse_ws(text));
+            self.seen.envelope = true;
+            p.hold(i, Field::Distribution);
+            return Some(Mode::Drafting);
         }
         None
     }

@@ -198,14 +198,21 @@ pub struct Addressee {
     pub line: usize,
 }
 
-/// Offices that received copies inside the Department, with their counts (`EUR-25`).
+/// Offices that received copies inside the Department, with their counts (`EUR-25`), and for
+/// a telegram the Department sent, the office it came from and who drafted, cleared and
+/// approved it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Distribution {
+    /// The office an outgoing telegram came from (`ORIGIN EUR-25`).
+    pub origin: Vec<String>,
     pub action: Vec<String>,
     pub info: Vec<String>,
     /// The total of copies as written (`/092 W`).
     pub total: Option<String>,
+    /// Who drafted, cleared and approved an outgoing telegram, each line as written
+    /// (`DRAFTED BY EUR/SE:JSMITH:LW`, `APPROVED BY EUR:AHARTMAN`, `EUR/SE - MR. BOYATT`).
+    pub drafting: Vec<String>,
 }
 
 /// An estimate, marked as such wherever it is shown.

@@ -121,9 +121,13 @@ export interface Estimate {
 
 /** The Department's internal distribution of a 1970s telegram: offices, not addressees. */
 export interface Distribution {
+  /** The office a telegram the Department sent came from (`ORIGIN EUR-25`). */
+  origin: string[];
   action: string[];
   info: string[];
   total: string | null;
+  /** Who drafted, cleared and approved a telegram the Department sent, each line as written. */
+  drafting: string[];
 }
 
 export interface Cable {

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { useServerAndBrowser, openPage, paste, metaValue, CORPUS } from './harness.mjs';
+import { useServerAndBrowser, openPage, paste, metaValue, menuItem, CORPUS } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/ok');
@@ -87,5 +87,20 @@ test('a 1970s telegram: distribution kept apart from the addressees, dual preced
   assert.match(await pfor.getAttribute('title'), /^Source: State Dept .*TL:TAGS-1 \(6-28-74\)/);
   const second = page.locator('#p2');
   assert.match(await second.innerText(), /GREEK CONTINENTAL SHELF AND WILL RAISE/);
+  await page.close();
+});
+
+test('a 1970s telegram the Department sent: its origin office, and who drafted, cleared and approved it', async () => {
+  const { page } = await openPage(env.browser, env.server.url);
+  await pasteFile(page, resolve(FIXTURES, '1970s-state-outgoing.txt'), 'AEGEAN OIL EXPLORATION');
+  assert.equal(await metaValue(page, 'Reference ID'), '74STATE101234');
+  assert.match(await metaValue(page, 'Department distribution'), /origin EUR-25; info OCT-01, ISO-00/);
+  assert.equal(await metaValue(page, 'Drafted, cleared, approved'),
+    'DRAFTED BY EUR/SE:JSMITH:LW\nAPPROVED BY EUR:AHARTMAN\nEUR/SE - MR. BOYATT\nS/S - MR. LUERS');
+  // Nothing of the Department's copy is left as a line not understood: the original text
+  // marks none (the page number under its header, `61`, is the page's).
+  await (await menuItem(page, 'Original text')).click();
+  await page.locator('.cv-original').waitFor();
+  assert.deepEqual(await page.locator('mark.cv-original__unknown').allInnerTexts(), []);
   await page.close();
 });

@@ -1,11 +1,22 @@
 //! The Department's internal distribution of 1970s telegrams (`ACTION EUR-25`, `INFO OCT-01
-//! ISO-00 CIAE-00 … /092 W`): offices and copy counts, not addressees of the telegram.
+//! ISO-00 CIAE-00 … /092 W`): offices and copy counts, not addressees of the telegram; and on
+//! a telegram the Department sent, the office it came from (`ORIGIN EUR-25`) and who drafted,
+//! cleared and approved it (`DRAFTED BY EUR/SE:JSMITH:LW`, `APPROVED BY EUR:AHARTMAN`,
+//! `EUR/SE - MR. BOYATT`).
+
+/// Which list a distribution line begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Origin,
+    Action,
+    Info,
+}
 
 /// What a distribution line lists.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DistributionLine {
-    /// `ACTION` (true) or `INFO` (false); `None` for a continuation line without either word.
-    pub action: Option<bool>,
+    /// `ORIGIN`, `ACTION` or `INFO`; `None` for a continuation line without any.
+    pub list: Option<List>,
     /// Offices with their copies, as written (`EUR-25`).
     pub offices: Vec<String>,
     /// The total of copies (`/092 W`), as written.
@@ -25,16 +36,17 @@ fn is_office(word: &str) -> bool {
 /// Reads a distribution line; `continuation` allows a line without `ACTION`/`INFO`.
 pub fn parse_distribution(line: &str, continuation: bool) -> Option<DistributionLine> {
     let mut words = line.split_ascii_whitespace().peekable();
-    let action = match words.peek().copied() {
-        Some("ACTION") => Some(true),
-        Some("INFO") => Some(false),
+    let list = match words.peek().copied() {
+        Some("ORIGIN") => Some(List::Origin),
+        Some("ACTION") => Some(List::Action),
+        Some("INFO") => Some(List::Info),
         _ if continuation => None,
         _ => return None,
     };
-    if action.is_some() {
+    if list.is_some() {
         words.next();
     }
-    let mut out = DistributionLine { action, ..DistributionLine::default() };
+    let mut out = DistributionLine { list, ..DistributionLine::default() };
     while let Some(word) = words.next() {
         if is_office(word) {
             out.offices.push(word.to_owned());
@@ -46,6 +58,26 @@ pub fn parse_distribution(line: &str, continuation: bool) -> Option<Distribution
         }
     }
     (!out.offices.is_empty() || out.total.is_some()).then_some(out)
+}
+
+/// A line of who drafted, cleared and approved a telegram the Department sent, above the
+/// control number: `DRAFTED BY EUR/SE:JSMITH:LW`, `APPROVED BY EUR:AHARTMAN`, `DESIRED
+/// DISTRIBUTION 7D EUR ONLY`; after one of them (`continuation`), a clearance, an office and a
+/// name in capitals (`EUR/SE - MR. BOYATT`, `S/S-O:RELTZ`, `C:HSONNENFELDT`).
+pub fn is_drafting_line(line: &str, continuation: bool) -> bool {
+    if ["DRAFTED BY ", "APPROVED BY ", "DESIRED DISTRIBUTION"].iter().any(|k| line.starts_with(k)) {
+        return true;
+    }
+    let Some((office, rest)) = line.split_once([' ', ':']) else { return false };
+    let office = office.trim_end_matches('-');
+    let named = line.as_bytes()[office.len()..].starts_with(b":") || rest.trim_start().starts_with("- ");
+    continuation
+        && named
+        && line.len() <= 72
+        && (1..=12).contains(&office.len())
+        && office.starts_with(|c: char| c.is_ascii_uppercase())
+        && office.bytes().all(|b| b.is_ascii_uppercase() || matches!(b, b'/' | b'-' | b'&'))
+        && !line.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// The control number under a distribution block: `------------------     127355`.
@@ -64,15 +96,26 @@ mod tests {
     #[test]
     fn reads_distribution_lines() {
         let d = parse_distribution("ACTION EUR-25", false).unwrap();
-        assert_eq!((d.action, d.offices), (Some(true), vec!["EUR-25".to_owned()]));
+        assert_eq!((d.list, d.offices), (Some(List::Action), vec!["EUR-25".to_owned()]));
         let d = parse_distribution("INFO  OCT-01  ISO-00  CIAE-00", false).unwrap();
-        assert_eq!((d.action, d.offices.len()), (Some(false), 3));
+        assert_eq!((d.list, d.offices.len()), (Some(List::Info), 3));
+        let d = parse_distribution("ORIGIN EUR-25", false).unwrap();
+        assert_eq!((d.list, d.offices), (Some(List::Origin), vec!["EUR-25".to_owned()]));
         let d = parse_distribution("NSAE-00  PA-04  USIA-15  /092 W", true).unwrap();
         assert_eq!(d.total.as_deref(), Some("/092 W"));
         // Real addressees are not distribution.
         assert!(parse_distribution("INFO AMEMBASSY ANKARA", false).is_none());
         assert!(parse_distribution("INFO RUEHAK/AMEMBASSY ANKARA 1234", false).is_none());
         assert!(is_control_line("------------------     127355"));
+        // Who drafted, cleared and approved a telegram the Department sent.
+        assert!(is_drafting_line("DRAFTED BY EUR/SE:JSMITH:LW", false));
+        assert!(is_drafting_line("APPROVED BY EUR:AHARTMAN", false));
+        for clearance in ["EUR/SE - MR. BOYATT", "S/S - MR. LUERS", "S/S-O:RELTZ", "C:HSONNENFELDT"] {
+            assert!(is_drafting_line(clearance, true) && !is_drafting_line(clearance, false), "{clearance}");
+        }
+        for other in ["R 171600Z MAY 74", "FM SECSTATE WASHDC", "NOTE: BY OC/T", "E.O. 11652: GDS", "SUBJECT: X"] {
+            assert!(!is_drafting_line(other, true), "{other}");
+        }
         assert!(!is_control_line("------------------"));
     }
 }

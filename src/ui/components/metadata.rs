@@ -97,14 +97,20 @@ pub fn Metadata(MetadataProps { cable, fold_on_phone }: &MetadataProps) -> Html 
                 <dt>{ "Info precedence" }</dt>
                 <dd>{ format!("{}: the info addressees' precedence, below the action addressees'", p.as_str()) }</dd>
             }
-            if let Some(d) = &cable.distribution {
+            if let Some(d) = cable.distribution.as_ref().filter(|d| !(d.origin.is_empty() && d.action.is_empty() && d.info.is_empty())) {
                 <dt>{ "Department distribution" }</dt>
                 <dd>
                     <span class="cv-meta__explain">{ "offices that received copies (not addressees): " }</span>
-                    if !d.action.is_empty() { { format!("action {}", d.action.join(", ")) } }
-                    if !d.action.is_empty() && !d.info.is_empty() { { "; " } }
-                    if !d.info.is_empty() { { format!("info {}", d.info.join(", ")) } }
+                    { distribution_lists(d) }
                     if let Some(total) = &d.total { { format!(" ({total})") } }
+                </dd>
+            }
+            if let Some(d) = cable.distribution.as_ref().filter(|d| !d.drafting.is_empty()) {
+                <dt>{ "Drafted, cleared, approved" }</dt>
+                <dd>
+                    <ul class="cv-meta__lines">
+                        for line in &d.drafting { <li>{ line }</li> }
+                    </ul>
                 </dd>
             }
             if !cable.tags.is_empty() {
@@ -213,6 +219,14 @@ fn container_says(page: &crate::cable::PageMeta) -> String {
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ")
+}
+
+/// `origin EUR-25; action NEA-10; info OCT-01, ISO-00`: the lists a distribution block has.
+fn distribution_lists(d: &crate::cable::Distribution) -> String {
+    let lists = [("origin", &d.origin), ("action", &d.action), ("info", &d.info)];
+    let written: Vec<String> =
+        lists.iter().filter(|(_, l)| !l.is_empty()).map(|(name, l)| format!("{name} {}", l.join(", "))).collect();
+    written.join("; ")
 }
 
 fn row(label: &'static str, value: Option<String>) -> Html {
