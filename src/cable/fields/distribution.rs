@@ -70,7 +70,9 @@ pub fn is_drafting_line(line: &str, continuation: bool) -> bool {
     }
     let Some((office, rest)) = line.split_once([' ', ':']) else { return false };
     let office = office.trim_end_matches('-');
-    let named = line.as_bytes()[office.len()..].starts_with(b":") || rest.trim_start().starts_with("- ");
+    // `C:HSONNENFELDT`, the name glued to its office (not a label, `NOTE: BY OC/T`), or `EUR/SE - MR. BOYATT`.
+    let glued = line.as_bytes()[office.len()..].starts_with(b":") && rest.starts_with(|c: char| c.is_ascii_uppercase());
+    let named = glued || rest.trim_start().starts_with("- ");
     continuation
         && named
         && line.len() <= 72
