@@ -63,6 +63,12 @@ pub fn parse_eo_line(line: &str) -> EoLine {
         .strip_prefix("AS AMENDED")
         .or_else(|| disposition.strip_prefix("as amended"))
         .map_or(disposition, |d| d.trim_start_matches(|c: char| c == ':' || c.is_whitespace()));
+    // `AS AMENDED; DECLASSIFIED JUNE 21, 2006`: a cable declassified on a review, not a date
+    // set when it was classified (no estimate of its year may be drawn from it): the note.
+    if let Some(at) = find_ci(disposition, "DECLASSIFIED") {
+        eo.note = Some(collapse_ws(&disposition[at..]));
+        return eo;
+    }
     let after_decl = find_ci(disposition, "DECL").map(|i| {
         let rest = &disposition[i + 4..];
         // `DECLAS 12/31/80` in E.O. 11652 lines; `DECLASSIFY ON 1.6X6` spelled out.
@@ -169,6 +175,9 @@ mod tests {
         assert_eq!((eo.declassify_on, eo.note.as_deref()), (None, Some("N/A")));
         let eo = parse_eo_line("E.O. 11652: GDS");
         assert_eq!((eo.order.as_deref(), eo.note.as_deref()), (Some("11652"), Some("GDS")));
+        // Declassified on a review (72TEHRAN1164's row of cables.csv): the note as written.
+        let eo = parse_eo_line("E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006");
+        assert_eq!((eo.declassify_on, eo.note.as_deref()), (None, Some("DECLASSIFIED JUNE 21, 2006")));
         // E.O. 12065's schedule, date and classifier (79TEHRAN8980).
         let eo = parse_eo_line("E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P");
         assert_eq!(
