@@ -56,7 +56,7 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
     // number with a parenthesis (`1) Joint Staff Talks…`) is an item of a list in it.
     let mut numbered_with_stops = false;
     let mut i = start;
-    while i < p.lines.len() {
+    while i < p.end {
         let text = p.lines[i].text;
         if i < header_end && p.is_held(i) {
             page_break = true;
@@ -303,7 +303,7 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
 /// furniture, blank lines, footers or closing notes, and none after the close of what the text
 /// was pasted or sent in (`ends_text`).
 fn text_under<'a>(p: &'a Builder<'_>, i: usize) -> impl Iterator<Item = &'a str> {
-    (i + 1..p.lines.len())
+    (i + 1..p.end)
         .filter(|&j| !p.is_furniture(j))
         .take_while(|&j| !ends_text(p, j))
         .map(|j| p.lines[j].text)

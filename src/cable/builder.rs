@@ -25,6 +25,10 @@ pub struct Builder<'a> {
     pub caseless: bool,
     /// Which lines are a PDF's page furniture (see [`Builder::is_furniture`]).
     furniture: Vec<bool>,
+    /// Where the telegram's text ends: the lines from here on are a copy's record of it (the
+    /// archive's, under a 1970s telegram), read before the header. `lines.len()` for nearly
+    /// every text.
+    pub end: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -34,7 +38,18 @@ impl<'a> Builder<'a> {
         let cable = Cable { spans: Vec::with_capacity(lines.len()), ..Cable::default() };
         let caseless = super::lines::is_caseless(lines.iter().flat_map(|l| l.text.bytes()));
         let furniture = page_furniture(&lines, caseless);
-        Builder { lines, held, cable, date: None, routing_precedence: None, caption_year: None, caseless, furniture }
+        let end = lines.len();
+        Builder {
+            lines,
+            held,
+            cable,
+            date: None,
+            routing_precedence: None,
+            caption_year: None,
+            caseless,
+            furniture,
+            end,
+        }
     }
 
     /// Whether line `index` is a PDF's page furniture: a FOIA release's `Page 2 of 3` and case

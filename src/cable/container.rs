@@ -621,6 +621,187 @@ pub mod json {
     }
 }
 
+/// The labels of the archive's record of a 1970s telegram (the National Archives' "Message
+/// Attributes", `PlusD`'s metadata under the text): `Draft Date: 17 MAY 1974`, `Film Number:
+/// D740122-0480`, `Review Markings:` … Sorted, for a binary search.
+const RECORD_LABELS: [&str; 75] = [
+    "ARCHIVE STATUS",
+    "ATTACHMENTS",
+    "AUTOMATIC DECAPTIONING",
+    "CAPTURE DATE",
+    "CHANNEL INDICATORS",
+    "CHARACTER COUNT",
+    "CONCEPTS",
+    "CONTROL NUMBER",
+    "COPY",
+    "CURRENT CLASSIFICATION",
+    "CURRENT HANDLING RESTRICTIONS",
+    "CURRENT RELEASE RESTRICTIONS",
+    "DECAPTION DATE",
+    "DECAPTION NOTE",
+    "DISPOSITION ACTION",
+    "DISPOSITION APPROVED ON DATE",
+    "DISPOSITION AUTHORITY",
+    "DISPOSITION CASE NUMBER",
+    "DISPOSITION COMMENT",
+    "DISPOSITION DATE",
+    "DISPOSITION EVENT",
+    "DISPOSITION HISTORY",
+    "DISPOSITION REASON",
+    "DISPOSITION REMARKS",
+    "DOCUMENT NUMBER",
+    "DOCUMENT SOURCE",
+    "DOCUMENT UNIQUE ID",
+    "DRAFT DATE",
+    "DRAFTER",
+    "ENCLOSURE",
+    "ERRORS",
+    "EXECUTIVE ORDER",
+    "FILM NUMBER",
+    "FROM",
+    "HANDLING RESTRICTIONS",
+    "IMAGE PATH",
+    "ISECURE",
+    "LEGACY KEY",
+    "LINE COUNT",
+    "LITIGATION CODE",
+    "LITIGATION COMMENTS",
+    "LITIGATION HISTORY",
+    "LOCATOR",
+    "MARKINGS",
+    "MESSAGE ID",
+    "OFFICE",
+    "OFFICE ACTION",
+    "OFFICE ORIGIN",
+    "ORIGINAL CLASSIFICATION",
+    "ORIGINAL HANDLING RESTRICTIONS",
+    "ORIGINAL PREVIOUS CLASSIFICATION",
+    "ORIGINAL PREVIOUS HANDLING RESTRICTIONS",
+    "PAGE COUNT",
+    "PREVIOUS CHANNEL INDICATORS",
+    "PREVIOUS CLASSIFICATION",
+    "PREVIOUS HANDLING RESTRICTIONS",
+    "REFERENCE",
+    "RETENTION PERIOD",
+    "REVIEW ACTION",
+    "REVIEW AUTHORITY",
+    "REVIEW COMMENT",
+    "REVIEW CONTENT FLAGS",
+    "REVIEW DATE",
+    "REVIEW EVENT",
+    "REVIEW EXEMPTIONS",
+    "REVIEW HISTORY",
+    "REVIEW MARKINGS",
+    "REVIEW MEDIA IDENTIFIER",
+    "REVIEW REFERRALS",
+    "REVIEW RELEASE DATE",
+    "REVIEW RELEASE EVENT",
+    "REVIEW TRANSFER DATE",
+    "REVIEW WITHDRAWN FIELDS",
+    "SAS ID",
+    "SECURE",
+];
+
+/// Labels of the record that a telegram's own text has too (`TAGS:`, `Subject:`, `To:`, `Type:`,
+/// `Status:`): rows of the record only beside the others.
+const RECORD_SHARED_LABELS: [&str; 5] = ["STATUS", "SUBJECT", "TAGS", "TO", "TYPE"];
+
+/// The headings the record stands under.
+const RECORD_HEADINGS: [&str; 3] = ["MESSAGE ATTRIBUTES", "METADATA", "DOCUMENT ATTRIBUTES"];
+
+/// A row of the archive's record: its label (upper case, one of [`RECORD_LABELS`] or
+/// [`RECORD_SHARED_LABELS`]) and its value, apart by a colon or a tab (`Capture Date: 01 JAN
+/// 1994`, `Film Number\tD740122-0480`, `Decaption Note:` with none).
+pub fn record_row(line: &str) -> Option<(String, &str)> {
+    // A label alone: its value empty, and the tab after it trimmed away with the line's end.
+    if line.len() <= 40 && !line.contains([':', '\t']) && line.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        let label = line.trim().to_ascii_uppercase();
+        return own_record_label(&label).then_some((label, ""));
+    }
+    let at = line.find([':', '\t']).filter(|&k| (2..=40).contains(&k))?;
+    let label = line[..at].trim();
+    // Nearly every line fails here: a label is a few words of letters.
+    if !label.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        return None;
+    }
+    let label = label.to_ascii_uppercase();
+    let known = RECORD_LABELS.binary_search(&label.as_str()).is_ok() || RECORD_SHARED_LABELS.contains(&label.as_str());
+    known.then(|| (label, line[at + 1..].trim()))
+}
+
+/// Whether a row's label is the record's own, not one a telegram's text has too.
+fn own_record_label(label: &str) -> bool {
+    RECORD_LABELS.binary_search(&label).is_ok()
+}
+
+/// Where the archive's record of a telegram begins, when the text ends with one (its heading,
+/// if any, then rows to the end; a row with no value may have it on the line below): four
+/// rows of the record's own labels or more. `None` for nearly every text.
+pub fn record_start(lines: &[&str]) -> Option<usize> {
+    let mut start = None;
+    let mut own = 0;
+    let mut k = lines.len();
+    // Upwards from the end, over blank lines, rows, and a value under a row that has none.
+    while k > 0 {
+        let line = lines[k - 1].trim();
+        if line.is_empty() {
+            k -= 1;
+            continue;
+        }
+        if let Some((label, _)) = record_row(line) {
+            own += usize::from(own_record_label(&label));
+            start = Some(k - 1);
+            k -= 1;
+            continue;
+        }
+        let above = lines[..k - 1].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty());
+        let under_empty_row = above.and_then(record_row).is_some_and(|(_, value)| value.is_empty());
+        if under_empty_row && start.is_some() {
+            k -= 1;
+            continue;
+        }
+        if start.is_some() && RECORD_HEADINGS.iter().any(|h| line.trim_end_matches(':').eq_ignore_ascii_case(h)) {
+            start = Some(k - 1);
+        }
+        break;
+    }
+    let start = start.filter(|_| own >= 4)?;
+    // The record follows a telegram: some text stands above it.
+    lines[..start].iter().any(|l| !l.trim().is_empty()).then_some(start)
+}
+
+/// What the archive's record says of the telegram, from its rows (`lines` from the record's
+/// start): the message's ID, its draft date (as `YYYY-MM-DD`), classification, handling,
+/// origin, addressee, TAGS and markings.
+pub fn record_meta(lines: &[&str]) -> PageMeta {
+    let mut meta = PageMeta { source: Some("archive's record"), ..PageMeta::default() };
+    let given = |v: &str| {
+        let v = v.trim();
+        (!v.is_empty() && !v.eq_ignore_ascii_case("n/a") && !v.starts_with("-- N/A")).then(|| v.to_owned())
+    };
+    for line in lines {
+        let Some((label, value)) = record_row(line.trim()) else { continue };
+        let Some(value) = given(value) else { continue };
+        let slot = match label.as_str() {
+            "MESSAGE ID" | "DOCUMENT NUMBER" => &mut meta.id,
+            "DRAFT DATE" => {
+                meta.created.get_or_insert(super::fields::dtg::parse_named_date(&value).unwrap_or(value));
+                continue;
+            }
+            "ORIGINAL CLASSIFICATION" => &mut meta.classification,
+            "CURRENT CLASSIFICATION" => &mut meta.current_classification,
+            "ORIGINAL HANDLING RESTRICTIONS" | "HANDLING RESTRICTIONS" => &mut meta.handling,
+            "FROM" => &mut meta.origin,
+            "TO" => &mut meta.to,
+            "TAGS" => &mut meta.tags,
+            "MARKINGS" => &mut meta.markings,
+            _ => continue,
+        };
+        slot.get_or_insert(value);
+    }
+    meta
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -736,5 +917,34 @@ mod tests {
         ] {
             assert!(!wrapper_marker(line), "{line}");
         }
+    }
+
+    /// The archive's record under a telegram: its rows (a colon or a tab after the label, a
+    /// value on the line under a row with none), its heading; not a telegram's own fields.
+    #[test]
+    fn reads_the_archives_record_under_a_telegram() {
+        let text = "1. THE TALKS WENT ON.\n\nTASCA\n\n\nMessage Attributes\nAutomatic Decaptioning: X\n\
+                    Capture Date: 01 JAN 1994\nDraft Date: 17 MAY 1974\nReview Markings:\n\
+                    Declassified/Released US Department of State EO Systematic Review 30 JUN 2005\n\
+                    Message ID: 1974ATHENS02959\nOriginal Classification: CONFIDENTIAL\nTAGS: PFOR, GR, TU\nTo: STATE\n";
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(record_start(&lines), Some(5));
+        let meta = record_meta(&lines[5..]);
+        assert_eq!(
+            (meta.id.as_deref(), meta.created.as_deref(), meta.classification.as_deref(), meta.to.as_deref()),
+            (Some("1974ATHENS02959"), Some("1974-05-17"), Some("CONFIDENTIAL"), Some("STATE"))
+        );
+        // A table's copy: tabs for colons, an empty value's trimmed away with the line's end
+        // (`Review Markings`), no heading.
+        let tabs: Vec<String> = lines[6..].iter().map(|l| l.replacen(": ", "\t", 1).replace(':', "")).collect();
+        let tabbed: Vec<&str> = lines[..5].iter().copied().chain(tabs.iter().map(String::as_str)).collect();
+        assert_eq!(record_start(&tabbed), Some(5));
+        // A telegram's own fields at its end, or three rows of the record, are none.
+        let own = ["1. TEXT.", "", "TAGS: PFOR", "Subject: X", "To: STATE", "Type: TE", "Status: OPEN"];
+        assert_eq!(record_start(&own), None);
+        let few = ["1. TEXT.", "", "Capture Date: X", "Film Number: Y", "Locator: Z", "TAGS: PFOR"];
+        assert_eq!(record_start(&few), None);
+        // Nor a record with no telegram above it.
+        assert_eq!(record_start(&lines[5..]), None);
     }
 }

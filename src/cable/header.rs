@@ -87,10 +87,12 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
         set_aside_mail_headers(p, start);
         read_plusd_rows(p, start);
     }
+    // And under its last line, the archive's record of it.
+    read_record(p);
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
     let after_body = header_after_body(p);
     let mut i = after_body.unwrap_or(0);
-    while i < p.lines.len() {
+    while i < p.end {
         let line = p.lines[i];
         if line.is_blank() {
             // A run of blank lines at once (each one's effect is the same): the next line read
@@ -916,6 +918,45 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
         p.hold(k, Field::Container);
     }
     p.cable.page = Some(meta);
+}
+
+/// The archive's record under a telegram's text (the National Archives' "Message Attributes",
+/// `PlusD`'s metadata: `Draft Date: 17 MAY 1974`, `Film Number: D740122-0480`…): the page's
+/// metadata, as a container's, never the telegram's own TAGS or Subject, and where the text
+/// ends ([`Builder::end`]). A page's metadata read before it is kept, the record filling only
+/// what it left out.
+fn read_record(p: &mut Builder<'_>) {
+    let texts: Vec<&str> = p.lines.iter().map(|l| l.text).collect();
+    // Nearly every text ends otherwise: looked at from its last line up only when that is a row.
+    let last = texts.iter().rposition(|t| !t.is_empty());
+    if last.is_none_or(|k| crate::container::record_row(texts[k]).is_none() && !texts[k].starts_with("Declassified")) {
+        return;
+    }
+    let Some(start) = crate::container::record_start(&texts) else { return };
+    let record = crate::container::record_meta(&texts[start..]);
+    for k in start..p.lines.len() {
+        if !p.lines[k].is_blank() {
+            p.hold(k, Field::Container);
+        }
+    }
+    p.end = start;
+    let page =
+        p.cable.page.get_or_insert_with(|| crate::model::PageMeta { source: record.source, ..Default::default() });
+    for (slot, value) in [
+        (&mut page.id, record.id),
+        (&mut page.created, record.created),
+        (&mut page.classification, record.classification),
+        (&mut page.current_classification, record.current_classification),
+        (&mut page.handling, record.handling),
+        (&mut page.origin, record.origin),
+        (&mut page.to, record.to),
+        (&mut page.tags, record.tags),
+        (&mut page.markings, record.markings),
+    ] {
+        if slot.is_none() {
+            *slot = value;
+        }
+    }
 }
 
 /// The first line that proves a header exists (within the first lines), so that
