@@ -1118,6 +1118,21 @@ mod tests {
         assert_eq!(to, ["ALL DIPLOMATIC POSTS COLLECTIVE", "AMEMBASSY TRIPOLI"]);
     }
 
+    /// A body the archive's record names (`Message ID: …`) is a cable's, though it has no header,
+    /// numbered paragraph or signature; and the record's rows are none of its text.
+    #[test]
+    fn a_body_under_the_archives_record_is_a_cable() {
+        let c = crate::parse(
+            "THE TALKS WENT ON ALL DAY AND WILL GO ON TOMORROW.\n\nMessage Attributes\nCapture Date: 01 JAN 1994\n\
+             Draft Date: 13 MAY 1975\nFilm Number: D750168-0123\nMessage ID: 1975GENEVA01573\nLocator: TEXT ON-LINE\n",
+        );
+        assert!(!c.diagnostics.iter().any(|d| d.kind == DiagnosticKind::NotACable));
+        let page = c.page.as_ref().unwrap();
+        assert_eq!((page.id.as_deref(), page.created.as_deref()), (Some("1975GENEVA01573"), Some("1975-05-13")));
+        assert_eq!(c.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>(), 1);
+        assert!(c.unknown.is_empty());
+    }
+
     /// A text that opens with its TAGS line is a telegram's; a `PlusD` copy's TAGS row has a tab.
     #[test]
     fn a_tags_line_opens_a_telegram_and_a_tab_makes_it_a_plusd_row() {

@@ -353,7 +353,9 @@ fn finish(p: &mut Builder<'_>) {
     // A text that ends in a signature is a cable's body, as the National Archives give a 1970s
     // telegram (no header, often a single paragraph).
     let numbered = p.cable.sections.iter().any(|s| s.paragraphs.iter().any(|para| para.number.is_some()));
-    if !has_header && !numbered && p.cable.signers.is_empty() {
+    // A copy whose container names the message (an archive's record, a PlusD row) is one.
+    let named = p.cable.page.as_ref().is_some_and(|page| page.id.is_some());
+    if !has_header && !numbered && p.cable.signers.is_empty() && !named {
         p.diag(
             None,
             Severity::Warning,
