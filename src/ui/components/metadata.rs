@@ -100,7 +100,13 @@ pub fn Metadata(MetadataProps { cable, fold_on_phone }: &MetadataProps) -> Html 
             if let Some(d) = cable.distribution.as_ref().filter(|d| !(d.origin.is_empty() && d.action.is_empty() && d.info.is_empty())) {
                 <dt>{ "Department distribution" }</dt>
                 <dd>
-                    <span class="cv-meta__explain">{ "offices that received copies (not addressees): " }</span>
+                    <span class="cv-meta__explain">{
+                        if d.origin.is_empty() {
+                            "offices that received copies (not addressees): "
+                        } else {
+                            "the office it came from, and offices that received copies (not addressees): "
+                        }
+                    }</span>
                     { distribution_lists(d) }
                     if let Some(total) = &d.total { { format!(" ({total})") } }
                 </dd>
