@@ -279,6 +279,32 @@ fn national_archives_telegrams_with_their_line_breaks_lost() {
     assert!(signers.share() >= 0.98, "joined, signers {}/{}", signers.right, signers.total);
 }
 
+/// The 1970s print-outs of the fixtures (a telegram a post sent, one the Department sent) with
+/// their line breaks lost, as an export of `PlusD`'s text gives them: the print-out's head (`PAGE
+/// 01 ATHENS 02959  171944Z ACTION EUR-25 INFO  OCT-01  ISO-00 … /092 W ------------------
+/// 127355`, `ORIGIN EUR-25 … DRAFTED BY EUR/SE:JSMITH:LW APPROVED BY …`) is broken again as the
+/// print-out wrote it, the spaces between its columns breaking nothing. Each reads as with its
+/// breaks: ID, distribution, signer, numbered paragraphs, and no line left not understood.
+/// Before, the head was cut at every two spaces: the distribution lost, its offices and the
+/// page's header left as lines not understood (17 in the first).
+#[test]
+fn print_outs_of_the_1970s_with_their_line_breaks_lost() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
+    for file in ["1970s-telegram.txt", "1970s-state-outgoing.txt"] {
+        let text = std::fs::read_to_string(dir.join(file)).expect("a fixture");
+        let (with, copy) = (cable::parse(&text), joined(&text, " "));
+        let without = cable::parse(&copy);
+        common::assert_every_line_accounted(file, &copy, &without);
+        assert_eq!(
+            (&without.id, &without.distribution, &without.signers, numbered_paragraphs(&without)),
+            (&with.id, &with.distribution, &with.signers, numbered_paragraphs(&with)),
+            "{file}"
+        );
+        let unknown: Vec<&str> = without.unknown.iter().map(|u| u.text.as_str()).collect();
+        assert!(unknown.is_empty(), "{file}: {unknown:?}");
+    }
+}
+
 /// The archive's record of a telegram as `PlusD` and the National Archives show it under the
 /// text (`Message Attributes`, then `Label: value` rows, or the rows of a table copied with
 /// tabs), for the telegram `id`.

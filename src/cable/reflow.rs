@@ -1355,6 +1355,9 @@ impl Rebreak<'_> {
             self.breaks.push((at, Break::Line));
             return i + 1;
         }
+        if let Some(next) = self.printout_head(i) {
+            return next;
+        }
         // Fields that ran together are often two spaces apart (`000074  SIPDIS  NOFORN
         // SENSITIVE  USDA/FAS/…`); the gap after a caption's classification is not one.
         if b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
@@ -1456,6 +1459,65 @@ impl Rebreak<'_> {
             self.breaks.push((i, Break::Line));
         }
         i + 1
+    }
+
+    /// A 1970s print-out's head run on (`PAGE 01 ATHENS 02959 171944Z ACTION EUR-25 INFO
+    /// OCT-01 ISO-00 … /092 W ------------------ 127355`, `ORIGIN EUR-25 … DRAFTED BY
+    /// EUR/SE:JSMITH:LW APPROVED BY EUR:AHARTMAN EUR/SE - MR. BOYATT`): the page's header, each
+    /// list of the Department's offices, each line of who drafted, cleared and approved it, and
+    /// the control number on lines of their own, as the print-out wrote them; the spaces
+    /// between its columns break nothing. Where to go on.
+    fn printout_head(&mut self, i: usize) -> Option<usize> {
+        let line = self.line;
+        let b = line.as_bytes();
+        if !b[i].is_ascii_uppercase() && b[i] != b'-' || !starts_word(b, i, false) {
+            return None;
+        }
+        let words = |from: usize| {
+            line[from..].split_ascii_whitespace().map(move |w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        };
+        let end_of = |(at, w): (usize, &str)| at + w.len();
+        let mut end = None;
+        if word_at(b, i, "PAGE ") {
+            // `PAGE 01 ATHENS 02959 171944Z`: up to the time the page was printed.
+            let mut w = words(i + 5);
+            let page = w.next().filter(|(_, n)| n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()));
+            let dtg = |t: &str| t.len() == 7 && t.ends_with('Z') && t[..6].bytes().all(|c| c.is_ascii_digit());
+            end = page.and_then(|_| w.take(8).find(|(_, t)| dtg(t))).map(end_of);
+        } else if ["ACTION ", "ORIGIN ", "INFO "].iter().any(|k| word_at(b, i, k)) {
+            // A list of offices with their copies (`EUR-25`), and its total (`/092 W`).
+            let office = |t: &str| crate::fields::distribution::parse_distribution(t, true).is_some();
+            let mut list = words(i).skip(1).take_while(|(_, t)| office(t) || t.len() == 1).peekable();
+            if list.peek().is_some_and(|(_, t)| office(t)) {
+                end = list.last().map(end_of);
+            }
+        } else if word_at(b, i, "DRAFTED BY ") || word_at(b, i, "APPROVED BY ") {
+            // Its office and drafter (`EUR/SE:JSMITH:LW`), then the clearances (below).
+            end = words(i).nth(2).map(end_of);
+        } else if b[i..].starts_with(b"-----") {
+            // The control number under the head (`------------------     127355`).
+            let dashes = b[i..].iter().take_while(|&&c| c == b'-').count();
+            end = words(i + dashes).next().filter(|(_, t)| t.bytes().all(|c| c.is_ascii_digit())).map(end_of);
+        } else {
+            // A clearance under `DRAFTED BY` (`EUR/SE - MR. BOYATT`), up to the next.
+            let drafted = self.breaks.iter().rev().take(8).any(|&(at, _)| {
+                word_at(b, at, "DRAFTED BY ") || word_at(b, at, "APPROVED BY ") || word_at(b, at, "DESIRED ")
+            });
+            let office = words(i).next().is_some_and(|(_, t)| t.len() <= 12 && t.contains('/'));
+            if drafted
+                && office
+                && b[i..].iter().position(|&c| c == b' ').is_some_and(|k| b[i + k..].starts_with(b" - "))
+            {
+                self.breaks.push((i, Break::Line));
+                return Some(i + 1);
+            }
+        }
+        let end = end?;
+        self.breaks.push((i, Break::Line));
+        if end < b.len() {
+            self.breaks.push((end, Break::Line));
+        }
+        Some(end)
     }
 
     /// Addressees written without routing indicators, after `FM …`: `TO` and `INFO` begin a
