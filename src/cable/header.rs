@@ -917,6 +917,19 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
         }
         p.hold(k, Field::Container);
     }
+    // The page's own words around its rows: its title (`Cable: 1975CAIRO04670_b`), the site's
+    // name, and the labels over the text (`Content`, `Show Headers`).
+    let title = meta.id.as_deref().map(|id| format!("Cable: {id}"));
+    for k in 0..end {
+        let text = p.lines[k].text;
+        let chrome = matches!(text, "Content" | "Show Headers" | "Hide Headers" | "Metadata")
+            || text.starts_with("Public Library of US Diplomacy")
+            || title.as_deref() == Some(text);
+        let chrome = chrome && !p.is_held(k);
+        if chrome {
+            p.hold(k, Field::Container);
+        }
+    }
     p.cable.page = Some(meta);
 }
 
