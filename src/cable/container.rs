@@ -714,11 +714,13 @@ const RECORD_HEADINGS: [&str; 3] = ["MESSAGE ATTRIBUTES", "METADATA", "DOCUMENT 
 /// 1994`, `Film Number\tD740122-0480`, `Decaption Note:` with none).
 pub fn record_row(line: &str) -> Option<(String, &str)> {
     // A label alone: its value empty, and the tab after it trimmed away with the line's end.
-    if line.len() <= 40 && !line.contains([':', '\t']) && line.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+    if line.len() <= 40 && line.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
         let label = line.trim().to_ascii_uppercase();
         return own_record_label(&label).then_some((label, ""));
     }
-    let at = line.find([':', '\t']).filter(|&k| (2..=40).contains(&k))?;
+    // The separator within a label's length (a paragraph's line is not searched through).
+    let head = &line.as_bytes()[..line.len().min(41)];
+    let at = memchr::memchr2(b':', b'\t', head).filter(|&k| k >= 2)?;
     let label = line[..at].trim();
     // Nearly every line fails here: a label is a few words of letters.
     if !label.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {

@@ -939,12 +939,12 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
 /// ends ([`Builder::end`]). A page's metadata read before it is kept, the record filling only
 /// what it left out.
 fn read_record(p: &mut Builder<'_>) {
-    let texts: Vec<&str> = p.lines.iter().map(|l| l.text).collect();
     // Nearly every text ends otherwise: looked at from its last line up only when that is a row.
-    let last = texts.iter().rposition(|t| !t.is_empty());
-    if last.is_none_or(|k| crate::container::record_row(texts[k]).is_none() && !texts[k].starts_with("Declassified")) {
+    let last = p.lines.iter().rev().find(|l| !l.is_blank()).map(|l| l.text);
+    if last.is_none_or(|t| crate::container::record_row(t).is_none() && !t.starts_with("Declassified")) {
         return;
     }
+    let texts: Vec<&str> = p.lines.iter().map(|l| l.text).collect();
     let Some(start) = crate::container::record_start(&texts) else { return };
     let record = crate::container::record_meta(&texts[start..]);
     for k in start..p.lines.len() {

@@ -65,16 +65,22 @@ pub fn parse_distribution(line: &str, continuation: bool) -> Option<Distribution
 /// DISTRIBUTION 7D EUR ONLY`; after one of them (`continuation`), a clearance, an office and a
 /// name in capitals (`EUR/SE - MR. BOYATT`, `S/S-O:RELTZ`, `C:HSONNENFELDT`).
 pub fn is_drafting_line(line: &str, continuation: bool) -> bool {
+    // Asked of most header lines: nearly all fail on their first letter.
+    if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
     if ["DRAFTED BY ", "APPROVED BY ", "DESIRED DISTRIBUTION"].iter().any(|k| line.starts_with(k)) {
         return true;
+    }
+    if !continuation {
+        return false;
     }
     let Some((office, rest)) = line.split_once([' ', ':']) else { return false };
     let office = office.trim_end_matches('-');
     // `C:HSONNENFELDT`, the name glued to its office (not a label, `NOTE: BY OC/T`), or `EUR/SE - MR. BOYATT`.
     let glued = line.as_bytes()[office.len()..].starts_with(b":") && rest.starts_with(|c: char| c.is_ascii_uppercase());
     let named = glued || rest.trim_start().starts_with("- ");
-    continuation
-        && named
+    named
         && line.len() <= 72
         && (1..=12).contains(&office.len())
         && office.starts_with(|c: char| c.is_ascii_uppercase())
