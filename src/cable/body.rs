@@ -425,8 +425,10 @@ fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft
 
 /// End-of-message lines and the trailers archives add after a telegram: never text, never signers.
 pub fn trailer_kind(text: &str) -> Option<Debris> {
+    // `<< END OF DOCUMENT >>`: PlusD's close of a 1970s telegram's text.
     if matches!(text, "BT" | "NNN" | "NNNN")
         || text.eq_ignore_ascii_case("End Cable Text")
+        || text.eq_ignore_ascii_case("<< END OF DOCUMENT >>")
         || crate::container::export_marker(text)
     {
         return Some(Debris::EndOfText);
@@ -1154,6 +1156,10 @@ CONFIDENTIAL
         assert_eq!(c.signers, ["SHAPIRO"]);
         assert!(c.removed.iter().any(|r| r.kind == Debris::ArchiveTrailer && r.text.starts_with("2004CARACA01540")));
         assert_eq!(cable("SEMBLER\n\n> \n 2002ROME01748 - Classification: SECRET\n").signers, ["SEMBLER"]);
+        // PlusD's close of a 1970s telegram's text, under its signature.
+        let c = cable("KISSINGER\n\n\nCONFIDENTIAL\n\n<< END OF DOCUMENT >>\n");
+        assert_eq!(c.signers, ["KISSINGER"]);
+        assert!(c.removed.iter().any(|r| r.kind == Debris::EndOfText && r.text == "<< END OF DOCUMENT >>"));
         // A name after the last sentence on its line, lost line breaks having joined them.
         assert_eq!(cable("3. (C) Sightings are increasing inside Burma. Martinez\n").signers, ["Martinez"]);
         assert_eq!(cable("3. (C) It has done little to assist him. END COMMENT THORNE\n").signers, ["THORNE"]);

@@ -638,7 +638,8 @@ fn closing_marks(line: &str) -> (usize, Vec<usize>) {
     let mut marks = Vec::new();
     // The classification repeated at the page's foot after the signature is one too (`…TASCA
     // CONFIDENTIAL NNN`).
-    let marks_words = ["BT", "NNNN", "NNN", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS"];
+    let marks_words =
+        ["BT", "NNNN", "NNN", "<< END OF DOCUMENT >>", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS"];
     while let Some(mark) =
         marks_words.iter().find(|m| line[..end].ends_with(*m) && line[..end - m.len()].ends_with(' '))
     {
