@@ -107,9 +107,9 @@ fn plusd_text(page: &str, lower: &str) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-/// The labels of `PlusD`'s metadata block: those whose field [`plusd_slot`] fills, then those
-/// it shows of the archive's record (kept with the page, none of the telegram's).
-const PLUSD_LABELS: [&str; 18] = [
+/// The labels of `PlusD`'s metadata block whose field [`plusd_slot`] fills (the block's other
+/// rows are the archive's record's, `container::record_row`).
+const PLUSD_LABELS: [&str; 10] = [
     "Canonical ID",
     "Date",
     "Original Classification",
@@ -120,14 +120,6 @@ const PLUSD_LABELS: [&str; 18] = [
     "To",
     "Markings",
     "Character Count",
-    "Executive Order",
-    "Locator",
-    "Concepts",
-    "Enclosure",
-    "Type",
-    "Office Origin",
-    "Office Action",
-    "Archive Status",
 ];
 
 /// `PlusD`'s metadata block: each label stands in a cell or line of its own with its value in
@@ -184,9 +176,17 @@ pub fn plusd_slot<'m>(meta: &'m mut PageMeta, label: &str) -> Option<&'m mut Opt
 }
 
 /// A row of `PlusD`'s metadata block as a copy of the page's text gives it: the label, then a
-/// tab, a colon or a run of spaces, then the value (`Canonical ID\t1974ATHENS02959_b`).
+/// tab, a colon or a run of spaces, then the value (`Canonical ID\t1974ATHENS02959_b`); or a
+/// row of the archive's record it shows among them (`Executive Order\tGS`, `Locator\t…`), whose
+/// label is the record's (`"record"` then, no field of the page's).
 pub fn plusd_row(line: &str) -> Option<(&'static str, &str)> {
-    let label = PLUSD_LABELS.iter().find(|l| line.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)))?;
+    let Some(label) =
+        PLUSD_LABELS.iter().find(|l| line.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)))
+    else {
+        return crate::container::record_row(line)
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(_, value)| ("record", value));
+    };
     let rest = &line[label.len()..];
     let separated = rest.starts_with(['\t', ':']) || rest.starts_with("  ");
     let value = rest.trim_start_matches([':', ' ', '\t']).trim_end();
