@@ -1108,9 +1108,6 @@ CONFIDENTIAL
         assert_eq!(summary_marker("Summaries are"), None);
     }
 
-    /// Signatures as older telegrams and later copies close them: after a closing formula on
-    /// the last line, with a teletype's end marks, above a declassification stamp wrapped onto
-    /// two lines.
     /// A telegram's body run together on one line, in capitals (an archive's export of a 1970s
     /// telegram): signed after its last sentence, and so a cable; short, or in mixed case, it is
     /// neither.
@@ -1131,6 +1128,9 @@ CONFIDENTIAL
         }
     }
 
+    /// Signatures as older telegrams and later copies close them: after a closing formula on
+    /// the last line, with a teletype's end marks, above a declassification stamp wrapped onto
+    /// two lines.
     #[test]
     fn reads_signatures_in_the_forms_of_older_telegrams() {
         let cable = |end: &str| {
