@@ -773,10 +773,9 @@ pub fn record_start(lines: &[&str]) -> Option<usize> {
 }
 
 /// What the archive's record says of the telegram, from its rows (`lines` from the record's
-/// start): the message's ID, its draft date (as `YYYY-MM-DD`), classification, handling,
-/// origin, addressee, TAGS and markings.
-pub fn record_meta(lines: &[&str]) -> PageMeta {
-    let mut meta = PageMeta { source: Some("archive's record"), ..PageMeta::default() };
+/// start), into `meta` where it says nothing yet: the message's ID, its draft date (as
+/// `YYYY-MM-DD`), classification, handling, origin, addressee, TAGS and markings.
+pub fn read_record_rows(lines: &[&str], meta: &mut PageMeta) {
     let given = |v: &str| {
         let v = v.trim();
         (!v.is_empty() && !v.eq_ignore_ascii_case("n/a") && !v.starts_with("-- N/A")).then(|| v.to_owned())
@@ -801,7 +800,6 @@ pub fn record_meta(lines: &[&str]) -> PageMeta {
         };
         slot.get_or_insert(value);
     }
-    meta
 }
 
 #[cfg(test)]
@@ -931,7 +929,8 @@ mod tests {
                     Message ID: 1974ATHENS02959\nOriginal Classification: CONFIDENTIAL\nTAGS: PFOR, GR, TU\nTo: STATE\n";
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(record_start(&lines), Some(5));
-        let meta = record_meta(&lines[5..]);
+        let mut meta = PageMeta::default();
+        read_record_rows(&lines[5..], &mut meta);
         assert_eq!(
             (meta.id.as_deref(), meta.created.as_deref(), meta.classification.as_deref(), meta.to.as_deref()),
             (Some("1974ATHENS02959"), Some("1974-05-17"), Some("CONFIDENTIAL"), Some("STATE"))

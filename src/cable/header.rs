@@ -925,8 +925,7 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
         let chrome = matches!(text, "Content" | "Show Headers" | "Hide Headers" | "Metadata")
             || text.starts_with("Public Library of US Diplomacy")
             || title.as_deref() == Some(text);
-        let chrome = chrome && !p.is_held(k);
-        if chrome {
+        if chrome && !p.is_held(k) {
             p.hold(k, Field::Container);
         }
     }
@@ -946,30 +945,17 @@ fn read_record(p: &mut Builder<'_>) {
     }
     let texts: Vec<&str> = p.lines.iter().map(|l| l.text).collect();
     let Some(start) = crate::container::record_start(&texts) else { return };
-    let record = crate::container::record_meta(&texts[start..]);
+    let page = p
+        .cable
+        .page
+        .get_or_insert_with(|| crate::model::PageMeta { source: Some("archive's record"), ..Default::default() });
+    crate::container::read_record_rows(&texts[start..], page);
     for k in start..p.lines.len() {
         if !p.lines[k].is_blank() {
             p.hold(k, Field::Container);
         }
     }
     p.end = start;
-    let page =
-        p.cable.page.get_or_insert_with(|| crate::model::PageMeta { source: record.source, ..Default::default() });
-    for (slot, value) in [
-        (&mut page.id, record.id),
-        (&mut page.created, record.created),
-        (&mut page.classification, record.classification),
-        (&mut page.current_classification, record.current_classification),
-        (&mut page.handling, record.handling),
-        (&mut page.origin, record.origin),
-        (&mut page.to, record.to),
-        (&mut page.tags, record.tags),
-        (&mut page.markings, record.markings),
-    ] {
-        if slot.is_none() {
-            *slot = value;
-        }
-    }
 }
 
 /// The first line that proves a header exists (within the first lines), so that
