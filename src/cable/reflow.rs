@@ -1501,9 +1501,8 @@ impl Rebreak<'_> {
             end = words(i + dashes).next().filter(|(_, t)| t.bytes().all(|c| c.is_ascii_digit())).map(end_of);
         } else {
             // A clearance under `DRAFTED BY` (`EUR/SE - MR. BOYATT`), up to the next.
-            let drafted = self.breaks.iter().rev().take(8).any(|&(at, _)| {
-                word_at(b, at, "DRAFTED BY ") || word_at(b, at, "APPROVED BY ") || word_at(b, at, "DESIRED ")
-            });
+            let keywords = crate::fields::distribution::DRAFTING_KEYWORDS;
+            let drafted = self.breaks.iter().rev().take(8).any(|&(at, _)| keywords.iter().any(|k| word_at(b, at, k)));
             let office = words(i).next().is_some_and(|(_, t)| t.len() <= 12 && t.contains('/'));
             if drafted
                 && office

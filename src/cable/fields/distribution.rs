@@ -60,6 +60,10 @@ pub fn parse_distribution(line: &str, continuation: bool) -> Option<Distribution
     (!out.offices.is_empty() || out.total.is_some()).then_some(out)
 }
 
+/// The words that open a line of the drafting block (the clearances follow them): the header
+/// reads them on a line of their own, the reflow where a copy that lost its breaks runs them on.
+pub const DRAFTING_KEYWORDS: [&str; 3] = ["DRAFTED BY ", "APPROVED BY ", "DESIRED DISTRIBUTION"];
+
 /// A line of who drafted, cleared and approved a telegram the Department sent, above the
 /// control number: `DRAFTED BY EUR/SE:JSMITH:LW`, `APPROVED BY EUR:AHARTMAN`, `DESIRED
 /// DISTRIBUTION 7D EUR ONLY`; after one of them (`continuation`), a clearance, an office and a
@@ -69,7 +73,7 @@ pub fn is_drafting_line(line: &str, continuation: bool) -> bool {
     if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
-    if ["DRAFTED BY ", "APPROVED BY ", "DESIRED DISTRIBUTION"].iter().any(|k| line.starts_with(k)) {
+    if DRAFTING_KEYWORDS.iter().any(|k| line.starts_with(k)) {
         return true;
     }
     if !continuation {
