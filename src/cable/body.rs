@@ -55,6 +55,8 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
     // Whether a paragraph so far was numbered with a full stop (`1.`, `¶2.`): after one, a
     // number with a parenthesis (`1) Joint Staff Talks…`) is an item of a list in it.
     let mut numbered_with_stops = false;
+    // The number of the latest numbered paragraph.
+    let mut last_number: Option<u32> = None;
     let mut i = start;
     while i < p.end {
         let text = p.lines[i].text;
@@ -98,16 +100,12 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
                 repeated_header = false;
                 let mut start_info = line_start(p, current.as_ref(), i, gap);
                 list_item_under_paragraphs(&mut start_info, text, &mut numbered_with_stops, gap || current.is_none());
-                let numbered = start_info.as_ref().is_some_and(|s| s.number.is_some());
-                let starts_new = match &start_info {
-                    Some(s) if numbered => gap || current.is_none() || text.starts_with('¶') || s.marking.is_some(),
-                    Some(_) => true,
-                    None => false,
-                };
+                let starts_new = begins_paragraph(start_info.as_ref(), current.as_ref(), text, gap, last_number);
                 if starts_new || current.is_none() {
                     flush(&mut current, &mut sections);
                     let s =
                         start_info.unwrap_or(ParagraphStart { number: None, marking: None, bullet: false, text_at: 0 });
+                    last_number = s.number.or(last_number);
                     let own = text[s.text_at..].trim();
                     current = Some(Draft {
                         number: s.number,
@@ -336,6 +334,67 @@ fn continues(previous: &str, line: &str, page_break: bool, caseless: bool) -> bo
     let last_word_lower =
         previous.split_whitespace().last().is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','));
     first.is_some_and(char::is_lowercase) || last_word_lower
+}
+
+/// Whether a text line that starts as `start` says begins a paragraph under `current`: a
+/// point always; a numbered line after a blank line, with a pilcrow or a portion mark, or as the
+/// next of paragraphs that lost their blank lines ([`next_paragraph_glued`]).
+fn begins_paragraph(
+    start: Option<&ParagraphStart<'_>>,
+    current: Option<&Draft>,
+    text: &str,
+    gap: bool,
+    last: Option<u32>,
+) -> bool {
+    let Some(s) = start else { return false };
+    let Some(draft) = current.filter(|_| s.number.is_some()) else { return true };
+    gap || text.starts_with('¶') || s.marking.is_some() || next_paragraph_glued(draft, text, s.number, last)
+}
+
+/// Whether a numbered line right under a paragraph, no blank line between, begins the next
+/// paragraph: a copy that lost its blank lines (an archive's telegram of a paragraph to a line,
+/// a viewer's text that set paragraphs apart by margins) numbers them in order (`…TO BOTH
+/// GOVTS.` / `2. AS FOR…`, `1. C - ENTIRE TEXT` / `2. SUMMARY: …`), with a full stop; the first
+/// under whatever stands before it (`NAIROBI 009759` / `1. MR. COPELAND…`, `@` / `1.BRANIFF…`).
+/// A number out of order, with a parenthesis (`1. QUOTING…` / `2) LINKING…`, a list's), or under
+/// a line that breaks off mid-sentence (`…AS SET OUT IN PARA` / `3. OF REFTEL`, `…in the` /
+/// `2. …`; the first under `…AS FOLLOWS:`, a list) goes on the paragraph.
+fn next_paragraph_glued(draft: &Draft, line: &str, number: Option<u32>, last: Option<u32>) -> bool {
+    /// Words that end no sentence: a line ending in one was cut mid-sentence by its wrapping.
+    const GOING_ON: [&str; 24] = [
+        "PARA",
+        "PARAS",
+        "PARAGRAPH",
+        "PARAGRAPHS",
+        "REF",
+        "REFTEL",
+        "SECTION",
+        "ITEM",
+        "NO",
+        "NUMBER",
+        "AND",
+        "OR",
+        "OF",
+        "TO",
+        "THE",
+        "A",
+        "AN",
+        "IN",
+        "ON",
+        "AT",
+        "FOR",
+        "WITH",
+        "BY",
+        "FROM",
+    ];
+    let Some(number) = number else { return false };
+    let stop = line.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('.');
+    let above = draft.text.trim_end();
+    let cut = above.ends_with([',', ';', '-']) || above.ends_with(char::is_lowercase) || {
+        let word = above.rsplit(' ').next().unwrap_or_default();
+        GOING_ON.iter().any(|w| w.eq_ignore_ascii_case(word))
+    };
+    stop && !cut && last.map_or(number == 1 && !above.ends_with(':'), |last| number == last + 1)
 }
 
 /// How a text line starts a paragraph, if it does ([`paragraph_start`]), in the paragraph so far.
@@ -591,15 +650,22 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     // A signature signs something: a text of one line or paragraph has none, but for a
     // telegram's body run together on one line (an archive's export of a 1970s telegram, `…NO
     // REPEAT NO PROBLEMS. END TEXT. DALE`): long, and in capitals throughout.
+    // Or a name on a line of its own right under such a body's last sentence (a copy that lost
+    // its blank lines: `…IS WARRANTED.` / `LODGE`).
     if sections.iter().map(|s| s.1.len()).sum::<usize>() < 2 {
-        if let Some(drafts) = sections.iter_mut().map(|s| &mut s.1).find(|d| !d.is_empty()) {
-            let one_line = drafts.len() == 1 && drafts[0].lines.len() == 1;
-            let telegram = |text: &str| text.len() >= 300 && !text.chars().any(char::is_lowercase);
-            if one_line && !p.caseless && telegram(&drafts[0].text) {
-                take_signature_after_last_sentence(p, drafts);
-            }
+        let Some(drafts) = sections.iter_mut().map(|s| &mut s.1).find(|d| !d.is_empty()) else { return };
+        let telegram = |text: &str| text.len() >= 300 && !text.chars().any(char::is_lowercase);
+        if drafts.len() != 1 || p.caseless || !telegram(&drafts[0].text) {
+            return;
         }
-        return;
+        if drafts[0].lines.len() == 1 {
+            take_signature_after_last_sentence(p, drafts);
+            return;
+        }
+        split_glued_signature(p, drafts);
+        if drafts.len() < 2 {
+            return;
+        }
     }
     let Some(section) = sections.iter_mut().rev().find(|s| !s.1.is_empty()) else { return };
     let drafts = &mut section.1;
@@ -1082,6 +1148,27 @@ CONFIDENTIAL
         );
         let first = &cable.sections[0].paragraphs[0].text;
         assert!(first.ends_with("financing -- including the banks -- and asked for more. The talks went well."));
+    }
+
+    /// A telegram's body that lost its blank lines: each paragraph numbered in order under a
+    /// sentence's end begins anew, the first under whatever stands above it; a number out of
+    /// order, one under a line cut mid-sentence (`…AS SET OUT IN PARA` / `3. OF REFTEL`) or a
+    /// list's under a colon goes on the paragraph. The name under the last sentence signs it.
+    #[test]
+    fn reads_numbered_paragraphs_with_no_blank_line_between() {
+        let numbers = |text: &str| {
+            let cable = crate::parse(text);
+            let numbers = cable.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.number).collect::<Vec<_>>();
+            (numbers, cable.signers)
+        };
+        let body = "@\n1. THE MINISTER SAID THE TALKS WOULD GO ON THROUGH THE SPRING AND INTO THE SUMMER.\n\
+                    2. HE ADDED THAT THE DELEGATION WOULD BE LED BY THE DEPUTY MINISTER, AS SET OUT IN PARA\n\
+                    3. OF REFTEL, AND THAT IT WOULD ARRIVE ON MAY 2.\n\
+                    3. WE WILL REPORT FURTHER. THE MINISTER'S TERMS WERE AS FOLLOWS:\n\
+                    1. NO PRESS.\n\
+                    5. COMMENT: NONE.\n\
+                    LODGE\n";
+        assert_eq!(numbers(body), (vec![None, Some(1), Some(2), Some(3)], vec!["LODGE".to_owned()]));
     }
 
     /// Under paragraphs numbered with a full stop, a list numbered with a parenthesis (`1) Joint

@@ -158,8 +158,12 @@ impl Header {
     /// addresses the cable within the office, or (returning `false`) the body begins.
     fn continuation(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> bool {
         let (mode, gap, seen) = (self.mode, self.gap, self.seen);
-        if super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some() || s.marking.is_some()) && seen.any()
-        {
+        let start = super::shapes::paragraph_start(text);
+        // A REF block alone at the top of a telegram's body (an archive's text, no caption) ends
+        // at the first numbered paragraph, a blank line between them or not (`(C) BUCHAREST` /
+        // `1. (C-ENTIRE TEXT)`, a copy that lost its blank lines).
+        let ends_refs = mode == Mode::Ref && start.as_ref().is_some_and(|s| s.number.is_some());
+        if start.is_some_and(|s| s.number.is_some() || s.marking.is_some()) && (seen.any() || ends_refs) {
             return false;
         } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && crate::lines::is_rule(text) {
             // A line of dashes under the SUBJECT ends it.
