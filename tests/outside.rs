@@ -892,6 +892,35 @@ fn corpus_pages_pasted_in_a_chat_or_a_forum() {
     );
 }
 
+/// The 84 National Archives telegrams (a body with no header, an archive's trailer under it)
+/// pasted as a chat or an issue pastes them, in a Markdown code fence with a line above and a
+/// question under it, and in a bare fence: each keeps its signer and its numbered paragraphs,
+/// the question a paragraph of its own after the telegram's. Before, 79 of 84 in the chat read
+/// otherwise (their signer lost to the question: a fence opened under the chat's words was not
+/// taken to close the telegram), and 2 in a bare fence (the paragraphs before a second
+/// section's header not read as the body's).
+#[test]
+fn national_archives_telegrams_pasted_in_a_chat() {
+    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
+    let question = "What do you make of paragraph 2?";
+    let mut otherwise = Vec::new();
+    for (file, with, _) in cases("nara-1970s") {
+        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).expect("a cable file")).into_owned();
+        let chat = format!("Here is the cable:\n\n```\n{}\n```\n\n{question}\n", text.trim_end());
+        let bare = format!("```\n{}\n```\n", text.trim_end());
+        for (shape, copy) in [("chat", chat), ("fence", bare)] {
+            let read = cable::parse(&copy);
+            common::assert_every_line_accounted(&file, &copy, &read);
+            let mut paragraphs = read.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str());
+            let asked = shape == "fence" || paragraphs.next_back() == Some(question);
+            if read.signers != with.signers || numbered_paragraphs(&read) != numbered_paragraphs(&with) || !asked {
+                otherwise.push(format!("{file} ({shape}): {:?}", read.signers));
+            }
+        }
+    }
+    assert!(otherwise.is_empty(), "{} read otherwise: {otherwise:?}", otherwise.len());
+}
+
 /// Windows-1252's characters for the bytes 0x80 to 0x9F, as the WHATWG encoding standard gives
 /// them (the five it leaves out stand for their own code points).
 const WINDOWS_1252_HIGH: [char; 32] = [

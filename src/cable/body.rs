@@ -32,15 +32,24 @@ struct Draft {
 /// whose second section repeats `FM … TO … UNCLAS SECTION 02 OF 02 PARIS 41898`). `header_end`
 /// is where the header reader stopped; `None` when the text opens with its header (or nothing
 /// of a header was read).
-pub fn body_before_header(p: &Builder<'_>, header_end: usize) -> Option<usize> {
+pub fn body_before_header(p: &mut Builder<'_>, header_end: usize) -> Option<usize> {
     let first_held = (0..header_end).find(|&i| p.is_held(i))?;
-    opens_with_paragraph_one(p).filter(|&first| first < first_held)
+    let first = opens_with_paragraph_one(p).filter(|&first| first < first_held)?;
+    // The opening of what the text was pasted in, above it: its close closes the telegram.
+    if let Some(opening) = (0..first).find(|&i| crate::container::wrapper_marker(p.lines[i].text)) {
+        p.remove(opening, Debris::Container);
+    }
+    Some(first)
 }
 
-/// The text's first line, when it opens paragraph 1 (an archive's text of a telegram's body).
+/// The text's first line, when it opens paragraph 1 (an archive's text of a telegram's body),
+/// or the first in what it was pasted in (a code fence, `[quote]`), a few lines of a chat's words
+/// above it or not (`Here is the cable:` / ```` ``` ```` / `1. WE ENDORSE…`).
 pub fn opens_with_paragraph_one(p: &Builder<'_>) -> Option<usize> {
-    let first = p.lines.iter().position(|l| !l.is_blank())?;
-    paragraph_start(p.lines[first].text).is_some_and(|s| s.number == Some(1)).then_some(first)
+    let mut lines = p.lines.iter().enumerate().filter(|(_, l)| !l.is_blank());
+    let opening = lines.clone().take(4).position(|(_, l)| crate::container::wrapper_marker(l.text));
+    let (first, line) = lines.nth(opening.map_or(0, |k| k + 1))?;
+    paragraph_start(line.text).is_some_and(|s| s.number == Some(1)).then_some(first)
 }
 
 /// Reads the body from line `start` to the end. Lines before `header_end` that the header
@@ -674,11 +683,12 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     // looked for above it.
     let number = |d: &Draft| d.lines.first().map_or(0, |&l| p.lines[l].number);
     let first = drafts.first().map_or(0, number);
-    // A fence or tag closes only a text it opened; an e-mail's sign-off needs no opening.
+    // A fence or tag closes only a text it opened (a chat's words may stand above the opening:
+    // `Here is the cable:` / ```` ``` ````); an e-mail's sign-off needs no opening.
     let containers = || p.cable.removed.iter().filter(|r| r.kind == Debris::Container);
     let wrapper = |r: &crate::model::RemovedLine| crate::container::wrapper_marker(&r.text);
-    let opened = containers().any(|r| r.line < first && wrapper(r));
-    let closed = containers().find(|r| r.line > first && (opened || !wrapper(r))).map(|r| r.line);
+    let opened = |line: usize| containers().any(|r| r.line < line && wrapper(r));
+    let closed = containers().find(|r| r.line > first && (!wrapper(r) || opened(r.line))).map(|r| r.line);
     if let Some(notes) = split_glued_notes(p, drafts) {
         drafts.push(notes);
     }

@@ -302,7 +302,7 @@ pub fn source_lines(text: &str) -> Vec<&str> {
 fn parse_lines(lines: Vec<lines::Line<'_>>) -> Cable {
     let mut p = Builder::new(lines);
     let header_end = header::parse_header(&mut p);
-    let body_start = body::body_before_header(&p, header_end).unwrap_or(header_end);
+    let body_start = body::body_before_header(&mut p, header_end).unwrap_or(header_end);
     body::parse_body(&mut p, body_start, header_end);
     finish(&mut p);
     p.cable
