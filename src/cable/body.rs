@@ -364,7 +364,8 @@ fn begins_paragraph(
 /// paragraph: a copy that lost its blank lines (an archive's telegram of a paragraph to a line,
 /// a viewer's text that set paragraphs apart by margins) numbers them in order (`…TO BOTH
 /// GOVTS.` / `2. AS FOR…`, `1. C - ENTIRE TEXT` / `2. SUMMARY: …`), with a full stop; the first
-/// under whatever stands before it (`NAIROBI 009759` / `1. MR. COPELAND…`, `@` / `1.BRANIFF…`).
+/// under whatever stands before it (`NAIROBI 009759` / `1. MR. COPELAND…`, `@` / `1.BRANIFF…`,
+/// a page's title `Cable`).
 /// A number out of order, with a parenthesis (`1. QUOTING…` / `2) LINKING…`, a list's), or under
 /// a line that breaks off mid-sentence (`…AS SET OUT IN PARA` / `3. OF REFTEL`, `…in the` /
 /// `2. …`; the first under `…AS FOLLOWS:`, a list) goes on the paragraph.
@@ -403,7 +404,12 @@ fn next_paragraph_glued(draft: &Draft, line: &str, number: Option<u32>, last: Op
         let word = above.rsplit(' ').next().unwrap_or_default();
         GOING_ON.iter().any(|w| w.eq_ignore_ascii_case(word))
     };
-    stop && !cut && last.map_or(number == 1 && !above.ends_with(':'), |last| number == last + 1)
+    // A short line of its own above the first (a page's title, `Cable`) is no sentence cut.
+    let title = draft.lines.len() == 1 && above.len() <= 40;
+    stop && match last {
+        Some(last) => number == last + 1 && !cut,
+        None => number == 1 && !above.ends_with(':') && (!cut || title),
+    }
 }
 
 /// How a text line starts a paragraph, if it does ([`paragraph_start`]), in the paragraph so far.
