@@ -322,6 +322,35 @@ fn paragraph_numbers(text: &str, numbers: &mut Vec<(usize, usize)>) {
             numbers.push((start, dot));
         }
     }
+    // `l. WE ENDORSE…`, `lO. THE TALKS…`, `l.BRANIFF…`: a telegram typed in capitals (the 1970s'
+    // texts, as a scan of their print-outs reads) has no word or point in lower case. After
+    // white space (a line's start, or run on where its lines ran together: `B. KL 0465 l. LOCAL
+    // PRESS`): the number's first letter `l`, a full stop, and no lower-case letter after it.
+    // Looked for first, the text's case asked only when one is found (in nearly no text).
+    let mut capitals = None;
+    for at in memchr::memchr_iter(b'l', b) {
+        if at > 0 && !b[at - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let end = at + b[at..].iter().take(4).take_while(|c| c.is_ascii_digit() || matches!(c, b'l' | b'O')).count();
+        let after = b.get(end + 1..).map_or(&[][..], |rest| rest.trim_ascii_start());
+        let closed = b.get(end) == Some(&b'.')
+            && after.first().is_some_and(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'(');
+        if closed && misspelt(at, end, b"lO") && *capitals.get_or_insert_with(|| typed_in_capitals(b)) {
+            numbers.push((at, end));
+        }
+    }
+}
+
+/// Whether a text is typed in capitals: the end of its body (its last 2 KB; a 2010 cable's
+/// header is in capitals too) has a lower-case letter for fewer than one letter in ten (an
+/// archive's trailer, `*** Current Classification ***`, has a few).
+fn typed_in_capitals(b: &[u8]) -> bool {
+    let tail = &b[b.len().saturating_sub(2048)..];
+    let (lower, letters) = tail.iter().fold((0usize, 0usize), |(lower, letters), c| {
+        (lower + usize::from(c.is_ascii_lowercase()), letters + usize::from(c.is_ascii_alphabetic()))
+    });
+    letters >= 100 && lower * 10 < letters
 }
 
 #[cfg(test)]
@@ -388,6 +417,25 @@ mod tests {
         ] {
             assert_eq!(read(text), None, "{text}");
         }
+    }
+
+    /// In a telegram typed in capitals, a number spelled with `l` for `1` after white space is a
+    /// paragraph's, with no portion mark (`l. WE ENDORSE`, `l.BRANIFF`, `lO. THE`, run on after
+    /// `B. KL 0465`); in a text in mixed case it stays (`l. The twelfth point`).
+    #[test]
+    fn reads_paragraph_numbers_of_a_telegram_typed_in_capitals() {
+        let body = "THE MINISTER SAID THE TALKS WOULD GO ON THROUGH THE SPRING AND INTO THE SUMMER. ";
+        let capitals = format!("l. {body}\nl.BRANIFF {body}\nlO.  THE {body}\nB. KL 0465 l. LOCAL PRESS. LODGE\n");
+        assert_eq!(
+            letters_for_digits(&capitals),
+            Some(format!("1. {body}\n1.BRANIFF {body}\n10.  THE {body}\nB. KL 0465 1. LOCAL PRESS. LODGE\n"))
+        );
+        // The same letters in a word, or before a word in lower case, stay.
+        let words = format!("{body}{body}l. the WEll. l.a\n");
+        assert_eq!(letters_for_digits(&words), None);
+        let mixed =
+            "l. The twelfth point of the talks went on through the spring and into the summer, said the minister.";
+        assert_eq!(letters_for_digits(&mixed.repeat(3)), None);
     }
 
     #[test]
