@@ -326,8 +326,10 @@ fn paragraph_numbers(text: &str, numbers: &mut Vec<(usize, usize)>) {
     // texts, as a scan of their print-outs reads) has no word or point in lower case. After
     // white space (a line's start, or run on where its lines ran together: `B. KL 0465 l. LOCAL
     // PRESS`): the number's first letter `l`, a full stop, and no lower-case letter after it.
-    // Looked for first, the text's case asked only when one is found (in nearly no text).
-    let mut capitals = None;
+    // Asked of a text in capitals only: in one, an `l` is rare; in any other, common.
+    if !typed_in_capitals(b) {
+        return;
+    }
     for at in memchr::memchr_iter(b'l', b) {
         if at > 0 && !b[at - 1].is_ascii_whitespace() {
             continue;
@@ -336,21 +338,25 @@ fn paragraph_numbers(text: &str, numbers: &mut Vec<(usize, usize)>) {
         let after = b.get(end + 1..).map_or(&[][..], |rest| rest.trim_ascii_start());
         let closed = b.get(end) == Some(&b'.')
             && after.first().is_some_and(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'(');
-        if closed && misspelt(at, end, b"lO") && *capitals.get_or_insert_with(|| typed_in_capitals(b)) {
+        if closed && misspelt(at, end, b"lO") {
             numbers.push((at, end));
         }
     }
 }
 
-/// Whether a text is typed in capitals: the end of its body (its last 2 KB; a 2010 cable's
-/// header is in capitals too) has a lower-case letter for fewer than one letter in ten (an
-/// archive's trailer, `*** Current Classification ***`, has a few).
+/// Whether a text is typed in capitals, by three samples of its body (64 bytes at a quarter, half
+/// and three quarters of it; its head is in capitals in any cable, an archive's trailer under it
+/// in mixed case): fewer than one letter in ten in lower case.
 fn typed_in_capitals(b: &[u8]) -> bool {
-    let tail = &b[b.len().saturating_sub(2048)..];
-    let (lower, letters) = tail.iter().fold((0usize, 0usize), |(lower, letters), c| {
-        (lower + usize::from(c.is_ascii_lowercase()), letters + usize::from(c.is_ascii_alphabetic()))
-    });
-    letters >= 100 && lower * 10 < letters
+    let (mut lower, mut letters) = (0, 0);
+    for quarter in 1..=3 {
+        let at = b.len() * quarter / 4;
+        for c in &b[at..b.len().min(at + 64)] {
+            lower += usize::from(c.is_ascii_lowercase());
+            letters += usize::from(c.is_ascii_alphabetic());
+        }
+    }
+    letters >= 60 && lower * 10 < letters
 }
 
 #[cfg(test)]
@@ -431,7 +437,7 @@ mod tests {
             Some(format!("1. {body}\n1.BRANIFF {body}\n10.  THE {body}\nB. KL 0465 1. LOCAL PRESS. LODGE\n"))
         );
         // The same letters in a word, or before a word in lower case, stay.
-        let words = format!("{body}{body}l. the WEll. l.a\n");
+        let words = format!("{body}{body}{body}l. the WEll. l.a {body}\n");
         assert_eq!(letters_for_digits(&words), None);
         let mixed =
             "l. The twelfth point of the talks went on through the spring and into the summer, said the minister.";
