@@ -349,6 +349,33 @@ fn national_archives_telegrams_read_from_a_scan() {
     assert!(otherwise.is_empty(), "{} read otherwise: {otherwise:?}", otherwise.len());
 }
 
+/// The 84 telegrams flowed (each block of lines run together, as a word processor or a web
+/// page's text gives them) and wrapped again at 40, 60 and 100 columns: the archive's trailer
+/// broken anywhere (`*** Current Handling Restrictions *** EXDIS *** Current` / `Classification
+/// *** SECRET`, `NMAFVVZCZ *** Current …`, `SWANK NMAFVVZCZ`) is still the trailer, and each
+/// keeps its signer and the classification the trailer gives. Before, 15 of the 252 copies read
+/// otherwise: 5 at each width lost the trailer's classification, and 12 their signer (a line of
+/// the trailer read as text under the name, or the mark taken for a second signer).
+#[test]
+fn national_archives_telegrams_flowed_and_wrapped_again() {
+    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
+    let mut otherwise = Vec::new();
+    for (file, with, _) in cases("nara-1970s") {
+        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).expect("a cable file")).into_owned();
+        // A second section's envelope and caption run into a paragraph are not this test's.
+        let sections = text.lines().any(|l| l.starts_with("FM "));
+        for width in [40, 60, 100] {
+            let copy = blocks(&text).iter().map(|b| common::wrap(b, width)).collect::<Vec<_>>().join("\n\n");
+            let read = cable::parse(&copy);
+            common::assert_every_line_accounted(&file, &copy, &read);
+            if read.signers != with.signers || !sections && read.classification != with.classification {
+                otherwise.push(format!("{file} at {width}: {:?} {:?}", read.signers, read.classification));
+            }
+        }
+    }
+    assert!(otherwise.is_empty(), "{} read otherwise: {otherwise:?}", otherwise.len());
+}
+
 /// The 1970s print-outs of the fixtures (a telegram a post sent, one the Department sent) with
 /// their line breaks lost, as an export of `PlusD`'s text gives them: the print-out's head (`PAGE
 /// 01 ATHENS 02959  171944Z ACTION EUR-25 INFO  OCT-01  ISO-00 … /092 W ------------------

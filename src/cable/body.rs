@@ -194,6 +194,9 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
     if let Some(kind) = trailer_kind(&shaped) {
         return LineKind::Debris(kind);
     }
+    if wrapped_trailer(p, i) {
+        return LineKind::Debris(Debris::ArchiveTrailer);
+    }
     if ends_text(p, i) {
         return LineKind::Debris(Debris::Container);
     }
@@ -509,9 +512,9 @@ pub fn trailer_kind(text: &str) -> Option<Debris> {
     }
     // `NMAFVVZCZ` (the archive's end of record), `*** Current Classification *** SECRET`,
     // `Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`.
-    let archive_mark = text.len() <= 12 && text.starts_with("NMAF") && text.bytes().all(|b| b.is_ascii_uppercase());
-    if archive_mark
+    if is_archive_mark(text)
         || text.starts_with("***")
+        || archive_trailer_part(text)
         || starts_with_ci(text, "Declassified/Released US Department of State")
         || is_review_date(text)
         || is_archive_id_line(text)
@@ -519,6 +522,38 @@ pub fn trailer_kind(text: &str) -> Option<Debris> {
         return Some(Debris::ArchiveTrailer);
     }
     None
+}
+
+/// The archive's end-of-record mark (`NMAFVVZCZ`).
+fn is_archive_mark(word: &str) -> bool {
+    word.len() <= 12 && word.starts_with("NMAF") && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A line of an archive's trailer wrapped again, by its own text: one of its labels' start after
+/// a word at most (`EXDIS *** Current Classification ***`, `NMAFVVZCZ *** Current Handling
+/// Restrictions *** n/a ***`), or a label's end before its mark (`Classification *** SECRET`,
+/// `Current Classification *** CONFIDENTIAL`, `Restrictions *** n/a`).
+fn archive_trailer_part(text: &str) -> bool {
+    const LABELS: [&str; 2] = ["Current Handling Restrictions", "Current Classification"];
+    // Nearly every line has no mark, and is let go here.
+    let Some(at) = memchr::memmem::find(text.as_bytes(), b"***") else { return false };
+    let before = text[..at].trim();
+    let label_start = text[at..].starts_with("*** Current ") && !before.contains(' ');
+    let label_end = !before.is_empty()
+        && LABELS.iter().any(|l| l.strip_suffix(before).is_some_and(|head| head.is_empty() || head.ends_with(' ')));
+    label_start || label_end
+}
+
+/// The rest of an archive's trailer wrapped onto a line of its own (a copy flowed and wrapped
+/// again: `*** Current Handling Restrictions *** EXDIS *** Current` / `Classification ***
+/// SECRET`): right under a line of the trailer's labels, with the trailer's mark in it, or after
+/// one that ends in the mark.
+fn wrapped_trailer(p: &Builder<'_>, i: usize) -> bool {
+    let Some(above) = i.checked_sub(1).map(|k| p.lines[k]) else { return false };
+    let trailer = p.cable.removed.last().filter(|r| r.line == above.number && r.kind == Debris::ArchiveTrailer);
+    // The trailer's labels (`*** Current …`), not a rule of stars (`*****` over a closing note).
+    trailer
+        .is_some_and(|r| r.text.contains("*** Current") && (p.lines[i].text.contains("***") || r.text.ends_with("***")))
 }
 
 /// An archive's line under a telegram: its ID and classification (`2004CARACA01540 -
@@ -625,6 +660,10 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
     }
     while words.first().is_some_and(|w| is_signature_debris(w)) {
         words.remove(0);
+    }
+    // The archive's end-of-record mark run on after the name (`SWANK NMAFVVZCZ`).
+    while words.last().is_some_and(|w| is_archive_mark(w)) {
+        words.pop();
     }
     let namelike = |w: &&str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/'));
     let length: usize = words.iter().map(|w| w.len() + 1).sum();
@@ -1164,6 +1203,26 @@ CONFIDENTIAL
         );
         let first = &cable.sections[0].paragraphs[0].text;
         assert!(first.ends_with("financing -- including the banks -- and asked for more. The talks went well."));
+    }
+
+    /// An archive's trailer wrapped again is the trailer by its own lines (a label's start after a
+    /// word at most, a label's end before its mark); a sentence with the mark in it is none. The
+    /// end-of-record mark run on after a name is no signer.
+    #[test]
+    fn reads_an_archive_trailer_wrapped_again() {
+        for line in [
+            "EXDIS *** Current Classification ***",
+            "NMAFVVZCZ *** Current Handling Restrictions *** n/a ***",
+            "Classification *** SECRET",
+            "Current Classification *** CONFIDENTIAL",
+            "Restrictions *** n/a *** Current",
+        ] {
+            assert_eq!(trailer_kind(line), Some(Debris::ArchiveTrailer), "{line}");
+        }
+        for line in ["KNOWN TO BOTH GOVTS. CROWE NMAFVVZCZ *** Current", "THE TALKS *** WENT ON", "Classification"] {
+            assert_eq!(trailer_kind(line), None, "{line}");
+        }
+        assert_eq!(signature("SWANK NMAFVVZCZ", false), Some(vec!["SWANK".to_owned()]));
     }
 
     /// A telegram's body that lost its blank lines: each paragraph numbered in order under a

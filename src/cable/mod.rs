@@ -457,9 +457,14 @@ fn build_id(p: &mut Builder<'_>, from_station: Option<&str>) {
 /// `*** Current Classification *** CONFIDENTIAL`: an archive's footer, the only word on the
 /// classification of a telegram kept without its caption (National Archives, 1970s).
 fn classification_from_trailer(p: &mut Builder<'_>) {
-    let found = p.cable.removed.iter().find_map(|r| {
-        let rest = r.text.strip_prefix("*** Current Classification ***")?;
-        fields::classification::parse_caption_line(rest.trim()).and_then(|c| c.classification)
+    // Its lines read as one (a copy wrapped again may break them anywhere: `*** Current
+    // Handling Restrictions *** EXDIS *** Current` / `Classification *** SECRET`).
+    let trailer: Vec<&str> =
+        p.cable.removed.iter().filter(|r| r.kind == Debris::ArchiveTrailer).map(|r| r.text.as_str()).collect();
+    let trailer = trailer.join(" ");
+    let found = trailer.split("*** Current Classification ***").nth(1).and_then(|rest| {
+        let value = rest.split("***").next().unwrap_or_default();
+        fields::classification::parse_caption_line(value.trim()).and_then(|c| c.classification)
     });
     if let Some(class) = found {
         p.cable.classification = Some(class);
