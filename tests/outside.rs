@@ -253,11 +253,14 @@ fn national_archives_telegrams_of_the_1970s() {
 fn national_archives_telegrams_with_their_line_breaks_lost() {
     let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
     let (mut signers, mut missed) = (Score { right: 0, total: 0 }, Vec::new());
+    let mut numbered = Score { right: 0, total: 0 };
     for (file, with, truth) in cases("nara-1970s") {
         let text = std::fs::read_to_string(dir.join(&file)).expect("a cable file");
         let joined = joined(&text, " ");
         let without = cable::parse(&joined);
         common::assert_every_line_accounted(&file, &joined, &without);
+        numbered.total += 1;
+        numbered.right += usize::from(numbered_paragraphs(&without) == numbered_paragraphs(&with));
         // A name is the one read with the breaks, or none.
         assert!(without.signers.is_empty() || without.signers == with.signers, "{file}: {:?}", without.signers);
         let Some(expected) = truth.get("signers") else { continue };
@@ -277,6 +280,11 @@ fn national_archives_telegrams_with_their_line_breaks_lost() {
     // line, its paragraphs not broken again, was signed after its last sentence): the one left
     // ends in a date before the name (`…REQUEST. 4. 12/74 MARSHALL`).
     assert!(signers.share() >= 0.98, "joined, signers {}/{}", signers.right, signers.total);
+    // 73 of 84 (71 before a number after `END UNCLASSIFIED` or the archive's garble mark `*` began
+    // a paragraph); those left follow a word with no sentence's end (`…IN TOUCH 6. DEPT`), as a
+    // date does (`…ON MAY 2. THE`), and stay in the paragraph.
+    println!("1970s telegrams joined: numbered paragraphs {}/{}", numbered.right, numbered.total);
+    assert!(numbered.share() >= 0.86, "joined, numbered paragraphs {}/{}", numbered.right, numbered.total);
 }
 
 /// The same 84 telegrams with their blank lines lost (a viewer that set the archive's paragraphs

@@ -1060,16 +1060,18 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     // A heading's rule may stand before it too (`EVOLVING VIEWS ------ 2. (C)`), and the words
     // that close a summary, a quoted text or a note, which take no full stop (`…END SUMMARY 3.
     // AUGUST`, `END OF TEXT 2. ICELANDIC`).
+    // The archive's `*` where the teletype garbled a sentence's end (`…FROM ANAMBRA * 2. THE`).
     let sentence_end = before
-        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\'' | b'-'))
+        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\'' | b'-' | b'*'))
         || before.is_some_and(|c| c.is_ascii_alphabetic()) && closes_a_block(&b[..k]);
     (spaces >= 2 || sentence_end || k == 0).then_some(value)
 }
 
 /// Whether `b` ends in the words that close a summary, a text or a note (`END SUMMARY`, `END OF
-/// TEXT`, `END COMMENT`, `ENTIRE TEXT` of a 1970s classification line), in any case.
+/// TEXT`, `END COMMENT`, `ENTIRE TEXT` of a 1970s classification line, `END UNCLASSIFIED`), in
+/// any case.
 fn closes_a_block(b: &[u8]) -> bool {
-    const CLOSES: [&[u8]; 8] = [
+    const CLOSES: [&[u8]; 10] = [
         b"END SUMMARY",
         b"END TEXT",
         b"END OF TEXT",
@@ -1078,6 +1080,9 @@ fn closes_a_block(b: &[u8]) -> bool {
         b"END QUOTE",
         b"UNQUOTE",
         b"ENTIRE TEXT",
+        // The close of a passage marked apart (`BEGIN UNCLASSIFIED … END UNCLASSIFIED`).
+        b"END UNCLASSIFIED",
+        b"END LIMITED OFFICIAL USE",
     ];
     CLOSES.iter().any(|words| {
         b.len() >= words.len()
