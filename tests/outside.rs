@@ -410,6 +410,25 @@ fn print_outs_of_the_1970s_with_their_line_breaks_lost() {
     }
 }
 
+/// `PlusD`'s copy of a 1970s telegram (the fixture) with its line breaks lost: its caption in
+/// capitals runs on into paragraph 1 with one space (`SUBJ: GREEK REACTION TO TURKISH OIL
+/// EXPLORATION 1. GREEK GOVERNMENT…`), which begins the body since paragraph 2 follows. It reads
+/// as with its breaks: ID, subject, signer, numbered paragraphs. Before, the subject took both
+/// paragraphs and the signer was lost.
+#[test]
+fn a_plusd_copy_of_the_1970s_with_its_line_breaks_lost() {
+    let file = "container-plusd-text.txt";
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
+    let text = std::fs::read_to_string(dir.join(file)).expect("a fixture");
+    let (with, copy) = (cable::parse(&text), joined(&text, " "));
+    let without = cable::parse(&copy);
+    common::assert_every_line_accounted(file, &copy, &without);
+    assert_eq!(
+        (&without.id, &without.subject, &without.signers, numbered_paragraphs(&without)),
+        (&with.id, &with.subject, &with.signers, numbered_paragraphs(&with))
+    );
+}
+
 /// The archive's record of a telegram as `PlusD` and the National Archives show it under the
 /// text (`Message Attributes`, then `Label: value` rows, or the rows of a table copied with
 /// tabs), for the telegram `id`.

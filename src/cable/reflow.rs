@@ -1294,7 +1294,12 @@ impl Rebreak<'_> {
                     && b.get(i + 3).is_some_and(u8::is_ascii_uppercase)
             };
             let opens = |at: usize| marked_prose_at(self.line, at, true) || prose_at(&self.line[at..]);
-            (first && b[i..].starts_with(b"1. ") && (opens(i + 3) || after_serial())).then_some(1)
+            // Or in capitals after the subject, paragraph 2 after it (`SUBJ: GREEK REACTION TO
+            // TURKISH OIL EXPLORATION 1. GREEK GOVERNMENT HAS PROTESTED… 2. WE EXPECT…`).
+            let numbered_after_subject =
+                || self.subject_seen && b.get(i + 3).is_some_and(u8::is_ascii_uppercase) && number_after(b, i + 3, 2);
+            let after_field = || opens(i + 3) || after_serial() || numbered_after_subject();
+            (first && b[i..].starts_with(b"1. ") && after_field()).then_some(1)
         })?;
         // The first paragraph needs a header before it: `1.` in a caption's date is not one.
         if self.next_paragraph == 1 && self.breaks.is_empty() {
