@@ -704,16 +704,22 @@ fn take_signers(p: &mut Builder<'_>, sections: &mut [(Option<String>, Vec<Draft>
     // A signature signs something: a text of one line or paragraph has none, but for a
     // telegram's body run together on one line (an archive's export of a 1970s telegram, `…NO
     // REPEAT NO PROBLEMS. END TEXT. DALE`): long, and in capitals throughout.
-    // Or a name on a line of its own right under such a body's last sentence (a copy that lost
-    // its blank lines: `…IS WARRANTED.` / `LODGE`).
+    // Or a name on a line of its own right under such a body's last sentence, or under a
+    // header's one paragraph (a copy that lost its blank lines: `…IS WARRANTED.` / `LODGE`).
     if sections.iter().map(|s| s.1.len()).sum::<usize>() < 2 {
         let Some(drafts) = sections.iter_mut().map(|s| &mut s.1).find(|d| !d.is_empty()) else { return };
         let telegram = |text: &str| text.len() >= 300 && !text.chars().any(char::is_lowercase);
-        if drafts.len() != 1 || p.caseless || !telegram(&drafts[0].text) {
+        let headed = p.cable.classification.is_some() || p.cable.subject.is_some() || p.cable.transmission.is_some();
+        if drafts.len() != 1 || p.caseless {
             return;
         }
         if drafts[0].lines.len() == 1 {
-            take_signature_after_last_sentence(p, drafts);
+            if telegram(&drafts[0].text) {
+                take_signature_after_last_sentence(p, drafts);
+            }
+            return;
+        }
+        if !telegram(&drafts[0].text) && !headed {
             return;
         }
         split_glued_signature(p, drafts);
@@ -1203,6 +1209,17 @@ CONFIDENTIAL
         );
         let first = &cable.sections[0].paragraphs[0].text;
         assert!(first.ends_with("financing -- including the banks -- and asked for more. The talks went well."));
+    }
+
+    /// A cable of one paragraph under its header that lost its blank lines is signed by the name
+    /// right under its last sentence; a body with no header, short, is not (a name proves no
+    /// cable).
+    #[test]
+    fn signs_one_paragraph_under_a_header_with_no_blank_line_between() {
+        let body = "1. (C) THE ELECTIONS PASSED QUIETLY IN MOST PROVINCES. TURNOUT\nWAS HIGH.\nLODGE\n";
+        let headed = crate::parse(&format!("C O N F I D E N T I A L SAIGON 13456\nSUBJECT: (C) ELECTIONS\n{body}"));
+        assert_eq!(headed.signers, ["LODGE"]);
+        assert!(crate::parse(body).signers.is_empty());
     }
 
     /// An archive's trailer wrapped again is the trailer by its own lines (a label's start after a
