@@ -312,7 +312,14 @@ impl Header {
             p.hold(i, Field::Date);
             return Some(Mode::None);
         }
-        if let Some(from) = printout::parse_from_line(text) {
+        // Its parenthesis closed on the next line, where a copy wrapped it again (`From: AMEMBASSY
+        // ABU DHABI (ABU DHABI 2641 -` / `UNKNOWN)`): read with it.
+        let wrapped = (text.contains('(') && !text.contains(')'))
+            .then(|| p.lines.get(i + 1).map(|l| l.text.trim()))
+            .flatten()
+            .filter(|next| next.len() <= 40 && next.ends_with(')') && !next.contains('('));
+        let joined = wrapped.map(|next| format!("{text} {next}"));
+        if let Some(from) = printout::parse_from_line(joined.as_deref().unwrap_or(text)) {
             p.cable.from = Some(collapse_ws(from.from));
             if let (Some(post), Some(serial), None) = (from.post, from.serial, &p.cable.serial) {
                 p.cable.origin = Some(collapse_ws(&post.to_ascii_uppercase()));
@@ -320,6 +327,9 @@ impl Header {
             }
             self.seen.envelope = true;
             p.hold(i, Field::From);
+            if wrapped.is_some() {
+                p.hold(i + 1, Field::From);
+            }
             return Some(Mode::None);
         }
         // The print-out's other lines: `To:`/`Info:` addressees with their precedence after a
@@ -1119,6 +1129,17 @@ mod tests {
         );
         let to: Vec<&str> = c.to.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(to, ["ALL DIPLOMATIC POSTS COLLECTIVE", "AMEMBASSY TRIPOLI"]);
+    }
+
+    /// A print-out's `From:` line wrapped again inside its parenthesis is read with its close on
+    /// the next line: the post and serial, so the ID.
+    #[test]
+    fn reads_a_printouts_from_line_wrapped_again() {
+        let text = "TELEGRAM June 03, 2003\n\nTo: SECSTATE WASHDC - IMMEDIATE\n\
+                    From: AMEMBASSY ABU DHABI (ABU DHABI 2641 -\nUNKNOWN)\nTAGS: PREL, PTER, TC\n\
+                    Subject: UAE VIEWS\n\n1. (C) Summary: text.\n\n2. (C) More.\n\nWAHBA\n";
+        let cable = crate::parse(text);
+        assert_eq!((cable.id.as_deref(), cable.unknown.len()), (Some("03ABUDHABI2641"), 0));
     }
 
     /// A body the archive's record names (`Message ID: …`) is a cable's, though it has no header,
