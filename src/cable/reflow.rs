@@ -1060,11 +1060,36 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     // A heading's rule may stand before it too (`EVOLVING VIEWS ------ 2. (C)`), and the words
     // that close a summary, a quoted text or a note, which take no full stop (`…END SUMMARY 3.
     // AUGUST`, `END OF TEXT 2. ICELANDIC`).
-    // The archive's `*` where the teletype garbled a sentence's end (`…FROM ANAMBRA * 2. THE`).
+    // The archive's `*` where the teletype garbled a sentence's end (`…FROM ANAMBRA * 2. THE`),
+    // and a closing quote mark (`…on it.” 2. (S/NF)`).
     let sentence_end = before
         .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b')' | b':' | b']' | b'\'' | b'-' | b'*'))
+        || b[..k].ends_with("”".as_bytes())
         || before.is_some_and(|c| c.is_ascii_alphabetic()) && closes_a_block(&b[..k]);
-    (spaces >= 2 || sentence_end || k == 0).then_some(value)
+    // The number expected with its portion mark after it, after any word: a heading stands
+    // before it (`…End Summary. Reaching out to the Regions 2. (SBU) The Ambassador…`, `//DEFENSE
+    // MINISTER ON CHINA ARMS EMBARGO// 2. (C)`), but never a word that cites a paragraph
+    // (`…as in para 2. (C) …`).
+    let marked = || {
+        let mark = number + digits + 1 + usize::from(after == Some(&b' '));
+        let word = b[..k].rsplit(|&c| c == b' ').next().unwrap_or_default();
+        let cites = ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFTEL", "SECTION", "SEE"]
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+        value == n && !lost_pilcrow && portion_mark_at(b, mark) && !cites
+    };
+    (spaces >= 2 || sentence_end || k == 0 || marked()).then_some(value)
+}
+
+/// A portion mark at `at` (`(C)`, `(SBU)`, `(S/NF)`), then a space or the end.
+fn portion_mark_at(b: &[u8], at: usize) -> bool {
+    if b.get(at) != Some(&b'(') {
+        return false;
+    }
+    let Some(close) = b[at..].iter().take(13).position(|&c| c == b')').filter(|&k| k >= 2) else { return false };
+    let Ok(mark) = std::str::from_utf8(&b[at + 1..at + close]) else { return false };
+    mark.split('/').filter(|p| !p.is_empty()).all(|p| crate::vocab::mark_part(p).is_some())
+        && b.get(at + close + 1).is_none_or(|&c| c == b' ')
 }
 
 /// Whether `b` ends in the words that close a summary, a text or a note (`END SUMMARY`, `END OF
@@ -1156,16 +1181,18 @@ fn prose_after_capitals(line: &str, since: usize, i: usize) -> bool {
 }
 
 /// A section heading just before paragraph break `at`: the words since the last sentence's end
-/// (`…End Summary. Reaching out to the Regions ¶2.`), one to eight of them, none ending a
-/// sentence, the first a capital's. `END SUMMARY` before a number is the end of a paragraph.
+/// (`…End Summary. Reaching out to the Regions ¶2.`, `//THE END//`), one to eight of them, none
+/// ending a sentence, the first a capital's. `END SUMMARY` before a number is the end of a
+/// paragraph.
 fn heading_before(line: &str, at: usize) -> Option<usize> {
     let before = line[..at].trim_end();
     let start = before.rfind(['.', '!', '?', '"', ')']).map_or(0, |k| k + 1);
     let heading = before[start..].trim_start();
     let words = heading.split_ascii_whitespace().count();
     let first = heading.split_ascii_whitespace().next()?;
+    // A heading between slashes too (`//DEFENSE MINISTER ON CHINA ARMS EMBARGO//`).
     let ok = (1..=8).contains(&words)
-        && first.as_bytes()[0].is_ascii_uppercase()
+        && (first.as_bytes()[0].is_ascii_uppercase() || first.starts_with("//") && heading.ends_with("//"))
         && !first.eq_ignore_ascii_case("END")
         && start > 0;
     ok.then(|| before.len() - heading.len())
@@ -2433,6 +2460,29 @@ mod tests {
                 "¶3. The Ambassador met the Prime Minister November ¶16. The meeting went well.",
                 "¶4. (C) The Minister said little.",
                 "¶7. (U) End.",
+            ]
+        );
+    }
+
+    #[test]
+    fn breaks_before_a_marked_number_after_a_heading_or_a_quote() {
+        // No pilcrows (a telegram's own text): the number expected with its portion mark begins a
+        // paragraph after a heading run on before it or a closing quote mark, never after a word
+        // that cites a paragraph.
+        let text = "CONFIDENTIAL SECTION 01 OF 02 MADRID 000154 SIPDIS E.O. 12958: DECL: 02/17/2020 TAGS: \
+                    PREL, SP SUBJECT: NOTES 1. (C) Summary: the talks went on. End Summary. Reaching out \
+                    to the Regions 2. (SBU) The Ambassador said \u{201c}no.\u{201d} 3. (C) As in para 4. (C) \
+                    above, more. //THE END// 4. (U) Done.";
+        let got = lines(text);
+        let paragraphs: Vec<&str> =
+            got.iter().map(String::as_str).filter(|l| l.starts_with(char::is_numeric)).collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "1. (C) Summary: the talks went on. End Summary.",
+                "2. (SBU) The Ambassador said \u{201c}no.\u{201d}",
+                "3. (C) As in para 4. (C) above, more.",
+                "4. (U) Done.",
             ]
         );
     }
