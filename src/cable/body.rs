@@ -194,7 +194,7 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
     if let Some(kind) = trailer_kind(&shaped) {
         return LineKind::Debris(kind);
     }
-    if wrapped_trailer(p, i) {
+    if after_trailer(p) && (wrapped_trailer(p, i) || archive_trailer_part(text)) {
         return LineKind::Debris(Debris::ArchiveTrailer);
     }
     if ends_text(p, i) {
@@ -317,7 +317,7 @@ fn text_under<'a>(p: &'a Builder<'_>, i: usize) -> impl Iterator<Item = &'a str>
         .filter(|&j| !p.is_furniture(j))
         .take_while(|&j| !ends_text(p, j))
         .map(|j| p.lines[j].text)
-        .filter(|text| !text.is_empty() && !is_footer(text) && !is_closing_note(text))
+        .filter(|text| !text.is_empty() && !is_footer(text) && !archive_trailer_part(text) && !is_closing_note(text))
 }
 
 /// A classification footer or end-of-message line after the signature.
@@ -514,7 +514,7 @@ pub fn trailer_kind(text: &str) -> Option<Debris> {
     // `Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`.
     if is_archive_mark(text)
         || text.starts_with("***")
-        || archive_trailer_part(text)
+        || text.starts_with("NMAF") && archive_trailer_part(text)
         || starts_with_ci(text, "Declassified/Released US Department of State")
         || is_review_date(text)
         || is_archive_id_line(text)
@@ -535,13 +535,25 @@ fn is_archive_mark(word: &str) -> bool {
 /// `Current Classification *** CONFIDENTIAL`, `Restrictions *** n/a`).
 fn archive_trailer_part(text: &str) -> bool {
     const LABELS: [&str; 2] = ["Current Handling Restrictions", "Current Classification"];
-    // Nearly every line has no mark, and is let go here.
-    let Some(at) = memchr::memmem::find(text.as_bytes(), b"***") else { return false };
+    // Asked of every line of the body: each test looks at the line's first word first.
+    let Some(space) = text.bytes().position(|c| c == b' ') else { return false };
+    let (word, rest) = (&text[..space], &text[space + 1..]);
+    if !word.is_empty() && !word.contains('*') && rest.starts_with("*** Current ") {
+        return true;
+    }
+    if !matches!(word, "Current" | "Handling" | "Restrictions" | "Classification") {
+        return false;
+    }
+    let b = text.as_bytes();
+    let Some(at) = memchr::memchr_iter(b'*', b).find(|&k| b[k..].starts_with(b"***")) else { return false };
     let before = text[..at].trim();
-    let label_start = text[at..].starts_with("*** Current ") && !before.contains(' ');
-    let label_end = !before.is_empty()
-        && LABELS.iter().any(|l| l.strip_suffix(before).is_some_and(|head| head.is_empty() || head.ends_with(' ')));
-    label_start || label_end
+    LABELS.iter().any(|l| l.strip_suffix(before).is_some_and(|head| head.is_empty() || head.ends_with(' ')))
+}
+
+/// Whether the line read last was the archive's trailer's: the lines a wrap broke it into
+/// come after its first, and are looked for only there.
+fn after_trailer(p: &Builder<'_>) -> bool {
+    p.cable.removed.last().is_some_and(|r| r.kind == Debris::ArchiveTrailer)
 }
 
 /// The rest of an archive's trailer wrapped onto a line of its own (a copy flowed and wrapped
@@ -1223,8 +1235,8 @@ CONFIDENTIAL
     }
 
     /// An archive's trailer wrapped again is the trailer by its own lines (a label's start after a
-    /// word at most, a label's end before its mark); a sentence with the mark in it is none. The
-    /// end-of-record mark run on after a name is no signer.
+    /// word at most, a label's end before its mark), looked for under its first; a sentence with
+    /// the mark in it is none. The end-of-record mark run on after a name is no signer.
     #[test]
     fn reads_an_archive_trailer_wrapped_again() {
         for line in [
@@ -1234,10 +1246,13 @@ CONFIDENTIAL
             "Current Classification *** CONFIDENTIAL",
             "Restrictions *** n/a *** Current",
         ] {
-            assert_eq!(trailer_kind(line), Some(Debris::ArchiveTrailer), "{line}");
+            assert!(archive_trailer_part(line), "{line}");
         }
+        // Run on after the archive's mark, the line is the trailer's wherever it stands.
+        let marked = "NMAFVVZCZ *** Current Handling Restrictions *** n/a ***";
+        assert_eq!(trailer_kind(marked), Some(Debris::ArchiveTrailer));
         for line in ["KNOWN TO BOTH GOVTS. CROWE NMAFVVZCZ *** Current", "THE TALKS *** WENT ON", "Classification"] {
-            assert_eq!(trailer_kind(line), None, "{line}");
+            assert!(!archive_trailer_part(line) && trailer_kind(line).is_none(), "{line}");
         }
         assert_eq!(signature("SWANK NMAFVVZCZ", false), Some(vec!["SWANK".to_owned()]));
     }
