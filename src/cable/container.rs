@@ -772,14 +772,18 @@ pub fn record_start(lines: &[&str]) -> Option<usize> {
     lines[..start].iter().any(|l| !l.trim().is_empty()).then_some(start)
 }
 
+/// A value a record's or `PlusD`'s row gives: none where it says it has none (empty, `n/a`,
+/// `PlusD`'s `-- N/A or Blank --` and `-- Not Assigned --`).
+pub fn given(value: &str) -> Option<String> {
+    let v = value.trim();
+    let placeholder = v.len() >= 4 && v.starts_with("--") && v.ends_with("--");
+    (!v.is_empty() && !v.eq_ignore_ascii_case("n/a") && !placeholder).then(|| v.to_owned())
+}
+
 /// What the archive's record says of the telegram, from its rows (`lines` from the record's
 /// start), into `meta` where it says nothing yet: the message's ID, its draft date (as
 /// `YYYY-MM-DD`), classification, handling, origin, addressee, TAGS and markings.
 pub fn read_record_rows(lines: &[&str], meta: &mut PageMeta) {
-    let given = |v: &str| {
-        let v = v.trim();
-        (!v.is_empty() && !v.eq_ignore_ascii_case("n/a") && !v.starts_with("-- N/A")).then(|| v.to_owned())
-    };
     for line in lines {
         let Some((label, value)) = record_row(line.trim()) else { continue };
         let Some(value) = given(value) else { continue };
@@ -947,5 +951,16 @@ mod tests {
         assert_eq!(record_start(&few), None);
         // Nor a record with no telegram above it.
         assert_eq!(record_start(&lines[5..]), None);
+    }
+
+    /// A row that says it has no value gives none (`PlusD`'s placeholders); a value with dashes
+    /// in it is one.
+    #[test]
+    fn a_placeholder_is_no_value() {
+        for placeholder in ["-- N/A or Blank --", "-- Not Assigned --", "n/a", " ", "----"] {
+            assert_eq!(given(placeholder), None, "{placeholder}");
+        }
+        assert_eq!(given(" EXDIS ").as_deref(), Some("EXDIS"));
+        assert_eq!(given("-- see text").as_deref(), Some("-- see text"));
     }
 }

@@ -926,7 +926,8 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
     }
     let mut meta = crate::model::PageMeta { source: Some("PlusD page's text"), ..crate::model::PageMeta::default() };
     for (k, label, value) in rows {
-        if let Some(slot) = crate::html::plusd_slot(&mut meta, label) {
+        let slot = crate::html::plusd_slot(&mut meta, label);
+        if let (Some(slot), Some(value)) = (slot, crate::container::given(&value)) {
             slot.get_or_insert(value);
         }
         p.hold(k, Field::Container);

@@ -153,7 +153,7 @@ fn plusd_meta(page: &str, lower: &str) -> Option<PageMeta> {
         };
         let Some(slot) = plusd_slot(&mut meta, label) else { continue };
         if slot.is_none() {
-            *slot = value;
+            *slot = value.as_deref().and_then(crate::container::given);
         }
     }
     Some(meta)
