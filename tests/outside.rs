@@ -413,8 +413,9 @@ fn print_outs_of_the_1970s_with_their_line_breaks_lost() {
 /// `PlusD`'s copy of a 1970s telegram (the fixture) with its line breaks lost: its caption in
 /// capitals runs on into paragraph 1 with one space (`SUBJ: GREEK REACTION TO TURKISH OIL
 /// EXPLORATION 1. GREEK GOVERNMENT…`), which begins the body since paragraph 2 follows. It reads
-/// as with its breaks: ID, subject, signer, numbered paragraphs. Before, the subject took both
-/// paragraphs and the signer was lost.
+/// as with its breaks: ID, subject, signer, numbered paragraphs, and the page's metadata from its
+/// rows. Before, the subject took both paragraphs and the signer was lost; the rows stayed one
+/// line not understood, the page's metadata unread.
 #[test]
 fn a_plusd_copy_of_the_1970s_with_its_line_breaks_lost() {
     let file = "container-plusd-text.txt";
@@ -427,6 +428,12 @@ fn a_plusd_copy_of_the_1970s_with_its_line_breaks_lost() {
         (&without.id, &without.subject, &without.signers, numbered_paragraphs(&without)),
         (&with.id, &with.subject, &with.signers, numbered_paragraphs(&with))
     );
+    // The page's metadata rows, run together with their tabs, are a row each: the page's own
+    // reading, its title and the site's name its chrome, no line of them left not understood.
+    let page = |c: &Cable| c.page.as_ref().map(|p| (p.id.clone(), p.created.clone(), p.current_classification.clone()));
+    assert_eq!(page(&without), page(&with));
+    let rows: Vec<&str> = without.unknown.iter().map(|u| u.text.as_str()).filter(|t| t.contains('\t')).collect();
+    assert!(rows.is_empty(), "{rows:?}");
 }
 
 /// The archive's record of a telegram as `PlusD` and the National Archives show it under the

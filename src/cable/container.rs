@@ -731,6 +731,29 @@ pub fn record_row(line: &str) -> Option<(String, &str)> {
     known.then(|| (label, line[at + 1..].trim()))
 }
 
+/// Where the rows of a table copied with tabs begin when they ran together on one line
+/// (`PlusD`'s metadata or the archive's record with their line breaks lost: `… Canonical
+/// ID\t1974ATHENS02959_b Date\t1974 May 17, 16:00 (Friday) Original Classification\t…`): at each
+/// known label a tab follows, the longest that starts a word; none unless three or more.
+pub fn tabbed_rows(line: &str) -> Vec<usize> {
+    let b = line.as_bytes();
+    let label = |k: usize, tab: usize| {
+        let words = &b[k..tab];
+        words.iter().all(|c| c.is_ascii_alphabetic() || *c == b' ') && {
+            let upper = line[k..tab].to_ascii_uppercase();
+            matches!(upper.as_str(), "CANONICAL ID" | "DATE")
+                || RECORD_LABELS.binary_search(&upper.as_str()).is_ok()
+                || RECORD_SHARED_LABELS.contains(&upper.as_str())
+        }
+    };
+    let starts: Vec<usize> = memchr::memchr_iter(b'\t', b)
+        .filter_map(|tab| {
+            (tab.saturating_sub(40)..tab).filter(|&k| k == 0 || b[k - 1] == b' ').find(|&k| label(k, tab))
+        })
+        .collect();
+    if starts.len() >= 3 { starts } else { Vec::new() }
+}
+
 /// Whether a row's label is the record's own, not one a telegram's text has too.
 fn own_record_label(label: &str) -> bool {
     RECORD_LABELS.binary_search(&label).is_ok()
@@ -951,6 +974,17 @@ mod tests {
         assert_eq!(record_start(&few), None);
         // Nor a record with no telegram above it.
         assert_eq!(record_start(&lines[5..]), None);
+    }
+
+    /// A table's rows run together on one line are found by their labels, each before a tab, the
+    /// longest that starts a word; fewer than three are none.
+    #[test]
+    fn finds_the_rows_of_a_table_run_together() {
+        let line = "Cable: 1974ATHENS02959_b Canonical ID\t1974ATHENS02959_b Date\t1974 May 17 Original \
+                    Classification\tCONFIDENTIAL Locator\tTEXT ON MICROFILM,TEXT ONLINE TAGS\tPFOR - GR";
+        let starts: Vec<&str> = tabbed_rows(line).iter().map(|&k| &line[k..k + 8]).collect();
+        assert_eq!(starts, ["Canonica", "Date\t197", "Original", "Locator\t", "TAGS\tPFO"]);
+        assert!(tabbed_rows("Date\t1974 TAGS\tPFOR").is_empty());
     }
 
     /// A row that says it has no value gives none (`PlusD`'s placeholders); a value with dashes

@@ -937,9 +937,11 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
     let title = meta.id.as_deref().map(|id| format!("Cable: {id}"));
     for k in 0..end {
         let text = p.lines[k].text;
+        // The title and the site's name run together where the line breaks were lost.
+        let site = |rest: &str| rest.trim_start().starts_with("Public Library of US Diplomacy");
         let chrome = matches!(text, "Content" | "Show Headers" | "Hide Headers" | "Metadata")
-            || text.starts_with("Public Library of US Diplomacy")
-            || title.as_deref() == Some(text);
+            || site(text)
+            || title.as_deref().is_some_and(|t| text.strip_prefix(t).is_some_and(|rest| rest.is_empty() || site(rest)));
         if chrome && !p.is_held(k) {
             p.hold(k, Field::Container);
         }

@@ -1811,6 +1811,8 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a 
     }
     let station = r.station;
     let mut breaks = r.breaks;
+    // A table's rows copied with tabs and run together (`PlusD`'s metadata): a line each.
+    breaks.extend(crate::container::tabbed_rows(line).into_iter().map(|at| (at, Break::Line)));
     // An archive's trailer run on after the signature (`… CROWE NMAFVVZCZ *** Current Handling
     // Restrictions *** EXDIS *** Current Classification *** SECRET`): the signature is looked for
     // before it, and each of its parts has a line.
