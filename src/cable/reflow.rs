@@ -1083,13 +1083,18 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
 
 /// A portion mark at `at` (`(C)`, `(SBU)`, `(S/NF)`), then a space or the end.
 fn portion_mark_at(b: &[u8], at: usize) -> bool {
+    portion_mark_end(b, at).is_some_and(|end| b.get(end).is_none_or(|&c| c == b' '))
+}
+
+/// Where the portion mark at `at` ends (after its bracket), when one stands there: each of its
+/// parts a mark (`(S/NF)`; `(NOTAL)`, `(B)` are none).
+fn portion_mark_end(b: &[u8], at: usize) -> Option<usize> {
     if b.get(at) != Some(&b'(') {
-        return false;
+        return None;
     }
-    let Some(close) = b[at..].iter().take(13).position(|&c| c == b')').filter(|&k| k >= 2) else { return false };
-    let Ok(mark) = std::str::from_utf8(&b[at + 1..at + close]) else { return false };
-    mark.split('/').filter(|p| !p.is_empty()).all(|p| crate::vocab::mark_part(p).is_some())
-        && b.get(at + close + 1).is_none_or(|&c| c == b' ')
+    let close = b[at..].iter().take(13).position(|&c| c == b')').filter(|&k| k >= 2)?;
+    let mark = std::str::from_utf8(&b[at + 1..at + close]).ok()?;
+    mark.split('/').filter(|p| !p.is_empty()).all(|p| crate::vocab::mark_part(p).is_some()).then_some(at + close + 1)
 }
 
 /// Whether `b` ends in the words that close a summary, a text or a note (`END SUMMARY`, `END OF
@@ -1623,15 +1628,12 @@ fn caption_station(caption: &str) -> Option<(&str, usize)> {
 /// (the mark ends a subject, where no reference stands).
 fn marked_prose_at(line: &str, i: usize, capitals: bool) -> bool {
     let b = line.as_bytes();
-    if b[i] != b'(' || i == 0 || !is_space(b, i - 1) {
+    if i == 0 || !is_space(b, i - 1) {
         return false;
     }
-    let Some(close) = b[i..].iter().take(13).position(|&c| c == b')').filter(|&k| k >= 2) else { return false };
-    let mark = &line[i + 1..i + close];
-    let marks = mark.split('/').filter(|p| !p.is_empty()).all(|p| crate::vocab::mark_part(p).is_some());
-    let next = line[i + close + 1..].split_ascii_whitespace().next().unwrap_or_default().as_bytes();
-    marks
-        && is_space(b, i + close + 1)
+    let Some(end) = portion_mark_end(b, i) else { return false };
+    let next = line[end..].split_ascii_whitespace().next().unwrap_or_default().as_bytes();
+    is_space(b, end)
         && next.len() >= 2
         && next[0].is_ascii_uppercase()
         && (capitals || next[1..].iter().any(u8::is_ascii_lowercase))
