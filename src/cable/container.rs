@@ -727,8 +727,12 @@ pub fn record_row(line: &str) -> Option<(String, &str)> {
         return None;
     }
     let label = label.to_ascii_uppercase();
-    let known = RECORD_LABELS.binary_search(&label.as_str()).is_ok() || RECORD_SHARED_LABELS.contains(&label.as_str());
-    known.then(|| (label, line[at + 1..].trim()))
+    known_row_label(&label).then(|| (label, line[at + 1..].trim()))
+}
+
+/// Whether `label` (upper case) is one of the record's ([`RECORD_LABELS`], [`RECORD_SHARED_LABELS`]).
+fn known_row_label(label: &str) -> bool {
+    RECORD_LABELS.binary_search(&label).is_ok() || RECORD_SHARED_LABELS.contains(&label)
 }
 
 /// Where the rows of a table copied with tabs begin when they ran together on one line
@@ -739,12 +743,8 @@ pub fn tabbed_rows(line: &str) -> Vec<usize> {
     let b = line.as_bytes();
     let label = |k: usize, tab: usize| {
         let words = &b[k..tab];
-        words.iter().all(|c| c.is_ascii_alphabetic() || *c == b' ') && {
-            let upper = line[k..tab].to_ascii_uppercase();
-            matches!(upper.as_str(), "CANONICAL ID" | "DATE")
-                || RECORD_LABELS.binary_search(&upper.as_str()).is_ok()
-                || RECORD_SHARED_LABELS.contains(&upper.as_str())
-        }
+        words.iter().all(|c| c.is_ascii_alphabetic() || *c == b' ')
+            && (known_row_label(&line[k..tab].to_ascii_uppercase()) || crate::html::is_plusd_label(&line[k..tab]))
     };
     let starts: Vec<usize> = memchr::memchr_iter(b'\t', b)
         .filter_map(|tab| {

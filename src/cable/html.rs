@@ -122,6 +122,11 @@ const PLUSD_LABELS: [&str; 10] = [
     "Character Count",
 ];
 
+/// Whether `label` is one of [`PLUSD_LABELS`], in any case.
+pub fn is_plusd_label(label: &str) -> bool {
+    PLUSD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+}
+
 /// `PlusD`'s metadata block: each label stands in a cell or line of its own with its value in
 /// the next one (or after a colon on the same line).
 fn plusd_meta(page: &str, lower: &str) -> Option<PageMeta> {
@@ -144,10 +149,7 @@ fn plusd_meta(page: &str, lower: &str) -> Option<PageMeta> {
             continue;
         }
         let value = if after.is_empty() {
-            lines
-                .get(k + 1)
-                .filter(|next| !PLUSD_LABELS.iter().any(|l| next.eq_ignore_ascii_case(l)))
-                .map(|v| (*v).to_owned())
+            lines.get(k + 1).filter(|next| !is_plusd_label(next)).map(|v| (*v).to_owned())
         } else {
             Some(after.to_owned())
         };
