@@ -194,7 +194,7 @@ fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> 
     if let Some(kind) = trailer_kind(&shaped) {
         return LineKind::Debris(kind);
     }
-    if after_trailer(p) && (wrapped_trailer(p, i) || archive_trailer_part(text)) {
+    if trailer_read_last(p).is_some_and(|r| wrapped_trailer(p, i, r) || archive_trailer_part(text)) {
         return LineKind::Debris(Debris::ArchiveTrailer);
     }
     if ends_text(p, i) {
@@ -535,37 +535,37 @@ fn is_archive_mark(word: &str) -> bool {
 /// `Current Classification *** CONFIDENTIAL`, `Restrictions *** n/a`).
 fn archive_trailer_part(text: &str) -> bool {
     const LABELS: [&str; 2] = ["Current Handling Restrictions", "Current Classification"];
-    // Asked of every line of the body: each test looks at the line's first word first.
-    let Some(space) = text.bytes().position(|c| c == b' ') else { return false };
-    let (word, rest) = (&text[..space], &text[space + 1..]);
-    if !word.is_empty() && !word.contains('*') && rest.starts_with("*** Current ") {
-        return true;
-    }
-    if !matches!(word, "Current" | "Handling" | "Restrictions" | "Classification") {
-        return false;
-    }
     let b = text.as_bytes();
     let Some(at) = memchr::memchr_iter(b'*', b).find(|&k| b[k..].starts_with(b"***")) else { return false };
-    let before = text[..at].trim();
-    LABELS.iter().any(|l| l.strip_suffix(before).is_some_and(|head| head.is_empty() || head.ends_with(' ')))
+    // One word and a space before the mark, then a label's start.
+    let word = text[..at].strip_suffix(' ').filter(|w| !w.is_empty() && !w.contains([' ', '*']));
+    if word.is_some() && text[at..].starts_with("*** Current ") {
+        return true;
+    }
+    // Or the end of a label, from one of its words (the line's first, a space after it), before
+    // the mark.
+    let before = text[..at].trim_end();
+    let first_word = text.find(' ').is_some_and(|k| k > 0 && k <= before.len());
+    first_word
+        && LABELS.iter().any(|l| l.strip_suffix(before).is_some_and(|head| head.is_empty() || head.ends_with(' ')))
 }
 
-/// Whether the line read last was the archive's trailer's: the lines a wrap broke it into
-/// come after its first, and are looked for only there.
-fn after_trailer(p: &Builder<'_>) -> bool {
-    p.cable.removed.last().is_some_and(|r| r.kind == Debris::ArchiveTrailer)
+/// The archive's trailer's line read last, when the line read last was one: the lines a wrap
+/// broke the trailer into come after its first, and are looked for only there.
+fn trailer_read_last<'b>(p: &'b Builder<'_>) -> Option<&'b crate::model::RemovedLine> {
+    p.cable.removed.last().filter(|r| r.kind == Debris::ArchiveTrailer)
 }
 
-/// The rest of an archive's trailer wrapped onto a line of its own (a copy flowed and wrapped
-/// again: `*** Current Handling Restrictions *** EXDIS *** Current` / `Classification ***
-/// SECRET`): right under a line of the trailer's labels, with the trailer's mark in it, or after
-/// one that ends in the mark.
-fn wrapped_trailer(p: &Builder<'_>, i: usize) -> bool {
-    let Some(above) = i.checked_sub(1).map(|k| p.lines[k]) else { return false };
-    let trailer = p.cable.removed.last().filter(|r| r.line == above.number && r.kind == Debris::ArchiveTrailer);
+/// The rest of an archive's trailer wrapped onto line `i` (a copy flowed and wrapped again:
+/// `*** Current Handling Restrictions *** EXDIS *** Current` / `Classification *** SECRET`):
+/// right under `trailer`, a line of its labels, with the trailer's mark in it, or after one that
+/// ends in the mark.
+fn wrapped_trailer(p: &Builder<'_>, i: usize, trailer: &crate::model::RemovedLine) -> bool {
+    let right_under = i.checked_sub(1).is_some_and(|k| p.lines[k].number == trailer.line);
     // The trailer's labels (`*** Current …`), not a rule of stars (`*****` over a closing note).
-    trailer
-        .is_some_and(|r| r.text.contains("*** Current") && (p.lines[i].text.contains("***") || r.text.ends_with("***")))
+    right_under
+        && trailer.text.contains("*** Current")
+        && (p.lines[i].text.contains("***") || trailer.text.ends_with("***"))
 }
 
 /// An archive's line under a telegram: its ID and classification (`2004CARACA01540 -
