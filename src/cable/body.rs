@@ -34,9 +34,9 @@ struct Draft {
 /// of a header was read).
 pub fn body_before_header(p: &mut Builder<'_>, header_end: usize) -> Option<usize> {
     let first_held = (0..header_end).find(|&i| p.is_held(i))?;
-    let first = opens_with_paragraph_one(p).filter(|&first| first < first_held)?;
+    let (first, opening) = paragraph_one(p).filter(|&(first, _)| first < first_held)?;
     // The opening of what the text was pasted in, above it: its close closes the telegram.
-    if let Some(opening) = (0..first).find(|&i| crate::container::wrapper_marker(p.lines[i].text)) {
+    if let Some(opening) = opening {
         p.remove(opening, Debris::Container);
     }
     Some(first)
@@ -46,10 +46,16 @@ pub fn body_before_header(p: &mut Builder<'_>, header_end: usize) -> Option<usiz
 /// or the first in what it was pasted in (a code fence, `[quote]`), a few lines of a chat's words
 /// above it or not (`Here is the cable:` / ```` ``` ```` / `1. WE ENDORSE…`).
 pub fn opens_with_paragraph_one(p: &Builder<'_>) -> Option<usize> {
+    paragraph_one(p).map(|(first, _)| first)
+}
+
+/// [`opens_with_paragraph_one`]'s line, and the opening of what the text was pasted in, if any.
+fn paragraph_one(p: &Builder<'_>) -> Option<(usize, Option<usize>)> {
     let mut lines = p.lines.iter().enumerate().filter(|(_, l)| !l.is_blank());
     let opening = lines.clone().take(4).position(|(_, l)| crate::container::wrapper_marker(l.text));
+    let opening_line = opening.and_then(|k| lines.clone().nth(k)).map(|(i, _)| i);
     let (first, line) = lines.nth(opening.map_or(0, |k| k + 1))?;
-    paragraph_start(line.text).is_some_and(|s| s.number == Some(1)).then_some(first)
+    paragraph_start(line.text).is_some_and(|s| s.number == Some(1)).then_some((first, opening_line))
 }
 
 /// Reads the body from line `start` to the end. Lines before `header_end` that the header
