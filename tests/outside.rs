@@ -22,8 +22,9 @@ impl Score {
     }
 }
 
-/// Each file of a folder with its truth record.
-fn cases(folder: &str) -> Vec<(String, Cable, Value)> {
+/// Each file of a folder with its text (as read, invalid UTF-8 replaced), its reading and its
+/// truth record.
+fn cases(folder: &str) -> Vec<(String, String, Cable, Value)> {
     let dir = common::corpus_dir().join("outside-dev").join(folder);
     let truth = std::fs::read_to_string(dir.join("truth.jsonl")).expect("truth.jsonl");
     truth
@@ -33,8 +34,9 @@ fn cases(folder: &str) -> Vec<(String, Cable, Value)> {
             let file = record["file"].as_str().expect("file").to_owned();
             let bytes = std::fs::read(dir.join(&file)).expect("a cable file");
             let cable = cable::parse_bytes(&bytes);
-            common::assert_every_line_accounted(&file, &String::from_utf8_lossy(&bytes), &cable);
-            (file, cable, record["truth"].clone())
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            common::assert_every_line_accounted(&file, &text, &cable);
+            (file, text, cable, record["truth"].clone())
         })
         .collect()
 }
@@ -158,7 +160,7 @@ fn database_exports_with_lost_line_breaks() {
     let (mut class, mut origin, mut refs, mut paragraphs) =
         (Score { right: 0, total: 0 }, Score { right: 0, total: 0 }, Score { right: 0, total: 0 }, 0);
     let mut missed = Vec::new();
-    for (file, cable, truth) in &cases {
+    for (file, _, cable, truth) in &cases {
         if let Some(expected) = truth["classification"].as_str() {
             class.total += 1;
             class.right += usize::from(cable.classification.map(cable::Classification::as_str) == Some(expected));
@@ -211,7 +213,7 @@ fn national_archives_telegrams_of_the_1970s() {
     let cases = cases("nara-1970s");
     let mut signers = Score { right: 0, total: 0 };
     let mut wrong = Vec::new();
-    for (file, cable, truth) in &cases {
+    for (file, _, cable, truth) in &cases {
         let Some(expected) = truth.get("signers") else { continue };
         signers.total += 1;
         if same_signers(cable, expected) {
@@ -251,11 +253,9 @@ fn national_archives_telegrams_of_the_1970s() {
 /// called not a cable. Those not found stay unknown: none is given a wrong name.
 #[test]
 fn national_archives_telegrams_with_their_line_breaks_lost() {
-    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
     let (mut signers, mut missed) = (Score { right: 0, total: 0 }, Vec::new());
     let mut numbered = Score { right: 0, total: 0 };
-    for (file, with, truth) in cases("nara-1970s") {
-        let text = std::fs::read_to_string(dir.join(&file)).expect("a cable file");
+    for (file, text, with, truth) in cases("nara-1970s") {
         let joined = joined(&text, " ");
         let without = cable::parse(&joined);
         common::assert_every_line_accounted(&file, &joined, &without);
@@ -297,10 +297,8 @@ fn national_archives_telegrams_with_their_line_breaks_lost() {
 /// numbered paragraphs.
 #[test]
 fn national_archives_telegrams_with_their_blank_lines_lost() {
-    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
     let (mut numbered, mut otherwise) = (Score { right: 0, total: 0 }, Vec::new());
-    for (file, with, _) in cases("nara-1970s") {
-        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).expect("a cable file")).into_owned();
+    for (file, text, with, _) in cases("nara-1970s") {
         let copy = text.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n");
         let without = cable::parse(&copy);
         common::assert_every_line_accounted(&file, &copy, &without);
@@ -338,10 +336,8 @@ fn paragraph_ones_read_as_l(text: &str) -> String {
 /// of them called not a cable).
 #[test]
 fn national_archives_telegrams_read_from_a_scan() {
-    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
     let mut otherwise = Vec::new();
-    for (file, with, _) in cases("nara-1970s") {
-        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).expect("a cable file")).into_owned();
+    for (file, text, with, _) in cases("nara-1970s") {
         let scan = paragraph_ones_read_as_l(&text);
         let read = cable::parse(&scan);
         common::assert_every_line_accounted(&file, &scan, &read);
@@ -366,10 +362,8 @@ fn national_archives_telegrams_read_from_a_scan() {
 /// the trailer read as text under the name, or the mark taken for a second signer).
 #[test]
 fn national_archives_telegrams_flowed_and_wrapped_again() {
-    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
     let mut otherwise = Vec::new();
-    for (file, with, _) in cases("nara-1970s") {
-        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).expect("a cable file")).into_owned();
+    for (file, text, with, _) in cases("nara-1970s") {
         // A second section's envelope and caption run into a paragraph are not this test's.
         let sections = text.lines().any(|l| l.starts_with("FM "));
         for width in [40, 60, 100] {
@@ -475,10 +469,8 @@ fn archive_record(id: &str, tabs: bool) -> String {
 /// signature a heading: 84 of 84 read otherwise.
 #[test]
 fn national_archives_telegrams_under_their_record() {
-    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
     let mut wrong = Vec::new();
-    for (file, with, _) in cases("nara-1970s") {
-        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).expect("a cable file")).into_owned();
+    for (file, text, with, _) in cases("nara-1970s") {
         let id = file.trim_end_matches(".txt");
         for tabs in [false, true] {
             let copy = format!("{}{}", text.trim_end(), archive_record(id, tabs));
@@ -1029,11 +1021,9 @@ fn corpus_pages_pasted_in_a_chat_or_a_forum() {
 /// section's header not read as the body's).
 #[test]
 fn national_archives_telegrams_pasted_in_a_chat() {
-    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
     let question = "What do you make of paragraph 2?";
     let mut otherwise = Vec::new();
-    for (file, with, _) in cases("nara-1970s") {
-        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).expect("a cable file")).into_owned();
+    for (file, text, with, _) in cases("nara-1970s") {
         let chat = format!("Here is the cable:\n\n```\n{}\n```\n\n{question}\n", text.trim_end());
         let bare = format!("```\n{}\n```\n", text.trim_end());
         for (shape, copy) in [("chat", chat), ("fence", bare)] {
@@ -1206,11 +1196,9 @@ fn corpus_pages_on_other_sites() {
 /// their numbered paragraphs; 163 now).
 #[test]
 fn national_archives_telegrams_on_other_sites() {
-    let dir = common::corpus_dir().join("outside-dev").join("nara-1970s");
     let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let (mut numbered, mut unsigned) = (Score { right: 0, total: 0 }, Vec::new());
-    for (file, with, _) in cases("nara-1970s") {
-        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).expect("a cable file")).into_owned();
+    for (file, text, with, _) in cases("nara-1970s") {
         let title = "<h1>Central Foreign Policy Files</h1>";
         let text_box = format!("<html><body>{title}<textarea>{}</textarea></body></html>", escape(&text));
         let divs = text.split('\n').map(|l| ["<div>", &escape(l), "</div>"].concat()).collect::<String>();
