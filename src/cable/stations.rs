@@ -47,9 +47,14 @@ pub fn canonical_station(written: &str) -> Station {
     if let Ok(k) = tables.c14n.binary_search_by(|(variant, _)| (*variant).cmp(squeezed.as_str())) {
         return Station { canonical: tables.c14n[k].1.to_owned(), known: true };
     }
-    let known = tables.stations.binary_search(&squeezed.as_str()).is_ok();
+    let known = tables.stations.binary_search(&squeezed.as_str()).is_ok() || SERIES.contains(&squeezed.as_str());
     Station { canonical: squeezed, known }
 }
+
+/// Telegram series numbered apart from any post's, which the archive files under their own
+/// name (`1975SECTO11026`): `SECTO`, from the Secretary's party while travelling, and `TOSEC`,
+/// the Department's to it. Not in cablemap's list, drawn from the 2010 cables alone.
+const SERIES: [&str; 2] = ["SECTO", "TOSEC"];
 
 /// Posts renamed with their city, and the first year (two digits, of this century) whose
 /// telegrams bear the new name: a cable of that year or later is cited by it, as the `WikiLeaks`
@@ -119,6 +124,7 @@ mod tests {
     #[test]
     fn canonicalises_known_spellings() {
         assert_eq!(canonical_station("USUN NEW YORK").canonical, "USUNNEWYORK");
+        assert!(canonical_station("SECTO").known && canonical_station("TOSEC").known);
         assert_eq!(canonical_station("RIO DE JANEIRO").canonical, "RIODEJANEIRO");
         assert_eq!(canonical_station("Rio de Jan").canonical, "RIODEJANEIRO");
         assert_eq!(canonical_station("SECSTATE").canonical, "STATE");

@@ -15,6 +15,12 @@ pub fn strip_ref_keyword(line: &str) -> Option<&str> {
 /// Where a bullet for `letter` starts in `text`, with the bullet's length.
 /// A bullet is `A.`, `A)` or `(A)` at the start or after white space or `;`, or `A:` at the start.
 pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
+    find_bullet_of(text, letter, false)
+}
+
+/// As [`find_bullet`], `colons` also taking `B:` after white space: the bullets of a block whose
+/// first is `A:` (`REF: A: STATE 12345 B: PARIS 678`).
+fn find_bullet_of(text: &str, letter: u8, colons: bool) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let lower = letter.to_ascii_lowercase();
     for i in 0..b.len() {
@@ -23,7 +29,8 @@ pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
         if !at_start {
             continue;
         }
-        // `A:` only where a block begins (`REF A: STATE 12345`, a line of its own each).
+        // `A:` only where a block begins (`REF A: STATE 12345`, a line of its own each), or
+        // after `A:` began it.
         let (len, ok) = if b[i] == b'(' || b[i] == b'[' {
             let close = if b[i] == b'(' { b')' } else { b']' };
             (3, b.get(i + 1).is_some_and(|&c| c == letter || c == lower) && b.get(i + 2) == Some(&close))
@@ -31,7 +38,8 @@ pub fn find_bullet(text: &str, letter: u8) -> Option<(usize, usize)> {
             // `A - KABUL 28`.
             (3, b[i] == letter || b[i] == lower)
         } else {
-            let closing = matches!(b.get(i + 1), Some(b'.' | b')')) || i == 0 && b.get(i + 1) == Some(&b':');
+            let closing =
+                matches!(b.get(i + 1), Some(b'.' | b')')) || (i == 0 || colons) && b.get(i + 1) == Some(&b':');
             (2, (b[i] == letter || b[i] == lower) && closing)
         };
         // The bullet must be followed by white space or the end: `A.` not `A.B.C.`, `U.S.`;
@@ -98,9 +106,10 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
         }
         return items;
     };
+    let colons = block[first..first + len].ends_with(':');
     let mut start = first + len;
     loop {
-        let next = find_bullet(&block[start..], letter + 1).map(|(i, l)| (start + i, l));
+        let next = find_bullet_of(&block[start..], letter + 1, colons).map(|(i, l)| (start + i, l));
         let end = next.map_or(block.len(), |(i, _)| i);
         // `\` at a line's end escaped the break in a CSV export: debris, not text.
         let text = block[start..end].trim().trim_end_matches([';', ',', '¶', '\\']).trim();
@@ -557,28 +566,51 @@ fn dtg_year_at(words: &[Word<'_>], at: usize) -> Option<(String, usize)> {
     Some((format!("{:02}", date.year % 100), at + 3))
 }
 
-/// The year of a date after `OF` at word `at` (`OF MAY 3, 1974`, `OF 3 MAY 1974`, `OF MAY 1974`,
-/// `OF 1974`), its year in four digits, and the word after it. A date with no year (`OF MAY 3`)
-/// is none: the citing cable's year is the cable's.
+/// The year of a date after `OF` or `DATED` at word `at` (`OF MAY 3, 1974`, `OF 3 MAY 1974`,
+/// `OF MAY 1974`, `OF 1974`, `DATED 2 FEB 07`, `DATED 2/2/2007`), in two digits, and the word
+/// after it. A date with no year (`OF MAY 3`) is none: the citing cable's year is the cable's.
 fn dated_at(words: &[Word<'_>], at: usize) -> Option<(String, usize)> {
-    if words.get(at)?.core != "OF" {
+    if !matches!(words.get(at)?.core, "OF" | "DATED") {
         return None;
     }
+    // `2/2/2007`, `02/02/07`: month, day and year.
+    if let Some(w) = words.get(at + 1) {
+        let parts: Vec<&str> = w.core.split('/').collect();
+        if let [month, day, year] = parts[..] {
+            let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+                n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+            };
+            if digits(month, 1..=2) && digits(day, 1..=2) && (year.len() == 2 || year.len() == 4) && digits(year, 2..=4)
+            {
+                return Some((year[year.len() - 2..].to_owned(), at + 2));
+            }
+        }
+    }
     let mut k = at + 1;
+    let (mut day, mut month) = (false, false);
     // A month's name and a day, in either order.
-    while k < at + 3
-        && words.get(k).is_some_and(|w| {
-            let day = w.is_digits() && w.core.len() <= 2;
-            let month = w.core.len() >= 3
-                && crate::fields::dtg::month_number(w.core).is_some()
-                && w.core.bytes().all(|b| b.is_ascii_alphabetic());
-            day || month
-        })
-    {
+    while k < at + 3 {
+        let Some(w) = words.get(k) else { break };
+        if w.is_digits() && w.core.len() <= 2 && !day {
+            day = true;
+        } else if w.core.len() >= 3
+            && crate::fields::dtg::month_number(w.core).is_some()
+            && w.core.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            month = true;
+        } else {
+            break;
+        }
         k += 1;
     }
-    let year = words.get(k).filter(|w| w.is_digits() && w.core.len() == 4 && matches!(&w.core[..2], "19" | "20"))?;
-    Some((year.core[2..].to_owned(), k + 1))
+    let year = words.get(k).filter(|w| w.is_digits())?;
+    // Four digits, or two after a month and a day (`2 FEB 07`; `OF MAY 7` is a day).
+    let year = match year.core.len() {
+        4 if matches!(&year.core[..2], "19" | "20") => &year.core[2..],
+        2 if day && month => year.core,
+        _ => return None,
+    };
+    Some((year.to_owned(), k + 1))
 }
 
 /// The ID of a cable cited as written at `station` in `year` (two digits), by the name its post
@@ -791,6 +823,28 @@ mod tests {
             ["74CAIRO4000", "73CAIRO3000", "75STATE105432"]
         );
         assert_eq!(plain(&cited("CAIRO 4000 OF 3 MAY 1974", "75", "X")), ["74CAIRO4000"]);
+        // After `DATED` too, and a date in figures or with a two-digit year after month and day.
+        assert_eq!(
+            plain(&cited(
+                "A. STATE 12345 DATED FEB 2, 2007 B. PARIS 678 DATED 2/2/07 C. ROME 9 DATED 2 FEB 06",
+                "08",
+                "X"
+            )),
+            ["07STATE12345", "07PARIS678", "06ROME9"]
+        );
+        assert_eq!(plain(&cited("STATE 12345 OF MAY 07", "08", "X")), ["08STATE12345"]);
+    }
+
+    /// Bullets written `A:` go on as `B:`, `C:` (only after `A:`: `B:` within an item is text).
+    #[test]
+    fn reads_bullets_written_with_colons() {
+        let items = cited("A: STATE 12345 B: PARIS 678 C: 07 ROME 9", "08", "X");
+        assert_eq!(
+            items,
+            [("A", "08STATE12345"), ("B", "08PARIS678"), ("C", "07ROME9")]
+                .map(|(l, id)| (Some(l.to_owned()), id.to_owned()))
+        );
+        assert_eq!(split_items("A. STATE 12345 NOTE B: SEE PARA 2").len(), 1);
     }
 
     /// A post's own telegrams cited by the word for them (`EMBTEL`, `CONTEL`, `OURTEL`): the
@@ -803,6 +857,8 @@ mod tests {
             ["75STATE105432", "75CAIRO4000", "75CAIRO12"]
         );
         assert_eq!(plain(&cited("CONTEL 345", "76", "BOMBAY")), ["76BOMBAY345"]);
+        // The Secretary's travelling party's series, to and from it.
+        assert_eq!(plain(&cited("A. SECTO 11026 B. TOSEC 130123", "75", "STATE")), ["75SECTO11026", "75TOSEC130123"]);
         assert_eq!(plain(&cited("A. OURTEL 12 B. EMBTEL 4000", "75", "STATE")), ["75STATE12"]);
     }
 
