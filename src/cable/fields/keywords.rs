@@ -41,14 +41,23 @@ pub fn strip(line: &str, keyword: Keyword) -> Option<&str> {
         if starts_with_ci(line, spelling) {
             let rest = &line[spelling.len()..];
             // `SUBJECT;`, `REF;`: a scan's text reads a colon so.
-            let separator = rest.starts_with([':', ';', ' ', '.', '\t']);
+            let separator = rest.starts_with([':', ';', ' ', '.', '\t']) || dash(rest).is_some();
             if rest.is_empty() || separator {
-                // `REFS :` too.
-                return Some(rest.trim_start().trim_start_matches([':', '.', ';']).trim());
+                // `REFS :` too; `SUBJECT - …`, `SUBJECT -- …`, `SUBJ- …`: a dash for the colon.
+                let rest = rest.trim_start();
+                let rest = dash(rest).unwrap_or(rest);
+                return Some(rest.trim_start_matches([':', '.', ';']).trim());
             }
         }
     }
     None
+}
+
+/// The text after a dash standing for a keyword's colon (`- …`, `-- …`, `– …`): dashes, then
+/// white space (not `-MATTER`).
+fn dash(text: &str) -> Option<&str> {
+    let rest = text.trim_start_matches(['-', '–', '—']);
+    (rest.len() < text.len() && rest.starts_with([' ', '\t'])).then_some(rest)
 }
 
 /// Where another caption field starts inside `text` (never at 0), and which. Inside a line only
@@ -96,6 +105,11 @@ mod tests {
         // A scan's semicolon for the colon.
         assert_eq!(strip("SUBJECT; X", Keyword::Subject), Some("X"));
         assert_eq!(strip("REF; A. X", Keyword::Ref), Some("A. X"));
+        // A dash for the colon, but not a word joined to the keyword by one.
+        assert_eq!(strip("SUBJECT - X", Keyword::Subject), Some("X"));
+        assert_eq!(strip("SUBJ-- X", Keyword::Subject), Some("X"));
+        assert_eq!(strip("REF - STATE 5", Keyword::Ref), Some("STATE 5"));
+        assert_eq!(strip("SUBJECT-MATTER EXPERTS", Keyword::Subject), None);
     }
 
     #[test]
