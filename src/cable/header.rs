@@ -553,6 +553,9 @@ impl Header {
                 && (caption.trailing.is_empty() || trailing_words && !self.seen.caption)
                 && (caption.serial.is_some() || caption.is_banner());
             if usable {
+                if !self.seen.caption && caption.serial.is_none() && self.post_on_the_next_line(p, i, text) {
+                    return Some(Mode::None);
+                }
                 if self.seen.caption && caption.serial.is_none() {
                     p.remove(i, Debris::Banner);
                     // A page's banner inside a SUBJECT, a REF block or the reasons of `Classified
@@ -595,6 +598,28 @@ impl Header {
         let joined = format!("{} {next}", text.trim_end());
         let Some(caption) = classification::parse_caption_line(&joined) else { return false };
         if !caption.is_whole() || caption.rest.is_some() || caption.station.is_none() || caption.serial.is_none() {
+            return false;
+        }
+        read_caption(p, i, &caption);
+        p.hold(i + 1, Field::Caption);
+        self.seen.caption = true;
+        true
+    }
+
+    /// A classification alone over the post and telegram number (`CONFIDENTIAL` over `LONDON
+    /// 001234`, as a copy re-set in a narrow column gives it): read as one caption line; both
+    /// lines are the caption's. The post must be one the station list knows.
+    fn post_on_the_next_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> bool {
+        let Some(next) = p.lines.get(i + 1).map(|l| l.text.trim()) else { return false };
+        let serial = next.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if next.len() > 40 || serial == 0 || serial == next.len() || !next.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            return false;
+        }
+        let joined = format!("{} {next}", text.trim_end());
+        let Some(caption) = classification::parse_caption_line(&joined) else { return false };
+        let known = caption.station.is_some_and(|s| crate::stations::canonical_station(s).known);
+        if !caption.is_whole() || caption.rest.is_some() || caption.serial.is_none() || !known {
             return false;
         }
         read_caption(p, i, &caption);
@@ -1065,6 +1090,20 @@ fn estimate(p: &mut Builder<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::model::{Classification, Debris, DiagnosticKind};
+
+    /// A classification alone over the post and number is one caption; a banner over a line
+    /// that names no post stays a banner (`CONFIDENTIAL` over `PAGE 02 ROME 01196`).
+    #[test]
+    fn a_caption_with_its_post_on_the_next_line() {
+        let text = "CONFIDENTIAL\nLONDON 001234\nNOFORN\nE.O. 12958: DECL: 02/14/2018\nTAGS: PREL, UK\n\
+                    SUBJECT - TALKS\n\n1. (C) Text.\n";
+        let c = crate::parse(text);
+        assert_eq!((c.origin.as_deref(), c.serial.as_deref()), (Some("LONDON"), Some("001234")));
+        assert_eq!((c.subject.as_deref(), c.unknown.len()), (Some("TALKS"), 0));
+        assert_eq!(c.estimate.and_then(|e| e.id).as_deref(), Some("08LONDON1234"));
+        let c = crate::parse("CONFIDENTIAL\nWE MET 12\nTAGS: PREL, UK\nSUBJECT: TALKS\n\n1. (C) Text.\n");
+        assert_eq!(c.origin, None);
+    }
 
     /// A SUBJECT in capitals ends where a sentence in mixed case begins, and goes on across a
     /// page's banner and header; a REF block goes on across them too.
