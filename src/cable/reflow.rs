@@ -637,9 +637,20 @@ fn closing_marks(line: &str) -> (usize, Vec<usize>) {
     let mut end = line.trim_end().len();
     let mut marks = Vec::new();
     // The classification repeated at the page's foot after the signature is one too (`…TASCA
-    // CONFIDENTIAL NNN`).
-    let marks_words =
-        ["BT", "NNNN", "NNN", "<< END OF DOCUMENT >>", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS"];
+    // CONFIDENTIAL NNN`), and an export's mark of a cable's end (`…HECK ====CABLE ENDS====`).
+    let marks_words = [
+        "BT",
+        "NNNN",
+        "NNN",
+        "<< END OF DOCUMENT >>",
+        "====CABLE ENDS====",
+        "End Cable Text",
+        "END CABLE TEXT",
+        "CONFIDENTIAL",
+        "SECRET",
+        "UNCLASSIFIED",
+        "UNCLAS",
+    ];
     while let Some(mark) =
         marks_words.iter().find(|m| line[..end].ends_with(*m) && line[..end - m.len()].ends_with(' '))
     {
@@ -2232,6 +2243,11 @@ mod tests {
         // The classification at the page's foot after the signature is a closing mark too.
         let c = crate::parse(&text.replace("CLINTON BT NNNN", "CLINTON UNCLASSIFIED NNNN"));
         assert_eq!(c.signers, ["CLINTON"]);
+        // And an export's mark of the cable's end.
+        for end in ["====CABLE ENDS====", "End Cable Text"] {
+            let c = crate::parse(&text.replace("BT NNNN", end));
+            assert_eq!(c.signers, ["CLINTON"], "{end}");
+        }
         let old = "P R 281848Z DEC 66 FM AMEMBASSY SAIGON TO SECSTATE WASHDC PRIORITY 1234 BT C O N F I D E N T I A L \
                    SAIGON 13456\n\nE.O. 11652: GDS TAGS: PINT, VS SUBJECT: (C) PROVINCIAL ELECTIONS\n\n1. (C) THE \
                    ELECTIONS PASSED QUIETLY.\n\nLODGE\n";
