@@ -1692,6 +1692,18 @@ fn archive_trailer_at(line: &str) -> Option<usize> {
     }
 }
 
+/// Where a closing note under the signature begins in a text's last 300 bytes: the
+/// telecommunications center's (`NOTE BY OC/T: NOT PASSED TO ALL DIPLOMATIC POSTS.`) or the
+/// drafter's (`(DRAFTED BY EUR/UBI:JSMITH)`), after a space.
+fn closing_note_at(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let from = b.len().saturating_sub(300);
+    [&b" NOTE BY OC"[..], b" (DRAFTED BY "]
+        .iter()
+        .filter_map(|note| memchr::memmem::rfind(&b[from..], note).map(|k| from + k + 1))
+        .min()
+}
+
 /// The post's classified website run on at a text's end (`…End Comment. Please visit Paris'
 /// Classified Website at: http://www.state.sgov.gov/p/eur/paris/index.c fm Stapleton`, `…a
 /// factor. JEFFREY “Visit Ankara's Classified Web Site at http://…/Portal:Turkey”`), which the
@@ -1834,8 +1846,11 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a 
     // apart), ends in its subject or a field, not in a signature (`SUBJECT: … ON U.S. MILITARY
     // TRANSITS AT SHANNON`).
     let signed = ends_text || !r.in_header;
+    // A closing note after the signature (`… END TEXT. MCHENRY NOTE BY OC/T: NOT PASSED …`):
+    // the signature before it, the note on a line of its own.
+    let note = signed.then(|| closing_note_at(&line[..trailer.unwrap_or(line.len())])).flatten();
     // The envelope's closing marks after it (`… CLINTON BT NNNN`): the signature before them.
-    let words_to = trailer.unwrap_or(line.len());
+    let words_to = note.or(trailer).unwrap_or(line.len());
     let (words_end, marks) = closing_marks(&line[..words_to]);
     let (footer, signature) = if signed { closing_words(line, words_end) } else { (Vec::new(), None) };
     if let Some(at) = signature {
@@ -1846,6 +1861,7 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a 
         }
     }
     breaks.extend(footer);
+    breaks.extend(note.map(|at| (at, Break::Blank)));
     if signed {
         breaks.extend(marks.into_iter().map(|at| (at, Break::Line)));
     }
@@ -2243,8 +2259,9 @@ mod tests {
         // The classification at the page's foot after the signature is a closing mark too.
         let c = crate::parse(&text.replace("CLINTON BT NNNN", "CLINTON UNCLASSIFIED NNNN"));
         assert_eq!(c.signers, ["CLINTON"]);
-        // And an export's mark of the cable's end.
-        for end in ["====CABLE ENDS====", "End Cable Text"] {
+        // And an export's mark of the cable's end; a closing note after the signature.
+        for end in ["====CABLE ENDS====", "End Cable Text", "NOTE BY OC/T: NOT PASSED TO ALL POSTS.", "(DRAFTED BY X)"]
+        {
             let c = crate::parse(&text.replace("BT NNNN", end));
             assert_eq!(c.signers, ["CLINTON"], "{end}");
         }
