@@ -415,9 +415,13 @@ fn next_paragraph_glued(draft: &Draft, line: &str, number: Option<u32>, last: Op
     };
     // A short line of its own above the first (a page's title, `Cable`) is no sentence cut.
     let title = draft.lines.len() == 1 && above.len() <= 40;
+    // After a sentence's end, a number or two may be skipped: paragraphs the archive withheld
+    // (`2. …` / `4. IN CONTEXT…`), the first too, under a short line (a reference: `C) STATE
+    // 06883, 14 JAN 72` / `2. SUMMARY: …`).
+    let ended = above.ends_with(['.', '!', '?', '"', '”', ')']);
     stop && match last {
-        Some(last) => number == last + 1 && !cut,
-        None => number == 1 && !above.ends_with(':') && (!cut || title),
+        Some(last) => !cut && (number == last + 1 || ended && (last + 2..=last + 3).contains(&number)),
+        None => !above.ends_with(':') && (number == 1 && (!cut || title) || (2..=3).contains(&number) && title && !cut),
     }
 }
 
@@ -1266,7 +1270,9 @@ CONFIDENTIAL
     /// A telegram's body that lost its blank lines: each paragraph numbered in order under a
     /// sentence's end begins anew, the first under whatever stands above it; a number out of
     /// order, one under a line cut mid-sentence (`…AS SET OUT IN PARA` / `3. OF REFTEL`) or a
-    /// list's under a colon goes on the paragraph. The name under the last sentence signs it.
+    /// list's under a colon goes on the paragraph. A number or two skipped after a sentence's
+    /// end are paragraphs withheld, the first's too under a short line of its own (a
+    /// reference). The name under the last sentence signs it.
     #[test]
     fn reads_numbered_paragraphs_with_no_blank_line_between() {
         let numbers = |text: &str| {
@@ -1279,9 +1285,22 @@ CONFIDENTIAL
                     3. OF REFTEL, AND THAT IT WOULD ARRIVE ON MAY 2.\n\
                     3. WE WILL REPORT FURTHER. THE MINISTER'S TERMS WERE AS FOLLOWS:\n\
                     1. NO PRESS.\n\
-                    5. COMMENT: NONE.\n\
+                    2. NO PHOTOGRAPHS.\n\
+                    9. COMMENT: NONE.\n\
                     LODGE\n";
         assert_eq!(numbers(body), (vec![None, Some(1), Some(2), Some(3)], vec!["LODGE".to_owned()]));
+        // Paragraphs withheld (1974TELAV06773 numbers 1, 2, 4, 5); the first under a reference
+        // (1974CANBER00684 opens with its REF's last items, then `2. SUMMARY`).
+        let withheld = "@\n1. THE COMMITTEE MET ON MONDAY.\n2. IT ADOPTED THE RESOLUTION.\n4. IN CONTEXT, THIS IS NEW.\n\
+                        5. COMMENT: NONE.\nLODGE\n";
+        assert_eq!(numbers(withheld).0, [None, Some(1), Some(2), Some(4), Some(5)]);
+        let under_ref = "B) STATE 019914\nC) STATE 06883, 14 JAN 72\n2. SUMMARY: THE TEXT WAS PRESENTED.\n\
+                         3. THE MINISTER WILL STUDY IT.\nMARSHALL\n";
+        let read = numbers(under_ref);
+        assert_eq!(
+            (&read.0[read.0.len() - 2..], read.1.as_slice()),
+            ([Some(2), Some(3)].as_slice(), ["MARSHALL".to_owned()].as_slice())
+        );
     }
 
     /// Under paragraphs numbered with a full stop, a list numbered with a parenthesis (`1) Joint
