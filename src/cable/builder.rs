@@ -133,13 +133,14 @@ fn page_furniture(lines: &[Line<'_>], caseless: bool) -> Vec<bool> {
     };
     for (i, line) in lines.iter().enumerate() {
         // What may start furniture, by its first bytes (`12/3/10, …`, `https://…`, `Page 2 of
-        // 3`, `RELEASE…`, `UNCLASSIFIED U.S. Department…`): nearly every line fails here.
+        // 3`, `- 2 -`, `RELEASE…`, `UNCLASSIFIED U.S. Department…`): nearly every line fails here.
         let b = line.text.as_bytes();
         let upper = |k: usize| b.get(k).map(u8::to_ascii_uppercase);
         let candidate = match upper(0) {
             Some(b'0'..=b'9') => b.get(1) == Some(&b'/') || b.get(2) == Some(&b'/'),
             Some(b'H' | b'F') => matches!((upper(1), upper(2)), (Some(b'T'), Some(b'T')) | (Some(b'I'), Some(b'L'))),
             Some(b'P') => upper(1) == Some(b'A'),
+            Some(b'-') => b.get(1) == Some(&b' '),
             Some(b'R') => upper(1) == Some(b'E'),
             Some(b'U') => matches!(upper(1), Some(b'N' | b'.')),
             _ => false,

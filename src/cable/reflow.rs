@@ -371,7 +371,8 @@ fn header_wrapped_again(text: &str) -> bool {
         && b.split(|&c| c == b'\n' || c == b'\r').all(|line| line.len() <= LONG_LINE)
 }
 
-/// `text` with the lines of each of its blocks (the lines between blank ones) joined by a space.
+/// `text` with the lines of each of its blocks (the lines between blank ones) joined by a space;
+/// a PDF's page furniture stays a line of its own.
 fn unwrap_blocks(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_block = false;
@@ -381,6 +382,15 @@ fn unwrap_blocks(text: &str) -> String {
             if in_block {
                 out.push('\n');
             }
+            out.push('\n');
+            in_block = false;
+        } else if crate::shapes::is_pdf_page_furniture(line) {
+            // A PDF's page number or margins stay a line of their own, which the text reads
+            // across (`…End comment. Beyrle` / `Page 3`).
+            if in_block {
+                out.push('\n');
+            }
+            out.push_str(line);
             out.push('\n');
             in_block = false;
         } else {
@@ -420,13 +430,26 @@ fn reflow_cased(text: &str) -> String {
     reflow_lines(text)
 }
 
+/// Where a text's last words end: its last line that holds any, and is no PDF's page furniture
+/// after them (`…End comment. Beyrle` / `Page 3`, a browser's print margins).
+fn last_words_end(text: &str) -> usize {
+    let mut end = text.trim_end().len();
+    while let Some(start) = text[..end].rfind('\n').map(|k| k + 1) {
+        if !crate::shapes::is_pdf_page_furniture(text[start..end].trim()) {
+            break;
+        }
+        end = text[..start].trim_end().len();
+    }
+    end
+}
+
 /// [`reflow`] of a text as its lines stand.
 fn reflow_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut first = true;
     // The text's last words, where a signature may stand, are on its last line that holds any;
     // `at` is where the line read begins.
-    let last = text.trim_end().len();
+    let last = last_words_end(text);
     let mut at = 0;
     // The caption's post, once read: a line after it reads `FM` as a foreign minister.
     let mut station = None;

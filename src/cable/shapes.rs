@@ -100,6 +100,11 @@ pub fn is_pdf_page_furniture(text: &str) -> bool {
     match text.as_bytes() {
         [b'0'..=b'9' | b'h' | b'H' | b'f' | b'F', ..] => is_print_margin(text),
         [b'P', b'a' | b'A', ..] => is_page_count_line(text),
+        // A page's number between dashes, as a word processor's footer sets it (`- 2 -`).
+        [b'-', b' ', ..] => text
+            .strip_prefix("- ")
+            .and_then(|t| t.strip_suffix(" -"))
+            .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())),
         [b'R', b'E', ..] | [b'U', b'N' | b'.', ..] => {
             let stamp = text.strip_prefix("UNCLASSIFIED ").unwrap_or(text);
             text.starts_with("RELEASE IN FULL")
@@ -110,9 +115,13 @@ pub fn is_pdf_page_furniture(text: &str) -> bool {
     }
 }
 
-/// `Page 2 of 3`, alone or with the time a browser prints beside it (`Page 2 of 4 12/3/10, 10:40 AM`).
+/// `Page 2 of 3`, alone or with the time a browser prints beside it (`Page 2 of 4 12/3/10, 10:40 AM`);
+/// `Page 2` alone, a PDF's own page number (not the telegram's `PAGE 02 ATHENS 02959`).
 fn is_page_count_line(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("Page ").or_else(|| text.strip_prefix("PAGE ")) else { return false };
+    if (1..=3).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     let mut words = rest.split_ascii_whitespace();
     let (Some(page), Some(of), Some(pages)) = (words.next(), words.next(), words.next()) else { return false };
     is_page_count(&[page, of, pages])
@@ -304,6 +313,9 @@ mod tests {
         assert!(!is_page_header("PAGES of history"));
         // A FOIA release's PDF, page by page.
         assert!(is_page_header("Page 2 of 3") && is_page_header("RELEASE IN PART B1,1.4(B),1.4(D)"));
+        // A PDF's page number alone, or between dashes; not a dash before a number in the text.
+        assert!(is_pdf_page_furniture("Page 2") && is_pdf_page_furniture("- 12 -"));
+        assert!(!is_pdf_page_furniture("Page 2 shows") && !is_pdf_page_furniture("- 12 percent -"));
         assert!(is_page_header(
             "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739546 Date: 05/13/2015"
         ));
