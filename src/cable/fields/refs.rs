@@ -113,7 +113,9 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
         let end = next.map_or(block.len(), |(i, _)| i);
         // `\` at a line's end escaped the break in a CSV export: debris, not text.
         let text = block[start..end].trim().trim_end_matches([';', ',', '¶', '\\']).trim();
-        items.push((Some(char::from(letter).to_string()), collapse_ws(text)));
+        // `(B) ROME 6 AND (C) ROME 7`: the word that joined it to the next is none of its.
+        let text = [" AND", " and", " And"].iter().find_map(|w| text.strip_suffix(w)).unwrap_or(text);
+        items.push((Some(char::from(letter).to_string()), collapse_ws(text.trim_end_matches([',', ';']).trim_end())));
         match next {
             Some((i, l)) if letter < b'Z' => {
                 letter += 1;
@@ -833,6 +835,14 @@ mod tests {
             ["07STATE12345", "07PARIS678", "06ROME9"]
         );
         assert_eq!(plain(&cited("STATE 12345 OF MAY 07", "08", "X")), ["08STATE12345"]);
+    }
+
+    /// An item's text leaves out the word that joined it to the next (`(B) ROME 6 AND (C) …`).
+    #[test]
+    fn an_items_text_leaves_out_the_word_joining_it_to_the_next() {
+        let texts: Vec<String> =
+            split_items("(A) ROME 5, (B) ROME 6 AND (C) ROME 7").into_iter().map(|i| i.1).collect();
+        assert_eq!(texts, ["ROME 5", "ROME 6", "ROME 7"]);
     }
 
     /// Bullets written `A:` go on as `B:`, `C:` (only after `A:`: `B:` within an item is text).
