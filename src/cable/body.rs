@@ -514,6 +514,7 @@ fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft
 pub fn trailer_kind(text: &str) -> Option<Debris> {
     // `<< END OF DOCUMENT >>`: PlusD's close of a 1970s telegram's text.
     if matches!(text, "BT" | "NNN" | "NNNN")
+        || is_closing_serial(text)
         || text.eq_ignore_ascii_case("End Cable Text")
         || text.eq_ignore_ascii_case("<< END OF DOCUMENT >>")
         || crate::container::export_marker(text)
@@ -532,6 +533,15 @@ pub fn trailer_kind(text: &str) -> Option<Debris> {
         return Some(Debris::ArchiveTrailer);
     }
     None
+}
+
+/// The message's number the envelope repeats under `BT` (`#2531`, `#0078/02`).
+pub(crate) fn is_closing_serial(text: &str) -> bool {
+    let Some(number) = text.strip_prefix('#') else { return false };
+    let (serial, section) = number.split_once('/').unwrap_or((number, "00"));
+    let digits =
+        |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(serial, 1..=6) && digits(section, 2..=2)
 }
 
 /// The archive's end-of-record mark (`NMAFVVZCZ`).
@@ -1363,6 +1373,10 @@ CONFIDENTIAL
         assert_eq!((last.text.as_str(), last.original.ends_with("EAGLETON")), ("BEIRUT MINIMIZE CONSIDERED.", true));
         assert_eq!(cable("3. THE OFFICE COMPILED THIS REPORT.  END OF TEXT. BAKER\n").signers, ["BAKER"]);
         assert_eq!(cable("GILLESPIE##\n").signers, ["GILLESPIE"]);
+        // The envelope's close: `BT`, the message's number, `NNNN`.
+        let c = cable("BEYRLE\nBT\n#2531\n\nNNNN\n");
+        assert_eq!(c.signers, ["BEYRLE"]);
+        assert!(c.removed.iter().any(|r| r.kind == Debris::EndOfText && r.text == "#2531"));
         let c = cable(
             "SULLIVAN\n\nCONFIDENTIAL\n\nDeclassified/Released US Department of State EO Systematic\nReview 30 JUN 2006\n",
         );

@@ -674,11 +674,19 @@ fn closing_marks(line: &str) -> (usize, Vec<usize>) {
         "UNCLASSIFIED",
         "UNCLAS",
     ];
-    while let Some(mark) =
-        marks_words.iter().find(|m| line[..end].ends_with(*m) && line[..end - m.len()].ends_with(' '))
+    // The message's number the envelope repeats under `BT` (`…CLINTON BT #2531 NNNN`) too.
+    let serial = |text: &str| {
+        let word = text.rsplit(' ').next().unwrap_or_default();
+        (word.len() < text.len() && crate::body::is_closing_serial(word)).then_some(word.len())
+    };
+    while let Some(len) = marks_words
+        .iter()
+        .find(|m| line[..end].ends_with(*m) && line[..end - m.len()].ends_with(' '))
+        .map(|m| m.len())
+        .or_else(|| serial(&line[..end]))
     {
-        marks.push(end - mark.len());
-        end = line[..end - mark.len()].trim_end().len();
+        marks.push(end - len);
+        end = line[..end - len].trim_end().len();
     }
     (end, marks)
 }
@@ -2282,9 +2290,15 @@ mod tests {
         // The classification at the page's foot after the signature is a closing mark too.
         let c = crate::parse(&text.replace("CLINTON BT NNNN", "CLINTON UNCLASSIFIED NNNN"));
         assert_eq!(c.signers, ["CLINTON"]);
-        // And an export's mark of the cable's end; a closing note after the signature.
-        for end in ["====CABLE ENDS====", "End Cable Text", "NOTE BY OC/T: NOT PASSED TO ALL POSTS.", "(DRAFTED BY X)"]
-        {
+        // And an export's mark of the cable's end; a closing note after the signature; the
+        // envelope's close with the message's number.
+        for end in [
+            "====CABLE ENDS====",
+            "End Cable Text",
+            "NOTE BY OC/T: NOT PASSED TO ALL POSTS.",
+            "(DRAFTED BY X)",
+            "BT #0086 NNNN",
+        ] {
             let c = crate::parse(&text.replace("BT NNNN", end));
             assert_eq!(c.signers, ["CLINTON"], "{end}");
         }
