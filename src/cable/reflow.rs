@@ -1112,15 +1112,48 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     // before it (`…End Summary. Reaching out to the Regions 2. (SBU) The Ambassador…`, `//DEFENSE
     // MINISTER ON CHINA ARMS EMBARGO// 2. (C)`), but never a word that cites a paragraph
     // (`…as in para 2. (C) …`).
+    let word = b[..k].rsplit(|&c| c == b' ').next().unwrap_or_default();
+    let cites = || {
+        ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFTEL", "SECTION", "SEE"]
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    };
     let marked = || {
         let mark = number + digits + 1 + usize::from(after == Some(&b' '));
-        let word = b[..k].rsplit(|&c| c == b' ').next().unwrap_or_default();
-        let cites = ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFTEL", "SECTION", "SEE"]
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word));
-        value == n && !lost_pilcrow && portion_mark_at(b, mark) && !cites
+        value == n && !lost_pilcrow && portion_mark_at(b, mark) && !cites()
     };
-    (spaces >= 2 || sentence_end || k == 0 || marked()).then_some(value)
+    // Or as one of a run of numbered items close together, as a form's fields are (`…/ T-89 2.
+    // JULY 22, 1977 3. MICHAEL DAVIS 4. 502 SYRIA`): three in turn, each near the last. Not a
+    // date's day (`…ON JANUARY 8. AFTER…`), nor a paragraph cited.
+    let listed = || {
+        let month =
+            word.len() >= 3 && std::str::from_utf8(word).ok().and_then(crate::fields::dtg::month_number).is_some();
+        value == n && n >= 2 && !month && !cites() && numbered_run(b, i, number + digits, n)
+    };
+    (spaces >= 2 || sentence_end || k == 0 || marked() || listed()).then_some(value)
+}
+
+/// Whether the number `n` written from `at` to `end` is one of three in turn (`n - 2`, `n - 1`,
+/// `n`; `n - 1`, `n`, `n + 1`; or `n`, `n + 1`, `n + 2`), each written `k. ` after a space
+/// within a line's length of the one before: a form's short fields, not paragraphs.
+fn numbered_run(b: &[u8], at: usize, end: usize, n: u32) -> bool {
+    const NEAR: usize = 150;
+    // Where `k. ` stands after a space near before `before`, or near after `after`.
+    let back = |before: usize, k: u32| {
+        let written = format!(" {k}. ");
+        let from = before.saturating_sub(NEAR);
+        memchr::memmem::rfind(&b[from..before], written.as_bytes()).map(|p| from + p + 1)
+    };
+    let ahead = |after: usize, k: u32| {
+        let written = format!(" {k}. ");
+        memchr::memmem::find(&b[after..b.len().min(after + NEAR)], written.as_bytes())
+            .map(|p| after + p + written.len())
+    };
+    let before = back(at, n - 1);
+    let after = ahead(end, n + 1);
+    let twice_before = || n >= 3 && before.and_then(|p| back(p, n - 2)).is_some();
+    let twice_after = || after.and_then(|p| ahead(p, n + 2)).is_some();
+    before.is_some() && after.is_some() || twice_before() || twice_after()
 }
 
 /// A portion mark at `at` (`(C)`, `(SBU)`, `(S/NF)`), then a space or the end.
@@ -2011,6 +2044,19 @@ mod tests {
         // A telegram of one paragraph that the archive's trailer closes: its signature.
         let text = format!("1. {long}: A. {long}. B. {long}. SWANK NMAFVVZCZ");
         assert_eq!(numbers(&text), (vec![1], vec!["SWANK".to_owned()]));
+        // A form's fields, numbered close together after words with no full stop (1977DAMASC04767).
+        let text = format!(
+            "1. 502 /DAMASCUS / T-89 2. JULY 22, 1977 3. MICHAEL DAVIS 4. 502 SYRIA 5. {long}. {long}. 6. {long}. MURPHY"
+        );
+        assert_eq!(numbers(&text), (vec![1, 2, 3, 4, 5, 6], vec!["MURPHY".to_owned()]));
+        // Not a date's day among them (`…ON JANUARY 4. AFTER…`), nor a number alone after a word
+        // (`…IN TOUCH 3. WE…` with no 2 and 4 near).
+        let text = format!("1. {long}. 2. {long} IN TOUCH 3. WE {long}. 3. {long}. DALE");
+        assert_eq!(numbers(&text).0, [1, 2, 3]);
+        let text = format!("1. {long}. 2. {long}. 3. HE CAME ON JANUARY 4. AFTER TALKS HE LEFT. 4. {long}. DALE");
+        let c = crate::parse(&text);
+        let fourth = c.sections.iter().flat_map(|s| &s.paragraphs).find(|p| p.number == Some(4));
+        assert!(fourth.is_some_and(|p| p.text.starts_with("THE PRESIDENT")), "{fourth:?}");
     }
 
     /// `Classified By:` written twice, as many 2010 pages give it (`Classified By: Classified by
