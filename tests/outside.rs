@@ -263,6 +263,9 @@ fn national_archives_telegrams_with_their_line_breaks_lost() {
         numbered.right += usize::from(numbered_paragraphs(&without) == numbered_paragraphs(&with));
         // A name is the one read with the breaks, or none.
         assert!(without.signers.is_empty() || without.signers == with.signers, "{file}: {:?}", without.signers);
+        // The classification and post, from a later section's caption in three of them (its
+        // teletype separator and envelope run into a paragraph: before, none was read).
+        assert_eq!((&without.classification, &without.origin), (&with.classification, &with.origin), "{file}");
         let Some(expected) = truth.get("signers") else { continue };
         signers.total += 1;
         if same_signers(&without, expected) {
@@ -364,13 +367,18 @@ fn national_archives_telegrams_read_from_a_scan() {
 fn national_archives_telegrams_flowed_and_wrapped_again() {
     let mut otherwise = Vec::new();
     for (file, text, with, _) in cases("nara-1970s") {
-        // A second section's envelope and caption run into a paragraph are not this test's.
+        // A second section's envelope and caption run into a paragraph are read when the copy
+        // is joined a block to a line to be read (wrapped wider than a telegram: before, the
+        // three telegrams with one lost their classification); a narrower copy is read as its
+        // lines stand, and an envelope wrapped across them (`… C O N F I D E` / `N T I A L …`)
+        // is not this test's.
         let sections = text.lines().any(|l| l.starts_with("FM "));
         for width in [40, 60, 100] {
             let copy = blocks(&text).iter().map(|b| common::wrap(b, width)).collect::<Vec<_>>().join("\n\n");
             let read = cable::parse(&copy);
             common::assert_every_line_accounted(&file, &copy, &read);
-            if read.signers != with.signers || !sections && read.classification != with.classification {
+            let asked = !sections || width > 69;
+            if read.signers != with.signers || asked && read.classification != with.classification {
                 otherwise.push(format!("{file} at {width}: {:?} {:?}", read.signers, read.classification));
             }
         }

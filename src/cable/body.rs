@@ -51,7 +51,8 @@ pub fn opens_with_paragraph_one(p: &Builder<'_>) -> Option<usize> {
 
 /// [`opens_with_paragraph_one`]'s line, and the opening of what the text was pasted in, if any.
 fn paragraph_one(p: &Builder<'_>) -> Option<(usize, Option<usize>)> {
-    let mut lines = p.lines.iter().enumerate().filter(|(_, l)| !l.is_blank());
+    // A PDF's page furniture above it (a browser's print margins) is none of the text.
+    let mut lines = p.lines.iter().enumerate().filter(|&(i, l)| !l.is_blank() && !p.is_furniture(i));
     let opening = lines.clone().take(4).position(|(_, l)| crate::container::wrapper_marker(l.text));
     let opening_line = opening.and_then(|k| lines.clone().nth(k)).map(|(i, _)| i);
     let (first, line) = lines.nth(opening.map_or(0, |k| k + 1))?;

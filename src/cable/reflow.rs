@@ -457,9 +457,12 @@ fn reflow_lines(text: &str) -> String {
     // begin lines, which none inside a line takes (`1. … AS FOLLOWS: 1. ONE. 2. TWO.` before
     // a line `2. …`).
     let mut next_paragraph = 0;
-    let mut leading: Vec<u32> = text.split('\n').filter_map(|l| leading_number(l.as_bytes())).collect();
+    // A later section's envelope run into a paragraph cuts its line in pieces, read as lines; the
+    // paragraphs found before it are counted on after it.
+    let lines = section_pieces(text);
+    let mut leading: Vec<u32> = lines.iter().filter_map(|(l, _)| leading_number(l.as_bytes())).collect();
     leading.sort_unstable();
-    for (k, line) in text.split('\n').enumerate() {
+    for (k, &(line, piece)) in lines.iter().enumerate() {
         if k > 0 {
             out.push('\n');
         }
@@ -467,9 +470,17 @@ fn reflow_lines(text: &str) -> String {
         at += line.len() + 1;
         let long = line.len() > LONG_LINE;
         if line.len() >= SHORTEST_RUN && is_run_together(line) {
-            station = rebreak(line, &mut out, Along { body: false, ends_text, station });
+            let (read, next) = rebreak(line, &mut out, Along { body: false, ends_text, station });
+            station = read;
+            if piece {
+                next_paragraph = next;
+            }
         } else if long && first && body_run_together(line, text.len()) {
-            station = rebreak(line, &mut out, Along { body: true, ends_text, station });
+            let (read, next) = rebreak(line, &mut out, Along { body: true, ends_text, station });
+            station = read;
+            if piece {
+                next_paragraph = next;
+            }
         } else if let Some(breaks) = heading_run_on(line) {
             let mut from = 0;
             for until in breaks {
@@ -502,6 +513,98 @@ fn reflow_lines(text: &str) -> String {
         first = first && line.trim().is_empty();
     }
     out
+}
+
+/// The text's lines, a line that holds a later section's envelope run into a paragraph cut in
+/// pieces at it (each with `true`): an archive's telegram of 1970s sections, its breaks lost or
+/// wrapped again (`…(1) TO APPROVE ADDITIONAL ------------------000825 240551Z /10 FM AMEMBASSY
+/// PARIS TO SECSTATE WASHDC 2659 UNCLAS SECTION 02 OF 02 PARIS 41898 5. AGENDA…`). The pieces
+/// are its teletype separator, `FM`, `TO`, `INFO` and the caption, each then read as a line;
+/// each cut replaces one space.
+fn section_pieces(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let Some(cuts) = section_envelope_cuts(line) else {
+            out.push((line, false));
+            continue;
+        };
+        let mut from = 0;
+        for cut in cuts {
+            out.push((&line[from..cut - 1], true));
+            from = cut;
+        }
+        out.push((&line[from..], true));
+    }
+    out
+}
+
+/// Where a line holding a later section's envelope is cut (each after a space): at the
+/// teletype separator (`------------------000825 240551Z /10`), `FM`, `TO`, `INFO`, the
+/// caption with its section (`UNCLAS SECTION 02 OF 02 PARIS 41898`) and after its serial.
+/// `None` unless all but `INFO` stand there in turn, close together.
+fn section_envelope_cuts(line: &str) -> Option<Vec<usize>> {
+    let b = line.as_bytes();
+    let dashes = memchr::memmem::find(b, b"----------")?;
+    if dashes == 0 || b[dashes - 1] != b' ' {
+        return None;
+    }
+    // The separator: dashes, a number of six digits, a time of day (`240551Z`), `/10`.
+    let mut k = dashes + b[dashes..].iter().take_while(|&&c| c == b'-').count();
+    let digits = |at: usize, n: usize| b.get(at..at + n).is_some_and(|w| w.iter().all(u8::is_ascii_digit));
+    if !(digits(k, 6) && b.get(k + 6) == Some(&b' ') && digits(k + 7, 6) && b.get(k + 13) == Some(&b'Z')) {
+        return None;
+    }
+    k += 14;
+    if b.get(k..k + 2) == Some(b" /") {
+        k += 2 + b[k + 2..].iter().take_while(|c| c.is_ascii_digit()).count();
+    }
+    let after = |from: usize, word: &[u8], reach: usize| {
+        memchr::memmem::find(&b[from..b.len().min(from + reach)], word).map(|p| from + p + 1)
+    };
+    // `FM` after a space or two (a copy that joined its lines with two).
+    let fm = k + b[k..].iter().take(3).take_while(|&&c| c == b' ').count();
+    if fm == k || b.get(fm..fm + 3) != Some(b"FM ") {
+        return None;
+    }
+    let to = after(fm, b" TO ", 80)?;
+    let section = after(to, b" SECTION ", 600)?;
+    // The caption's classification before its section (`UNCLAS`, `C O N F I D E N T I A L`).
+    let caption = classification_before(&line[..section - 1])?;
+    let info = after(to, b" INFO ", caption.saturating_sub(to));
+    // `02 OF 02 PARIS 41898`: past the post to the serial's end.
+    let of = after(section, b" OF ", 20)?;
+    let serial = (of + 3..b.len().min(of + 60)).find(|&p| b[p - 1] == b' ' && p > of + 5 && digits(p, 3))?;
+    let end = serial + b[serial..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut cuts = vec![dashes, fm, to];
+    cuts.extend(info);
+    cuts.push(caption);
+    if b.get(end) == Some(&b' ') && end + 1 < b.len() {
+        cuts.push(end + 1);
+    }
+    Some(cuts)
+}
+
+/// Where the classification that ends `text` begins, after a space (`… WASHDC 2659 UNCLAS`,
+/// `… C O N F I D E N T I A L`).
+fn classification_before(text: &str) -> Option<usize> {
+    const WORDS: [&str; 10] = [
+        "UNCLAS",
+        "UNCLASSIFIED",
+        "LIMITED OFFICIAL USE",
+        "CONFIDENTIAL",
+        "SECRET",
+        "U N C L A S",
+        "L I M I T E D O F F I C I A L U S E",
+        "C O N F I D E N T I A L",
+        "S E C R E T",
+        "T O P S E C R E T",
+    ];
+    let text = text.trim_end();
+    WORDS
+        .iter()
+        .filter(|w| text.ends_with(*w) && text[..text.len() - w.len()].ends_with(' '))
+        .map(|w| text.len() - w.len())
+        .min()
 }
 
 /// Where each distinctive caption field's keyword may start, for the probe (the envelope is
@@ -632,8 +735,10 @@ fn split_run_on(line: &str, (next, leading): (&mut u32, &[u32]), along: &Along<'
     }
     if along.ends_text {
         // The envelope's end run on after the signature: each mark a line of its own, and the
-        // signature looked for before them.
-        let (end, marks) = closing_marks(line);
+        // signature looked for before them; so is a closing note after it.
+        let note = closing_note_at(line);
+        breaks.extend(note.map(|at| (at, Break::Blank)));
+        let (end, marks) = closing_marks(&line[..note.unwrap_or(line.len())]);
         breaks.extend(marks.into_iter().map(|at| (at, Break::Line)));
         let (footer, signature) = closing_words(line, end);
         breaks.extend(footer);
@@ -1866,7 +1971,7 @@ fn is_rule_token(token: &str) -> bool {
 /// Breaks one run-together line into the output: a header and body, or a `body` alone (its
 /// first paragraph then needs no header before it). Returns the caption's post, read on this
 /// line or before it.
-fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a str> {
+fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> (Option<&'a str>, u32) {
     let Along { body, ends_text, station } = along;
     let b = line.as_bytes();
     // A body with no header: its first paragraph needs none before it.
@@ -1898,7 +2003,7 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a 
             i += 1;
         }
     }
-    let station = r.station;
+    let (station, next_paragraph) = (r.station, r.next_paragraph);
     let mut breaks = r.breaks;
     // A table's rows copied with tabs and run together (`PlusD`'s metadata): a line each.
     breaks.extend(crate::container::tabbed_rows(line).into_iter().map(|at| (at, Break::Line)));
@@ -1959,7 +2064,7 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> Option<&'a 
         }
     }
     out.push_str(&line[start..]);
-    station
+    (station, next_paragraph)
 }
 
 /// What [`rebreak`] knows of the text around its line.
@@ -2010,6 +2115,40 @@ mod tests {
         // Each paragraph on a line of its own, the first naming a second point inside it.
         let text = format!("1. {long}: 1. ONE. 2. TWO.\n\n2. {long}.\n\n3. {long}.\n\nBERGUS\n");
         assert!(!needs_reflow(&text));
+    }
+
+    /// A later section's teletype separator, envelope and caption run into a paragraph (an
+    /// archive's 1970s text joined by one space or two): each a line of its own, the text going
+    /// on after the caption's serial; the caption's classification and post read.
+    #[test]
+    fn cuts_a_later_sections_envelope_out_of_a_paragraph() {
+        let line = "MULTINATIONAL ENTERPRISES. ------------------000825 240551Z /10 FM AMEMBASSY PARIS TO SECSTATE \
+                    WASHDC 2659 UNCLAS SECTION 02 OF 02 PARIS 41898 5. AGENDA ITEM VI";
+        let pieces: Vec<&str> = section_pieces(line).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            pieces,
+            [
+                "MULTINATIONAL ENTERPRISES.",
+                "------------------000825 240551Z /10",
+                "FM AMEMBASSY PARIS",
+                "TO SECSTATE WASHDC 2659",
+                "UNCLAS SECTION 02 OF 02 PARIS 41898",
+                "5. AGENDA ITEM VI"
+            ]
+        );
+        // Its lines joined by two spaces, as a database export joins them.
+        let two = pieces.join("  ");
+        assert_eq!(section_pieces(&two).into_iter().map(|(p, _)| p.trim()).collect::<Vec<_>>(), pieces);
+        // A rule of dashes in a text is none.
+        assert_eq!(section_pieces("TEXT ---------- MORE TEXT").len(), 1);
+        let long = "THE PRESIDENT IS FACING A VERY FLUID SITUATION AND THE PUBLIC IS WAITING FOR RESULTS";
+        let text = format!("1. {long}. 2. {long}. 3. {long} {line}. {long}. RYAN");
+        let c = crate::parse(&text);
+        assert_eq!(
+            (c.classification, c.origin.as_deref()),
+            (Some(crate::model::Classification::Unclassified), Some("PARIS"))
+        );
+        assert_eq!(c.signers, ["RYAN"]);
     }
 
     /// A 1970s body run together whose numbers a copy lost or set after words with no full stop:
