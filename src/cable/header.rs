@@ -4,6 +4,7 @@
 //! repeat some), with `Mode` saying which field a continuation line extends.
 
 use super::builder::Builder;
+use super::fields::frus;
 use super::fields::keywords;
 use super::fields::subject::strip_subject_keyword;
 use super::fields::{
@@ -75,6 +76,9 @@ struct Header {
     anchor: Option<usize>,
     /// The last line read was a PDF's page furniture.
     page_break: bool,
+    /// Who sent the telegram, as the title of a document of the *Foreign Relations of the United
+    /// States* names them (`the Embassy in Greece`): its place and number lines follow.
+    frus_from: Option<String>,
 }
 
 /// Reads the header and returns the index of the first body line.
@@ -87,8 +91,9 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
         set_aside_mail_headers(p, start);
         read_plusd_rows(p, start);
     }
-    // And under its last line, the archive's record of it.
+    // And under its last line, the archive's record of it, or an edition's footnotes.
     read_record(p);
+    read_frus_notes(p);
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
     let after_body = header_after_body(p);
     let mut i = after_body.unwrap_or(0);
@@ -280,6 +285,9 @@ impl Header {
     /// Lines a copy adds around the telegram: the partial-extract note, a container's
     /// metadata lines and markers, a press copy's dateline, a print-out's headings.
     fn copy_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
+        if let Some(mode) = self.frus_line(p, i, text) {
+            return Some(mode);
+        }
         if starts_with_ci(text, "This record is a partial extract") {
             p.cable.partial = true;
             p.hold(i, Field::Partial);
@@ -540,6 +548,43 @@ impl Header {
             return Some(mode);
         }
         None
+    }
+
+    /// A document of the *Foreign Relations of the United States* (`fields::frus`): its title
+    /// (the page's: who sent it to whom), the place and date it was sent from (the date, and the
+    /// post), its number with its subject and references (the caption's serial, and the fields).
+    fn frus_line(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> Option<Mode> {
+        if self.seen.caption || self.seen.envelope || self.seen.subject {
+            return None;
+        }
+        let Some(from) = self.frus_from.clone() else {
+            let title = frus::title(text)?;
+            let page = p.cable.page.get_or_insert_with(|| crate::model::PageMeta {
+                source: Some("Foreign Relations of the United States"),
+                ..Default::default()
+            });
+            page.origin = Some(title.from.to_owned());
+            page.to = Some(title.to.to_owned());
+            self.frus_from = Some(title.from.to_owned());
+            p.hold(i, Field::Container);
+            return Some(Mode::None);
+        };
+        if let Some((place, date)) = frus::place_and_date(text).filter(|_| p.date.is_none()) {
+            p.date = Some(date);
+            p.cable.date_source = Some(DateSource::Dateline);
+            p.cable.origin = Some(frus::post(&from, place));
+            p.hold(i, Field::Date);
+            return Some(Mode::None);
+        }
+        let (series, serial, fields) = frus::numbered_fields(text)?;
+        p.cable.serial = Some(serial.to_owned());
+        // The Secretary's telegrams from his travels are numbered in their own series.
+        if let Some(series) = series {
+            p.cable.origin = Some(series.to_owned());
+        }
+        // Each field ends in a full stop (`Subject: Greek Reaction…. Ref: Athens 2870.`).
+        let fields = fields.trim_end_matches('.').replace(". Ref:", " Ref:").replace(". Refs:", " Refs:");
+        self.field(p, i, &fields, true)
     }
 
     /// The caption line and the caption fields (handling, E.O., TAGS, SUBJECT, REF, Classified By).
@@ -1000,6 +1045,32 @@ fn read_record(p: &mut Builder<'_>) {
     p.end = start;
 }
 
+/// The editors' footnotes under a document of the *Foreign Relations of the United States*
+/// (`1 Source: National Archives, RG 59, … Confidential; Priority; Exdis. Repeated to …`, then
+/// the others): where the telegram's text ends ([`Builder::end`]), and what the source note says
+/// the telegram bore (its classification, precedence and handling). Only under a document's
+/// title.
+fn read_frus_notes(p: &mut Builder<'_>) {
+    let mut texts = p.lines.iter().filter(|l| !l.is_blank()).map(|l| l.text);
+    if !texts.by_ref().take(3).any(|t| frus::title(t).is_some()) {
+        return;
+    }
+    let Some((start, note)) = (0..p.end).find_map(|k| frus::source_note(p.lines[k].text).map(|n| (k, n))) else {
+        return;
+    };
+    p.cable.classification = p.cable.classification.or(note.classification);
+    p.cable.precedence = p.cable.precedence.or(note.precedence);
+    for h in &note.handling {
+        p.handling(h);
+    }
+    for k in start..p.end {
+        if !p.lines[k].is_blank() {
+            p.hold(k, Field::Container);
+        }
+    }
+    p.end = start;
+}
+
 /// The first line that proves a header exists (within the first lines), so that
 /// junk before it is reported instead of read as the body: a telegram's own line, or a TAGS or
 /// SUBJECT line of any form. A line set aside (an e-mail's `Subject:`) is none of the telegram's.
@@ -1090,6 +1161,55 @@ fn estimate(p: &mut Builder<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::model::{Classification, Debris, DiagnosticKind};
+
+    /// A telegram as the *Foreign Relations of the United States* publishes it: title, place and
+    /// date, number with subject and references, text in mixed case, the signer, and the
+    /// editors' footnotes, the first giving the classification, precedence and handling. Before,
+    /// none of ID, date, classification, origin, subject or signer was read, and the title was
+    /// paragraph 123.
+    #[test]
+    fn reads_a_telegram_of_the_foreign_relations_series() {
+        let text = "123. Telegram From the Embassy in Greece to the Department of State1\n\n\
+                    Athens, May 17, 1974, 1600Z.\n\n\
+                    2959. Subject: Greek Reaction to Turkish Oil Exploration. Ref: Athens 2870.\n\n\
+                    1. Greek Government has protested the Turkish decision.\n\n2. We expect the issue to grow.\n\n\
+                    Tasca\n\n\
+                    1 Source: National Archives, RG 59, Central Foreign Policy Files. Confidential; Priority; Exdis. \
+                    Repeated to Ankara.\n\n2 Telegram 2870 from Athens reported the protest.\n";
+        let c = crate::parse(text);
+        assert_eq!(c.id.as_deref(), Some("74ATHENS2959"));
+        assert_eq!(c.date.as_deref(), Some("1974-05-17T16:00:00Z"));
+        assert_eq!(
+            (c.classification, c.handling.as_slice()),
+            (Some(Classification::Confidential), ["EXDIS".to_owned()].as_slice())
+        );
+        assert_eq!(
+            (c.origin.as_deref(), c.subject.as_deref()),
+            (Some("ATHENS"), Some("Greek Reaction to Turkish Oil Exploration"))
+        );
+        assert_eq!(c.references.iter().filter_map(|r| r.id.as_deref()).collect::<Vec<_>>(), ["74ATHENS2870"]);
+        let numbers: Vec<_> = c.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.number).collect();
+        assert_eq!(
+            (numbers.as_slice(), c.signers.as_slice()),
+            ([Some(1), Some(2)].as_slice(), ["Tasca".to_owned()].as_slice())
+        );
+        assert!(c.unknown.is_empty(), "{:?}", c.unknown);
+        // The Department's telegrams are `STATE`'s; the Secretary's from his travels, `SECTO`'s.
+        let state = "Telegram From the Department of State to the Embassy in Cyprus\n\nWashington, July 16, 1974, 0215Z.\n\n\
+                     153425. Subject: Cyprus. Refs: (A) Nicosia 1234; (B) State 152000.\n\n1. Text.\n\nKissinger\n\n\
+                     1 Source: National Archives. Secret; Niact Immediate; Nodis.\n";
+        let c = crate::parse(state);
+        assert_eq!((c.id.as_deref(), c.classification), (Some("74STATE153425"), Some(Classification::Secret)));
+        assert_eq!(c.references.len(), 2);
+        let secto = state
+            .replace(
+                "Department of State to the Embassy in Cyprus",
+                "Secretary of State Kissinger to the Department of State",
+            )
+            .replace("Washington", "Jerusalem")
+            .replace("153425.", "Secto 123.");
+        assert_eq!(crate::parse(&secto).id.as_deref(), Some("74SECTO123"));
+    }
 
     /// A classification alone over the post and number is one caption; a banner over a line
     /// that names no post stays a banner (`CONFIDENTIAL` over `PAGE 02 ROME 01196`).

@@ -176,6 +176,11 @@ fn single_letter(word: &str) -> Option<u8> {
     (word.len() == 1).then(|| word.as_bytes()[0])
 }
 
+/// `d` when it is a day of the calendar (and a time of day).
+pub fn checked_date(d: DateTime) -> Option<DateTime> {
+    checked(d)
+}
+
 fn checked(d: DateTime) -> Option<DateTime> {
     let leap = d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0);
     let days = match d.month {

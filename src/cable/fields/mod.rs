@@ -8,6 +8,7 @@ pub mod distribution;
 pub mod dtg;
 pub mod envelope;
 pub mod eo;
+pub mod frus;
 pub mod keywords;
 pub mod printout;
 pub mod refs;
