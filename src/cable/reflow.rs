@@ -523,8 +523,12 @@ fn reflow_lines(text: &str) -> String {
 /// each cut replaces one space.
 fn section_pieces(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
+    let mut first = true;
     for line in text.split('\n') {
-        let Some(cuts) = section_envelope_cuts(line) else {
+        // The first line may be a document of the Foreign Relations series run together.
+        let frus = first.then(|| frus_cuts(line)).flatten();
+        first &= line.trim().is_empty();
+        let Some(cuts) = frus.or_else(|| section_envelope_cuts(line)) else {
             out.push((line, false));
             continue;
         };
@@ -536,6 +540,77 @@ fn section_pieces(text: &str) -> Vec<(&str, bool)> {
         out.push((&line[from..], true));
     }
     out
+}
+
+/// Where a document of the *Foreign Relations of the United States* run together is cut (each
+/// after a space): after its title, at its place and date, and after them (`123. Telegram From
+/// the Embassy in Greece to the Department of State1 Athens, May 17, 1974, 1600Z. 2959.
+/// Subject: …`). The place is the words after the title's footnote mark, else the one word before
+/// the date.
+fn frus_cuts(line: &str) -> Option<Vec<usize>> {
+    let start = line.len() - line.trim_start().len();
+    let head = &line[start..line.len().min(start + 400)];
+    if !(head.contains("Telegram From ") || head.contains("Message From ")) {
+        return None;
+    }
+    let b = line.as_bytes();
+    // `, May 17, 1974`: a month's name and a day, then a year.
+    let comma = (start..start + head.len()).find(|&k| {
+        b[k..].starts_with(b", ") && {
+            let mut words = line[k + 2..].splitn(4, ' ');
+            let (month, day, year) = (words.next(), words.next(), words.next());
+            month.is_some_and(|m| m.len() >= 3 && crate::fields::dtg::month_number(m).is_some())
+                && day.is_some_and(|d| {
+                    d.ends_with(',') && d.len() <= 3 && d[..d.len() - 1].bytes().all(|c| c.is_ascii_digit())
+                })
+                && year.is_some_and(|y| y.len() >= 4 && y[..4].bytes().all(|c| c.is_ascii_digit()))
+        }
+    })?;
+    // The place: after the word that ends in the title's footnote mark, else the word before.
+    let before = &line[start..comma];
+    let marked = before.rfind(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)).filter(|&k| {
+        let word_start = before[..k].rfind(' ').map_or(0, |w| w + 1);
+        before[word_start..k].chars().any(char::is_alphabetic)
+    });
+    let place = match marked {
+        Some(k) => {
+            let after = start + k + before[k..].chars().next().map_or(1, char::len_utf8);
+            after + b[after..].iter().take_while(|&&c| c == b' ').count()
+        }
+        None => start + before.rfind(' ')? + 1,
+    };
+    // The date's end: its year, then a time (`, 1600Z`), then a full stop.
+    let mut end = comma + 2;
+    for _ in 0..3 {
+        end += line[end..].find(' ')? + 1;
+    }
+    let date = line[place..end].trim_end();
+    let (date, end) = if date.ends_with('.') {
+        (date, end)
+    } else {
+        let time_end = end + line[end..].find(' ').unwrap_or(line.len() - end);
+        (line[place..time_end].trim_end(), time_end + 1)
+    };
+    crate::fields::frus::place_and_date(date)?;
+    crate::fields::frus::title(line[start..place].trim())?;
+    (b.get(place - 1) == Some(&b' ')).then_some(())?;
+    let mut cuts = vec![place];
+    let end = end + b.get(end..).map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count());
+    if end < line.len() && b[end - 1] == b' ' {
+        cuts.push(end);
+        // The first paragraph after the number's fields (`…Ref: Athens 2870. 1. Greek…`).
+        // A footnote's mark may stand after its full stop (`2870.2 1. Greek`, `2870.² 1.`).
+        let reach = &line[end..line.len().min(end + 1000)];
+        let one = reach.match_indices(" 1. ").map(|(k, _)| k).find(|&k| {
+            let before = reach[..k].trim_end();
+            let unmarked = before.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+            unmarked.ends_with('.') && before.len() - unmarked.len() <= 6
+        });
+        if let Some(k) = one {
+            cuts.push(end + k + 1);
+        }
+    }
+    Some(cuts)
 }
 
 /// Where a line holding a later section's envelope is cut (each after a space): at the
@@ -1861,15 +1936,18 @@ fn archive_trailer_at(line: &str) -> Option<usize> {
     }
 }
 
-/// Where a closing note under the signature begins in a text's last 300 bytes: the
-/// telecommunications center's (`NOTE BY OC/T: NOT PASSED TO ALL DIPLOMATIC POSTS.`) or the
-/// drafter's (`(DRAFTED BY EUR/UBI:JSMITH)`), after a space.
+/// Where a closing note under the signature begins, after a space: the telecommunications
+/// center's (`NOTE BY OC/T: NOT PASSED TO ALL DIPLOMATIC POSTS.`) or the drafter's (`(DRAFTED BY
+/// EUR/UBI:JSMITH)`) in the text's last 300 bytes; the footnotes of an edition of the *Foreign
+/// Relations* series (`1 Source: National Archives, …`, then the others) in its last 4 KB.
 fn closing_note_at(line: &str) -> Option<usize> {
     let b = line.as_bytes();
-    let from = b.len().saturating_sub(300);
-    [&b" NOTE BY OC"[..], b" (DRAFTED BY "]
+    [(&b" NOTE BY OC"[..], 300), (b" (DRAFTED BY ", 300), (b" 1 Source: ", 4096), (" ¹ Source: ".as_bytes(), 4096)]
         .iter()
-        .filter_map(|note| memchr::memmem::rfind(&b[from..], note).map(|k| from + k + 1))
+        .filter_map(|&(note, reach)| {
+            let from = b.len().saturating_sub(reach);
+            memchr::memmem::rfind(&b[from..], note).map(|k| from + k + 1)
+        })
         .min()
 }
 
@@ -2115,6 +2193,37 @@ mod tests {
         // Each paragraph on a line of its own, the first naming a second point inside it.
         let text = format!("1. {long}: 1. ONE. 2. TWO.\n\n2. {long}.\n\n3. {long}.\n\nBERGUS\n");
         assert!(!needs_reflow(&text));
+    }
+
+    /// A document of the *Foreign Relations* series with its line breaks lost (a PDF's or an
+    /// e-book's text): its title, place and date, number line and first paragraph cut apart, its
+    /// footnotes set apart under the signature, its footnote marks glued after full stops
+    /// (`2870.2`, `State¹`) none of the text. Read as with its breaks.
+    #[test]
+    fn breaks_a_foreign_relations_telegram_run_together() {
+        let text = "123. Telegram From the Embassy in Greece to the Department of State1\n\nAthens, May 17, 1974, 1600Z.\n\n\
+                    2959. Subject: Greek Reaction to Turkish Oil Exploration. Ref: Athens 2870.2\n\n\
+                    1. Greek Government has protested the Turkish decision to explore for oil in the Aegean, and its \
+                    spokesman told the press so.\n\n2. We expect the issue to grow.\n\nTasca\n\n\
+                    1 Source: National Archives, RG 59, Central Foreign Policy Files. Confidential; Priority; Exdis.\n\n\
+                    2 Telegram 2870 from Athens reported the protest.\n";
+        let with = crate::parse(text);
+        for joint in [" ", "  "] {
+            let joined = text.split('\n').filter(|l| !l.is_empty()).collect::<Vec<_>>().join(joint);
+            let c = crate::parse(&joined);
+            assert_eq!(
+                (c.id.as_deref(), c.classification, &c.handling),
+                (Some("74ATHENS2959"), with.classification, &with.handling)
+            );
+            assert_eq!((&c.subject, &c.signers, &c.references), (&with.subject, &with.signers, &with.references));
+            let numbers = |c: &crate::model::Cable| {
+                c.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.number).collect::<Vec<_>>()
+            };
+            assert_eq!(numbers(&c), [Some(1), Some(2)], "{joint:?}");
+        }
+        let marked = text.replace("State1", "State¹").replace("2870.2", "2870.²").replace("1 Source", "¹ Source");
+        let joined = marked.split('\n').filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+        assert_eq!(crate::parse(&joined).classification, with.classification);
     }
 
     /// A later section's teletype separator, envelope and caption run into a paragraph (an
