@@ -569,9 +569,9 @@ impl Header {
             p.hold(i, Field::Container);
             return Some(Mode::None);
         };
-        if let Some((place, date)) = frus::place_and_date(text).filter(|_| p.date.is_none()) {
+        if let Some((place, date, gmt)) = frus::place_and_date(text).filter(|_| p.date.is_none()) {
             p.date = Some(date);
-            p.cable.date_source = Some(DateSource::Dateline);
+            p.cable.date_source = Some(if gmt { DateSource::Dateline } else { DateSource::Edition });
             p.cable.origin = Some(frus::post(&from, place));
             p.hold(i, Field::Date);
             return Some(Mode::None);
@@ -1160,7 +1160,7 @@ fn estimate(p: &mut Builder<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Classification, Debris, DiagnosticKind};
+    use crate::model::{Classification, DateSource, Debris, DiagnosticKind};
 
     /// A telegram as the *Foreign Relations of the United States* publishes it: title, place and
     /// date, number with subject and references, text in mixed case, the signer, and the
@@ -1209,6 +1209,10 @@ mod tests {
             .replace("Washington", "Jerusalem")
             .replace("153425.", "Secto 123.");
         assert_eq!(crate::parse(&secto).id.as_deref(), Some("74SECTO123"));
+        // A local time is not kept (the date alone is): the model's time is GMT.
+        let c = crate::parse(&state.replace("0215Z.", "9:15 p.m."));
+        assert_eq!((c.date.as_deref(), c.date_source), (Some("1974-07-16"), Some(DateSource::Edition)));
+        assert_eq!(c.id.as_deref(), Some("74STATE153425"));
     }
 
     /// A classification alone over the post and number is one caption; a banner over a line

@@ -312,7 +312,11 @@ fn parse_lines(lines: Vec<lines::Line<'_>>) -> Cable {
 fn finish(p: &mut Builder<'_>) {
     p.cable.date = p.date.map(|d| {
         // A print-out gives the day alone: no time of day is made up.
-        if p.cable.date_source == Some(DateSource::Printout) { d.iso()[..10].to_owned() } else { d.iso() }
+        if matches!(p.cable.date_source, Some(DateSource::Printout | DateSource::Edition)) {
+            d.iso()[..10].to_owned()
+        } else {
+            d.iso()
+        }
     });
     if p.cable.precedence.is_none() {
         p.cable.precedence = p.routing_precedence;

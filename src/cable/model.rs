@@ -107,6 +107,10 @@ pub enum DateSource {
     Dateline,
     /// A print-out's heading (`TELEGRAM June 03, 2003`): the day alone.
     Printout,
+    /// An edition's dateline with no time in GMT (the *Foreign Relations* series: `Athens, May
+    /// 17, 1974, 4:30 p.m.`, `Moscow, May 17, 1974.`): the day alone. With one (`…, 1600Z.`) it
+    /// is a [`DateSource::Dateline`].
+    Edition,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

@@ -579,18 +579,20 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
         }
         None => start + before.rfind(' ')? + 1,
     };
-    // The date's end: its year, then a time (`, 1600Z`), then a full stop.
+    // The date's end: the first full stop ending a word from its year on (`1974.`, `1600Z.`,
+    // `4:30 p.m.`), within a few words.
     let mut end = comma + 2;
-    for _ in 0..3 {
+    for _ in 0..2 {
         end += line[end..].find(' ')? + 1;
     }
-    let date = line[place..end].trim_end();
-    let (date, end) = if date.ends_with('.') {
-        (date, end)
-    } else {
-        let time_end = end + line[end..].find(' ').unwrap_or(line.len() - end);
-        (line[place..time_end].trim_end(), time_end + 1)
-    };
+    for _ in 0..4 {
+        let word_end = end + line[end..].find(' ').unwrap_or(line.len() - end);
+        end = word_end + 1;
+        if line[..word_end].ends_with('.') {
+            break;
+        }
+    }
+    let date = line[place..end.min(line.len())].trim_end();
     crate::fields::frus::place_and_date(date)?;
     crate::fields::frus::title(line[start..place].trim())?;
     (b.get(place - 1) == Some(&b' ')).then_some(())?;

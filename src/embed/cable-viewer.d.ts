@@ -136,7 +136,7 @@ export interface Cable {
   id: string | null;
   /** ISO 8601 UTC (`2009-02-03T02:52:00Z`); the day alone (`2003-06-03`) from a print-out. */
   date: string | null;
-  dateSource: 'dtg' | 'dateline' | 'printout' | null;
+  dateSource: 'dtg' | 'dateline' | 'printout' | 'edition' | null;
   classification: Classification | null;
   handling: string[];
   origin: string | null;

@@ -37,35 +37,33 @@ pub fn title(line: &str) -> Option<Title<'_>> {
     (named(from) && named(to)).then_some(Title { from, to })
 }
 
-/// `Athens, May 17, 1974, 1600Z.`, `Washington, May 17, 1974.`: the place, and the date with its
-/// time when given.
-pub fn place_and_date(line: &str) -> Option<(&str, DateTime)> {
+/// `Athens, May 17, 1974, 1600Z.`, `Washington, May 17, 1974, 4:30 p.m.`, `Moscow, May 17,
+/// 1974.`: the place, the date, and whether its time is given in GMT (`1600Z`; a local time is
+/// not kept, the day alone is).
+pub fn place_and_date(line: &str) -> Option<(&str, DateTime, bool)> {
     let line = line.trim().trim_end_matches('.');
-    let mut parts = line.split(", ");
+    let mut parts = line.splitn(4, ", ");
     let place = parts.next()?;
     let (month, day) = parts.next()?.split_once(' ')?;
     let year = parts.next()?;
     let time = parts.next();
-    if parts.next().is_some()
-        || place.is_empty()
-        || place.len() > 40
-        || !place.starts_with(|c: char| c.is_ascii_uppercase())
-    {
+    if place.is_empty() || place.len() > 40 || !place.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
     let month = month_number(month).filter(|_| month.len() >= 3 && month.bytes().all(|b| b.is_ascii_alphabetic()))?;
-    let (hour, minute) = match time {
-        Some(t) => {
-            let t = t.strip_suffix('Z')?;
-            if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            (t[..2].parse().ok()?, t[2..].parse().ok()?)
-        }
+    let gmt = time.and_then(|t| t.strip_suffix('Z')).filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()));
+    // A local time (`4:30 p.m.`, `noon`): short, with a digit or a word of the day.
+    if time.is_some_and(|t| {
+        gmt.is_none() && !(t.len() <= 12 && (t.contains(':') || t.contains("noon") || t.contains("midnight")))
+    }) {
+        return None;
+    }
+    let (hour, minute) = match gmt {
+        Some(t) => (t[..2].parse().ok()?, t[2..].parse().ok()?),
         None => (0, 0),
     };
     let date = DateTime { year: year.parse().ok()?, month, day: day.parse().ok()?, hour, minute };
-    crate::fields::dtg::checked_date(date).map(|d| (place, d))
+    crate::fields::dtg::checked_date(date).map(|d| (place, d, gmt.is_some()))
 }
 
 /// `2959. Subject: …`, `2959. Subj: …`, `Secto 123. Subject: …`: the telegram's series if it
@@ -169,9 +167,10 @@ mod tests {
         assert_eq!((t.from, t.to), ("the Embassy in Greece", "the Department of State"));
         assert!(title("Telegram From the Department of State to the Embassy in Greece").is_some());
         assert!(title("123. The Telegram From Moscow was late").is_none());
-        let (place, d) = place_and_date("Athens, May 17, 1974, 1600Z.").expect("a dateline");
-        assert_eq!((place, d.year, d.month, d.day, d.hour, d.minute), ("Athens", 1974, 5, 17, 16, 0));
-        assert!(place_and_date("Washington, May 17, 1974.").is_some());
+        let (place, d, gmt) = place_and_date("Athens, May 17, 1974, 1600Z.").expect("a dateline");
+        assert_eq!((place, d.year, d.month, d.day, d.hour, d.minute, gmt), ("Athens", 1974, 5, 17, 16, 0, true));
+        assert!(place_and_date("Washington, May 17, 1974.").is_some_and(|(_, _, gmt)| !gmt));
+        assert!(place_and_date("Washington, May 17, 1974, 4:30 p.m.").is_some_and(|(_, _, gmt)| !gmt));
         assert!(place_and_date("Athens, the Embassy, 1974.").is_none());
         assert_eq!(
             numbered_fields("2959. Subject: Oil. Ref: Athens 2870."),
