@@ -549,7 +549,7 @@ fn section_pieces(text: &str) -> Vec<(&str, bool)> {
 /// the date.
 fn frus_cuts(line: &str) -> Option<Vec<usize>> {
     let start = line.len() - line.trim_start().len();
-    let head = &line[start..line.len().min(start + 400)];
+    let head = &line[start..floor_char_boundary(line, start + 400)];
     if !(head.contains("Telegram From ") || head.contains("Message From ")) {
         return None;
     }
@@ -586,13 +586,13 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
         end += line[end..].find(' ')? + 1;
     }
     for _ in 0..4 {
-        let word_end = end + line[end..].find(' ').unwrap_or(line.len() - end);
+        let word_end = end + line[end..].find(' ')?;
         end = word_end + 1;
         if line[..word_end].ends_with('.') {
             break;
         }
     }
-    let date = line[place..end.min(line.len())].trim_end();
+    let date = line[place..end].trim_end();
     crate::fields::frus::place_and_date(date)?;
     crate::fields::frus::title(line[start..place].trim())?;
     (b.get(place - 1) == Some(&b' ')).then_some(())?;
@@ -602,7 +602,7 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
         cuts.push(end);
         // The first paragraph after the number's fields (`…Ref: Athens 2870. 1. Greek…`).
         // A footnote's mark may stand after its full stop (`2870.2 1. Greek`, `2870.² 1.`).
-        let reach = &line[end..line.len().min(end + 1000)];
+        let reach = &line[end..floor_char_boundary(line, end + 1000)];
         let one = reach.match_indices(" 1. ").map(|(k, _)| k).find(|&k| {
             let before = reach[..k].trim_end();
             let unmarked = before.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
@@ -613,6 +613,15 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
         }
     }
     Some(cuts)
+}
+
+/// `at`, or the nearest char boundary of `text` before it (its length beyond its end).
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Where a line holding a later section's envelope is cut (each after a space): at the
@@ -2226,6 +2235,18 @@ mod tests {
         let marked = text.replace("State1", "State¹").replace("2870.2", "2870.²").replace("1 Source", "¹ Source");
         let joined = marked.split('\n').filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
         assert_eq!(crate::parse(&joined).classification, with.classification);
+    }
+
+    /// Found by the property tests: the first 400 bytes looked into for a title ended inside a
+    /// character, and a dateline at a line's very end was looked past.
+    #[test]
+    fn a_foreign_relations_title_is_looked_for_on_character_boundaries() {
+        let line = format!("{}é Telegram From the Embassy in Greece to the Department of State1", "x".repeat(399));
+        assert_eq!(frus_cuts(&line), None);
+        assert_eq!(
+            frus_cuts("Telegram From the Embassy in Greece to the Department of State1 Athens, May 17, 1974,"),
+            None
+        );
     }
 
     /// A later section's teletype separator, envelope and caption run into a paragraph (an
