@@ -74,6 +74,20 @@ test('a row of cables.csv shows the cable, and what the row itself says apart fr
   await page.close();
 });
 
+test('a telegram as the Foreign Relations series publishes it: ID, date, classification from its source note, signer', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await pasteFile(page, resolve(FIXTURES, 'frus-telegram.txt'), 'Greek Reaction to Turkish Oil Exploration');
+  assert.equal(await metaValue(page, 'Reference ID'), '74ATHENS2959');
+  assert.equal(await page.locator('.cv-banner').first().innerText(), 'CONFIDENTIAL//EXDIS');
+  assert.equal(await metaValue(page, 'Signed'), 'Tasca');
+  assert.match(await metaValue(page, 'The Foreign Relations of the United States says'), /the Embassy in Greece/);
+  // The title is no paragraph 123, and the editors' footnotes are none of the telegram's text.
+  assert.deepEqual(await page.locator('.cv-reader .cv-para__anchor').allTextContents(), ['¶1', '¶2']);
+  assert.equal(await page.locator('.cv-reader').getByText('Source: National Archives').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a 1970s telegram: distribution kept apart from the addressees, dual precedence, a page break mended', async () => {
   const { page } = await openPage(env.browser, env.server.url);
   await pasteFile(page, resolve(FIXTURES, '1970s-telegram.txt'), 'GREEK REACTION TO TURKISH OIL EXPLORATION');
