@@ -647,7 +647,12 @@ fn is_closing_note(text: &str) -> bool {
 /// or caption repeated there (`LOU CUTLER`), an end marker (`END`), or a 1970s declassification
 /// schedule's mark left on the line above, run on when the line breaks were lost (`EXEMPT DUBS`).
 fn is_signature_debris(word: &str) -> bool {
-    const WORDS: [&str; 18] = [
+    const WORDS: [&str; 21] = [
+        // `MINIMIZE CONSIDERED` (the post weighed the Department's restraint on traffic), on the
+        // line above the name, run on when the line breaks were lost.
+        "MINIMIZE",
+        "MINIMIZED",
+        "CONSIDERED",
         "LOU",
         "EXEMPT",
         "GDS",
@@ -1374,6 +1379,8 @@ CONFIDENTIAL
         assert_eq!((last.text.as_str(), last.original.ends_with("EAGLETON")), ("BEIRUT MINIMIZE CONSIDERED.", true));
         assert_eq!(cable("3. THE OFFICE COMPILED THIS REPORT.  END OF TEXT. BAKER\n").signers, ["BAKER"]);
         assert_eq!(cable("GILLESPIE##\n").signers, ["GILLESPIE"]);
+        // `MINIMIZE CONSIDERED` run on before the name (07MADRID1805 with its breaks lost).
+        assert_eq!(cable("MINIMIZED CONSIDERED AGUIRRE\n").signers, ["AGUIRRE"]);
         // The envelope's close: `BT`, the message's number, `NNNN`.
         let c = cable("BEYRLE\nBT\n#2531\n\nNNNN\n");
         assert_eq!(c.signers, ["BEYRLE"]);

@@ -1412,8 +1412,10 @@ fn pilcrow_paragraph_after(b: &[u8], from: usize, n: u32) -> bool {
 fn gap_break(line: &str, since: usize, gap: usize, next: usize, subject_seen: bool) -> Option<Break> {
     // The field since the last break (none when that break was made at this gap).
     let field = line.get(since..gap).unwrap_or_default();
-    // A field whose value is still to come (`E.O. 12958: DECL:  9/24/2019`, `SUBJECT:  Bio-…`).
-    if is_classification_only(field) || next >= line.len() || field.trim_end().ends_with(':') {
+    // A field whose value is still to come (`E.O. 12958: DECL:  9/24/2019`, `SUBJECT:  Bio-…`),
+    // and the E.O.'s declassification after its number alone (`E.O. 12598  DECL: 02/12/20`).
+    let declassification = crate::lines::starts_with_ci(line.get(next..).unwrap_or_default(), "DECL");
+    if is_classification_only(field) || next >= line.len() || field.trim_end().ends_with(':') || declassification {
         return None;
     }
     let text_begins = subject_seen
@@ -2204,6 +2206,16 @@ mod tests {
         // Each paragraph on a line of its own, the first naming a second point inside it.
         let text = format!("1. {long}: 1. ONE. 2. TWO.\n\n2. {long}.\n\n3. {long}.\n\nBERGUS\n");
         assert!(!needs_reflow(&text));
+    }
+
+    /// The E.O.'s declassification after its number alone, two spaces apart (10PARIS170's
+    /// `E.O. 12598  DECL: 02/12/20`), stays on its line when the breaks were lost.
+    #[test]
+    fn keeps_the_declassification_with_its_executive_order() {
+        let text = "S E C R E T PARIS 000170 NOFORN SIPDIS E.O. 12598  DECL: 02/12/20 TAGS: PREL SUBJECT: TALKS \
+                    1. (S) The minister said the talks went on. 2. (S) They will go on. RIVKIN";
+        let c = crate::parse(text);
+        assert_eq!((c.executive_order.as_deref(), c.declassify_on.as_deref()), (Some("12598"), Some("2020-02-12")));
     }
 
     /// A document of the *Foreign Relations* series with its line breaks lost (a PDF's or an
