@@ -752,7 +752,19 @@ impl Header {
                 (_, Some(rest)) if refs::strip_ref_keyword(rest).is_some() => (field, None),
                 split => split,
             };
-            self.buf.refs.push(field.to_owned());
+            // `REF A SECRETARY'S LETTER…` / `REF B SECSTATE 76108` (09ABUDHABI754): a letter with
+            // no mark after the keyword is the item's label, where it can be no word (`B`…, or
+            // `A` before a cable's number or over `REF B`).
+            let labelled = bare_ref_label(text).filter(|&(letter, rest)| {
+                letter != 'A'
+                    || rest.bytes().any(|b| b.is_ascii_digit())
+                    || p.lines[i + 1..]
+                        .iter()
+                        .find(|l| !l.is_blank())
+                        .is_some_and(|l| starts_with_ci(l.text.trim(), "REF B "))
+            });
+            let field = labelled.map_or_else(|| field.to_owned(), |(letter, rest)| format!("{letter}. {rest}"));
+            self.buf.refs.push(field);
             self.buf.ref_next = b'A';
             advance_ref_letter(&mut self.buf);
             hold_as(p, Field::References);
@@ -768,6 +780,14 @@ impl Header {
         }
         None
     }
+}
+
+/// `REF B SECSTATE 76108`: the keyword, one capital letter with no mark after it, and the item.
+fn bare_ref_label(text: &str) -> Option<(char, &str)> {
+    let rest = text.strip_prefix("REF ").or_else(|| text.strip_prefix("Ref "))?;
+    let letter = rest.chars().next().filter(char::is_ascii_uppercase)?;
+    let item = rest[1..].strip_prefix(' ')?.trim_start();
+    (!item.is_empty()).then_some((letter, item))
 }
 
 /// A field's text up to the next field on the same line (`…AS UK PRIMEREF: A. LONDON 1939`),
@@ -1213,6 +1233,25 @@ mod tests {
         let c = crate::parse(&state.replace("0215Z.", "9:15 p.m."));
         assert_eq!((c.date.as_deref(), c.date_source), (Some("1974-07-16"), Some(DateSource::Edition)));
         assert_eq!(c.id.as_deref(), Some("74STATE153425"));
+    }
+
+    /// `REF A …` / `REF B SECSTATE 76108` (09ABUDHABI754): a letter with no mark after the
+    /// keyword labels the item, where it can be no word; `REF A LETTER FROM…` alone stays text.
+    #[test]
+    fn a_ref_letter_with_no_mark_is_its_label() {
+        let refs = |block: &str| {
+            let c =
+                crate::parse(&format!("SECRET ABU DHABI 000754\nTAGS: PREL\nSUBJECT: X\n{block}\n\n1. (S) Text.\n"));
+            c.references.into_iter().map(|r| (r.label, r.text, r.id)).collect::<Vec<_>>()
+        };
+        let read = refs("REF A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS\nREF B SECSTATE 76108");
+        assert_eq!(read.iter().map(|r| r.0.as_deref()).collect::<Vec<_>>(), [Some("A"), Some("B")]);
+        assert_eq!(
+            (read[0].1.as_str(), read[1].1.as_str()),
+            ("SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS", "SECSTATE 76108")
+        );
+        let read = refs("REF A LETTER FROM THE MINISTER");
+        assert_eq!((read[0].0.as_deref(), read[0].1.as_str()), (None, "A LETTER FROM THE MINISTER"));
     }
 
     /// A classification alone over the post and number is one caption; a banner over a line
