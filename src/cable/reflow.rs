@@ -1268,6 +1268,25 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     // stop before it; `WM I ALSO HAVE`) is stepped over when it is nowhere after: `3.` stands
     // for itself after `1.`. Not `2.` after a first paragraph never found.
     let stepped_over = !pilcrow && n >= 2 && value == n + 1 && !number_after(b, i, n);
+    // `…A 'Deliberative' Body 2 (C) The Majles…` (09RPODUBAI389): the number expected with its
+    // portion mark in capitals and no full stop, after a word that cites no paragraph and is no
+    // month (`PARA 2 (C)`, `JUNE 2 (S)`).
+    let mark = number + digits + 1;
+    if !pilcrow
+        && value == n
+        && n >= 2
+        && b.get(number + digits) == Some(&b' ')
+        && b.get(mark + 1).is_some_and(u8::is_ascii_uppercase)
+        && portion_mark_at(b, mark)
+    {
+        let before = line_word_before(b, i);
+        let cites = ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFTEL", "SECTION", "SEE", "ARTICLE", "NO"]
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(before));
+        let month =
+            before.len() >= 3 && std::str::from_utf8(before).ok().and_then(crate::fields::dtg::month_number).is_some();
+        return (!cites && !month).then_some(value);
+    }
     if value != n && !lost_pilcrow && !skipped_ahead && !stepped_over || b.get(number + digits) != Some(&b'.') {
         return None;
     }
@@ -1345,6 +1364,15 @@ fn numbered_run(b: &[u8], at: usize, end: usize, n: u32) -> bool {
     let twice_before = || n >= 3 && before.and_then(|p| back(p, n - 2)).is_some();
     let twice_after = || after.and_then(|p| ahead(p, n + 2)).is_some();
     before.is_some() && after.is_some() || twice_before() || twice_after()
+}
+
+/// The word before the white space before `i` (its punctuation kept).
+fn line_word_before(b: &[u8], i: usize) -> &[u8] {
+    let mut k = i;
+    while k > 0 && is_space(b, k - 1) {
+        k -= 1;
+    }
+    b[..k].rsplit(|&c| c == b' ').next().unwrap_or_default()
 }
 
 /// A portion mark at `at` (`(C)`, `(SBU)`, `(S/NF)`), then a space or the end.
@@ -2206,6 +2234,25 @@ mod tests {
         // Each paragraph on a line of its own, the first naming a second point inside it.
         let text = format!("1. {long}: 1. ONE. 2. TWO.\n\n2. {long}.\n\n3. {long}.\n\nBERGUS\n");
         assert!(!needs_reflow(&text));
+    }
+
+    /// A paragraph's number with its portion mark and no full stop (09RPODUBAI389's `2 (C) The
+    /// Majles…` under a heading), in a copy that lost its breaks: a paragraph, when it is the one
+    /// expected and no word before it cites one (`PARA 2 (C)`) or names a month.
+    #[test]
+    fn breaks_at_a_marked_number_with_no_full_stop() {
+        let long = "The assembly met for two days and endorsed the leader's handling of the crisis at length";
+        let numbers = |text: &str| {
+            let c = crate::parse(text);
+            c.sections.iter().flat_map(|s| &s.paragraphs).filter_map(|p| p.number).collect::<Vec<_>>()
+        };
+        let text = format!(
+            "C O N F I D E N T I A L DUBAI 000389 SIPDIS E.O. 12958: DECL: 9/28/2019 TAGS: PGOV, IR SUBJECT: IRAN \
+             ¶1. (C) {long}. END SUMMARY. Assembly of Experts: A 'Deliberative' Body 2 (C) {long}. ¶3. (C) {long}. EYER"
+        );
+        assert_eq!(numbers(&text), [1, 2, 3]);
+        let cited = text.replace("Body 2 (C)", "Body, as in para 2 (C) above,");
+        assert_eq!(numbers(&cited), [1, 3]);
     }
 
     /// The E.O.'s declassification after its number alone, two spaces apart (10PARIS170's
