@@ -1268,9 +1268,23 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
     // stop before it; `WM I ALSO HAVE`) is stepped over when it is nowhere after: `3.` stands
     // for itself after `1.`. Not `2.` after a first paragraph never found.
     let stepped_over = !pilcrow && n >= 2 && value == n + 1 && !number_after(b, i, n);
+    // The word before the number (after the white space before it), which may cite a paragraph
+    // (`…as in para 2. (C) …`, `SEE PARA 2 (C)`) or name a month (`…ON JANUARY 8. AFTER…`).
+    let mut k = i;
+    while k > 0 && is_space(b, k - 1) {
+        k -= 1;
+    }
+    let word = b[..k].rsplit(|&c| c == b' ').next().unwrap_or_default();
+    let cites = || {
+        ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFTEL", "SECTION", "SEE"]
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    };
+    let month =
+        || word.len() >= 3 && std::str::from_utf8(word).ok().and_then(crate::fields::dtg::month_number).is_some();
     // `…A 'Deliberative' Body 2 (C) The Majles…` (09RPODUBAI389): the number expected with its
-    // portion mark in capitals and no full stop, after a word that cites no paragraph and is no
-    // month (`PARA 2 (C)`, `JUNE 2 (S)`).
+    // portion mark in capitals and no full stop, after a word that cites no paragraph (nor an
+    // article or a number: `ARTICLE 2 (C)`, `NO 2 (S)`) and is no month (`JUNE 2 (S)`).
     let mark = number + digits + 1;
     if !pilcrow
         && value == n
@@ -1279,13 +1293,8 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
         && b.get(mark + 1).is_some_and(u8::is_ascii_uppercase)
         && portion_mark_at(b, mark)
     {
-        let before = line_word_before(b, i);
-        let cites = ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFTEL", "SECTION", "SEE", "ARTICLE", "NO"]
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(before));
-        let month =
-            before.len() >= 3 && std::str::from_utf8(before).ok().and_then(crate::fields::dtg::month_number).is_some();
-        return (!cites && !month).then_some(value);
+        let numbering = ["ARTICLE", "NO"].iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+        return (!cites() && !numbering && !month()).then_some(value);
     }
     if value != n && !lost_pilcrow && !skipped_ahead && !stepped_over || b.get(number + digits) != Some(&b'.') {
         return None;
@@ -1303,10 +1312,6 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
         return Some(value);
     }
     // What stands before the number: two spaces, or the end of a sentence.
-    let mut k = i;
-    while k > 0 && is_space(b, k - 1) {
-        k -= 1;
-    }
     let spaces = i - k;
     let before = k.checked_sub(1).map(|k| b[k]);
     // A heading's rule may stand before it too (`EVOLVING VIEWS ------ 2. (C)`), and the words
@@ -1320,26 +1325,15 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
         || before.is_some_and(|c| c.is_ascii_alphabetic()) && closes_a_block(&b[..k]);
     // The number expected with its portion mark after it, after any word: a heading stands
     // before it (`…End Summary. Reaching out to the Regions 2. (SBU) The Ambassador…`, `//DEFENSE
-    // MINISTER ON CHINA ARMS EMBARGO// 2. (C)`), but never a word that cites a paragraph
-    // (`…as in para 2. (C) …`).
-    let word = b[..k].rsplit(|&c| c == b' ').next().unwrap_or_default();
-    let cites = || {
-        ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFTEL", "SECTION", "SEE"]
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-    };
+    // MINISTER ON CHINA ARMS EMBARGO// 2. (C)`), but never a word that cites a paragraph.
     let marked = || {
         let mark = number + digits + 1 + usize::from(after == Some(&b' '));
         value == n && !lost_pilcrow && portion_mark_at(b, mark) && !cites()
     };
     // Or as one of a run of numbered items close together, as a form's fields are (`…/ T-89 2.
     // JULY 22, 1977 3. MICHAEL DAVIS 4. 502 SYRIA`): three in turn, each near the last. Not a
-    // date's day (`…ON JANUARY 8. AFTER…`), nor a paragraph cited.
-    let listed = || {
-        let month =
-            word.len() >= 3 && std::str::from_utf8(word).ok().and_then(crate::fields::dtg::month_number).is_some();
-        value == n && n >= 2 && !month && !cites() && numbered_run(b, i, number + digits, n)
-    };
+    // date's day, nor a paragraph cited.
+    let listed = || value == n && n >= 2 && !month() && !cites() && numbered_run(b, i, number + digits, n);
     (spaces >= 2 || sentence_end || k == 0 || marked() || listed()).then_some(value)
 }
 
@@ -1364,15 +1358,6 @@ fn numbered_run(b: &[u8], at: usize, end: usize, n: u32) -> bool {
     let twice_before = || n >= 3 && before.and_then(|p| back(p, n - 2)).is_some();
     let twice_after = || after.and_then(|p| ahead(p, n + 2)).is_some();
     before.is_some() && after.is_some() || twice_before() || twice_after()
-}
-
-/// The word before the white space before `i` (its punctuation kept).
-fn line_word_before(b: &[u8], i: usize) -> &[u8] {
-    let mut k = i;
-    while k > 0 && is_space(b, k - 1) {
-        k -= 1;
-    }
-    b[..k].rsplit(|&c| c == b' ').next().unwrap_or_default()
 }
 
 /// A portion mark at `at` (`(C)`, `(SBU)`, `(S/NF)`), then a space or the end.
