@@ -568,7 +568,7 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
     })?;
     // The place: after the word that ends in the title's footnote mark, else the word before.
     let before = &line[start..comma];
-    let marked = before.rfind(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)).filter(|&k| {
+    let marked = before.rfind(crate::fields::frus::is_note_mark).filter(|&k| {
         let word_start = before[..k].rfind(' ').map_or(0, |w| w + 1);
         before[word_start..k].chars().any(char::is_alphabetic)
     });
@@ -605,7 +605,7 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
         let reach = &line[end..floor_char_boundary(line, end + 1000)];
         let one = reach.match_indices(" 1. ").map(|(k, _)| k).find(|&k| {
             let before = reach[..k].trim_end();
-            let unmarked = before.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+            let unmarked = before.trim_end_matches(crate::fields::frus::is_note_mark);
             unmarked.ends_with('.') && before.len() - unmarked.len() <= 6
         });
         if let Some(k) = one {

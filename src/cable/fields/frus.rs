@@ -12,6 +12,16 @@ use crate::fields::dtg::DateTime;
 use crate::fields::dtg::month_number;
 use crate::model::{Classification, Precedence};
 
+/// A footnote's mark glued to a word (`State1`, `State¹`, `2870.2`): its figures, or the
+/// superscript ones a copy of the web page keeps.
+pub fn is_note_mark(c: char) -> bool {
+    c.is_ascii_digit() || is_superscript(c)
+}
+
+fn is_superscript(c: char) -> bool {
+    "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
+}
+
 /// A document's title: who sent the telegram and to whom, as the editors name them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title<'a> {
@@ -31,7 +41,7 @@ pub fn title(line: &str) -> Option<Title<'_>> {
     let rest = &rest[kind.len()..];
     let at = rest.find(" to ")?;
     // Its footnote's number (and a superscript's) glued to the last word.
-    let to = rest[at + 4..].trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)).trim();
+    let to = rest[at + 4..].trim_end_matches(is_note_mark).trim();
     let from = rest[..at].trim();
     let named = |s: &str| !s.is_empty() && s.len() <= 120 && s.starts_with(|c: char| c.is_ascii_alphabetic());
     (named(from) && named(to)).then_some(Title { from, to })
@@ -85,7 +95,7 @@ pub fn numbered_fields(line: &str) -> Option<(Option<&'static str>, &str, &str)>
 /// `text` without a footnote's mark glued after its last full stop (`Ref: Athens 2870.2`,
 /// `…2870.²`).
 fn without_note_mark(text: &str) -> &str {
-    let marked = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+    let marked = text.trim_end_matches(is_note_mark);
     if marked.len() < text.len() && marked.ends_with('.') && text.len() - marked.len() <= 6 { marked } else { text }
 }
 
@@ -117,7 +127,7 @@ pub struct SourceNote {
 /// first footnote, its number before `Source:`.
 pub fn source_note(line: &str) -> Option<SourceNote> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = line[digits..].trim_start_matches(|c: char| "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)).trim_start();
+    let rest = line[digits..].trim_start_matches(is_superscript).trim_start();
     let rest = rest.strip_prefix("Source:")?;
     let mut note = SourceNote::default();
     // The sentence that opens with a classification, its items apart by semicolons.
