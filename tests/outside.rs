@@ -394,14 +394,21 @@ fn national_archives_telegrams_flowed_and_wrapped_again() {
 /// breaks: ID, distribution, signer, numbered paragraphs, and no line left not understood.
 /// Before, the head was cut at every two spaces: the distribution lost, its offices and the
 /// page's header left as lines not understood (17 in the first).
+/// A fixture read as it is and with its lines joined by one space (every line of the copy
+/// accounted for).
+fn fixture_joined(file: &str) -> (Cable, Cable) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
+    let text = std::fs::read_to_string(dir.join(file)).expect("a fixture");
+    let (with, copy) = (cable::parse(&text), joined(&text, " "));
+    let without = cable::parse(&copy);
+    common::assert_every_line_accounted(file, &copy, &without);
+    (with, without)
+}
+
 #[test]
 fn print_outs_of_the_1970s_with_their_line_breaks_lost() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
     for file in ["1970s-telegram.txt", "1970s-state-outgoing.txt"] {
-        let text = std::fs::read_to_string(dir.join(file)).expect("a fixture");
-        let (with, copy) = (cable::parse(&text), joined(&text, " "));
-        let without = cable::parse(&copy);
-        common::assert_every_line_accounted(file, &copy, &without);
+        let (with, without) = fixture_joined(file);
         assert_eq!(
             (&without.id, &without.distribution, &without.signers, numbered_paragraphs(&without)),
             (&with.id, &with.distribution, &with.signers, numbered_paragraphs(&with)),
@@ -420,12 +427,7 @@ fn print_outs_of_the_1970s_with_their_line_breaks_lost() {
 /// line not understood, the page's metadata unread.
 #[test]
 fn a_plusd_copy_of_the_1970s_with_its_line_breaks_lost() {
-    let file = "container-plusd-text.txt";
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
-    let text = std::fs::read_to_string(dir.join(file)).expect("a fixture");
-    let (with, copy) = (cable::parse(&text), joined(&text, " "));
-    let without = cable::parse(&copy);
-    common::assert_every_line_accounted(file, &copy, &without);
+    let (with, without) = fixture_joined("container-plusd-text.txt");
     assert_eq!(
         (&without.id, &without.subject, &without.signers, numbered_paragraphs(&without)),
         (&with.id, &with.subject, &with.signers, numbered_paragraphs(&with))

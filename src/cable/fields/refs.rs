@@ -114,7 +114,7 @@ pub fn split_items(block: &str) -> Vec<(Option<String>, String)> {
         // `\` at a line's end escaped the break in a CSV export: debris, not text.
         let text = block[start..end].trim().trim_end_matches([';', ',', '¶', '\\']).trim();
         // `(B) ROME 6 AND (C) ROME 7`: the word that joined it to the next is none of its.
-        let text = [" AND", " and", " And"].iter().find_map(|w| text.strip_suffix(w)).unwrap_or(text);
+        let text = JOINING_WORDS.iter().find_map(|w| text.strip_suffix(w)).unwrap_or(text);
         items.push((Some(char::from(letter).to_string()), collapse_ws(text.trim_end_matches([',', ';']).trim_end())));
         match next {
             Some((i, l)) if letter < b'Z' => {
@@ -239,10 +239,13 @@ fn strip_repeated_label<'a>(text: &'a str, label: Option<&str>) -> &'a str {
     }
 }
 
+/// The word that joins an item or a cable to the next, as it ends a piece (`ROME 6 AND`).
+const JOINING_WORDS: [&str; 3] = [" AND", " and", " And"];
+
 /// A piece of an item without the words that joined it to the next (`BRASILIA 2799 AND`).
 fn trim_joint(piece: &str) -> &str {
     let mut piece = piece.trim().trim_end_matches([',', ';', '/', '&']).trim_end();
-    for joint in [" AND", " and", " And"] {
+    for joint in JOINING_WORDS {
         piece = piece.strip_suffix(joint).unwrap_or(piece);
     }
     piece.trim_end_matches([',', ';', '/', '&']).trim_end()
