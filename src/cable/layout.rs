@@ -128,21 +128,29 @@ pub fn plain_spaces(text: &str) -> Option<String> {
     found.then(|| text.chars().map(|c| plain(c).unwrap_or(c)).collect())
 }
 
-/// `text` without the quote marks before its lines (`> `, `>> `, `> > `), when nine in ten
-/// of its lines carry one; `None` when it is no quoted text.
+/// Unquoted lines an e-mail may have above the quoted text: its own header (`From:`, `Sent:`,
+/// `To:`, `Cc:`, `Subject:`), the line that introduces the quote (`On … wrote:`), a greeting.
+const QUOTE_PREAMBLE: usize = 12;
+
+/// `text` without the quote marks before its lines (`> `, `>> `, `> > `), when nine in ten of
+/// its lines from the first quoted one on carry one (the lines above it, up to
+/// [`QUOTE_PREAMBLE`], stay as they are); `None` when it is no quoted text.
 pub fn unquoted(text: &str) -> Option<String> {
     let mut text = std::borrow::Cow::Borrowed(text);
     // Quoted more than once (a reply to a forward): one level at a time.
     for _ in 0..8 {
-        let lines = || text.split('\n').filter(|l| !l.trim().is_empty());
-        let quoted = |l: &&str| l.trim_start().starts_with('>');
-        // Read for every input: most are told at their first lines (a quoted text may open
-        // with the line that introduces the quote, `On … wrote:`).
-        if lines().take(5).filter(quoted).count() < 4 {
+        let quoted = |l: &str| l.trim_start().starts_with('>');
+        // Read for every input: most are told at their first lines.
+        let Some(first) = text.split('\n').filter(|l| !l.trim().is_empty()).take(QUOTE_PREAMBLE + 1).position(quoted)
+        else {
+            break;
+        };
+        let lines = || text.split('\n').filter(|l| !l.trim().is_empty()).skip(first);
+        if lines().take(5).filter(|l| quoted(l)).count() < 4 {
             break;
         }
-        let (all, quoted) = (lines().count(), lines().filter(quoted).count());
-        if all < MIN_LINES || quoted * 10 < all * 9 {
+        let (all, marked) = (lines().count(), lines().filter(|l| quoted(l)).count());
+        if all < MIN_LINES || marked * 10 < all * 9 {
             break;
         }
         let mut out = String::with_capacity(text.len());
@@ -405,6 +413,9 @@ mod tests {
         assert_eq!(unquoted(&quoted).as_deref(), Some(format!("{CABLE}\n").as_str()));
         let twice: String = CABLE.split('\n').flat_map(|l| [">> ", l, "\n"]).collect();
         assert_eq!(unquoted(&twice).as_deref(), Some(format!("{CABLE}\n").as_str()));
+        // Under the e-mail's own header, unquoted: the header stays, the marks go.
+        let header = "From: A Reader\nSent: Monday\nSubject: FW: the cable\n\n";
+        assert_eq!(unquoted(&format!("{header}{twice}")), Some(format!("{header}{CABLE}\n")));
         // A cable that quotes a line or two is no quoted text.
         assert_eq!(unquoted(&format!("> a note above\n{CABLE}")), None);
         assert_eq!(unquoted(CABLE), None);
