@@ -294,8 +294,15 @@ pub fn single_spaced(text: &str) -> Option<String> {
     // A line of a paragraph of its own (a web copy's) is one blank line from the next; doubled,
     // it is three (its break, doubled).
     let own_paragraphs = written.iter().zip(&gaps).filter(|&(&k, &gap)| lines[k].len() > 100 && gap == 1).count();
+    // Doubled, every gap is odd (a break of `g` blank lines becomes `2g + 1`); a web copy's
+    // paragraphs of one line each stand one blank line apart and its header's lines two.
+    let odd = gaps.iter().all(|g| g % 2 == 1);
     // Doubled, a line's break is one blank line and a paragraph's three: no two lines touch.
-    if adjacent * 50 > gaps.len() || breaks == 0 || ones * 5 < gaps.len() || own_paragraphs * 5 > written.len() {
+    if adjacent * 50 > gaps.len()
+        || breaks == 0
+        || ones * 5 < gaps.len()
+        || (!odd && own_paragraphs * 5 > written.len())
+    {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -429,5 +436,11 @@ mod tests {
         // Paragraphs of one long line each, between blank lines: their breaks are kept.
         let long = format!("{}\n\n", "1. (C) The minister said that the talks would go on. ".repeat(4)).repeat(8);
         assert_eq!(single_spaced(&long), None);
+        // A cable whose points are long lines that touch (10STATE7810's `-- …` bullets), doubled:
+        // every gap odd, so its breaks were doubled, not its own.
+        let points = "-- The United States believes that NATO - as a matter of course - should conduct appropriate planning for every Ally.\n".repeat(3);
+        let bullets = format!("{CABLE}\n{}{}", points.repeat(2), "AGUIRRE\n");
+        let doubled = bullets.split('\n').collect::<Vec<_>>().join("\n\n");
+        assert_eq!(single_spaced(&doubled).as_deref(), Some(bullets.as_str()));
     }
 }
