@@ -33,7 +33,7 @@ struct Draft {
 /// is where the header reader stopped; `None` when the text opens with its header (or nothing
 /// of a header was read).
 pub fn body_before_header(p: &mut Builder<'_>, header_end: usize) -> Option<usize> {
-    let first_held = (0..header_end).find(|&i| p.is_held(i))?;
+    let first_held = (p.start..header_end).find(|&i| p.is_held(i))?;
     let (first, opening) = paragraph_one(p).filter(|&(first, _)| first < first_held)?;
     // The opening of what the text was pasted in, above it: its close closes the telegram.
     if let Some(opening) = opening {
@@ -52,7 +52,8 @@ pub fn opens_with_paragraph_one(p: &Builder<'_>) -> Option<usize> {
 /// [`opens_with_paragraph_one`]'s line, and the opening of what the text was pasted in, if any.
 fn paragraph_one(p: &Builder<'_>) -> Option<(usize, Option<usize>)> {
     // A PDF's page furniture above it (a browser's print margins) is none of the text.
-    let mut lines = p.lines.iter().enumerate().filter(|&(i, l)| !l.is_blank() && !p.is_furniture(i));
+    // Nor is an e-mail's header the text was forwarded under (`Builder::start`).
+    let mut lines = p.lines.iter().enumerate().skip(p.start).filter(|&(i, l)| !l.is_blank() && !p.is_furniture(i));
     let opening = lines.clone().take(4).position(|(_, l)| crate::container::wrapper_marker(l.text));
     let opening_line = opening.and_then(|k| lines.clone().nth(k)).map(|(i, _)| i);
     let (first, line) = lines.nth(opening.map_or(0, |k| k + 1))?;

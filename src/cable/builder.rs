@@ -29,6 +29,9 @@ pub struct Builder<'a> {
     /// archive's, under a 1970s telegram), read before the header. `lines.len()` for nearly
     /// every text.
     pub end: usize,
+    /// Where the text begins after what a copy set above the telegram (an e-mail's header
+    /// lines, set aside before the header is read): 0 for nearly every text.
+    pub start: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -49,6 +52,7 @@ impl<'a> Builder<'a> {
             caseless,
             furniture,
             end,
+            start: 0,
         }
     }
 

@@ -969,6 +969,7 @@ fn set_aside_mail_headers(p: &mut Builder<'_>, end: usize) {
                     p.remove(k, Debris::Container);
                 }
             }
+            p.start = run_end;
         }
         i = run_end.max(i + 1);
     }
