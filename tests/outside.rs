@@ -903,7 +903,7 @@ fn corpus_pages_quoted_or_double_spaced() {
         )
     };
     let double = |text: &str| text.split('\n').collect::<Vec<_>>().join("\n\n");
-    let shapes: [(&str, &dyn Fn(&str) -> String); 3] =
+    let shapes: [(&str, &Change<'_>); 3] =
         [("quoted", &quote), ("quoted under the e-mail's header", &under_header), ("double-spaced", &double)];
     for (shape, change) in shapes {
         let mut scores: Vec<Score> = fields.iter().map(|_| Score { right: 0, total: 0 }).collect();
