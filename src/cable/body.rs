@@ -700,8 +700,9 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
     while words.first().is_some_and(|w| is_signature_debris(w)) {
         words.remove(0);
     }
-    // The archive's end-of-record mark run on after the name (`SWANK NMAFVVZCZ`).
-    while words.last().is_some_and(|w| is_archive_mark(w)) {
+    // The archive's end-of-record mark run on after the name (`SWANK NMAFVVZCZ`), and the
+    // word a message's sender signs with (`CLINTON SENDS`, as military messages close).
+    while words.last().is_some_and(|w| is_archive_mark(w) || w.eq_ignore_ascii_case("SENDS")) {
         words.pop();
     }
     let namelike = |w: &&str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/'));
@@ -1380,6 +1381,7 @@ CONFIDENTIAL
         assert_eq!((last.text.as_str(), last.original.ends_with("EAGLETON")), ("BEIRUT MINIMIZE CONSIDERED.", true));
         assert_eq!(cable("3. THE OFFICE COMPILED THIS REPORT.  END OF TEXT. BAKER\n").signers, ["BAKER"]);
         assert_eq!(cable("GILLESPIE##\n").signers, ["GILLESPIE"]);
+        assert_eq!(cable("KISSINGER SENDS.\n").signers, ["KISSINGER"]);
         // `MINIMIZE CONSIDERED` run on before the name (07MADRID1805 with its breaks lost).
         assert_eq!(cable("MINIMIZED CONSIDERED AGUIRRE\n").signers, ["AGUIRRE"]);
         // The envelope's close: `BT`, the message's number, `NNNN`.

@@ -118,7 +118,7 @@ pub fn split_tags(field: &str) -> (Vec<String>, bool) {
     for word in words {
         let tag = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == ')' || c == '.'));
         let tag = if tag.contains('(') || tag.contains(", ") { tag } else { tag.trim_end_matches('.') };
-        match split_glued(tag) {
+        match split_slashed(tag).or_else(|| split_glued(tag)) {
             Some(pieces) => pieces.into_iter().for_each(|piece| push(piece.to_owned(), &mut tags)),
             None => push(tag.to_owned(), &mut tags),
         }
@@ -170,6 +170,12 @@ fn split_glued(word: &str) -> Option<Vec<&str>> {
     }
     pieces.reverse();
     Some(pieces)
+}
+
+/// Codes run together with slashes (`PREL/PGOV/IZ`), when every piece is a known code.
+fn split_slashed(word: &str) -> Option<Vec<&str>> {
+    let pieces: Vec<&str> = word.split('/').collect();
+    (pieces.len() >= 2 && pieces.iter().all(|p| is_known(p))).then_some(pieces)
 }
 
 /// Splits on white space outside parentheses; a parenthesised group is a tag of its own,
@@ -242,6 +248,9 @@ mod tests {
         assert_eq!(tags("ETRDEINVECINPGOVCS"), ["ETRD", "EINV", "ECIN", "PGOV", "CS"]);
         // An unknown word is kept, not cut into pieces.
         assert_eq!(tags("PREL, XQZWVK"), ["PREL", "XQZWVK"]);
+        // Codes run together by slashes; a slash between words that are not all codes stays.
+        assert_eq!(tags("PREL/PGOV/IZ, KDEM"), ["PREL", "PGOV", "IZ", "KDEM"]);
+        assert_eq!(tags("PREL, N/A"), ["PREL", "N/A"]);
     }
 
     #[test]
