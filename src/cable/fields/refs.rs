@@ -239,8 +239,10 @@ fn strip_repeated_label<'a>(text: &'a str, label: Option<&str>) -> &'a str {
     }
 }
 
-/// The word that joins an item or a cable to the next, as it ends a piece (`ROME 6 AND`).
-const JOINING_WORDS: [&str; 3] = [" AND", " and", " And"];
+/// The word that joins an item or a cable to the next, as it ends a piece (`ROME 6 AND`), or
+/// the keyword repeated before the next item's label (`REF A: BAGHDAD 100 REF B: …`, its
+/// line breaks lost).
+const JOINING_WORDS: [&str; 5] = [" AND", " and", " And", " REF", " Ref"];
 
 /// A piece of an item without the words that joined it to the next (`BRASILIA 2799 AND`).
 fn trim_joint(piece: &str) -> &str {
@@ -846,6 +848,9 @@ mod tests {
         let texts: Vec<String> =
             split_items("(A) ROME 5, (B) ROME 6 AND (C) ROME 7").into_iter().map(|i| i.1).collect();
         assert_eq!(texts, ["ROME 5", "ROME 6", "ROME 7"]);
+        // Nor the keyword repeated before the next label, the line breaks lost.
+        let texts: Vec<String> = split_items("A: BAGHDAD 100 REF B: STATE 12345").into_iter().map(|i| i.1).collect();
+        assert_eq!(texts, ["BAGHDAD 100", "STATE 12345"]);
     }
 
     /// Bullets written `A:` go on as `B:`, `C:` (only after `A:`: `B:` within an item is text).
