@@ -1129,7 +1129,12 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
                     return Some((HeaderField::Ref, Break::Line));
                 }
             }
-            None
+            // The keyword before each item's label (`REF A: BAGHDAD 100 REF B: STATE 12345`).
+            let labelled = (b[i..].starts_with(b"REF ") || b[i..].starts_with(b"Ref "))
+                && b.get(i + 4).is_some_and(u8::is_ascii_uppercase)
+                && b.get(i + 5).is_some_and(|c| matches!(c, b':' | b'.' | b')'))
+                && is_space(b, i + 6);
+            labelled.then_some((HeaderField::Ref, Break::Line))
         }
         b'c' if glued || free => {
             if word_at(b, i, "CLASSIFIED BY") {
@@ -2696,6 +2701,14 @@ mod tests {
                 "PYATT",
             ]
         );
+        // The keyword before each item's label (it ran into the subject: `…BANGLADESH REF A: …`).
+        let labelled = "C O N F I D E N T I A L  NEW DELHI 005734 TAGS: PREL, IN SUBJECT: INDIA RATTLED BY \
+                        DEVELOPMENTS IN BANGLADESH REF A: DHAKA 3127 REF B: NEW DELHI 5486 Classified By: PolCouns \
+                        Geoffrey Pyatt. 1. (C) Summary: Bangladesh watchers reacted. PYATT";
+        let broken = lines(labelled);
+        assert!(broken.contains(&"SUBJECT: INDIA RATTLED BY DEVELOPMENTS IN BANGLADESH".to_owned()), "{broken:?}");
+        assert!(broken.contains(&"REF A: DHAKA 3127".to_owned()), "{broken:?}");
+        assert!(broken.contains(&"REF B: NEW DELHI 5486".to_owned()), "{broken:?}");
     }
 
     /// A text whose first paragraph has no number: it begins after the last field's two spaces,
