@@ -1057,8 +1057,8 @@ fn spaced_classification_at(b: &[u8], i: usize) -> bool {
     }
     // A stutter (`SS E C R E T`) keeps its doubled first letter glued.
     let word: &[u8] = &letters;
-    let known: [&[u8]; 4] = [b"CONFIDENTIAL", b"SECRET", b"UNCLASSIFIED", b"TOPSECRET"];
-    letters.len() >= 5 && known.iter().any(|w| word.ends_with(w) || word.starts_with(w))
+    let known: [&[u8]; 5] = [b"CONFIDENTIAL", b"SECRET", b"UNCLASSIFIED", b"TOPSECRET", b"LIMITEDOFFICIALUSE"];
+    letters.len() >= 5 && known.iter().any(|w| word.ends_with(w) || word.starts_with(w)) && !after_top(b, i)
 }
 
 /// The header field that starts at `i`, if any, with how its break is made.
@@ -1107,8 +1107,9 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
             let digits = b[k.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
             (digits == 5).then_some((HeaderField::Eo, Break::Line))
         }
-        b't' if glued => (word_at(b, i, "TAGS:") || free && upper_keyword_at(b, i, "TAGS "))
-            .then_some((HeaderField::Tags, Break::Line)),
+        b't' if glued && (word_at(b, i, "TAGS:") || free && upper_keyword_at(b, i, "TAGS ")) => {
+            Some((HeaderField::Tags, Break::Line))
+        }
         b's' => {
             if (glued || free)
                 && (word_at(b, i, "SUBJECT:") || word_at(b, i, "SUBJ:") || free && upper_keyword_at(b, i, "SUBJECT "))
@@ -1142,7 +1143,7 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
             }
             (free && spaced_classification_at(b, i)).then_some((HeaderField::Caption, Break::Line))
         }
-        b'u' | b't' if free && spaced_classification_at(b, i) => Some((HeaderField::Caption, Break::Line)),
+        b'u' | b't' | b'l' if free && spaced_classification_at(b, i) => Some((HeaderField::Caption, Break::Line)),
         b'v' if word_at(b, i, "VZCZC") => Some((HeaderField::Envelope, Break::Line)),
         b'z' if free && (word_at(b, i, "ZNY ") || word_at(b, i, "ZNR ")) => Some((HeaderField::Envelope, Break::Line)),
         // The originator after `FM` is in capitals (`FM AMEMBASSY ANKARA`), unlike a foreign
@@ -1220,14 +1221,20 @@ const PLAIN_CLASSIFICATIONS: [&str; 6] =
 /// 002164`, `CONFIDENTIAL ANKARA 004688`): a classification in capitals, then words in
 /// capitals up to the post's six-digit serial. In prose, `SECRET` is never followed so.
 fn plain_caption_at(b: &[u8], i: usize) -> bool {
-    let Some(word) =
-        PLAIN_CLASSIFICATIONS.iter().find(|w| b[i..].starts_with(w.as_bytes()) && b.get(i + w.len()) == Some(&b' '))
+    // The classification alone, or with its handling after a slash (`SECRET/NODIS`).
+    let Some(word) = PLAIN_CLASSIFICATIONS
+        .iter()
+        .find(|w| b[i..].starts_with(w.as_bytes()) && matches!(b.get(i + w.len()), Some(b' ' | b'/')))
     else {
         return false;
     };
+    if after_top(b, i) {
+        return false;
+    }
     let mut k = i + word.len();
     let mut sectioned = false;
-    for _ in 0..8 {
+    // Up to the serial: a spaced `E F T O`, `SECTION 01 OF 02` and a post of three words fit.
+    for _ in 0..12 {
         while is_space(b, k) {
             k += 1;
         }
@@ -1236,15 +1243,33 @@ fn plain_caption_at(b: &[u8], i: usize) -> bool {
         if token.is_empty() || token.iter().any(u8::is_ascii_lowercase) {
             return false;
         }
-        // Six digits; four or five after `SECTION 01 OF 01` (the 1970s wrote `TEHRAN 1164`).
-        let serial = if sectioned { 4..=6 } else { 6..=6 };
-        if serial.contains(&token.len()) && token.iter().all(u8::is_ascii_digit) {
-            return true;
+        if token.iter().all(u8::is_ascii_digit) {
+            // Six digits; four or five after `SECTION 01 OF 01`, or after a post the caption
+            // reader knows (the 1970s wrote `LIMITED OFFICIAL USE ATHENS 2959`).
+            let serial = if sectioned { 4..=6 } else { 6..=6 };
+            let known_post = || {
+                std::str::from_utf8(&b[i..end])
+                    .ok()
+                    .and_then(crate::fields::classification::parse_caption_line)
+                    .is_some_and(|c| {
+                        c.station.is_some_and(|s| crate::stations::canonical_station(s).known)
+                            && c.serial.is_some_and(|s| s.len() == token.len())
+                    })
+            };
+            if serial.contains(&token.len()) || (4..=5).contains(&token.len()) && known_post() {
+                return true;
+            }
         }
         sectioned |= token == b"SECTION";
         k = end;
     }
     false
+}
+
+/// Whether `TOP` stands before `i` (`TOP SECRET`, `T O P S E C R E T`): the caption begins there.
+fn after_top(b: &[u8], i: usize) -> bool {
+    let before = &b[..i];
+    before.ends_with(b"TOP ") || before.ends_with(b"T O P ")
 }
 
 /// The number of the paragraph that starts at `i` when `n` is the one expected next: `2. `,
@@ -1761,9 +1786,11 @@ impl Rebreak<'_> {
             if field == HeaderField::Caption {
                 if let Some((station, serial_end)) = caption_station(&line[i..]) {
                     self.station = Some(station);
-                    // What follows the serial is another field (`KABUL 001975 STATE FOR SCA/FO…`).
-                    if b.get(i + serial_end).is_some_and(|&c| c == b' ') {
-                        self.breaks.push((i + serial_end, Break::Line));
+                    // What follows the serial is another field (`KABUL 001975 STATE FOR SCA/FO…`),
+                    // but for the caption's own handling and section (`… 000123 NODIS`).
+                    let end = serial_end + caption_tail(&line[i + serial_end..]);
+                    if b.get(i + end).is_some_and(|&c| c == b' ') {
+                        self.breaks.push((i + end, Break::Line));
                     }
                 }
             }
@@ -1906,6 +1933,31 @@ fn caption_station(caption: &str) -> Option<(&str, usize)> {
     // AND (D). ¶1. (S) LE MONDE'S JAN. 17` after a page header's `S E C R E T`).
     let serial = read.serial.filter(|s| (4..=6).contains(&s.len()))?;
     Some((read.station?, offset(serial) + serial.len()))
+}
+
+/// How much of `rest`, after a caption's serial, is still the caption: its handling (`NODIS`,
+/// `EXDIS`, `NOFORN`; not `SIPDIS`, a line of its own) and its section (`SECTION 1 OF 2`).
+fn caption_tail(rest: &str) -> usize {
+    let offset = |w: &str| w.as_ptr() as usize - rest.as_ptr() as usize;
+    let words: Vec<&str> = rest.split_ascii_whitespace().take(8).collect();
+    let number =
+        |k: usize| words.get(k).is_some_and(|w| !w.is_empty() && w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit()));
+    let (mut k, mut end) = (0, 0);
+    while let Some(word) = words.get(k) {
+        if *word == "SECTION" && number(k + 1) && words.get(k + 2) == Some(&"OF") && number(k + 3) {
+            k += 4;
+        } else if !word.eq_ignore_ascii_case("SIPDIS")
+            && word.bytes().all(|c| c.is_ascii_uppercase() || c == b'/')
+            // One word: a caption of more (`SENSITIVE BUT UNCLASSIFIED`) stands on its own line.
+            && crate::fields::classification::handling_phrase_words(&rest[offset(word)..]) == Some(1)
+        {
+            k += 1;
+        } else {
+            break;
+        }
+        end = offset(words[k - 1]) + words[k - 1].len();
+    }
+    end
 }
 
 /// A paragraph that begins with its portion mark and no number, in mixed case (`(SBU) This is
@@ -2190,6 +2242,7 @@ struct Along<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Classification;
 
     fn lines(text: &str) -> Vec<String> {
         reflow(text).lines().map(str::to_owned).collect()
@@ -2709,6 +2762,51 @@ mod tests {
         assert!(broken.contains(&"SUBJECT: INDIA RATTLED BY DEVELOPMENTS IN BANGLADESH".to_owned()), "{broken:?}");
         assert!(broken.contains(&"REF A: DHAKA 3127".to_owned()), "{broken:?}");
         assert!(broken.contains(&"REF B: NEW DELHI 5486".to_owned()), "{broken:?}");
+    }
+
+    /// Captions run on after the envelope when the line breaks were lost, in the forms the
+    /// 1970s and later wrote them: a 1970s serial of four or five digits after a known post,
+    /// handling after a slash or after the serial, `TOP SECRET` and `LIMITED OFFICIAL USE`
+    /// spelled out or spaced, `UNCLAS E F T O` before a section. Each is the caption (before,
+    /// seven of the eleven 1970s forms lost the classification and the ID; `TOP` was cut off).
+    #[test]
+    fn breaks_captions_of_every_form_run_on_after_the_envelope() {
+        let cable = |caption: &str| {
+            crate::parse(&format!(
+                "R 171600Z MAY 74 FM AMEMBASSY ATHENS TO SECSTATE WASHDC 4321 INFO AMEMBASSY ANKARA {caption} \
+                 E.O. 11652: GDS TAGS: PFOR, GR, TU SUBJECT: GREEK REACTION TO TURKISH OIL EXPLORATION REF: \
+                 ATHENS 2870 1. GREEK GOVERNMENT HAS PROTESTED. 2. COMMENT: IT WILL GROW. END COMMENT. TASCA"
+            ))
+        };
+        let cases: [(&str, Classification, &[&str]); 9] = [
+            ("LIMITED OFFICIAL USE ATHENS 2959", Classification::LimitedOfficialUse, &[]),
+            ("L I M I T E D O F F I C I A L U S E ATHENS 2959", Classification::LimitedOfficialUse, &[]),
+            ("CONFIDENTIAL ATHENS 2959 EXDIS", Classification::Confidential, &["EXDIS"]),
+            ("SECRET/NODIS ATHENS 2959", Classification::Secret, &["NODIS"]),
+            ("UNCLAS E F T O SECTION 01 OF 02 ATHENS 2959", Classification::Unclassified, &["EFTO"]),
+            ("UNCLASSIFIED BUENOS AIRES 2959", Classification::Unclassified, &[]),
+            ("TOP SECRET ATHENS 002959", Classification::TopSecret, &[]),
+            ("T O P S E C R E T SECTION 01 OF 02 ATHENS 002959", Classification::TopSecret, &[]),
+            ("SECRET ATHENS 002959 SECTION 1 OF 2", Classification::Secret, &[]),
+        ];
+        for (caption, classification, handling) in cases {
+            let c = cable(caption);
+            assert_eq!(c.classification, Some(classification), "{caption}");
+            assert!(c.id.as_deref().is_some_and(|id| id.ends_with("2959")), "{caption}: {:?}", c.id);
+            assert_eq!(c.handling, handling, "{caption}");
+            assert_eq!(
+                (c.subject.is_some(), c.signers.as_slice()),
+                (true, ["TASCA".to_owned()].as_slice()),
+                "{caption}"
+            );
+            assert!(c.unknown.is_empty(), "{caption}: {:?}", c.unknown);
+        }
+        // A caption of more than one word after the serial stands on its own line, as written.
+        let broken = lines(
+            "UNCLAS SECTION 01 OF 03 PRETORIA 000939 SENSITIVE BUT UNCLASSIFIED SIPDIS EO 12958 N/A \
+                            TAGS KDEM, SF SUBJECT: THE LIFE AND TIMES 1. (SBU) Summary: Jacob Zuma rose. KLEIN",
+        );
+        assert_eq!(broken[..3], ["UNCLAS SECTION 01 OF 03 PRETORIA 000939", "SENSITIVE BUT UNCLASSIFIED", "SIPDIS"]);
     }
 
     /// A text whose first paragraph has no number: it begins after the last field's two spaces,

@@ -207,10 +207,11 @@ fn read_after_classification<'a>(
             i += used;
             continue;
         }
-        // A marking glued by `//` that names no post (`glued_marking`), or a slash set apart
-        // from the words it parts (`CONFIDENTIAL / NOFORN`).
-        if station_start.is_none() && (word == "/" || glued_marking(line, offset, word)) {
-            if word != "/" {
+        // A marking glued by `//` that names no post (`glued_marking`), or a slash or dash set
+        // apart from the words it parts (`CONFIDENTIAL / NOFORN`, `C O N F I D E N T I A L - NOFORN`).
+        let separator = matches!(word, "/" | "-" | "--");
+        if station_start.is_none() && (separator || glued_marking(line, offset, word)) {
+            if !separator {
                 caption.controls.push(word);
             }
             i += 1;
@@ -397,6 +398,12 @@ fn handling_phrase(words: &[(usize, &str)]) -> Option<(&'static str, usize)> {
     handling_alone(word).map(|h| (h, 1))
 }
 
+/// How many words the handling caption at the start of `text` takes (`NODIS` one,
+/// `SENSITIVE BUT UNCLASSIFIED` three), if one stands there.
+pub fn handling_phrase_words(text: &str) -> Option<usize> {
+    handling_phrase(&words(text)).map(|(_, used)| used)
+}
+
 /// A line made only of handling captions (`SIPDIS`, `SIPDIS SIPDIS`, `NOFORN`,
 /// `SENSITIVE`, `E X D I S`, `SENSITIVE BUT UNCLASSIFIED`), in order, deduplicated.
 pub fn handling_line(line: &str) -> Option<Vec<&'static str>> {
@@ -563,6 +570,9 @@ mod tests {
         assert!(parse_caption_line("TOP SECRET//SI//TK//NOFORN").unwrap().is_banner());
         let c = parse_caption_line("CONFIDENTIAL / NOFORN ROME 000520").unwrap();
         assert_eq!((c.handling, c.station), (vec!["NOFORN"], Some("ROME")));
+        // A dash so set apart (it was read as the post's first word: `- NOFORN SECTION 01 OF 02 ROME`).
+        let c = parse_caption_line("C O N F I D E N T I A L - NOFORN SECTION 01 OF 02 ROME 000520").unwrap();
+        assert_eq!((c.handling, c.station, c.serial), (vec!["NOFORN"], Some("ROME"), Some("000520")));
         // A post glued by `//` is the post, and a known one keeps its first word.
         let c = parse_caption_line("SECRET//NOFORN//ROME 000520").unwrap();
         assert_eq!((c.controls.len(), c.station), (0, Some("ROME")));
