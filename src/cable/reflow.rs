@@ -1326,6 +1326,16 @@ fn paragraph_at(b: &[u8], i: usize, n: u32) -> Option<u32> {
         let numbering = ["ARTICLE", "NO"].iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
         return (!cites() && !numbering && !month()).then_some(value);
     }
+    // `2) (C)`: the number closed by a parenthesis, its portion mark after it, as some posts
+    // number their paragraphs (the line reader takes `1) (C)` so).
+    if !pilcrow
+        && value == n
+        && b.get(number + digits) == Some(&b')')
+        && b.get(number + digits + 1) == Some(&b' ')
+        && portion_mark_at(b, number + digits + 2)
+    {
+        return (!cites() && !month()).then_some(value);
+    }
     if value != n && !lost_pilcrow && !skipped_ahead && !stepped_over || b.get(number + digits) != Some(&b'.') {
         return None;
     }
@@ -2296,6 +2306,12 @@ mod tests {
         assert_eq!(numbers(&text), [1, 2, 3]);
         let cited = text.replace("Body 2 (C)", "Body, as in para 2 (C) above,");
         assert_eq!(numbers(&cited), [1, 3]);
+        // Numbers closed by a parenthesis, each with its mark (a post that numbers `1) (C)`).
+        let closed = format!(
+            "C O N F I D E N T I A L DUBAI 000389 SIPDIS E.O. 12958: DECL: 9/28/2019 TAGS: PGOV, IR SUBJECT: IRAN \
+             1) (C) {long}. 2) (C) {long}: 1) the first, 2) the second. 3) (C) {long}, see para 2) (C). EYER"
+        );
+        assert_eq!(numbers(&closed), [1, 2, 3]);
     }
 
     /// The E.O.'s declassification after its number alone, two spaces apart (10PARIS170's
