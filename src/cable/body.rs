@@ -700,10 +700,29 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
     while words.first().is_some_and(|w| is_signature_debris(w)) {
         words.remove(0);
     }
-    // The archive's end-of-record mark run on after the name (`SWANK NMAFVVZCZ`), and the
-    // word a message's sender signs with (`CLINTON SENDS`, as military messages close).
-    while words.last().is_some_and(|w| is_archive_mark(w) || w.eq_ignore_ascii_case("SENDS")) {
-        words.pop();
+    // After the name, words that are not names: the archive's end-of-record mark run on
+    // (`SWANK NMAFVVZCZ`), the envelope's `BT`, the word a message's sender signs with
+    // (`CLINTON SENDS`, as military messages close), an acting head's title (`INGERSOLL
+    // ACTING`), and the classification at the page's foot run on when the breaks were lost
+    // (`KISSINGER LIMITED OFFICIAL USE`).
+    const AFTER_NAME: [&str; 8] =
+        ["SENDS", "ACTING", "(ACTING)", "BT", "UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"];
+    loop {
+        let lou = words.len() >= 3
+            && words[words.len() - 3..]
+                .iter()
+                .zip(["LIMITED", "OFFICIAL", "USE"])
+                .all(|(w, l)| w.eq_ignore_ascii_case(l));
+        if lou {
+            words.truncate(words.len() - 3);
+        } else if words
+            .last()
+            .is_some_and(|w| is_archive_mark(w) || AFTER_NAME.iter().any(|a| a.eq_ignore_ascii_case(w)))
+        {
+            words.pop();
+        } else {
+            break;
+        }
     }
     let namelike = |w: &&str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/'));
     let length: usize = words.iter().map(|w| w.len() + 1).sum();
@@ -1382,6 +1401,11 @@ CONFIDENTIAL
         assert_eq!(cable("3. THE OFFICE COMPILED THIS REPORT.  END OF TEXT. BAKER\n").signers, ["BAKER"]);
         assert_eq!(cable("GILLESPIE##\n").signers, ["GILLESPIE"]);
         assert_eq!(cable("KISSINGER SENDS.\n").signers, ["KISSINGER"]);
+        assert_eq!(cable("INGERSOLL ACTING\n").signers, ["INGERSOLL"]);
+        assert_eq!(cable("PORTER BT\n").signers, ["PORTER"]);
+        // The page's foot run on after the name, the line breaks lost.
+        assert_eq!(cable("KISSINGER LIMITED OFFICIAL USE\n").signers, ["KISSINGER"]);
+        assert_eq!(cable("STOESSEL CONFIDENTIAL\n").signers, ["STOESSEL"]);
         // `MINIMIZE CONSIDERED` run on before the name (07MADRID1805 with its breaks lost).
         assert_eq!(cable("MINIMIZED CONSIDERED AGUIRRE\n").signers, ["AGUIRRE"]);
         // The envelope's close: `BT`, the message's number, `NNNN`.
