@@ -123,9 +123,52 @@ pub fn plain_spaces(text: &str) -> Option<String> {
     // two bytes, so the third tells.
     let found = memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes()).is_some()
         || memchr::memchr_iter(0xE2, b).any(|at| {
-            b.get(at + 1) == Some(&0x80) && b.get(at + 2).is_some_and(|c| matches!(c, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
-        });
-    found.then(|| text.chars().map(|c| plain(c).unwrap_or(c)).collect())
+            b.get(at + 1) == Some(&0x80) && b.get(at + 2).is_some_and(|c| matches!(c, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF))
+        })
+        || has_invisible_or_ligature(text.as_bytes());
+    found.then(|| {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match (plain(c), ligature(c)) {
+                (Some(plain), _) => out.push(plain),
+                (None, Some(letters)) => out.push_str(letters),
+                (None, None) if invisible(c) => {}
+                (None, None) => out.push(c),
+            }
+        }
+        out
+    })
+}
+
+/// A PDF's ligatures (`ﬁ` in `Classiﬁed By`, `ﬂ`, `ﬀ`, `ﬃ`, `ﬄ`, `ﬅ`, `ﬆ`), as its text layer
+/// gives them to a copy: the letters they join.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        '\u{fb05}' | '\u{fb06}' => "st",
+        _ => return None,
+    })
+}
+
+/// Characters that show nothing and that no telegram had: a soft hyphen (a web page's `&shy;`,
+/// a word processor's), the zero-width space, joiners and word joiner, a byte-order mark
+/// inside the text (where two files were joined).
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// Whether `b` holds a ligature or an invisible character (see [`ligature`], [`invisible`]),
+/// the zero-width ones found with the other spaces in the first 8 KB: the soft hyphen is `C2
+/// AD`, the ligatures `EF AC 80`–`86`, the mark `EF BB BF`, the word joiner `E2 81 A0`.
+fn has_invisible_or_ligature(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC2, 0xEF, b).any(|at| match b[at] {
+        0xC2 => b.get(at + 1) == Some(&0xAD),
+        _ => matches!((b.get(at + 1), b.get(at + 2)), (Some(0xAC), Some(0x80..=0x86)) | (Some(0xBB), Some(0xBF))),
+    }) || memchr::memmem::find(b, "\u{2060}".as_bytes()).is_some()
 }
 
 /// Unquoted lines an e-mail may have above the quoted text: its own header (`From:`, `Sent:`,
@@ -398,6 +441,12 @@ mod tests {
         assert_eq!(plain_spaces(&mixed).as_deref(), Some(CABLE));
         assert_eq!(plain_spaces(&CABLE.replace('\n', "\u{2029}")).as_deref(), Some(CABLE));
         assert_eq!(plain_spaces("\u{b6}1. (C) The minister\u{2019}s \u{201c}talks\u{201d} \u{2014} none."), None);
+        // A PDF's ligatures and the characters that show nothing (a soft hyphen, a zero-width
+        // space, a byte-order mark inside the text).
+        let pdf = "Classi\u{fb01}ed By: Ambassador for reasons 1.4 (b), \u{fb02}ow, o\u{fb00}ice";
+        assert_eq!(plain_spaces(pdf).as_deref(), Some("Classified By: Ambassador for reasons 1.4 (b), flow, office"));
+        let hidden = "Clas\u{ad}si\u{200b}fied By:\u{feff} Ambassador";
+        assert_eq!(plain_spaces(hidden).as_deref(), Some("Classified By: Ambassador"));
         assert_eq!(crate::parse(&nbsp).tags, crate::parse(CABLE).tags);
     }
 
