@@ -1106,7 +1106,13 @@ fn national_archives_telegrams_pasted_in_a_chat() {
         // Forwarded in an e-mail: its header lines above the body (before, 2 of 84 lost the
         // paragraphs above a second section's header: the text no longer opened with paragraph 1).
         let mail = format!("From: Jane Analyst <jane@example.org>\nSent: Monday\nSubject: FW: cable\n\n{text}");
-        for (shape, copy) in [("chat", chat), ("fence", bare), ("e-mail", mail)] {
+        // Under a line of the chat's words, no fence; under a database page's label (before,
+        // the same 2 of 84 lost those paragraphs).
+        let words = format!("Here is the cable:\n\n{text}");
+        let label = format!("Message Text\n{text}");
+        for (shape, copy) in
+            [("chat", chat), ("fence", bare), ("e-mail", mail), ("words above", words), ("label", label)]
+        {
             let read = cable::parse(&copy);
             common::assert_every_line_accounted(&file, &copy, &read);
             let mut paragraphs = read.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str());

@@ -53,12 +53,34 @@ pub fn opens_with_paragraph_one(p: &Builder<'_>) -> Option<usize> {
 fn paragraph_one(p: &Builder<'_>) -> Option<(usize, Option<usize>)> {
     // A PDF's page furniture above it (a browser's print margins) is none of the text.
     // Nor is an e-mail's header the text was forwarded under (`Builder::start`).
-    let mut lines = p.lines.iter().enumerate().skip(p.start).filter(|&(i, l)| !l.is_blank() && !p.is_furniture(i));
+    let lines = p.lines.iter().enumerate().skip(p.start).filter(|&(i, l)| !l.is_blank() && !p.is_furniture(i));
     let opening = lines.clone().take(4).position(|(_, l)| crate::container::wrapper_marker(l.text));
     let opening_line = opening.and_then(|k| lines.clone().nth(k)).map(|(i, _)| i);
-    let (first, line) = lines.nth(opening.map_or(0, |k| k + 1))?;
-    paragraph_start(line.text).is_some_and(|s| s.number == Some(1)).then_some((first, opening_line))
+    // A line or two of what the text was copied from may stand above it too (a database page's
+    // label, `Message Text`; a chat's `Here is the cable:`): short, and none of a telegram's.
+    let preamble = |text: &str| {
+        let text = text.trim();
+        text.len() <= 60
+            && paragraph_start(text).is_none()
+            && !super::header::is_telegram_line(text)
+            && !super::header::is_field_line(text)
+    };
+    let mut rest = lines.skip(opening.map_or(0, |k| k + 1));
+    for _ in 0..=PREAMBLE_LINES {
+        let (first, line) = rest.next()?;
+        if paragraph_start(line.text).is_some_and(|s| s.number == Some(1)) {
+            return Some((first, opening_line));
+        }
+        if opening.is_some() || !preamble(line.text) {
+            return None;
+        }
+    }
+    None
 }
+
+/// How many short lines of what a text was copied from may stand above its paragraph 1
+/// ([`paragraph_one`]).
+const PREAMBLE_LINES: usize = 2;
 
 /// Reads the body from line `start` to the end. Lines before `header_end` that the header
 /// holds are a break between two paragraphs, as a page break is (see [`body_before_header`]).
@@ -683,6 +705,9 @@ fn is_name_particle(word: &str) -> bool {
         .any(|p| p.eq_ignore_ascii_case(word))
 }
 
+/// Words after a name on the signature line that are no names (see [`signature`]).
+const AFTER_NAME: [&str; 8] = ["SENDS", "ACTING", "(ACTING)", "BT", "UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"];
+
 /// The signers a signature line names. `None` when the line is not a signature.
 /// All capitals: each name is a signer (`KEEGAN PAAL`), particles joined to the name after
 /// them; mixed case: one person (`Rice`). After `UNQUOTE` only what follows counts (what
@@ -705,8 +730,6 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
     // (`CLINTON SENDS`, as military messages close), an acting head's title (`INGERSOLL
     // ACTING`), and the classification at the page's foot run on when the breaks were lost
     // (`KISSINGER LIMITED OFFICIAL USE`).
-    const AFTER_NAME: [&str; 8] =
-        ["SENDS", "ACTING", "(ACTING)", "BT", "UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"];
     loop {
         let lou = words.len() >= 3
             && words[words.len() - 3..]

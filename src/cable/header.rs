@@ -983,7 +983,7 @@ fn telegram_start(p: &Builder<'_>) -> usize {
 }
 
 /// A caption field's line: SUBJECT, REF, Classified By, E.O. or TAGS.
-fn is_field_line(text: &str) -> bool {
+pub(super) fn is_field_line(text: &str) -> bool {
     strip_subject_keyword(text).is_some()
         || refs::strip_ref_keyword(text).is_some()
         || classified_by::strip_classified_by(text).is_some()
@@ -992,7 +992,7 @@ fn is_field_line(text: &str) -> bool {
 }
 
 /// A line that can only be the telegram's own: its transmission, E.O., TAGS or caption line.
-fn is_telegram_line(text: &str) -> bool {
+pub(super) fn is_telegram_line(text: &str) -> bool {
     let t = text.trim_start_matches('¶').trim();
     envelope::parse_transmission_id(t).is_some()
         || eo::is_eo_line(t)

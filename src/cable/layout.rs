@@ -340,10 +340,14 @@ pub fn single_spaced(text: &str) -> Option<String> {
     // Doubled, every gap is odd (a break of `g` blank lines becomes `2g + 1`); a web copy's
     // paragraphs of one line each stand one blank line apart and its header's lines two.
     let odd = gaps.iter().all(|g| g % 2 == 1);
-    // Doubled, a line's break is one blank line and a paragraph's three: no two lines touch.
+    // Doubled, a line's break is one blank line and a paragraph's three: no two lines touch,
+    // and a line stands one blank line from the next beyond the first (a chat's `Here is the
+    // cable:` above a telegram whose paragraphs are lines of their own is no doubling).
+    let ones_after_the_first = gaps.iter().skip(1).filter(|&&g| g == 1).count();
     if adjacent * 50 > gaps.len()
         || breaks == 0
         || ones * 5 < gaps.len()
+        || ones_after_the_first == 0
         || (!odd && own_paragraphs * 5 > written.len())
     {
         return None;
@@ -491,5 +495,9 @@ mod tests {
         let bullets = format!("{CABLE}\n{}{}", points.repeat(2), "AGUIRRE\n");
         let doubled = bullets.split('\n').collect::<Vec<_>>().join("\n\n");
         assert_eq!(single_spaced(&doubled).as_deref(), Some(bullets.as_str()));
+        // A chat's line one blank line above a telegram whose paragraphs are lines of their own,
+        // four blank lines apart (a National Archives text): no doubling.
+        let paragraphs = "1. THE MINISTER SAID THAT THE TALKS WOULD GO ON.\n\n\n\n\n".repeat(6);
+        assert_eq!(single_spaced(&format!("Here is the cable:\n\n{paragraphs}RUSH\n")), None);
     }
 }
