@@ -582,6 +582,16 @@ impl Header {
         if let Some(series) = series {
             p.cable.origin = Some(series.to_owned());
         }
+        // Whom it is for, before its subject (`For the Secretary from Toon. Subject: …`): the
+        // telegram's pass-through line.
+        let fields =
+            match crate::lines::find_ci(fields, ". Subj").filter(|_| !crate::lines::starts_with_ci(fields, "Subj")) {
+                Some(at) => {
+                    p.cable.pass_through.push(collapse_ws(&fields[..=at]));
+                    fields[at + 2..].trim_start()
+                }
+                None => fields,
+            };
         // Each field ends in a full stop (`Subject: Greek Reaction…. Ref: Athens 2870.`).
         let fields = fields.trim_end_matches('.').replace(". Ref:", " Ref:").replace(". Refs:", " Refs:");
         self.field(p, i, &fields, true)

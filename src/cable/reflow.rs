@@ -67,7 +67,7 @@ pub fn needs_reflow_lines<'a>(text: &str, lines: impl Iterator<Item = &'a str> +
     // A run-together caption block sits at the start of the text: the first long lines tell.
     let first = lines.clone().find(|l| !l.trim().is_empty());
     lines.clone().filter(|l| l.len() > LONG_LINE).take(2).any(is_run_together)
-        || first.is_some_and(|l| l.len() > LONG_LINE && body_run_together(l, len))
+        || first.is_some_and(|l| l.len() > LONG_LINE && (body_run_together(l, len) || frus_cuts(l).is_some()))
         || caption_block_run_together(lines, SHORTEST_CAPTION_BLOCK)
 }
 
@@ -616,7 +616,7 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
 }
 
 /// `at`, or the nearest char boundary of `text` before it (its length beyond its end).
-fn floor_char_boundary(text: &str, at: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -2353,6 +2353,20 @@ mod tests {
         let marked = text.replace("State1", "State¹").replace("2870.2", "2870.²").replace("1 Source", "¹ Source");
         let joined = marked.split('\n').filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
         assert_eq!(crate::parse(&joined).classification, with.classification);
+        // One paragraph only, and whom it is for before its subject (before: nothing read joined,
+        // the number's line not read at all).
+        let short = "88. Telegram From the Embassy in the Soviet Union to the Department of State1 Moscow, March 3, \
+                     1977, 1430Z. 3011. For the Secretary from Toon. Subject: Brezhnev Letter. 1. I delivered the \
+                     letter this morning. Toon 1 Source: Carter Library. Secret; Immediate; Exdis.";
+        let c = crate::parse(short);
+        assert_eq!(
+            (c.id.as_deref(), c.classification, c.subject.as_deref()),
+            (Some("77MOSCOW3011"), Some(crate::model::Classification::Secret), Some("Brezhnev Letter"))
+        );
+        assert_eq!(
+            (c.pass_through.as_slice(), c.signers.as_slice()),
+            (["For the Secretary from Toon.".to_owned()].as_slice(), ["Toon".to_owned()].as_slice())
+        );
     }
 
     /// Found by the property tests: the first 400 bytes looked into for a title ended inside a

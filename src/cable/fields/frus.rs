@@ -88,7 +88,15 @@ pub fn numbered_fields(line: &str) -> Option<(Option<&'static str>, &str, &str)>
         .unwrap_or((None, line));
     let digits = number.bytes().take_while(u8::is_ascii_digit).count();
     let rest = number.get(digits..)?.strip_prefix(". ")?;
-    let fields = crate::lines::starts_with_ci(rest, "Subj").then_some(rest)?;
+    // The subject first, or after a line of whom it is for (`3011. For the Secretary from Toon.
+    // Subject: …`): a number of three digits or more then, never a paragraph's.
+    let subject_after = || {
+        let reach = &rest[..crate::reflow::floor_char_boundary(rest, 200)];
+        digits >= 3
+            && (crate::lines::find_ci(reach, ". Subject:").is_some()
+                || crate::lines::find_ci(reach, ". Subj:").is_some())
+    };
+    let fields = (crate::lines::starts_with_ci(rest, "Subj") || subject_after()).then_some(rest)?;
     (1..=7).contains(&digits).then(|| (series, &number[..digits], without_note_mark(fields)))
 }
 
@@ -188,6 +196,11 @@ mod tests {
         );
         assert_eq!(numbered_fields("Secto 123. Subj: Talks."), Some((Some("SECTO"), "123", "Subj: Talks.")));
         assert_eq!(numbered_fields("2. We expect the issue to grow."), None);
+        // Whom it is for before the subject: the fields go on after it.
+        let preface = "For the Secretary from Toon. Subject: Brezhnev Letter.";
+        assert_eq!(numbered_fields(&format!("3011. {preface}")), Some((None, "3011", preface)));
+        // Never a paragraph that names a subject further on.
+        assert_eq!(numbered_fields("2. We discussed it. Subject: none."), None);
         // A footnote's mark after the last full stop is none of the reference.
         assert_eq!(
             numbered_fields("2959. Subject: Oil. Ref: Athens 2870.2").map(|f| f.2),
