@@ -602,7 +602,9 @@ impl Header {
         if let Some(caption) = classification::parse_caption_line(text) {
             // A few words in capitals after the serial do not unmake a caption (`SECRET STATE
             // 123456 TOSEC 050123`, `… NODIS CHEROKEE`): they are kept in a diagnostic.
-            let trailing_words = caption.trailing.len() <= 4
+            // Or a spaced phrase (`… 000123 C O R R E C T E D  C O P Y`).
+            let spaced = caption.trailing.len() > 4 && caption.trailing.iter().all(|w| w.len() == 1);
+            let trailing_words = (caption.trailing.len() <= 4 || spaced)
                 && caption.trailing.iter().all(|w| !w.bytes().any(|b| b.is_ascii_lowercase()));
             let usable = caption.leftover.is_empty()
                 && (caption.trailing.is_empty() || trailing_words && !self.seen.caption)
@@ -1315,6 +1317,9 @@ mod tests {
         assert_eq!(c.sections[0].paragraphs[0].text, "TEXT THAT GOES ON.");
         let c = crate::parse("SECRET STATE 012345 NODIS CHEROKEE\nSUBJECT: X\n\n1. TEXT.\n\n2. MORE.\n");
         assert_eq!((c.handling, c.serial.as_deref()), (vec!["NODIS".to_owned()], Some("012345")));
+        // A spaced phrase after the number (it unmade the caption: no classification).
+        let c = crate::parse("SECRET STATE 012345 C O R R E C T E D  C O P Y\nSUBJECT: X\n\n1. TEXT.\n\n2. MORE.\n");
+        assert_eq!((c.classification, c.serial.as_deref()), (Some(Classification::Secret), Some("012345")));
         // Prose after a number is no caption: `SECRET AGENTS 4 were found`.
         let c = crate::parse("SECRET AGENTS 4 were found\nSUBJECT: X\n\n1. TEXT.\n");
         assert!(c.classification.is_none() && c.serial.is_none());

@@ -1244,8 +1244,8 @@ fn plain_caption_at(b: &[u8], i: usize) -> bool {
             return false;
         }
         if token.iter().all(u8::is_ascii_digit) {
-            // Six digits; four or five after `SECTION 01 OF 01`, or after a post the caption
-            // reader knows (the 1970s wrote `LIMITED OFFICIAL USE ATHENS 2959`).
+            // Six digits; four or five after `SECTION 01 OF 01`, or fewer after a post the
+            // caption reader knows (the 1970s wrote `LIMITED OFFICIAL USE ATHENS 2959`, `… 164`).
             let serial = if sectioned { 4..=6 } else { 6..=6 };
             let known_post = || {
                 std::str::from_utf8(&b[i..end])
@@ -1256,7 +1256,7 @@ fn plain_caption_at(b: &[u8], i: usize) -> bool {
                             && c.serial.is_some_and(|s| s.len() == token.len())
                     })
             };
-            if serial.contains(&token.len()) || (4..=5).contains(&token.len()) && known_post() {
+            if serial.contains(&token.len()) || (1..=5).contains(&token.len()) && known_post() {
                 return true;
             }
         }
@@ -2808,8 +2808,10 @@ mod tests {
                  ATHENS 2870 1. GREEK GOVERNMENT HAS PROTESTED. 2. COMMENT: IT WILL GROW. END COMMENT. TASCA"
             ))
         };
-        let cases: [(&str, Classification, &[&str]); 9] = [
+        let cases: [(&str, Classification, &[&str]); 10] = [
             ("LIMITED OFFICIAL USE ATHENS 2959", Classification::LimitedOfficialUse, &[]),
+            // A serial early in the year, not padded (`ATHENS 959`).
+            ("UNCLAS SECTION 1 OF 2 ATHENS 959", Classification::Unclassified, &[]),
             ("L I M I T E D O F F I C I A L U S E ATHENS 2959", Classification::LimitedOfficialUse, &[]),
             ("CONFIDENTIAL ATHENS 2959 EXDIS", Classification::Confidential, &["EXDIS"]),
             ("SECRET/NODIS ATHENS 2959", Classification::Secret, &["NODIS"]),
@@ -2822,7 +2824,7 @@ mod tests {
         for (caption, classification, handling) in cases {
             let c = cable(caption);
             assert_eq!(c.classification, Some(classification), "{caption}");
-            assert!(c.id.as_deref().is_some_and(|id| id.ends_with("2959")), "{caption}: {:?}", c.id);
+            assert!(c.id.as_deref().is_some_and(|id| id.ends_with("959")), "{caption}: {:?}", c.id);
             assert_eq!(c.handling, handling, "{caption}");
             assert_eq!(
                 (c.subject.is_some(), c.signers.as_slice()),

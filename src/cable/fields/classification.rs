@@ -171,9 +171,11 @@ fn read_after_classification<'a>(
             caption.rest = Some(line[offset..].trim());
             break;
         }
-        if word.eq_ignore_ascii_case("SECTION") {
+        // `(SECTION 1 OF 2)` in parentheses too.
+        if word.eq_ignore_ascii_case("SECTION") || word.eq_ignore_ascii_case("(SECTION") {
             if let (Some((_, n)), Some((_, of)), Some((_, m))) = (words.get(i + 1), words.get(i + 2), words.get(i + 3))
             {
+                let m = if word.starts_with('(') { m.strip_suffix(')').unwrap_or("") } else { m };
                 if of.eq_ignore_ascii_case("OF") {
                     if let (Ok(section), Ok(total)) = (n.parse(), m.parse()) {
                         caption.section_of = Some(SectionOf { section, total });
@@ -570,6 +572,9 @@ mod tests {
         assert!(parse_caption_line("TOP SECRET//SI//TK//NOFORN").unwrap().is_banner());
         let c = parse_caption_line("CONFIDENTIAL / NOFORN ROME 000520").unwrap();
         assert_eq!((c.handling, c.station), (vec!["NOFORN"], Some("ROME")));
+        // The section in parentheses.
+        let c = parse_caption_line("CONFIDENTIAL (SECTION 1 OF 2) ROME 000520").unwrap();
+        assert_eq!((c.section_of.map(|s| (s.section, s.total)), c.station), (Some((1, 2)), Some("ROME")));
         // A dash so set apart (it was read as the post's first word: `- NOFORN SECTION 01 OF 02 ROME`).
         let c = parse_caption_line("C O N F I D E N T I A L - NOFORN SECTION 01 OF 02 ROME 000520").unwrap();
         assert_eq!((c.handling, c.station, c.serial), (vec!["NOFORN"], Some("ROME"), Some("000520")));
