@@ -1900,6 +1900,17 @@ impl Rebreak<'_> {
                 return Some(i + list.len());
             }
         }
+        // An addressee with no routing indicator after another (a 1970s list: `INFO AMEMBASSY
+        // ANKARA AMEMBASSY NICOSIA USMISSION NATO`): each office word begins a line.
+        let after_list = [&b"FM "[..], b"TO ", b"INFO ", b"/"].iter().any(|w| b[..i].ends_with(w));
+        if !after_list
+            && crate::vocab::OFFICES
+                .iter()
+                .any(|o| b[i..].starts_with(o.as_bytes()) && b.get(i + o.len()) == Some(&b' '))
+        {
+            self.breaks.push((i, Break::Line));
+            return Some(i + 1);
+        }
         let precedence = ["FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"]
             .into_iter()
             .find(|p| b[i..].starts_with(p.as_bytes()) && b.get(i + p.len()).is_none_or(|&c| c == b' '))?;
@@ -2833,6 +2844,11 @@ mod tests {
             );
             assert!(c.unknown.is_empty(), "{caption}: {:?}", c.unknown);
         }
+        // Addressees with no routing indicators, one after another (before, one addressee).
+        let c = cable("AMEMBASSY NICOSIA USMISSION NATO LIMITED OFFICIAL USE ATHENS 2959");
+        let names: Vec<&str> = c.info.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["AMEMBASSY ANKARA", "AMEMBASSY NICOSIA", "USMISSION NATO"]);
+        assert_eq!(c.classification, Some(Classification::LimitedOfficialUse));
         // A caption of more than one word after the serial stands on its own line, as written.
         let broken = lines(
             "UNCLAS SECTION 01 OF 03 PRETORIA 000939 SENSITIVE BUT UNCLASSIFIED SIPDIS EO 12958 N/A \
