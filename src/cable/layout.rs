@@ -104,12 +104,14 @@ fn plain(c: char) -> Option<char> {
     }
 }
 
-/// `text` with its spaces and line breaks of other kinds ([`plain`]) made plain again, when it
-/// holds a no-break space, or its first 8 KB a typographic space or a line or paragraph
-/// separator (the ideographic space is made plain with them): the telegram knew only the plain
-/// ones, and the line reader tells its fields and lines apart by them. `None` otherwise (nearly
-/// every text: a search for the no-break space at memory speed, and a look at each `E2` byte,
-/// the lead of `’` and `“` too, in the first 8 KB).
+/// `text` with its spaces and line breaks of other kinds ([`plain`]) made plain again, its
+/// ligatures written as letters and what shows nothing dropped ([`ligature`], [`invisible`]),
+/// when it holds a no-break space, a soft hyphen, a ligature or a byte-order mark, or its
+/// first 8 KB a typographic or zero-width space or a line or paragraph separator (the
+/// ideographic space is made plain with them): the telegram knew only the plain ones, and the
+/// line reader tells its fields and lines apart by them. `None` otherwise (nearly every text:
+/// one search for `C2` and `EF` bytes at memory speed, and a look at each `E2` byte, the lead
+/// of `’` and `“` too, in the first 8 KB).
 pub fn plain_spaces(text: &str) -> Option<String> {
     let mut end = text.len().min(SPACES_WITHIN);
     while !text.is_char_boundary(end) {
@@ -121,11 +123,11 @@ pub fn plain_spaces(text: &str) -> Option<String> {
     let b = head.as_bytes();
     // U+2000 to U+200A, U+2028, U+2029 and U+202F are `E2 80 xx`; `’` and `“` share the first
     // two bytes, so the third tells.
-    let found = memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes()).is_some()
-        || memchr::memchr_iter(0xE2, b).any(|at| {
-            b.get(at + 1) == Some(&0x80) && b.get(at + 2).is_some_and(|c| matches!(c, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF))
-        })
-        || has_invisible_or_ligature(text.as_bytes());
+    let found = memchr::memchr_iter(0xE2, b).any(|at| match (b.get(at + 1), b.get(at + 2)) {
+        (Some(0x80), Some(c)) => matches!(c, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF),
+        (Some(0x81), Some(0xA0)) => true,
+        _ => false,
+    }) || has_no_break_invisible_or_ligature(text.as_bytes());
     found.then(|| {
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
@@ -161,14 +163,15 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
-/// Whether `b` holds a ligature or an invisible character (see [`ligature`], [`invisible`]),
-/// the zero-width ones found with the other spaces in the first 8 KB: the soft hyphen is `C2
-/// AD`, the ligatures `EF AC 80`–`86`, the mark `EF BB BF`, the word joiner `E2 81 A0`.
-fn has_invisible_or_ligature(b: &[u8]) -> bool {
+/// Whether `b` holds a no-break space (`C2 A0`), a soft hyphen (`C2 AD`), a ligature (`EF AC
+/// 80`–`86`) or a byte-order mark (`EF BB BF`) anywhere (see [`ligature`], [`invisible`]): one
+/// pass over the text. The zero-width spaces and word joiner are looked for with the other
+/// spaces, in the first 8 KB.
+fn has_no_break_invisible_or_ligature(b: &[u8]) -> bool {
     memchr::memchr2_iter(0xC2, 0xEF, b).any(|at| match b[at] {
-        0xC2 => b.get(at + 1) == Some(&0xAD),
+        0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
         _ => matches!((b.get(at + 1), b.get(at + 2)), (Some(0xAC), Some(0x80..=0x86)) | (Some(0xBB), Some(0xBF))),
-    }) || memchr::memmem::find(b, "\u{2060}".as_bytes()).is_some()
+    })
 }
 
 /// Unquoted lines an e-mail may have above the quoted text: its own header (`From:`, `Sent:`,
@@ -179,6 +182,10 @@ const QUOTE_PREAMBLE: usize = 12;
 /// its lines from the first quoted one on carry one (the lines above it, up to
 /// [`QUOTE_PREAMBLE`], stay as they are); `None` when it is no quoted text.
 pub fn unquoted(text: &str) -> Option<String> {
+    // Nearly every text has no `>` at all: told at memory speed.
+    if memchr::memchr(b'>', text.as_bytes()).is_none() {
+        return None;
+    }
     let mut text = std::borrow::Cow::Borrowed(text);
     // Quoted more than once (a reply to a forward): one level at a time.
     for _ in 0..8 {
