@@ -183,9 +183,7 @@ const QUOTE_PREAMBLE: usize = 12;
 /// [`QUOTE_PREAMBLE`], stay as they are); `None` when it is no quoted text.
 pub fn unquoted(text: &str) -> Option<String> {
     // Nearly every text has no `>` at all: told at memory speed.
-    if memchr::memchr(b'>', text.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr(b'>', text.as_bytes())?;
     let mut text = std::borrow::Cow::Borrowed(text);
     // Quoted more than once (a reply to a forward): one level at a time.
     for _ in 0..8 {
