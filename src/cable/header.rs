@@ -576,22 +576,17 @@ impl Header {
             p.hold(i, Field::Date);
             return Some(Mode::None);
         }
-        let (series, serial, fields) = frus::numbered_fields(text)?;
-        p.cable.serial = Some(serial.to_owned());
+        let frus::NumberedFields { series, number, preface, fields } = frus::numbered_fields(text)?;
+        p.cable.serial = Some(number.to_owned());
         // The Secretary's telegrams from his travels are numbered in their own series.
         if let Some(series) = series {
             p.cable.origin = Some(series.to_owned());
         }
-        // Whom it is for, before its subject (`For the Secretary from Toon. Subject: …`): the
-        // telegram's pass-through line.
-        let fields =
-            match crate::lines::find_ci(fields, ". Subj").filter(|_| !crate::lines::starts_with_ci(fields, "Subj")) {
-                Some(at) => {
-                    p.cable.pass_through.push(collapse_ws(&fields[..=at]));
-                    fields[at + 2..].trim_start()
-                }
-                None => fields,
-            };
+        // Whom it is for, before its subject (`For the Secretary from Toon.`): the telegram's
+        // pass-through line.
+        if let Some(preface) = preface {
+            p.cable.pass_through.push(collapse_ws(preface));
+        }
         // Each field ends in a full stop (`Subject: Greek Reaction…. Ref: Athens 2870.`).
         let fields = fields.trim_end_matches('.').replace(". Ref:", " Ref:").replace(". Refs:", " Refs:");
         self.field(p, i, &fields, true)

@@ -77,8 +77,9 @@ pub fn place_and_date(line: &str) -> Option<(&str, DateTime, bool)> {
 }
 
 /// `2959. Subject: …`, `2959. Subj: …`, `Secto 123. Subject: …`: the telegram's series if it
-/// names one, its number, and the fields after it.
-pub fn numbered_fields(line: &str) -> Option<(Option<&'static str>, &str, &str)> {
+/// names one, its number, whom it is for if a sentence says so before the subject (`3011. For
+/// the Secretary from Toon. Subject: …`), and the fields.
+pub fn numbered_fields(line: &str) -> Option<NumberedFields<'_>> {
     let (series, number) = ["SECTO", "TOSEC"]
         .into_iter()
         .find_map(|s| {
@@ -87,17 +88,32 @@ pub fn numbered_fields(line: &str) -> Option<(Option<&'static str>, &str, &str)>
         })
         .unwrap_or((None, line));
     let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=7).contains(&digits) {
+        return None;
+    }
     let rest = number.get(digits..)?.strip_prefix(". ")?;
-    // The subject first, or after a line of whom it is for (`3011. For the Secretary from Toon.
-    // Subject: …`): a number of three digits or more then, never a paragraph's.
-    let subject_after = || {
+    let (preface, fields) = if crate::lines::starts_with_ci(rest, "Subj") {
+        (None, rest)
+    } else {
+        // After a first sentence only with a number of three digits or more, never a paragraph's.
         let reach = &rest[..crate::reflow::floor_char_boundary(rest, 200)];
-        digits >= 3
-            && (crate::lines::find_ci(reach, ". Subject:").is_some()
-                || crate::lines::find_ci(reach, ". Subj:").is_some())
+        let at = crate::lines::find_ci(reach, ". Subject:")
+            .or_else(|| crate::lines::find_ci(reach, ". Subj:"))
+            .filter(|_| digits >= 3)?;
+        (Some(&rest[..=at]), rest[at + 1..].trim_start())
     };
-    let fields = (crate::lines::starts_with_ci(rest, "Subj") || subject_after()).then_some(rest)?;
-    (1..=7).contains(&digits).then(|| (series, &number[..digits], without_note_mark(fields)))
+    Some(NumberedFields { series, number: &number[..digits], preface, fields: without_note_mark(fields) })
+}
+
+/// What [`numbered_fields`] reads.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NumberedFields<'a> {
+    /// The Secretary's travelling series (`SECTO`, `TOSEC`), if named.
+    pub series: Option<&'static str>,
+    pub number: &'a str,
+    /// The sentence before the subject that says whom the telegram is for.
+    pub preface: Option<&'a str>,
+    pub fields: &'a str,
 }
 
 /// `text` without a footnote's mark glued after its last full stop (`Ref: Athens 2870.2`,
@@ -190,24 +206,28 @@ mod tests {
         assert!(place_and_date("Washington, May 17, 1974.").is_some_and(|(_, _, gmt)| !gmt));
         assert!(place_and_date("Washington, May 17, 1974, 4:30 p.m.").is_some_and(|(_, _, gmt)| !gmt));
         assert!(place_and_date("Athens, the Embassy, 1974.").is_none());
+        let read = |line| numbered_fields(line).map(|n| (n.series, n.number, n.preface, n.fields));
         assert_eq!(
-            numbered_fields("2959. Subject: Oil. Ref: Athens 2870."),
-            Some((None, "2959", "Subject: Oil. Ref: Athens 2870."))
+            read("2959. Subject: Oil. Ref: Athens 2870."),
+            Some((None, "2959", None, "Subject: Oil. Ref: Athens 2870."))
         );
-        assert_eq!(numbered_fields("Secto 123. Subj: Talks."), Some((Some("SECTO"), "123", "Subj: Talks.")));
-        assert_eq!(numbered_fields("2. We expect the issue to grow."), None);
-        // Whom it is for before the subject: the fields go on after it.
-        let preface = "For the Secretary from Toon. Subject: Brezhnev Letter.";
-        assert_eq!(numbered_fields(&format!("3011. {preface}")), Some((None, "3011", preface)));
-        // Never a paragraph that names a subject further on.
-        assert_eq!(numbered_fields("2. We discussed it. Subject: none."), None);
+        assert_eq!(read("Secto 123. Subj: Talks."), Some((Some("SECTO"), "123", None, "Subj: Talks.")));
+        assert_eq!(read("2. We expect the issue to grow."), None);
+        // Whom it is for before the subject: the sentence apart, the fields after it.
+        assert_eq!(
+            read("3011. For the Secretary from Toon. Subject: Brezhnev Letter."),
+            Some((None, "3011", Some("For the Secretary from Toon."), "Subject: Brezhnev Letter."))
+        );
+        // Never a paragraph that names a subject further on, nor a word that begins so.
+        assert_eq!(read("2. We discussed it. Subject: none."), None);
+        assert_eq!(read("3011. For the Subjects of the Crown. Then more."), None);
         // A footnote's mark after the last full stop is none of the reference.
         assert_eq!(
-            numbered_fields("2959. Subject: Oil. Ref: Athens 2870.2").map(|f| f.2),
+            read("2959. Subject: Oil. Ref: Athens 2870.2").map(|f| f.3),
             Some("Subject: Oil. Ref: Athens 2870.")
         );
         assert_eq!(
-            numbered_fields("2959. Subject: Oil. Ref: Athens 2870.²").map(|f| f.2),
+            read("2959. Subject: Oil. Ref: Athens 2870.²").map(|f| f.3),
             Some("Subject: Oil. Ref: Athens 2870.")
         );
     }
