@@ -2806,7 +2806,7 @@ mod tests {
     }
 
     /// Captions run on after the envelope when the line breaks were lost, in the forms the
-    /// 1970s and later wrote them: a 1970s serial of four or five digits after a known post,
+    /// 1970s and later wrote them: a 1970s serial not padded to six digits after a known post,
     /// handling after a slash or after the serial, `TOP SECRET` and `LIMITED OFFICIAL USE`
     /// spelled out or spaced, `UNCLAS E F T O` before a section. Each is the caption (before,
     /// seven of the eleven 1970s forms lost the classification and the ID; `TOP` was cut off).
