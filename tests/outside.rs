@@ -1028,6 +1028,34 @@ fn corpus_pages_with_their_line_breaks_written_out() {
     }
 }
 
+/// The 201 pages pasted two by two, one after the other (each page and the next): the first
+/// reads as alone, and the second's lines, from its envelope on, are set aside and said so.
+/// Before, the second's paragraphs ran on as the first's and its signer was taken for the
+/// first's. Pages without an envelope (their text starts at the caption) are not told apart:
+/// only pairs whose second page has its own `DE` line are compared.
+#[test]
+fn corpus_pages_pasted_two_by_two() {
+    let pages: Vec<(String, String)> =
+        common::corpus_pages().into_iter().map(|(name, page)| (name, cable::source_text(&page).into_owned())).collect();
+    let (mut compared, mut wrong) = (0, Vec::new());
+    for pair in pages.windows(2) {
+        let ((name, first), (_, second)) = (&pair[0], &pair[1]);
+        if !second.lines().any(|l| l.trim_start().starts_with("DE R")) {
+            continue;
+        }
+        let both = format!("{}\n\n{second}", first.trim_end());
+        let (alone, read) = (cable::parse(first), cable::parse(&both));
+        common::assert_every_line_accounted(name, &both, &read);
+        compared += 1;
+        let told = read.diagnostics.iter().any(|d| d.kind == cable::model::DiagnosticKind::SecondCable);
+        if reading(&alone) != reading(&read) || !told {
+            wrong.push(name.clone());
+        }
+    }
+    assert!(compared > 150, "{compared} pairs compared");
+    assert!(wrong.is_empty(), "{} of {compared} read otherwise: {wrong:?}", wrong.len());
+}
+
 /// The 201 pages forwarded in an e-mail, its header lines above the telegram and its sender's
 /// sign-off under it (a signature after `-- `, or a phone's `Sent from my iPhone`): the
 /// telegram's fields and signature are read as without them, and the e-mail's lines are set

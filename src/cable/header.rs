@@ -94,6 +94,8 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
     // And under its last line, the archive's record of it, or an edition's footnotes.
     read_record(p);
     read_frus_notes(p);
+    // A second cable pasted after the first: the text ends there for the first.
+    set_aside_second_cable(p);
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
     let after_body = header_after_body(p);
     let mut i = after_body.unwrap_or(0);
@@ -982,6 +984,78 @@ fn set_aside_mail_headers(p: &mut Builder<'_>, end: usize) {
     }
 }
 
+/// A second cable pasted after the first, told by its own envelope: a `DE` line with another
+/// station or message number than the first's (`DE RUEHC #7810` after `DE RUEHBUL #1239/01`;
+/// a later section of the same message, `#1239/02`, is the first's), outside a quoted text
+/// (`QUOTE … UNQUOTE`: a repeat carries the telegram it repeats). From its envelope's first
+/// line (`VZCZC…`, the routing line) its lines are set aside (`Debris::AnotherCable`) and said
+/// so: never read into the first cable (its signature, its paragraphs), never lost.
+fn set_aside_second_cable(p: &mut Builder<'_>) {
+    let de = |text: &str| envelope::parse_de_line(text.trim());
+    // The first cable's own `DE` line, if it has one: the first, unless a numbered paragraph
+    // stands above it (a first cable copied without its envelope).
+    let mut own = None;
+    let mut depth = 0usize;
+    let mut paragraphs = false;
+    let mut found = None;
+    for k in 0..p.end {
+        let text = p.lines[k].text;
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            match word {
+                "QUOTE" => depth += 1,
+                "UNQUOTE" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if depth > 0 {
+            continue;
+        }
+        paragraphs |= super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some());
+        let Some(line) = de(text) else { continue };
+        match &own {
+            None if !paragraphs => own = Some(line),
+            Some(own) if line.station == own.station && line.station_serial == own.station_serial => {}
+            _ => {
+                found = Some((k, line));
+                break;
+            }
+        }
+    }
+    let Some((at, other)) = found else { return };
+    // Its envelope's lines above the `DE` line: the transmission number and the routing line
+    // with its continuations. A continuation counts only under its routing line: a signature
+    // above the envelope may look like one (`RICE`).
+    let (mut start, mut k) = (at, at);
+    while k > 0 {
+        let above = p.lines[k - 1].text.trim();
+        k -= 1;
+        if envelope::parse_transmission_id(above).is_some() || envelope::parse_routing_line(above).is_some() {
+            start = k;
+        } else if !above.is_empty() && envelope::parse_routing_continuation(above).is_none() {
+            break;
+        }
+    }
+    while start < at && p.lines[start].is_blank() {
+        start += 1;
+    }
+    for k in start..p.end {
+        if !p.lines[k].is_blank() && !p.is_held(k) {
+            p.remove(k, Debris::AnotherCable);
+        }
+    }
+    let number = other.station_serial.map_or_else(String::new, |n| format!(" #{n}"));
+    p.diag(
+        Some(p.lines[start].number),
+        Severity::Warning,
+        DiagnosticKind::SecondCable,
+        format!(
+            "a second cable begins at line {} ({}{number}): only the first is read here; paste the second alone to read it",
+            p.lines[start].number, other.station
+        ),
+    );
+    p.end = start;
+}
+
 /// The telegram's own first line: its transmission, caption, E.O. or TAGS line (its SUBJECT
 /// may not be: an e-mail's `Subject:` stands above it), or the end. What stands before it may
 /// be a copy's.
@@ -1412,5 +1486,36 @@ mod tests {
         assert!(c.subject.as_deref().is_none_or(str::is_empty), "{:?}", c.subject);
         let long = format!("SUBJECT: {}\n\n", "A LONG SUBJECT THAT GOES ON AND ON WITHOUT END ".repeat(2));
         assert!(crate::parse(&long).subject.is_some_and(|s| s.starts_with("A LONG SUBJECT")));
+    }
+
+    /// Two cables pasted one after the other: the first is read as alone, the second's lines from
+    /// its envelope on are set aside and said so. A later section of the same message, and a
+    /// telegram quoted in a repeat (`QUOTE … UNQUOTE`), are the first's.
+    #[test]
+    fn sets_aside_a_second_cable_pasted_after_the_first() {
+        let cable = |de: &str, body: &str, name: &str| {
+            format!(
+                "VZCZCXYZ0001\nOO RUEHWEB\n\n{de} 0340252\nZNY CCCCC ZZH\nO 030252Z FEB 09\nFM AMEMBASSY ROME\n\
+                 TO RUEHC/SECSTATE WASHDC IMMEDIATE 5744\n\nC O N F I D E N T I A L ROME 000078\n\nSUBJECT: TALKS\n\n\
+                 1. (C) {body}\n\n2. (C) More.\n\n{name}\n"
+            )
+        };
+        let first = cable("DE RUEHRO #0078/01", "The talks went on.", "SPOGLI");
+        let second = cable("DE RUEHC #7810/01", "Another cable.", "CLINTON");
+        let alone = crate::parse(&first);
+        let both = crate::parse(&format!("{first}\n{second}"));
+        assert_eq!((both.id.as_deref(), &both.signers), (alone.id.as_deref(), &alone.signers));
+        assert_eq!(both.sections, alone.sections);
+        assert!(both.diagnostics.iter().any(|d| d.kind == DiagnosticKind::SecondCable && d.line == Some(20)));
+        let set_aside = both.removed.iter().filter(|r| r.kind == Debris::AnotherCable).count();
+        assert_eq!(set_aside, second.lines().filter(|l| !l.trim().is_empty()).count());
+        // The same message's second section, and a repeat's quoted telegram: no second cable.
+        let section = cable("DE RUEHRO #0078/02", "The talks went on.", "SPOGLI");
+        let repeat = format!("{}QUOTE\n{second}UNQUOTE\n\nSPOGLI\n", first.trim_end_matches("SPOGLI\n"));
+        for text in [format!("{first}\n{section}"), repeat] {
+            let c = crate::parse(&text);
+            assert!(c.diagnostics.iter().all(|d| d.kind != DiagnosticKind::SecondCable), "{text}");
+            assert!(c.removed.iter().all(|r| r.kind != Debris::AnotherCable));
+        }
     }
 }

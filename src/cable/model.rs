@@ -378,6 +378,8 @@ pub enum Debris {
     ArchiveTrailer,
     /// A container's own marker (`----- header ends -----`).
     Container,
+    /// A second cable pasted after the first, from its envelope on: set aside, not read into it.
+    AnotherCable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -465,6 +467,8 @@ pub enum DiagnosticKind {
     SipdisInTags,
     MisspeltPrecedence,
     XmtWithoutCollective,
+    /// A second cable begins in the text (its own envelope after the first's): only the first is read.
+    SecondCable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -88,7 +88,8 @@ export type DiagnosticKind =
   | 'no-date-time-group' | 'year-from-caption' | 'id-from-envelope' | 'invalid-date' | 'envelope-disagrees'
   | 'unknown-station' | 'repaired' | 'impossible-section' | 'classification-from-envelope'
   | 'classification-from-archive' | 'handling-from-portions' | 'rejoined' | 'renumbered' | 'second-subject'
-  | 'empty-subject' | 'caption-words' | 'sipdis-in-tags' | 'misspelt-precedence' | 'xmt-without-collective';
+  | 'empty-subject' | 'caption-words' | 'sipdis-in-tags' | 'misspelt-precedence' | 'xmt-without-collective'
+  | 'second-cable';
 
 export interface Diagnostic {
   line: number | null;
@@ -107,7 +108,7 @@ export type Field =
 /** Layout lines the text no longer shows. */
 export type Debris =
   | 'page-header' | 'section-marker' | 'banner' | 'caption' | 'repeated-header' | 'rule' | 'control-number'
-  | 'end-of-text' | 'archive-trailer' | 'container';
+  | 'end-of-text' | 'archive-trailer' | 'container' | 'another-cable';
 
 /** An estimate, never mixed with what the text says. */
 export interface Estimate {
