@@ -1,6 +1,7 @@
 // End to end: cables from sources other than the 2010 pages, as a reader sees them — text
 // whose line breaks were lost, a partial extract (an estimate shown as one), a text under
-// another cable's envelope (a visible warning), a row of cables.csv, a 1970s telegram.
+// another cable's envelope (a visible warning), two cables pasted together, a row of cables.csv, a
+// 1970s telegram.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -63,6 +64,24 @@ test('a text under another cable\'s envelope shows a warning above the summary',
   assert.equal(await warning.count(), 1);
   assert.match(await warning.innerText(), /caption names ULAANBAATAR but the envelope's FM line names CHISINAU/);
   assert.ok(await warning.isVisible());
+  await page.close();
+});
+
+test('two cables pasted one after the other: the first is shown, a warning says where the second begins', async () => {
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await heading(page).waitFor();
+  const assets = resolve(import.meta.dirname, '../../src/assets');
+  const first = await readFile(resolve(assets, 'samples/09HARARE955.txt'), 'utf8');
+  const second = await readFile(resolve(assets, '09USUNNEWYORK78.txt'), 'utf8');
+  await paste(page, `${first.trimEnd()}\n\n${second}`);
+  await heading(page).filter({ hasText: 'AMBASSADOR PRESENTS CREDENTIALS TO MUGABE' }).waitFor();
+  assert.equal(await metaValue(page, 'Reference ID'), '09HARARE955');
+  // The first cable's signer, not the second's.
+  assert.equal(await page.locator('.cv-body > .cv-signature').innerText(), 'RAY');
+  const warning = page.locator('.cv-warnings li', { hasText: 'a second cable begins at line' });
+  assert.ok(await warning.isVisible());
+  assert.match(await warning.innerText(), /RUCNDT #0078/);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
