@@ -991,36 +991,50 @@ fn set_aside_mail_headers(p: &mut Builder<'_>, end: usize) {
 /// line (`VZCZC…`, the routing line) its lines are set aside (`Debris::AnotherCable`) and said
 /// so: never read into the first cable (its signature, its paragraphs), never lost.
 fn set_aside_second_cable(p: &mut Builder<'_>) {
-    let de = |text: &str| envelope::parse_de_line(text.trim());
-    // The first cable's own `DE` line, if it has one: the first, unless a numbered paragraph
-    // stands above it (a first cable copied without its envelope).
-    let mut own = None;
-    let mut depth = 0usize;
-    let mut paragraphs = false;
-    let mut found = None;
-    for k in 0..p.end {
-        let text = p.lines[k].text;
-        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-            match word {
-                "QUOTE" => depth += 1,
-                "UNQUOTE" => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-        if depth > 0 {
-            continue;
-        }
-        paragraphs |= super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some());
-        let Some(line) = de(text) else { continue };
-        match &own {
-            None if !paragraphs => own = Some(line),
-            Some(own) if line.station == own.station && line.station_serial == own.station_serial => {}
-            _ => {
-                found = Some((k, line));
-                break;
+    // Asked of every text: a look at each line's first bytes (nearly every text has one `DE`
+    // line, at the top, or none), each `DE` line read once.
+    let mut des = Vec::new();
+    for (k, line) in p.lines[..p.end].iter().enumerate() {
+        if line.text.as_bytes().starts_with(b"DE R") {
+            if let Some(de) = envelope::parse_de_line(line.text.trim_end()) {
+                des.push((k, de));
             }
         }
     }
+    let Some((first, own)) = des.first() else { return };
+    let first = *first;
+    // Words of the text between two lines that open or close a quoted text.
+    let quote_depth = |from: usize, to: usize| {
+        let mut depth = 0usize;
+        for line in &p.lines[from..to] {
+            if crate::lines::find_ci(line.text, "QUOTE").is_none() {
+                continue;
+            }
+            for word in line.text.split(|c: char| !c.is_ascii_alphanumeric()) {
+                match word {
+                    "QUOTE" => depth += 1,
+                    "UNQUOTE" => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+        }
+        depth
+    };
+    // The first `DE` line is the first cable's own, unless a numbered paragraph stands above it
+    // (a first cable copied without its envelope): then it opens a second.
+    let paragraphs_above = first > 12
+        && p.lines[..first].iter().any(|l| super::shapes::paragraph_start(l.text).is_some_and(|s| s.number.is_some()));
+    let found = if paragraphs_above && quote_depth(0, first) == 0 {
+        Some((first, own.clone()))
+    } else {
+        des[1..]
+            .iter()
+            .find(|(k, line)| {
+                let other = line.station != own.station || line.station_serial != own.station_serial;
+                other && quote_depth(first, *k) == 0
+            })
+            .cloned()
+    };
     let Some((at, other)) = found else { return };
     // Its envelope's lines above the `DE` line: the transmission number and the routing line
     // with its continuations. A continuation counts only under its routing line: a signature
