@@ -40,7 +40,7 @@ pub fn looks_like_html(input: &str) -> bool {
     if !head.starts_with('<') {
         return false;
     }
-    let probe = &head[..floor_char_boundary(head, 4096)];
+    let probe = &head[..crate::lines::floor_char_boundary(head, 4096)];
     let lower = probe.to_ascii_lowercase();
     ["<!doctype", "<?xml", "<html", "<head", "<body", "<pre", "<div", "<table", "<meta", "<p>", "<p "]
         .iter()
@@ -336,16 +336,6 @@ fn decode_reference(name: &str) -> Option<char> {
         "hellip" => '…',
         _ => return None,
     })
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

@@ -127,6 +127,15 @@ pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     }
 }
 
+/// `at`, or the nearest char boundary of `text` before it (its length beyond its end).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Collapses runs of white space into single spaces.
 pub fn collapse_ws(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -549,7 +549,7 @@ fn section_pieces(text: &str) -> Vec<(&str, bool)> {
 /// the date.
 fn frus_cuts(line: &str) -> Option<Vec<usize>> {
     let start = line.len() - line.trim_start().len();
-    let head = &line[start..floor_char_boundary(line, start + 400)];
+    let head = &line[start..crate::lines::floor_char_boundary(line, start + 400)];
     if !(head.contains("Telegram From ") || head.contains("Message From ")) {
         return None;
     }
@@ -602,7 +602,7 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
         cuts.push(end);
         // The first paragraph after the number's fields (`…Ref: Athens 2870. 1. Greek…`).
         // A footnote's mark may stand after its full stop (`2870.2 1. Greek`, `2870.² 1.`).
-        let reach = &line[end..floor_char_boundary(line, end + 1000)];
+        let reach = &line[end..crate::lines::floor_char_boundary(line, end + 1000)];
         let one = reach.match_indices(" 1. ").map(|(k, _)| k).find(|&k| {
             let before = reach[..k].trim_end();
             let unmarked = before.trim_end_matches(crate::fields::frus::is_note_mark);
@@ -613,15 +613,6 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
         }
     }
     Some(cuts)
-}
-
-/// `at`, or the nearest char boundary of `text` before it (its length beyond its end).
-pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Where a line holding a later section's envelope is cut (each after a space): at the

@@ -96,7 +96,7 @@ pub fn numbered_fields(line: &str) -> Option<NumberedFields<'_>> {
         (None, rest)
     } else {
         // After a first sentence only with a number of three digits or more, never a paragraph's.
-        let reach = &rest[..crate::reflow::floor_char_boundary(rest, 200)];
+        let reach = &rest[..crate::lines::floor_char_boundary(rest, 200)];
         let at = crate::lines::find_ci(reach, ". Subject:")
             .or_else(|| crate::lines::find_ci(reach, ". Subj:"))
             .filter(|_| digits >= 3)?;
