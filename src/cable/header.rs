@@ -1153,7 +1153,13 @@ fn read_record(p: &mut Builder<'_>) {
         .page
         .get_or_insert_with(|| crate::model::PageMeta { source: Some("archive's record"), ..Default::default() });
     crate::container::read_record_rows(&texts[start..], page);
-    for k in start..p.lines.len() {
+    end_telegram_at(p, start);
+}
+
+/// The telegram's text ends at line `start`: what stands under it to [`Builder::end`] is the
+/// copy's (an archive's record, an edition's footnotes), held as its container's.
+fn end_telegram_at(p: &mut Builder<'_>, start: usize) {
+    for k in start..p.end {
         if !p.lines[k].is_blank() {
             p.hold(k, Field::Container);
         }
@@ -1179,12 +1185,7 @@ fn read_frus_notes(p: &mut Builder<'_>) {
     for h in &note.handling {
         p.handling(h);
     }
-    for k in start..p.end {
-        if !p.lines[k].is_blank() {
-            p.hold(k, Field::Container);
-        }
-    }
-    p.end = start;
+    end_telegram_at(p, start);
 }
 
 /// The first line that proves a header exists (within the first lines), so that
