@@ -705,8 +705,19 @@ fn is_name_particle(word: &str) -> bool {
         .any(|p| p.eq_ignore_ascii_case(word))
 }
 
-/// Words after a name on the signature line that are no names (see [`signature`]).
-const AFTER_NAME: [&str; 8] = ["SENDS", "ACTING", "(ACTING)", "BT", "UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"];
+/// Words after a name on the signature line that are no names (see [`signature`]), each a
+/// phrase of one word or more.
+const AFTER_NAME: [&[&str]; 9] = [
+    &["SENDS"],
+    &["ACTING"],
+    &["(ACTING)"],
+    &["BT"],
+    &["UNCLAS"],
+    &["UNCLASSIFIED"],
+    &["CONFIDENTIAL"],
+    &["SECRET"],
+    &["LIMITED", "OFFICIAL", "USE"],
+];
 
 /// The signers a signature line names. `None` when the line is not a signature.
 /// All capitals: each name is a signer (`KEEGAN PAAL`), particles joined to the name after
@@ -731,17 +742,13 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
     // ACTING`), and the classification at the page's foot run on when the breaks were lost
     // (`KISSINGER LIMITED OFFICIAL USE`).
     loop {
-        let lou = words.len() >= 3
-            && words[words.len() - 3..]
-                .iter()
-                .zip(["LIMITED", "OFFICIAL", "USE"])
-                .all(|(w, l)| w.eq_ignore_ascii_case(l));
-        if lou {
-            words.truncate(words.len() - 3);
-        } else if words
-            .last()
-            .is_some_and(|w| is_archive_mark(w) || AFTER_NAME.iter().any(|a| a.eq_ignore_ascii_case(w)))
-        {
+        let phrase = AFTER_NAME.iter().find(|phrase| {
+            words.len() >= phrase.len()
+                && words[words.len() - phrase.len()..].iter().zip(phrase.iter()).all(|(w, p)| w.eq_ignore_ascii_case(p))
+        });
+        if let Some(phrase) = phrase {
+            words.truncate(words.len() - phrase.len());
+        } else if words.last().is_some_and(|w| is_archive_mark(w)) {
             words.pop();
         } else {
             break;
