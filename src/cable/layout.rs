@@ -348,7 +348,7 @@ pub fn single_spaced(text: &str) -> Option<String> {
     // Doubled, a line's break is one blank line and a paragraph's three: no two lines touch,
     // and a line stands one blank line from the next beyond the first (a chat's `Here is the
     // cable:` above a telegram whose paragraphs are lines of their own is no doubling).
-    let ones_after_the_first = gaps.iter().skip(1).filter(|&&g| g == 1).count();
+    let ones_after_the_first = ones - usize::from(gaps.first() == Some(&1));
     if adjacent * 50 > gaps.len()
         || breaks == 0
         || ones * 5 < gaps.len()
