@@ -661,7 +661,7 @@ fn is_closing_note(text: &str) -> bool {
         || text.as_bytes().last_chunk::<6>().is_some_and(|end| end.eq_ignore_ascii_case(b"visit:"))
         || starts_with_ci(text, "You can also access this site");
     website
-        || ["NOTE BY", "NOTE: NOT PASSED", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
+        || ["NOTE BY", "NOTE:", "(DRAFTED BY", "DRAFTED BY", "(DRAFTED:", "CLEARED:", "APPROVED:"]
             .iter()
             .any(|k| starts_with_ci(text, k))
 }
@@ -698,19 +698,28 @@ fn is_signature_debris(word: &str) -> bool {
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Particles that belong to the name after them: `VAN DEN HEUVEL` is one signer.
-fn is_name_particle(word: &str) -> bool {
-    ["VAN", "VON", "DEN", "DER", "DE", "DI", "DA", "DU", "DEL", "LA", "LE", "ST.", "MAC"]
+/// Particles that belong to the name after them: `VAN DEN HEUVEL`, `MC CLOSKEY` (a teletype's
+/// `McCloskey`) and `O DONNELL` are one signer each.
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    ["VAN", "VON", "DEN", "DER", "DE", "DI", "DA", "DU", "DEL", "DELLA", "DOS", "LA", "LE", "ST.", "MAC", "MC", "O"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(word))
 }
 
+/// A suffix that belongs to the name before it: `SMITH JR` and `SMITH, JR.` are one signer.
+fn is_name_suffix(word: &str) -> bool {
+    ["JR", "JR.", "SR", "SR.", "II", "III", "IV"].iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
 /// Words after a name on the signature line that are no names (see [`signature`]), each a
 /// phrase of one word or more.
-const AFTER_NAME: [&[&str]; 9] = [
+const AFTER_NAME: [&[&str]; 12] = [
     &["SENDS"],
     &["ACTING"],
     &["(ACTING)"],
+    &["CHARGE"],
+    &["CHARGE", "D'AFFAIRES"],
+    &["(CHARGE)"],
     &["BT"],
     &["UNCLAS"],
     &["UNCLASSIFIED"],
@@ -748,10 +757,20 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
         });
         if let Some(phrase) = phrase {
             words.truncate(words.len() - phrase.len());
+            // Set apart by a comma (`HILL, CHARGE`).
+            if let Some(last) = words.last_mut() {
+                *last = last.strip_suffix(',').unwrap_or(last);
+            }
         } else if words.last().is_some_and(|w| is_archive_mark(w)) {
             words.pop();
         } else {
             break;
+        }
+    }
+    // A suffix set apart by a comma (`SMITH, JR.`).
+    for k in 1..words.len() {
+        if is_name_suffix(words[k]) {
+            words[k - 1] = words[k - 1].strip_suffix(',').unwrap_or(words[k - 1]);
         }
     }
     let namelike = |w: &&str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/'));
@@ -759,7 +778,11 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
     if words.is_empty() || words.len() > 5 || length > 42 || !words.iter().all(namelike) {
         return None;
     }
-    if words.iter().any(|w| is_signature_debris(w) || w.len() == 1 && !w.ends_with('.')) {
+    if words.iter().any(|w| is_signature_debris(w) || w.len() == 1 && !w.ends_with('.') && !is_name_particle(w)) {
+        return None;
+    }
+    // A suffix follows a name.
+    if words.first().is_some_and(|w| is_name_suffix(w)) {
         return None;
     }
     // In a lower-cased copy, the names were in capitals.
@@ -773,6 +796,13 @@ fn signature(text: &str, caseless: bool) -> Option<Vec<String>> {
     let mut signers: Vec<String> = Vec::new();
     let mut pending = String::new();
     for word in words {
+        if is_name_suffix(word) && pending.is_empty() {
+            if let Some(name) = signers.last_mut() {
+                name.push(' ');
+                name.push_str(word);
+                continue;
+            }
+        }
         if !pending.is_empty() {
             pending.push(' ');
         }
@@ -886,7 +916,7 @@ fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft])
     let (after, parenthesis) = if let Some(after) = closing_formula_end(text).or(website) {
         (after, true)
     } else {
-        let Some(end) = text[from..].rfind(['.', '!', '?', '"', '”', ')']).map(|at| from + at) else { return false };
+        let Some(end) = sentence_end(text, from) else { return false };
         (end + text[end..].chars().next().map_or(1, char::len_utf8), text[end..].starts_with(')'))
     };
     // A name after the sentence, apart from it by white space (`U.S.` is no sentence's end).
@@ -905,6 +935,32 @@ fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft])
     last.text = text.trim_end().to_owned();
     p.cable.signers = signers;
     true
+}
+
+/// Where the last sentence on a line ends (at or after byte `from`), before a name that may follow
+/// it: not in the name's own stops and brackets, an initial (`JOHN J. SMITH`), a particle (`ST.
+/// MARK`), a suffix (`SMITH, JR.`) or a title (`LOWENSTEIN (ACTING)`).
+fn sentence_end(text: &str, from: usize) -> Option<usize> {
+    let mut to = text.len();
+    loop {
+        let end = text[from..to].rfind(['.', '!', '?', '"', '”', ')']).map(|at| from + at)?;
+        let word_start = text[..end].rfind(char::is_whitespace).map_or(0, |at| at + 1);
+        let word = &text[word_start..end + text[end..].chars().next().map_or(1, char::len_utf8)];
+        let initial = word.len() == 2 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.');
+        let title = word
+            .strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .is_some_and(|w| AFTER_NAME.iter().any(|phrase| phrase.len() == 1 && phrase[0].eq_ignore_ascii_case(w)));
+        let in_name = initial || title || word.ends_with('.') && (is_name_particle(word) || is_name_suffix(word));
+        if !in_name {
+            return Some(end);
+        }
+        // A name's stop with no sentence before it on the line (`ST. MARK` alone).
+        if word_start <= from {
+            return None;
+        }
+        to = word_start;
+    }
 }
 
 /// Where a line's closing formula with no full stop ends, when the line opens with one: `END OF
@@ -1412,6 +1468,41 @@ CONFIDENTIAL
             assert!(c.signers.is_empty(), "{text}");
             assert!(c.diagnostics.iter().any(|d| d.kind == crate::DiagnosticKind::NotACable), "{text}");
         }
+    }
+
+    /// A name's own parts stay one signer, as written and with the line breaks lost: a suffix
+    /// (07BERLIN802's `TIMKEN JR`, a comma before it), a particle (`MC CLOSKEY`, `ST. MARK`), a
+    /// title after it (`LOWENSTEIN (ACTING)`, `HILL, CHARGE`); a note under it stays text.
+    #[test]
+    fn keeps_a_names_parts_in_one_signer() {
+        let body = "CONFIDENTIAL BEIRUT 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL, PGOV, LE\n\
+                    SUBJECT: THE TALKS GO ON\n\n1. (C) THE TALKS WENT ON FOR A THIRD DAY WITH NO AGREEMENT IN \
+                    SIGHT.\n\n2. (C) COMMENT: THEY WILL GO ON \u{201c}AS PLANNED.\u{201d} END COMMENT.\n\n";
+        for (end, signers) in [
+            ("TIMKEN JR", &["TIMKEN JR"][..]),
+            ("SMITH, JR.", &["SMITH JR"]),
+            ("MC CLOSKEY", &["MC CLOSKEY"]),
+            ("ST. MARK", &["ST. MARK"]),
+            ("JOHN J. SMITH", &["JOHN", "J.", "SMITH"]),
+            ("LOWENSTEIN (ACTING)", &["LOWENSTEIN"]),
+            ("HILL, CHARGE", &["HILL"]),
+            ("KEEGAN PAAL", &["KEEGAN", "PAAL"]),
+        ] {
+            let written = format!("{body}{end}\n");
+            let joined = written.split_whitespace().collect::<Vec<_>>().join(" ");
+            for text in [&written, &joined] {
+                let c = crate::parse(text);
+                assert_eq!(c.signers, signers, "{text}");
+                let last = c.sections.iter().flat_map(|s| &s.paragraphs).next_back().unwrap();
+                assert!(last.text.ends_with("END COMMENT."), "{text}: {}", last.text);
+            }
+        }
+        // A suffix alone is no one.
+        assert!(crate::parse(&format!("{body}JR\n")).signers.is_empty());
+        let c = crate::parse(&format!("{body}BOGOSIAN\n\n\nNOTE: ADVANCE COPY TO S/S-O AT 1230.\n"));
+        assert_eq!(c.signers, ["BOGOSIAN"]);
+        let last = c.sections.iter().flat_map(|s| &s.paragraphs).next_back().unwrap();
+        assert_eq!(last.text, "NOTE: ADVANCE COPY TO S/S-O AT 1230.");
     }
 
     /// Signatures as older telegrams and later copies close them: after a closing formula on

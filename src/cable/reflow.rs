@@ -1571,7 +1571,12 @@ fn signature_at_end(line: &str) -> Option<usize> {
         // nor is a rule (`…website. ***** JONES`).
         let redacted = previous_word.len() >= 4 && previous_word.bytes().all(|c| c == b'X');
         let ruled = previous_word.len() >= 5 && is_rule_token(previous_word);
-        if spaces >= 2 || before.ends_with(['.', '!', '?', '"', ')']) || case_changes || redacted || ruled {
+        // A stop of the name's own is no sentence's end: an initial (`JOHN J. SMITH`), a particle
+        // (`ST. MARK`).
+        let initial = previous_word.len() == 2 && previous_word.as_bytes()[0].is_ascii_uppercase();
+        let of_name = previous_word.ends_with('.') && (initial || crate::body::is_name_particle(previous_word));
+        let stop = before.ends_with(['.', '!', '?', '"', ')']) && !of_name;
+        if spaces >= 2 || stop || case_changes || redacted || ruled {
             let signature = &trimmed[start..];
             // In capitals (`MULFORD`), or a name in title case after a sentence (`…Council. Rice`).
             let title_case = before.ends_with(['.', '!', '?', '"'])
