@@ -1096,7 +1096,7 @@ fn header_field_at(b: &[u8], i: usize, probe: bool) -> Option<(HeaderField, Brea
                 k += 1;
             }
             let digits = b[k.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
-            (digits == 5).then_some((HeaderField::Eo, Break::Line))
+            (digits == 5 && !eo_cited_at(b, k + digits)).then_some((HeaderField::Eo, Break::Line))
         }
         b't' if glued && (word_at(b, i, "TAGS:") || free && upper_keyword_at(b, i, "TAGS ")) => {
             Some((HeaderField::Tags, Break::Line))
@@ -2146,6 +2146,28 @@ fn is_rule_token(token: &str) -> bool {
     !token.is_empty() && token.bytes().all(|c| matches!(c, b'*' | b'-' | b'=' | b'_'))
 }
 
+/// Whether the order's number that ends at `at` is cited for the reasons after it (`Classified
+/// By: …, Reason: E.O. 12958 1.4 (B) AND (D)`, `E.O. 12958, reasons 1.4(b)`), not the
+/// caption's field (`E.O. 12958: DECL: …`, `E.O. 12958 N/A`).
+fn eo_cited_at(b: &[u8], mut at: usize) -> bool {
+    let skip = |at: &mut usize| {
+        while b.get(*at).is_some_and(|c| matches!(c, b' ' | b',' | b':' | b';')) {
+            *at += 1;
+        }
+    };
+    skip(&mut at);
+    for words in [&b"AS AMENDED"[..], b"REASONS", b"REASON"] {
+        if b.len() >= at + words.len() && b[at..at + words.len()].eq_ignore_ascii_case(words) {
+            at += words.len();
+            skip(&mut at);
+        }
+    }
+    let rest = &b[at.min(b.len())..];
+    let section = rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"SEC");
+    let reason = rest.len() >= 3 && rest[0] == b'1' && rest[1] == b'.' && matches!(rest[2], b'4' | b'5' | b'6');
+    section || reason
+}
+
 /// Breaks one run-together line into the output: a header and body, or a `body` alone (its
 /// first paragraph then needs no header before it). Returns the caption's post, read on this
 /// line or before it.
@@ -2490,6 +2512,29 @@ mod tests {
             let by = c.classified_by.as_deref();
             assert!(by.is_some_and(|b| b.ends_with(name)), "{written}: {by:?}");
             assert!(!c.reasons.is_empty(), "{written}");
+        }
+    }
+
+    /// The order cited for the reasons in `Classified By` (`REASON: E.O. 12958 1.4 (B) AND (D)`,
+    /// `DCM Smith, E.O. 12958, reasons 1.4(b)`), run together with the rest: the field's, not the
+    /// caption's `E.O.` line, whose declassification date stays read.
+    #[test]
+    fn keeps_the_order_cited_for_the_reasons_in_classified_by() {
+        for written in [
+            "CLASSIFIED BY: POLCOUNS JOHN SMITH. REASON: E.O. 12958 1.4 (B) AND (D)",
+            "Classified By: DCM John Smith, E.O. 12958, reasons 1.4(b) and (d)",
+            "Classified By: PolOff Jane Doe, for reasons E.O. 12958 1.4(b)(d)",
+            "Classified By: Ambassador John Smith, E.O. 12958, as amended, Sec. 1.4 (b) and (d)",
+        ] {
+            let text = format!(
+                "C O N F I D E N T I A L SECTION 01 OF 02 BAGHDAD 000123 SIPDIS E.O. 12958: DECL: 02/14/2019 TAGS: \
+                 PREL, PGOV, IZ SUBJECT: IRAQI MINISTER ON ELECTION PREPARATIONS {written} 1. (C) Summary: The \
+                 minister said the elections would go ahead. End summary. 2. (C) He added that preparations were \
+                 complete. HILL"
+            );
+            let c = crate::parse(&text);
+            assert_eq!(c.reasons, ["1.4(b)", "1.4(d)"], "{written}");
+            assert_eq!(c.declassify_on.as_deref(), Some("2019-02-14"), "{written}");
         }
     }
 

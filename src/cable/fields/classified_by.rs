@@ -109,8 +109,13 @@ pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
     // A full stop ends the name unless it ends an abbreviation or initial (`Blake, Jr.`, `X.`).
     let last_word = who.rsplit(' ').next().unwrap_or("");
     let who = if who.ends_with('.') && last_word.len() > 3 { who.trim_end_matches('.').trim() } else { who };
-    // `… for reasons 1.4`, `… per 1.4(b),(d)`: the word before the reasons is no part of the name.
-    let who = [" for", " FOR", " per", " PER"].iter().find_map(|w| who.strip_suffix(w)).unwrap_or(who).trim();
+    // `… for reasons 1.4`, `… per 1.4(b),(d)`, `… under 1.4`: the word before the reasons is no
+    // part of the name.
+    let who = [" for", " FOR", " per", " PER", " under", " UNDER"]
+        .iter()
+        .find_map(|w| who.strip_suffix(w))
+        .unwrap_or(who)
+        .trim();
     // `…, Embassy Ankara`: the post after the person is cut off, with what follows it.
     let post_at = who
         .match_indices(',')
@@ -213,6 +218,8 @@ mod tests {
         let (who, reasons_per) = parse("Classified by DCM Jane Doe per 1.4(b),(d)");
         assert_eq!(who.as_deref(), Some("DCM Jane Doe"));
         assert_eq!(reasons_per, ["1.4(b)", "1.4(d)"]);
+        let (who, _) = parse("Classified By: Ambassador John Smith under 1.4 (b) and (d)");
+        assert_eq!(who.as_deref(), Some("Ambassador John Smith"));
         assert_eq!(reasons, ["1.4(b)", "1.4(d)"]);
     }
 
