@@ -219,6 +219,12 @@ fn read_after_classification<'a>(
             i += 1;
             continue;
         }
+        // A precedence typed before the post (`CONFIDENTIAL PRIORITY BAGHDAD 000123`): no part of it.
+        const PRECEDENCES: [&str; 5] = ["FLASH", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE"];
+        if station_start.is_none() && PRECEDENCES.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+            i += 1;
+            continue;
+        }
         if caption.serial.is_none() && is_number(word) && station_start.is_some() {
             caption.serial = Some(word);
             let start = station_start.unwrap_or(0);
@@ -540,6 +546,15 @@ mod tests {
         );
         assert!(parse_caption_line("SENSITIVE BUT UNCLASSIFIED").is_none());
         assert!(parse_caption_line("Sensitive but unclassified material was found").is_none());
+        // A precedence typed before the post is no part of its name.
+        assert_eq!(
+            read("CONFIDENTIAL PRIORITY BAGHDAD 000123"),
+            (Some(Confidential), vec![], None, Some("BAGHDAD"), Some("000123"))
+        );
+        assert_eq!(
+            read("SECRET NIACT IMMEDIATE STATE 1234"),
+            (Some(Secret), vec!["NIACT"], None, Some("STATE"), Some("1234"))
+        );
     }
 
     #[test]
