@@ -154,6 +154,23 @@ pub fn parse_caption_line(line: &str) -> Option<CaptionLine<'_>> {
     Some(caption)
 }
 
+/// A section marker at the start of `words`, and how many words it takes: `SECTION 01 OF 02`,
+/// `(SECTION 1 OF 2)`, and when `bare` allows, `01 OF 02`.
+fn section_of_at(words: &[(usize, &str)], bare: bool) -> Option<(SectionOf, usize)> {
+    let first = words.first()?.1;
+    let keyword = first.eq_ignore_ascii_case("SECTION") || first.eq_ignore_ascii_case("(SECTION");
+    let from = usize::from(keyword);
+    if !(keyword || bare && is_number(first)) {
+        return None;
+    }
+    let (n, of, m) = (words.get(from)?.1, words.get(from + 1)?.1, words.get(from + 2)?.1);
+    let m = if first.starts_with('(') { m.strip_suffix(')')? } else { m };
+    if !of.eq_ignore_ascii_case("OF") {
+        return None;
+    }
+    Some((SectionOf { section: n.parse().ok()?, total: m.parse().ok()? }, from + 3))
+}
+
 /// After the classification, in any order: handling words, `SECTION nn OF mm`, a year,
 /// station words and the serial.
 fn read_after_classification<'a>(
@@ -171,31 +188,12 @@ fn read_after_classification<'a>(
             caption.rest = Some(line[offset..].trim());
             break;
         }
-        // `(SECTION 1 OF 2)` in parentheses too.
-        if word.eq_ignore_ascii_case("SECTION") || word.eq_ignore_ascii_case("(SECTION") {
-            if let (Some((_, n)), Some((_, of)), Some((_, m))) = (words.get(i + 1), words.get(i + 2), words.get(i + 3))
-            {
-                let m = if word.starts_with('(') { m.strip_suffix(')').unwrap_or("") } else { m };
-                if of.eq_ignore_ascii_case("OF") {
-                    if let (Ok(section), Ok(total)) = (n.parse(), m.parse()) {
-                        caption.section_of = Some(SectionOf { section, total });
-                        i += 4;
-                        continue;
-                    }
-                }
-            }
-        }
-        // `01 OF 02` with the word SECTION left out.
-        if station_start.is_none() && caption.section_of.is_none() && is_number(word) {
-            if let (Some((_, of)), Some((_, m))) = (words.get(i + 1), words.get(i + 2)) {
-                if of.eq_ignore_ascii_case("OF") {
-                    if let (Ok(section), Ok(total)) = (word.parse(), m.parse()) {
-                        caption.section_of = Some(SectionOf { section, total });
-                        i += 3;
-                        continue;
-                    }
-                }
-            }
+        // `SECTION 01 OF 02`, `(SECTION 1 OF 2)`, or `01 OF 02` with the word left out.
+        let bare = station_start.is_none() && caption.section_of.is_none();
+        if let Some((section_of, used)) = section_of_at(&words[i..], bare) {
+            caption.section_of = Some(section_of);
+            i += used;
+            continue;
         }
         if station_start.is_none() && caption.release.is_none() && word.eq_ignore_ascii_case("REL") {
             if let Some((end, used)) = release_marking(&words[i..]) {
@@ -220,8 +218,8 @@ fn read_after_classification<'a>(
             continue;
         }
         // A precedence typed before the post (`CONFIDENTIAL PRIORITY BAGHDAD 000123`): no part of it.
-        const PRECEDENCES: [&str; 5] = ["FLASH", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE"];
-        if station_start.is_none() && PRECEDENCES.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+        let precedence = ["FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"].iter().any(|p| p.eq_ignore_ascii_case(word));
+        if station_start.is_none() && precedence {
             i += 1;
             continue;
         }
