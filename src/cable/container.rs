@@ -754,6 +754,47 @@ pub fn tabbed_rows(line: &str) -> Vec<usize> {
     if starts.len() >= 3 { starts } else { Vec::new() }
 }
 
+/// Where the rows of `PlusD`'s metadata begin when a copy lost its tabs as well as its line
+/// breaks (`Canonical ID 1974ATHENS02959_b Date 1974 May 17, 16:00 (Friday) Original
+/// Classification CONFIDENTIAL …  To Secretary of State CONFIDENTIAL PAGE 01 …`): at its
+/// canonical ID, then at each of its labels in the page's order, and where the telegram begins
+/// after the last (its classification in capitals, or its envelope). None unless four rows.
+pub fn spaced_plusd_rows(line: &str) -> Vec<usize> {
+    const ID: &str = "Canonical ID ";
+    let Some(first) = memchr::memmem::find(line.as_bytes(), ID.as_bytes()) else { return Vec::new() };
+    let id = line[first + ID.len()..].split_ascii_whitespace().next().unwrap_or("");
+    let id = id.split_once('_').map_or(id, |(id, _)| id);
+    if crate::stations::canonical_id(id).is_none() {
+        return Vec::new();
+    }
+    let mut starts = vec![first];
+    let mut at = first + ID.len();
+    for label in &crate::html::PLUSD_ORDER[1..] {
+        // Each in the next few hundred bytes (a row may be missing), a word of its own.
+        let window = &line[at..crate::lines::floor_char_boundary(line, at + 400)];
+        let found = window
+            .match_indices(label)
+            .map(|(k, _)| at + k)
+            .find(|&k| line[..k].ends_with(' ') && line[k + label.len()..].starts_with(' '));
+        if let Some(k) = found {
+            starts.push(k);
+            at = k + label.len();
+        }
+    }
+    if starts.len() < 4 {
+        return Vec::new();
+    }
+    // The telegram after the last row's value (`To Secretary of State`, in mixed case).
+    let rest = &line[at..crate::lines::floor_char_boundary(line, at + 300)];
+    let telegram =
+        [" UNCLASSIFIED ", " UNCLAS ", " LIMITED OFFICIAL USE ", " CONFIDENTIAL ", " SECRET ", " VZCZC", " C O N F"]
+            .iter()
+            .filter_map(|mark| rest.find(mark).map(|k| at + k + 1))
+            .min();
+    starts.extend(telegram);
+    starts
+}
+
 /// Whether a row's label is the record's own, not one a telegram's text has too.
 fn own_record_label(label: &str) -> bool {
     RECORD_LABELS.binary_search(&label).is_ok()

@@ -1092,7 +1092,9 @@ pub(super) fn is_telegram_line(text: &str) -> bool {
     envelope::parse_transmission_id(t).is_some()
         || eo::is_eo_line(t)
         // (a `PlusD` copy's `TAGS\tPFOR - …` row is the page's, not the telegram's line)
-        || tags::strip_tags_keyword(t).is_some_and(|_| !text.contains('\t') || crate::html::plusd_row(t).is_none())
+        || tags::strip_tags_keyword(t).is_some_and(|value| {
+            (!text.contains('\t') || crate::html::plusd_row(t).is_none()) && !crate::html::is_plusd_tags(value)
+        })
         || classification::parse_caption_line(t).is_some_and(|c| c.is_whole() && c.serial.is_some())
 }
 
@@ -1101,14 +1103,21 @@ pub(super) fn is_telegram_line(text: &str) -> bool {
 /// from the page itself, never the telegram's own TAGS or From. Three rows or more, one of
 /// them the canonical ID.
 fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
-    let rows: Vec<(usize, &'static str, String)> = (0..end)
-        .filter(|&k| !p.is_held(k))
-        .filter_map(|k| {
-            crate::html::plusd_row(p.lines[k].text.trim()).map(|(label, value)| (k, label, value.to_owned()))
-        })
-        .collect();
-    if rows.len() < 3 || !rows.iter().any(|(_, label, _)| *label == "Canonical ID") {
-        return;
+    // With their tabs, or (a copy that lost them, its breaks made again) a space.
+    let read = |row: fn(&str) -> Option<(&'static str, &str)>| -> Vec<(usize, &'static str, String)> {
+        (0..end)
+            .filter(|&k| !p.is_held(k))
+            .filter_map(|k| row(p.lines[k].text.trim()).map(|(label, value)| (k, label, value.to_owned())))
+            .collect()
+    };
+    let block =
+        |rows: &[(usize, &str, String)]| rows.len() >= 3 && rows.iter().any(|(_, label, _)| *label == "Canonical ID");
+    let mut rows = read(crate::html::plusd_row);
+    if !block(&rows) {
+        rows = read(crate::html::plusd_row_spaced);
+        if !block(&rows) {
+            return;
+        }
     }
     let mut meta = crate::model::PageMeta { source: Some("PlusD page's text"), ..crate::model::PageMeta::default() };
     for (k, label, value) in rows {

@@ -122,6 +122,49 @@ const PLUSD_LABELS: [&str; 10] = [
     "Character Count",
 ];
 
+/// Every label of `PlusD`'s metadata block, as the page writes them and in its order.
+pub(crate) const PLUSD_ORDER: [&str; 18] = [
+    "Canonical ID",
+    "Date",
+    "Original Classification",
+    "Current Classification",
+    "Handling Restrictions",
+    "Character Count",
+    "Executive Order",
+    "Locator",
+    "TAGS",
+    "Concepts",
+    "Enclosure",
+    "Type",
+    "Office Origin",
+    "Office Action",
+    "Archive Status",
+    "From",
+    "Markings",
+    "To",
+];
+
+/// A row of `PlusD`'s metadata as a copy that lost its tabs gives it: the label as the page
+/// writes it, one space, the value (`Canonical ID 1974ATHENS02959_b`, `Locator TEXT ON
+/// MICROFILM`). Only among the rows of such a block (`header::read_plusd_rows`).
+pub fn plusd_row_spaced(line: &str) -> Option<(&'static str, &str)> {
+    PLUSD_ORDER.iter().find_map(|label| {
+        let value = line.strip_prefix(label)?.strip_prefix(' ')?.trim();
+        (!value.is_empty()).then_some((*label, value))
+    })
+}
+
+/// A TAGS value as `PlusD` gives it, each code with its title (`PFOR - Foreign Policy,
+/// Relations | GR - Greece`): the page's, never a telegram's TAGS line.
+pub fn is_plusd_tags(value: &str) -> bool {
+    let first = value.split(" | ").next().unwrap_or(value);
+    first.split_once(" - ").is_some_and(|(code, title)| {
+        (2..=8).contains(&code.len())
+            && code.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && title.bytes().any(|c| c.is_ascii_lowercase())
+    })
+}
+
 /// Whether `label` is one of [`PLUSD_LABELS`], in any case.
 pub fn is_plusd_label(label: &str) -> bool {
     PLUSD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))

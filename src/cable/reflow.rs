@@ -62,7 +62,8 @@ pub fn needs_reflow_lines<'a>(text: &str, lines: impl Iterator<Item = &'a str> +
         // Or narrower: its header's fields begin inside its lines.
         return wide >= 5 && rewrapped(lines.clone())
             || caption_block_run_together(lines.clone(), SHORTEST_CAPTION_BLOCK)
-            || header_wrapped_again(text);
+            || header_wrapped_again(text)
+            || short_body_run_together(lines);
     }
     // A run-together caption block sits at the start of the text: the first long lines tell.
     let first = lines.clone().find(|l| !l.trim().is_empty());
@@ -151,6 +152,15 @@ fn body_run_together(line: &str, len: usize) -> bool {
         (at, n) = (next, value + 1);
     }
     true
+}
+
+/// A few numbered paragraphs copied on one line shorter than a long one (`1. (C) The minister
+/// said … 2. (U) Embassy will report further.`): the text's only line, its paragraphs 1 and 2
+/// as [`body_run_together`] finds them.
+fn short_body_run_together<'a>(mut lines: impl Iterator<Item = &'a str>) -> bool {
+    let mut text = lines.by_ref().map(str::trim).filter(|l| !l.is_empty());
+    let Some(line) = text.next() else { return false };
+    text.next().is_none() && line.len() >= 40 && body_run_together(line, line.len())
 }
 
 /// Where paragraph 1 begins in a body's first line: at its start (`1. THE TALKS…`, `1.(C)`,
@@ -1678,6 +1688,20 @@ impl Rebreak<'_> {
     /// the line reader removes it: where to go on.
     fn page_header(&mut self, i: usize) -> Option<usize> {
         let b = self.line.as_bytes();
+        // A print-out's page head (`CONFIDENTIAL PAGE 02 ATHENS 02959 171630Z`), the page's
+        // classification before it: lines of their own, as the print-out has them.
+        if b[i] == b'P' && word_at(b, i, "PAGE ") && starts_word(b, i, false) {
+            let end = printout_page_end(self.line, i)?;
+            let before = self.line[..i].trim_end();
+            let banner = ["UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET"]
+                .iter()
+                .find(|c| before.ends_with(*c) && starts_word(b, before.len() - c.len(), false))
+                .map(|c| before.len() - c.len());
+            self.breaks.extend(banner.map(|at| (at, Break::Line)));
+            self.breaks.push((i, Break::Line));
+            self.breaks.push((end, Break::Line));
+            return Some(end);
+        }
         // The post as the caption names it, or its last word (`RPO DUBAI 000389`, `DUBAI 00000389`).
         let full = self.station?;
         let last = full.rsplit(' ').next().unwrap_or(full);
@@ -1808,11 +1832,13 @@ impl Rebreak<'_> {
             // operating signal before it (`ZZHP 111453Z`).
             let letter = i - 2;
             if b[i - 1] == b' ' && matches!(b[letter], b'O' | b'P' | b'R' | b'Z') {
-                let at = if letter >= 2 && b[letter - 1] == b' ' && matches!(b[letter - 2], b'O' | b'P' | b'R' | b'Z') {
-                    letter - 2
-                } else {
-                    letter
-                };
+                // A dual precedence's first letter is a word of its own (`P R 221828Z`), not the end
+                // of one (a print-out's page head: `… 171944Z R 171600Z MAY 74`).
+                let dual = letter >= 2
+                    && b[letter - 1] == b' '
+                    && matches!(b[letter - 2], b'O' | b'P' | b'R' | b'Z')
+                    && (letter == 2 || b[letter - 3] == b' ');
+                let at = if dual { letter - 2 } else { letter };
                 self.breaks.push((at, Break::Line));
             }
         }
@@ -1841,11 +1867,7 @@ impl Rebreak<'_> {
         let end_of = |(at, w): (usize, &str)| at + w.len();
         let mut end = None;
         if word_at(b, i, "PAGE ") {
-            // `PAGE 01 ATHENS 02959 171944Z`: up to the time the page was printed.
-            let mut w = words(i + 5);
-            let page = w.next().filter(|(_, n)| n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()));
-            let dtg = |t: &str| t.len() == 7 && t.ends_with('Z') && t[..6].bytes().all(|c| c.is_ascii_digit());
-            end = page.and_then(|_| w.take(8).find(|(_, t)| dtg(t))).map(end_of);
+            end = printout_page_end(line, i);
         } else if ["ACTION ", "ORIGIN ", "INFO "].iter().any(|k| word_at(b, i, k)) {
             // A list of offices with their copies (`EUR-25`), and its total (`/092 W`).
             let office = |t: &str| crate::fields::distribution::parse_distribution(t, true).is_some();
@@ -2146,6 +2168,16 @@ fn is_rule_token(token: &str) -> bool {
     !token.is_empty() && token.bytes().all(|c| matches!(c, b'*' | b'-' | b'=' | b'_'))
 }
 
+/// Where a print-out's page head that begins at `i` ends: `PAGE 01 ATHENS 02959 171944Z`, up
+/// to the time the page was printed.
+fn printout_page_end(line: &str, i: usize) -> Option<usize> {
+    let mut words = line[i + 5..].split_ascii_whitespace();
+    let page = words.next().filter(|n| n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()));
+    let dtg = |t: &&str| t.len() == 7 && t.ends_with('Z') && t[..6].bytes().all(|c| c.is_ascii_digit());
+    let time = page.and_then(|_| words.take(8).find(dtg))?;
+    Some(time.as_ptr() as usize - line.as_ptr() as usize + time.len())
+}
+
 /// Whether the order's number that ends at `at` is cited for the reasons after it (`Classified
 /// By: …, Reason: E.O. 12958 1.4 (B) AND (D)`, `E.O. 12958, reasons 1.4(b)`), not the
 /// caption's field (`E.O. 12958: DECL: …`, `E.O. 12958 N/A`).
@@ -2207,6 +2239,8 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> (Option<&'a
     let mut breaks = r.breaks;
     // A table's rows copied with tabs and run together (`PlusD`'s metadata): a line each.
     breaks.extend(crate::container::tabbed_rows(line).into_iter().map(|at| (at, Break::Line)));
+    // And with their tabs lost too.
+    breaks.extend(crate::container::spaced_plusd_rows(line).into_iter().map(|at| (at, Break::Line)));
     // An archive's trailer run on after the signature (`… CROWE NMAFVVZCZ *** Current Handling
     // Restrictions *** EXDIS *** Current Classification *** SECRET`): the signature is looked for
     // before it, and each of its parts has a line.
