@@ -440,6 +440,61 @@ fn a_plusd_copy_of_the_1970s_with_its_line_breaks_lost() {
     assert!(rows.is_empty(), "{rows:?}");
 }
 
+/// `PlusD`'s copy (the fixtures: its text, its page) in the other shapes a reader's copy takes:
+/// each label over its value (as a browser copies the page's cells, blank lines between or none),
+/// with its tabs lost as well as its breaks, and the page saved with its metadata in a table, a
+/// `<dl>` or `<div>`s and no `text-content` around the telegram, under a navigation and over a
+/// footer named by their classes. Each reads as the fixture does: ID, date, classification,
+/// subject, TAGS, signer, numbered paragraphs, the page's metadata; no line not understood.
+/// Before: with a label over each value, 40 TAGS (the page's rows read as the telegram's TAGS),
+/// or with blank lines between, nothing of the telegram; with tabs lost, no ID and 40 TAGS;
+/// saved in a table or `<div>`s, nothing of the telegram; in a `<dl>`, no signer (the footer's
+/// `Next | Previous` under it).
+#[test]
+fn plusd_copies_in_other_shapes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
+    let text = std::fs::read_to_string(dir.join("container-plusd-text.txt")).expect("a fixture");
+    let page = std::fs::read_to_string(dir.join("container-plusd-page.html")).expect("a fixture");
+    let fields = |c: &Cable| {
+        let meta = c.page.as_ref().map(|p| (p.id.clone(), p.created.clone(), p.current_classification.clone()));
+        let head = (&c.id, &c.date, c.classification, &c.subject, &c.tags);
+        format!("{:?}", (head, &c.signers, numbered_paragraphs(c), meta))
+    };
+    let want = fields(&cable::parse(&text));
+    let rows = |from: &str, to: &str| {
+        let start = page.find(from).expect("the metadata");
+        let end = page[start..].find(to).map(|k| start + k + to.len()).expect("its end");
+        (start, end)
+    };
+    let (start, end) = rows("<table id=\"synopsis\">", "</table>");
+    let in_cells = |open: &str, close: &str, label: &str, value: &str| {
+        let mut out = open.to_owned();
+        for row in page[start..end].split("<tr>").skip(1) {
+            let cells: Vec<&str> = row.split("<td>").skip(1).map(|c| c.split("</td>").next().unwrap_or("")).collect();
+            out += &label.replace('@', cells[0]);
+            out += &value.replace('@', cells[1]);
+        }
+        out + close
+    };
+    // The fixture's page with its metadata so, and no `text-content` class around the telegram.
+    let saved =
+        |metadata: String| format!("{}{metadata}{}", &page[..start], &page[end..]).replace("text-content", "content");
+    let shapes = [
+        ("a label over its value", text.replace('\t', "\n")),
+        ("a label over its value, blank lines between", text.replace('\t', "\n\n")),
+        ("tabs and breaks lost", text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        ("saved, a table", saved(page[start..end].to_owned())),
+        ("saved, a <dl>", saved(in_cells("<dl>", "</dl>", "<dt>@</dt>", "<dd>@</dd>"))),
+        ("saved, <div>s", saved(in_cells("<div>", "</div>", "<div class=\"row\"><div>@</div>", "<div>@</div></div>"))),
+    ];
+    for (shape, copy) in shapes {
+        let read = cable::parse(&copy);
+        assert_eq!(fields(&read), want, "{shape}");
+        let unknown: Vec<&str> = read.unknown.iter().map(|u| u.text.as_str()).collect();
+        assert!(unknown.is_empty(), "{shape}: {unknown:?}");
+    }
+}
+
 /// The archive's record of a telegram as `PlusD` and the National Archives show it under the
 /// text (`Message Attributes`, then `Label: value` rows, or the rows of a table copied with
 /// tabs), for the telegram `id`.

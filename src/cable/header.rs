@@ -1104,28 +1104,33 @@ pub(super) fn is_telegram_line(text: &str) -> bool {
 /// them the canonical ID.
 fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
     // With their tabs, or (a copy that lost them, its breaks made again) a space.
-    let read = |row: fn(&str) -> Option<(&'static str, &str)>| -> Vec<(usize, &'static str, String)> {
+    let read = |row: fn(&str) -> Option<(&'static str, &str)>| -> Vec<PlusdRow> {
         (0..end)
             .filter(|&k| !p.is_held(k))
-            .filter_map(|k| row(p.lines[k].text.trim()).map(|(label, value)| (k, label, value.to_owned())))
+            .filter_map(|k| row(p.lines[k].text.trim()).map(|(label, value)| (vec![k], label, value.to_owned())))
             .collect()
     };
-    let block =
-        |rows: &[(usize, &str, String)]| rows.len() >= 3 && rows.iter().any(|(_, label, _)| *label == "Canonical ID");
+    let block = |rows: &[PlusdRow]| rows.len() >= 3 && rows.iter().any(|(_, label, _)| *label == "Canonical ID");
     let mut rows = read(crate::html::plusd_row);
     if !block(&rows) {
         rows = read(crate::html::plusd_row_spaced);
+    }
+    if !block(&rows) {
+        rows = stacked_plusd_rows(p);
         if !block(&rows) {
             return;
         }
     }
+    let end = rows.iter().flat_map(|(lines, _, _)| lines).max().map_or(end, |&last| end.max(last + 1));
     let mut meta = crate::model::PageMeta { source: Some("PlusD page's text"), ..crate::model::PageMeta::default() };
-    for (k, label, value) in rows {
+    for (lines, label, value) in rows {
         let slot = crate::html::plusd_slot(&mut meta, label);
         if let (Some(slot), Some(value)) = (slot, crate::container::given(&value)) {
             slot.get_or_insert(value);
         }
-        p.hold(k, Field::Container);
+        for k in lines {
+            p.hold(k, Field::Container);
+        }
     }
     // The page's own words around its rows: its title (`Cable: 1975CAIRO04670_b`), the site's
     // name, and the labels over the text (`Content`, `Show Headers`).
@@ -1142,6 +1147,43 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
         }
     }
     p.cable.page = Some(meta);
+}
+
+/// A row of `PlusD`'s metadata: its lines, its label, its value.
+type PlusdRow = (Vec<usize>, &'static str, String);
+
+/// `PlusD`'s metadata as a copy that set each label over its value gives it (`Canonical ID` /
+/// `1974ATHENS02959_b` / `Date` / `1974 May 17, 16:00 (Friday)` …, blank lines between or none,
+/// as a browser copies the page's cells or a page saved otherwise reads): the rows of one block,
+/// from its canonical ID, whose value is a cable's ID, to the last label with a value under it.
+fn stacked_plusd_rows(p: &Builder<'_>) -> Vec<PlusdRow> {
+    let texts: Vec<usize> = (0..p.lines.len()).filter(|&k| !p.lines[k].is_blank() && !p.is_held(k)).take(200).collect();
+    let label_of = |k: usize| {
+        let text = p.lines[k].text.trim();
+        let text = text.strip_suffix(':').unwrap_or(text);
+        crate::html::PLUSD_ORDER.iter().find(|l| **l == text).copied()
+    };
+    let mut rows: Vec<PlusdRow> = Vec::new();
+    let mut j = 0;
+    while j + 1 < texts.len() {
+        let (k, next) = (texts[j], texts[j + 1]);
+        match label_of(k) {
+            Some(label) if label_of(next).is_none() => {
+                let value = p.lines[next].text.trim().to_owned();
+                let id = |v: &str| crate::stations::canonical_id(v.split_once('_').map_or(v, |(id, _)| id)).is_some();
+                if label == "Canonical ID" && !id(&value) || label != "Canonical ID" && rows.is_empty() {
+                    return Vec::new();
+                }
+                rows.push((vec![k, next], label, value));
+                j += 2;
+            }
+            // Before the block, the page's title and the site's name; after its last row, the
+            // telegram.
+            _ if rows.is_empty() => j += 1,
+            _ => break,
+        }
+    }
+    rows
 }
 
 /// The archive's record under a telegram's text (the National Archives' "Message Attributes",

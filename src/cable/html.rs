@@ -68,9 +68,29 @@ fn extract_text(page: &str, lower: &str) -> String {
         // (navigation, header, footer: see `text_of`). Where lines end in `<br>`, the source's
         // own line breaks are its markup's layout, and would double them.
         let start = find(lower, "<body").unwrap_or(0);
-        return broken_text_of(&page[start..], &lower[start..]);
+        return one_blank_line(&broken_text_of(&page[start..], &lower[start..]));
     }
     blocks.join("\n\n")
+}
+
+/// `text` with each run of blank lines one blank line: the blocks a page's markup sets apart
+/// (a row's cells in `<div>`s, a `<div>` in a `<div>`) give as many line breaks as they nest,
+/// which are its layout's, not the text's.
+fn one_blank_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
 }
 
 /// The inner text of `PlusD`'s `<div class="text-content">` (nested divs counted).
@@ -306,11 +326,18 @@ fn text_of(markup: &str) -> String {
         let tag = tag_area[1..gt].trim_start_matches('/').to_ascii_lowercase();
         let name: String = tag.chars().take_while(char::is_ascii_alphanumeric).collect();
         rest = &tag_area[gt + 1..];
+        let opening = !tag_area.starts_with("</");
         match name.as_str() {
+            "div" | "ul" if opening && names_page_part(&tag) => {
+                // A page's part by its class or id (`<div class="footer">`, `<ul id="nav">`), its
+                // own elements of the same name inside it counted; kept if it is never closed.
+                rest = after_element(rest, &name).unwrap_or(rest);
+                out.push('\n');
+            }
             "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table" | "td" | "th" | "dd" | "dt" => {
                 out.push('\n');
             }
-            skipped if !tag_area.starts_with("</") && SKIPPED.contains(&skipped) => {
+            skipped if opening && SKIPPED.contains(&skipped) => {
                 // Its closing tag, in any case, found without a lower-cased copy of the rest of
                 // the page for each element skipped.
                 let closes = |&(at, _): &(usize, &str)| {
@@ -323,6 +350,60 @@ fn text_of(markup: &str) -> String {
     }
     decode_into(rest, &mut out);
     out
+}
+
+/// Whether an opening tag (lower case, without its `<`) names by its class or id one of the
+/// page's parts around what it shows: a class or id that is one of [`PAGE_PARTS`] whole
+/// (`class="nav"`, `id="footer"`), not a word of a longer name (`class="content-header"`).
+fn names_page_part(tag: &str) -> bool {
+    ["class=", "id="].iter().any(|attribute| {
+        let Some(at) = tag.find(attribute).filter(|&at| at > 0 && tag.as_bytes()[at - 1] == b' ') else {
+            return false;
+        };
+        let value = tag[at + attribute.len()..].trim_start_matches(['"', '\'']);
+        let value = value.split(['"', '\'', '>']).next().unwrap_or("");
+        value.split_ascii_whitespace().any(|name| PAGE_PARTS.contains(&name))
+    })
+}
+
+/// Classes and ids that name a page's navigation, header, footer and sidebars.
+const PAGE_PARTS: [&str; 12] = [
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "header",
+    "footer",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "masthead",
+];
+
+/// The markup after the element `name` whose opening tag `rest` follows: from its closing tag,
+/// with the elements of the same name inside it counted; `None` when it is never closed.
+fn after_element<'a>(rest: &'a str, name: &str) -> Option<&'a str> {
+    let mut depth = 1usize;
+    let mut at = 0;
+    while let Some(lt) = rest[at..].find('<').map(|k| at + k) {
+        let tag = &rest[lt + 1..];
+        let closing = tag.starts_with('/');
+        let tag = tag.trim_start_matches('/');
+        let named = tag.get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && !tag[name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if named && closing {
+            depth -= 1;
+            if depth == 0 {
+                return Some(&rest[lt..]);
+            }
+        } else if named {
+            depth += 1;
+        }
+        at = lt + 1;
+    }
+    None
 }
 
 /// `text` with its character references decoded (see [`decode_into`]).
@@ -403,6 +484,22 @@ mod tests {
     fn drops_scripts_without_pre() {
         let page = "<html><body><script>alert(1)</script><p>text</p></body></html>";
         assert_eq!(read_page(page, false).0.trim(), "text");
+    }
+
+    /// A page with no `<pre>`: its navigation, header and footer dropped by class or id as by
+    /// element (nested elements of the same name counted), a longer class name kept, an element
+    /// never closed kept; each run of blank lines its blocks give one blank line.
+    #[test]
+    fn drops_a_pages_parts_named_by_class_or_id() {
+        let page = "<body><div id=\"header\">Site | About</div><div class='nav'><div>1973</div><div>1974</div></div>\
+                    <div><div><div>Canonical ID</div></div><div><div>1974ATHENS02959_b</div></div></div>\
+                    <div class=\"content-header\">TEXT</div><div class=\"footer x\">Next | Previous</div></body>";
+        assert_eq!(read_page(page, false).0, "Canonical ID\n\n1974ATHENS02959_b\n\nTEXT");
+        let unclosed = "<body><p>ONE</p><div class=\"footer\">TWO<p>THREE</p></body>";
+        assert_eq!(read_page(unclosed, false).0, "ONE\n\nTWO\nTHREE");
+        // Only a whole class or id, as an attribute (not `data-id=`, not a word inside a value).
+        assert!(names_page_part("div class=\"a nav\""));
+        assert!(!names_page_part("div data-id=\"nav\" class=\"navy\""));
     }
 
     /// Found by `make fuzz` (target `parse`): a `PlusD` page whose metadata line holds a multi-byte
