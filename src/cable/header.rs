@@ -986,11 +986,52 @@ fn set_aside_mail_headers(p: &mut Builder<'_>, end: usize) {
 
 /// A second cable pasted after the first, told by its own envelope: a `DE` line with another
 /// station or message number than the first's (`DE RUEHC #7810` after `DE RUEHBUL #1239/01`;
-/// a later section of the same message, `#1239/02`, is the first's), outside a quoted text
-/// (`QUOTE … UNQUOTE`: a repeat carries the telegram it repeats). From its envelope's first
-/// line (`VZCZC…`, the routing line) its lines are set aside (`Debris::AnotherCable`) and said
-/// so: never read into the first cable (its signature, its paragraphs), never lost.
+/// a later section of the same message, `#1239/02`, is the first's); or, two cables copied
+/// without their envelopes, by its caption (another post or number than the first's, a caption
+/// field under it). Outside a quoted text (`QUOTE … UNQUOTE`: a repeat carries the telegram it
+/// repeats). From its envelope's first line (`VZCZC…`, the routing line), or its caption, its
+/// lines are set aside (`Debris::AnotherCable`) and said so: never read into the first cable
+/// (its signature, its paragraphs), never lost.
 fn set_aside_second_cable(p: &mut Builder<'_>) {
+    let Some((start, name)) = second_envelope(p).or_else(|| second_caption(p)) else { return };
+    for k in start..p.end {
+        if !p.lines[k].is_blank() && !p.is_held(k) {
+            p.remove(k, Debris::AnotherCable);
+        }
+    }
+    p.diag(
+        Some(p.lines[start].number),
+        Severity::Warning,
+        DiagnosticKind::SecondCable,
+        format!(
+            "a second cable begins at line {} ({name}): only the first is read here; paste the second alone to read it",
+            p.lines[start].number
+        ),
+    );
+    p.end = start;
+}
+
+/// How deep lines `from..to` leave a quoted text: `QUOTE` opens one, `UNQUOTE` closes it.
+fn quote_depth(p: &Builder<'_>, from: usize, to: usize) -> usize {
+    let mut depth = 0usize;
+    for line in &p.lines[from..to] {
+        if crate::lines::find_ci(line.text, "QUOTE").is_none() {
+            continue;
+        }
+        for word in line.text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            match word {
+                "QUOTE" => depth += 1,
+                "UNQUOTE" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    depth
+}
+
+/// A second cable's envelope ([`set_aside_second_cable`]): where it begins, and what names it
+/// (its sender, `AMEMBASSY KABUL #7810`, or its station).
+fn second_envelope(p: &Builder<'_>) -> Option<(usize, String)> {
     // Asked of every text: a look at each line's first bytes (nearly every text has one `DE`
     // line, at the top, or none), each `DE` line read once.
     let mut des = Vec::new();
@@ -1001,41 +1042,23 @@ fn set_aside_second_cable(p: &mut Builder<'_>) {
             }
         }
     }
-    let Some((first, own)) = des.first() else { return };
+    let (first, own) = des.first()?;
     let first = *first;
-    // Words of the text between two lines that open or close a quoted text.
-    let quote_depth = |from: usize, to: usize| {
-        let mut depth = 0usize;
-        for line in &p.lines[from..to] {
-            if crate::lines::find_ci(line.text, "QUOTE").is_none() {
-                continue;
-            }
-            for word in line.text.split(|c: char| !c.is_ascii_alphanumeric()) {
-                match word {
-                    "QUOTE" => depth += 1,
-                    "UNQUOTE" => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-            }
-        }
-        depth
-    };
     // The first `DE` line is the first cable's own, unless a numbered paragraph stands above it
     // (a first cable copied without its envelope): then it opens a second.
     let paragraphs_above = first > 12
         && p.lines[..first].iter().any(|l| super::shapes::paragraph_start(l.text).is_some_and(|s| s.number.is_some()));
-    let found = if paragraphs_above && quote_depth(0, first) == 0 {
-        Some((first, own.clone()))
+    let (at, other) = if paragraphs_above && quote_depth(p, 0, first) == 0 {
+        (first, own.clone())
     } else {
         des[1..]
             .iter()
             .find(|(k, line)| {
                 let other = line.station != own.station || line.station_serial != own.station_serial;
-                other && quote_depth(first, *k) == 0
-            })
-            .cloned()
+                other && quote_depth(p, first, *k) == 0
+            })?
+            .clone()
     };
-    let Some((at, other)) = found else { return };
     // Its envelope's lines above the `DE` line: the transmission number and the routing line
     // with its continuations. A continuation counts only under its routing line: a signature
     // above the envelope may look like one (`RICE`).
@@ -1052,22 +1075,46 @@ fn set_aside_second_cable(p: &mut Builder<'_>) {
     while start < at && p.lines[start].is_blank() {
         start += 1;
     }
-    for k in start..p.end {
-        if !p.lines[k].is_blank() && !p.is_held(k) {
-            p.remove(k, Debris::AnotherCable);
+    // Named by its sender a few lines under (`FM AMEMBASSY KABUL`), else by its station.
+    let sender = p.lines[at..p.end.min(at + 8)].iter().find_map(|l| l.text.trim().strip_prefix("FM ")).map(str::trim);
+    let number = other.station_serial.map_or_else(String::new, |n| format!(" #{n}"));
+    Some((start, format!("{}{number}", sender.unwrap_or(&other.station))))
+}
+
+/// A second cable copied without its envelope ([`set_aside_second_cable`]): a caption line of
+/// another post or number than the first caption's, below the first's subject or a numbered
+/// paragraph, a caption field (E.O., TAGS, SUBJECT…) or `SIPDIS` in the dozen lines under it.
+/// Where it begins, and its post and number.
+fn second_caption(p: &Builder<'_>) -> Option<(usize, String)> {
+    let caption = |k: usize| {
+        let text = p.lines[k].text.trim();
+        // Most lines are rejected on their first byte.
+        if !text.starts_with(['C', 'S', 'U', 'L', 'T']) {
+            return None;
+        }
+        classification::parse_caption_line(text)
+            .filter(|c| c.is_whole() && c.serial.is_some() && c.station.is_some())
+            .map(|c| (c.station.unwrap_or_default(), c.serial.unwrap_or_default()))
+    };
+    let (first, own) = (0..p.end).find_map(|k| caption(k).map(|c| (k, c)))?;
+    // Under the first's subject or a numbered paragraph (a page may give its header alone).
+    let mut body = false;
+    for k in first + 1..p.end {
+        let text = p.lines[k].text;
+        body |= super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
+            || strip_subject_keyword(text.trim()).is_some();
+        let Some(other) = caption(k).filter(|&c| body && c != own) else { continue };
+        // Over the caption's fields, an office's instructions may stand (`STATE FOR EUR/RPM`).
+        let fields = p.lines[k + 1..p.end]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(12)
+            .any(|l| is_field_line(l.text.trim()) || l.text.trim().starts_with("SIPDIS"));
+        if fields && quote_depth(p, first, k) == 0 {
+            return Some((k, format!("{} {}", other.0, other.1)));
         }
     }
-    let number = other.station_serial.map_or_else(String::new, |n| format!(" #{n}"));
-    p.diag(
-        Some(p.lines[start].number),
-        Severity::Warning,
-        DiagnosticKind::SecondCable,
-        format!(
-            "a second cable begins at line {} ({}{number}): only the first is read here; paste the second alone to read it",
-            p.lines[start].number, other.station
-        ),
-    );
-    p.end = start;
+    None
 }
 
 /// The telegram's own first line: its transmission, caption, E.O. or TAGS line (its SUBJECT
