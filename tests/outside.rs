@@ -1152,11 +1152,11 @@ fn corpus_pages_pasted_two_by_two() {
             // (10MEXICO614's envelope over Islamabad's caption).
             let second = cable::parse(&second);
             let names: Vec<String> = [second.origin, second.from].into_iter().flatten().collect();
-            let named = |message: &str| names.iter().any(|n| message.contains(n.as_str()));
+            let names_it = |message: &str| names.iter().any(|n| message.contains(n.as_str()));
             let told = read
                 .diagnostics
                 .iter()
-                .any(|d| d.kind == cable::model::DiagnosticKind::SecondCable && named(&d.message));
+                .any(|d| d.kind == cable::model::DiagnosticKind::SecondCable && names_it(&d.message));
             if reading(&alone) != reading(&read) || !told {
                 wrong.push(name.clone());
             }
