@@ -86,14 +86,20 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
     // What stands above the telegram's first line may be a copy's: an e-mail's header, a PlusD
     // page's metadata rows (nearly always nothing does).
     let first = p.lines.iter().find(|l| !l.is_blank()).map(|l| l.text);
-    if first.is_some_and(|t| !is_telegram_line(t)) {
+    let opens_otherwise = first.is_some_and(|t| !is_telegram_line(t));
+    if opens_otherwise {
         let start = telegram_start(p);
         set_aside_mail_headers(p, start);
         read_plusd_rows(p, start);
+        read_cablegate_rows(p, start);
     }
     // And under its last line, the archive's record of it, or an edition's footnotes.
     read_record(p);
     read_frus_notes(p);
+    // A page's words above the telegram, once what is above and under it is known.
+    if opens_otherwise {
+        set_aside_page_above(p);
+    }
     // A second cable pasted after the first: the text ends there for the first.
     set_aside_second_cable(p);
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
@@ -1196,6 +1202,110 @@ fn read_plusd_rows(p: &mut Builder<'_>, end: usize) {
     p.cable.page = Some(meta);
 }
 
+/// The labels of the 2010 Cablegate viewer's table over each cable (`<table class='cable'>`).
+const CABLEGATE_LABELS: [&str; 5] = ["Reference ID", "Created", "Released", "Classification", "Origin"];
+
+/// The 2010 viewer's table as a copy of the page's text gives it: its labels' row, then its
+/// values' (`Reference ID\tCreated\t…` / `09BEIJING1957\t2009-07-12 23:11\t…`, cells apart by
+/// tabs), or each cell on a line of its own (the five labels, then the five values): the page's
+/// metadata, as from the page itself.
+fn read_cablegate_rows(p: &mut Builder<'_>, end: usize) {
+    if p.cable.page.is_some() {
+        return;
+    }
+    let texts: Vec<usize> = (0..end.min(p.end)).filter(|&k| !p.lines[k].is_blank() && !p.is_held(k)).collect();
+    let cells = |k: usize| p.lines[k].text.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>();
+    let mut found = None;
+    for (j, &k) in texts.iter().enumerate() {
+        if cells(k) == CABLEGATE_LABELS {
+            // In one row, its values in the next.
+            found = texts.get(j + 1).map(|&next| (vec![k, next], cells(next)));
+        } else if p.lines[k].text.trim() == CABLEGATE_LABELS[0] {
+            // A cell a line: the labels, then as many values.
+            let run = texts
+                .get(j..j + 10)
+                .filter(|run| run[..5].iter().zip(CABLEGATE_LABELS).all(|(&k, label)| p.lines[k].text.trim() == label));
+            found = run.map(|run| (run.to_vec(), run[5..].iter().map(|&k| p.lines[k].text.trim()).collect()));
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    let Some((lines, values)) = found else { return };
+    let id = values.first().copied().unwrap_or_default();
+    if values.len() != CABLEGATE_LABELS.len() || crate::stations::canonical_id(id).is_none() {
+        return;
+    }
+    let value = |k: usize| Some(values[k].to_owned());
+    p.cable.page = Some(crate::model::PageMeta {
+        source: Some("Cablegate page's text"),
+        id: value(0),
+        created: value(1),
+        released: value(2),
+        classification: value(3),
+        origin: value(4),
+        ..crate::model::PageMeta::default()
+    });
+    for k in lines {
+        p.hold(k, Field::Container);
+    }
+}
+
+/// A page's text copied whole (a browser's select-all of a cable's page): its navigation, its
+/// introduction, its lists of posts and dates, above the telegram. Set aside (`Container`, in
+/// `removed`): the lines above the first the header reads (the envelope's or caption's, a
+/// banner, a print-out's head, the partial-extract note, a dateline…; a telegram's own line, its
+/// transmission, caption, E.O. or TAGS, within 40 lines), three or more, none of them a
+/// numbered paragraph or a caption field (a telegram's own text above its header stays).
+fn set_aside_page_above(p: &mut Builder<'_>) {
+    // An envelope's sender or addressee: an office or a routed one (`FM AMEMBASSY ATHENS`, `TO
+    // RUEHC/SECSTATE WASHDC`), not a sentence's `TO` (`TO ALLOW PUBLICITY…`).
+    let office = |rest: &str| {
+        let word = rest.split(' ').next().unwrap_or("");
+        word.contains('/') || word == "SECSTATE" || crate::vocab::strip_office(word).is_some()
+    };
+    let header_line = |text: &str| {
+        let t = text.trim();
+        is_telegram_line(t)
+            || ["FM ", "TO ", "INFO "].iter().any(|w| t.strip_prefix(w).is_some_and(office))
+            || ["ACTION ", "ORIGIN "].iter().any(|w| t.strip_prefix(w).is_some_and(|r| r.contains('-')))
+            || t.strip_prefix("PAGE ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            || envelope::parse_de_line(t).is_some()
+            || envelope::parse_security_line(t).is_some()
+            || envelope::parse_routing_line(t).is_some()
+            || dtg::parse_precedence_line(t).is_some()
+            || classification::parse_caption_line(t).is_some_and(|c| c.is_banner())
+            || starts_with_ci(t, "This record is a partial extract")
+            || crate::container::export_field(t).is_some()
+            || dtg::parse_dateline(t).is_some()
+            || printout::parse_telegram_date(t).is_some()
+            || printout::parse_from_line(t).is_some()
+    };
+    // In capitals where the copy was lower-cased whole, as the header reads its lines.
+    let header_at = |k: usize| !p.lines[k].is_blank() && !p.is_held(k) && header_line(&p.shaped(p.lines[k].text));
+    let Some(first) = (p.start..p.end).find(|&k| header_at(k)) else {
+        return;
+    };
+    // A telegram's own line follows within a few dozen (a stray `TO SECSTATE…` in a body is none).
+    let telegram =
+        (first..p.end.min(first + 40)).any(|k| !p.is_held(k) && is_telegram_line(&p.shaped(p.lines[k].text)));
+    if !telegram {
+        return;
+    }
+    let above: Vec<usize> = (p.start..first).filter(|&k| !p.lines[k].is_blank() && !p.is_held(k)).collect();
+    let own = |k: &usize| {
+        let text = p.lines[*k].text.trim();
+        is_field_line(text) || super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
+    };
+    if above.len() < 3 || above.iter().any(own) {
+        return;
+    }
+    for k in above {
+        p.remove(k, Debris::Container);
+    }
+    p.start = first;
+}
+
 /// A row of `PlusD`'s metadata: its lines, its label, its value.
 type PlusdRow = (Vec<usize>, &'static str, String);
 
@@ -1570,6 +1680,37 @@ mod tests {
              UNCLAS PARIS 000001\nTAGS: PGOV\nSUBJECT: X\n\n1. (U) Text.\n",
         );
         assert_eq!((c.tags.as_slice(), c.page.is_some()), (&["PGOV".to_owned()][..], true));
+    }
+
+    /// A page's words above the telegram (a site's menu, an introduction) are set aside as the
+    /// page's, the viewer's table over it read as its metadata, a cell a line too; a telegram's
+    /// own lines above its caption stay, and a sentence's `TO` in a body begins no envelope.
+    #[test]
+    fn sets_aside_a_pages_words_above_the_telegram() {
+        let telegram =
+            "UNCLAS MADRID 002164\n\nE.O. 12958: N/A\nTAGS: PGOV\nSUBJECT: A VISIT\n\n1. (SBU) Text.\n\nARGYROS\n";
+        let menu =
+            "Cable Viewer\nBrowse by origin\nEmbassy Madrid Embassy Paris\nViewing cable 04MADRID2164, A VISIT\n\n";
+        for table in [
+            "Reference ID\tCreated\tReleased\tClassification\tOrigin\n04MADRID2164\t2004-06-09 09:09\t2010-12-07 12:12\tUNCLASSIFIED\tEmbassy Madrid\n",
+            "Reference ID\nCreated\nReleased\nClassification\nOrigin\n04MADRID2164\n2004-06-09 09:09\n2010-12-07 12:12\nUNCLASSIFIED\nEmbassy Madrid\n",
+        ] {
+            let c = crate::parse(&format!("{menu}{table}\n{telegram}"));
+            assert_eq!((c.subject.as_deref(), c.signers.as_slice()), (Some("A VISIT"), &["ARGYROS".to_owned()][..]));
+            let page = c.page.as_ref().map(|m| (m.id.as_deref(), m.origin.as_deref()));
+            assert_eq!(page, Some((Some("04MADRID2164"), Some("Embassy Madrid"))), "{table}");
+            assert_eq!(c.removed.iter().filter(|r| r.kind == Debris::Container).count(), 4);
+        }
+        // A print-out's head above the caption is the telegram's.
+        let c = crate::parse(&format!(
+            "CONFIDENTIAL\nPAGE 01 MADRID 02164 171944Z\nACTION EUR-25\nR 171600Z MAY 74\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 4571\n\n{telegram}"
+        ));
+        assert!(c.removed.iter().all(|r| r.kind != Debris::Container) && c.from.is_some());
+        // A body's sentence that opens with `TO` (1975GENEVA01573 wrapped at 50 columns).
+        let body = "THE TOURISM PAPER HAS MOVED RAPIDLY IN INFORMAL\nNEGOTIATIONS. WE BELIEVE THAT IT POSES NO\nPROBLEMS AND HAVE PERMITTED IT TO MOVE FORWARD: -\n\
+                    TO ALLOW PUBLICITY FOR TOURIST TRAVEL IN OTHER\nPARTICIPATING STATES.\n\nEND TEXT.\n\nDALE\n";
+        let c = crate::parse(body);
+        assert!(c.removed.iter().all(|r| r.kind != Debris::Container) && c.signers == ["DALE"]);
     }
 
     /// A double-spaced copy (a PDF's text layer) of a SUBJECT wrapped onto a second line.
