@@ -1255,8 +1255,9 @@ fn read_cablegate_rows(p: &mut Builder<'_>, end: usize) {
 /// introduction, its lists of posts and dates, above the telegram. Set aside (`Container`, in
 /// `removed`): the lines above the first the header reads (the envelope's or caption's, a
 /// banner, a print-out's head, the partial-extract note, a dateline…; a telegram's own line, its
-/// transmission, caption, E.O. or TAGS, within 40 lines), three or more, none of them a
-/// numbered paragraph or a caption field (a telegram's own text above its header stays).
+/// transmission, caption, E.O. or TAGS, within 40 lines), three or more (one or more around the
+/// page's metadata), none of them a numbered paragraph or a caption field (a telegram's own
+/// text above its header stays).
 fn set_aside_page_above(p: &mut Builder<'_>) {
     // An envelope's sender or addressee: an office or a routed one (`FM AMEMBASSY ATHENS`, `TO
     // RUEHC/SECSTATE WASHDC`), not a sentence's `TO` (`TO ALLOW PUBLICITY…`).
@@ -1297,7 +1298,9 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
         let text = p.lines[*k].text.trim();
         is_field_line(text) || super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
     };
-    if above.len() < 3 || above.iter().any(own) {
+    // Fewer where the page's own metadata was read among them (its title over its table).
+    let least = if p.cable.page.is_some() { 1 } else { 3 };
+    if above.len() < least || above.iter().any(own) {
         return;
     }
     for k in above {
