@@ -449,7 +449,8 @@ fn a_plusd_copy_of_the_1970s_with_its_line_breaks_lost() {
 /// Before: with a label over each value, 40 TAGS (the page's rows read as the telegram's TAGS),
 /// or with blank lines between, nothing of the telegram; with tabs lost, no ID and 40 TAGS;
 /// saved in a table or `<div>`s, nothing of the telegram; in a `<dl>`, no signer (the footer's
-/// `Next | Previous` under it).
+/// `Next | Previous` under it); the page copied whole from the browser, no signer (its footer
+/// joined to the last paragraph across the end marks).
 #[test]
 fn plusd_copies_in_other_shapes() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
@@ -486,6 +487,7 @@ fn plusd_copies_in_other_shapes() {
         ("saved, a table", saved(page[start..end].to_owned())),
         ("saved, a <dl>", saved(in_cells("<dl>", "</dl>", "<dt>@</dt>", "<dd>@</dd>"))),
         ("saved, <div>s", saved(in_cells("<div>", "</div>", "<div class=\"row\"><div>@</div>", "<div>@</div></div>"))),
+        ("the page copied whole", copied_from_the_browser(&page)),
     ];
     for (shape, copy) in shapes {
         let read = cable::parse(&copy);

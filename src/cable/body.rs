@@ -648,7 +648,7 @@ fn is_review_date(text: &str) -> bool {
 
 /// Lines after the signature that are not the cable's text: a telecommunications note
 /// (`NOTE BY OC/T: NOT PASSED …`), the drafting line of older cables.
-fn is_closing_note(text: &str) -> bool {
+pub(crate) fn is_closing_note(text: &str) -> bool {
     // And the post's classified website under the signature (`"Visit Ankara's Classified Web
     // Site at http://…"`, or its address first).
     // Its other words too: an invitation to the address below (`For more reporting from

@@ -100,6 +100,7 @@ pub fn parse_header(p: &mut Builder<'_>) -> usize {
     if opens_otherwise {
         set_aside_page_above(p);
     }
+    set_aside_page_below(p);
     // A second cable pasted after the first: the text ends there for the first.
     set_aside_second_cable(p);
     let mut h = Header { anchor: find_anchor(p), ..Header::default() };
@@ -1307,6 +1308,33 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
         p.remove(k, Debris::Container);
     }
     p.start = first;
+}
+
+/// A page's words under the telegram's last end mark (`NNNN`, `NNN`, `<< END OF DOCUMENT >>`):
+/// a browser's select-all copy of the page gives its footer there (`Next | Previous`). Set aside
+/// (`Container`) when none of them is a telegram's (a numbered paragraph, an envelope's or a
+/// caption's line) nor an archive's trailer or a closing note, which are read as such; the text
+/// ends at the mark.
+fn set_aside_page_below(p: &mut Builder<'_>) {
+    let is_end = |text: &str| matches!(text.trim(), "NNNN" | "NNN" | "<< END OF DOCUMENT >>");
+    // Nearly every text ends with its end mark, or has none: looked for from the end.
+    let Some(mark) = (p.start..p.end).rev().find(|&k| is_end(p.lines[k].text)) else { return };
+    let below: Vec<usize> = (mark + 1..p.end).filter(|&k| !p.lines[k].is_blank() && !p.is_held(k)).collect();
+    let telegrams = |k: &usize| {
+        let text = p.lines[*k].text.trim();
+        is_telegram_line(text)
+            || envelope::parse_de_line(text).is_some()
+            || super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
+            || super::body::trailer_kind(text).is_some()
+            || super::body::is_closing_note(text)
+    };
+    if below.is_empty() || below.iter().any(telegrams) {
+        return;
+    }
+    for k in below {
+        p.remove(k, Debris::Container);
+    }
+    p.end = mark + 1;
 }
 
 /// A row of `PlusD`'s metadata: its lines, its label, its value.
