@@ -905,10 +905,7 @@ fn take_signature_after_last_sentence(p: &mut Builder<'_>, drafts: &mut [Draft])
     let Some(&line) = last.lines.last() else { return false };
     // The sentence's end and a name (at most 42 bytes) end the line: only its end is looked at.
     let text = p.lines[line].text;
-    let mut from = text.len().saturating_sub(64);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::lines::ceil_char_boundary(text, text.len().saturating_sub(64));
     // After a closing formula with no full stop (`End of Part One LA LIME`), as after a closing
     // parenthesis (`END COMMENT) HUNTSMAN`), only a name in capitals; after the post's classified
     // website run on (`Visit London's Classified Website: http://…/index. cfm TUTTLE`), the same.

@@ -113,10 +113,7 @@ fn plain(c: char) -> Option<char> {
 /// one search for `C2` and `EF` bytes at memory speed, and a look at each `E2` byte, the lead
 /// of `’` and `“` too, in the first 8 KB).
 pub fn plain_spaces(text: &str) -> Option<String> {
-    let mut end = text.len().min(SPACES_WITHIN);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::lines::floor_char_boundary(text, SPACES_WITHIN);
     let head = &text[..end];
     // A no-break space anywhere (an HTML e-mail's `&nbsp; ` stands only where two spaces did,
     // which a telegram's header may not have); the others where a copy made them all.

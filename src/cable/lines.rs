@@ -136,6 +136,15 @@ pub fn floor_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// The nearest char boundary of `text` at or after byte `at` (`text.len()` past its end).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Collapses runs of white space into single spaces.
 pub fn collapse_ws(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -314,10 +314,7 @@ fn paragraph_numbers(text: &str, numbers: &mut Vec<(usize, usize)>) {
         if !(after_space && first && misspelt(start, dot, b"lO")) {
             continue;
         }
-        let mut end = text.len().min(mark + 16);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = crate::lines::floor_char_boundary(text, mark + 16);
         if super::shapes::leading_marking(&text[mark..end]).0.is_some() {
             numbers.push((start, dot));
         }

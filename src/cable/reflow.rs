@@ -311,10 +311,7 @@ enum Place {
 /// its `E.O.`; a field of a text wrapped again may begin a line by chance; one after a blank
 /// line tells nothing, as a telegram's paragraphs stay apart in a copy wrapped again).
 fn header_wrapped_again(text: &str) -> bool {
-    let mut end = text.len().min(HEADER_REACH);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::lines::floor_char_boundary(text, HEADER_REACH);
     let head = &text[..end];
     let b = head.as_bytes();
     // Lines end at `\n`, `\r\n` or `\r`, as the parser reads them.
@@ -344,10 +341,7 @@ fn header_wrapped_again(text: &str) -> bool {
                 let blank = line == 0 || b[line_start(above_end)..above_end].iter().all(u8::is_ascii_whitespace);
                 return Some(if blank { Place::BeginsBlock } else { Place::BeginsLine });
             }
-            from = at + 1;
-            while !hay.is_char_boundary(from) {
-                from += 1;
-            }
+            from = crate::lines::ceil_char_boundary(hay, at + 1);
         }
         None
     };
@@ -713,10 +707,7 @@ fn fields_run_together(line: &str, needed: usize) -> bool {
 
 /// [`fields_run_together`] in the first `within` bytes of the line.
 fn run_together_within(line: &str, needed: usize, within: usize) -> bool {
-    let mut head_len = line.len().min(within);
-    while !line.is_char_boundary(head_len) {
-        head_len -= 1;
-    }
+    let head_len = crate::lines::floor_char_boundary(line, within);
     let head = &line[..head_len];
     let b = head.as_bytes();
     let mut seen = [false; 8];
@@ -752,10 +743,7 @@ fn run_together_within(line: &str, needed: usize, within: usize) -> bool {
             if note(at, &mut seen) {
                 return true;
             }
-            from = at + 1;
-            while !head.is_char_boundary(from) {
-                from += 1;
-            }
+            from = crate::lines::ceil_char_boundary(head, at + 1);
         }
     }
     false
@@ -2082,10 +2070,7 @@ fn closing_note_at(line: &str) -> Option<usize> {
 /// last 400 bytes hold no such address.
 pub(crate) fn website_footer(line: &str) -> Option<(usize, usize)> {
     let b = line.as_bytes();
-    let mut from = b.len().saturating_sub(400);
-    while !line.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::lines::ceil_char_boundary(line, b.len().saturating_sub(400));
     let tail = &line[from..];
     let named = from + crate::lines::find_ci(tail, " Classified Web")?;
     // `Visit` a few words before (`Please visit Embassy Rabat's Classified Website`).
