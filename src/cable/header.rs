@@ -1255,8 +1255,9 @@ fn read_cablegate_rows(p: &mut Builder<'_>, end: usize) {
 /// A page's text copied whole (a browser's select-all of a cable's page): its navigation, its
 /// introduction, its lists of posts and dates, above the telegram. Set aside (`Container`, in
 /// `removed`): the lines above the first the header reads (the envelope's or caption's, a
-/// banner, a print-out's head, the partial-extract note, a dateline…; a telegram's own line, its
-/// transmission, caption, E.O. or TAGS, within 40 lines), three or more (one or more around the
+/// banner, a print-out's head, the partial-extract note, a dateline, a *Foreign Relations*
+/// title…; a telegram's own line, its transmission, caption, E.O. or TAGS, or such a title, within
+/// 40 lines), three or more (one or more around the
 /// page's metadata), none of them a numbered paragraph or a caption field (a telegram's own
 /// text above its header stays).
 fn set_aside_page_above(p: &mut Builder<'_>) {
@@ -1269,6 +1270,7 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
     let header_line = |text: &str| {
         let t = text.trim();
         is_telegram_line(t)
+            || frus::title(t).is_some()
             || ["FM ", "TO ", "INFO "].iter().any(|w| t.strip_prefix(w).is_some_and(office))
             || ["ACTION ", "ORIGIN "].iter().any(|w| t.strip_prefix(w).is_some_and(|r| r.contains('-')))
             || t.strip_prefix("PAGE ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
@@ -1289,8 +1291,10 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
         return;
     };
     // A telegram's own line follows within a few dozen (a stray `TO SECSTATE…` in a body is none).
-    let telegram =
-        (first..p.end.min(first + 40)).any(|k| !p.is_held(k) && is_telegram_line(&p.shaped(p.lines[k].text)));
+    let telegram = (first..p.end.min(first + 40)).any(|k| {
+        let text = p.shaped(p.lines[k].text);
+        !p.is_held(k) && (is_telegram_line(&text) || frus::title(text.trim()).is_some())
+    });
     if !telegram {
         return;
     }
@@ -1413,7 +1417,9 @@ fn end_telegram_at(p: &mut Builder<'_>, start: usize) {
 /// title.
 fn read_frus_notes(p: &mut Builder<'_>) {
     let mut texts = p.lines.iter().filter(|l| !l.is_blank()).map(|l| l.text);
-    if !texts.by_ref().take(3).any(|t| frus::title(t).is_some()) {
+    // At the top, or under a few lines of the page it was copied from (its site's name, its
+    // trail of links).
+    if !texts.by_ref().take(8).any(|t| frus::title(t).is_some()) {
         return;
     }
     let Some((start, note)) = (0..p.end).find_map(|k| frus::source_note(p.lines[k].text).map(|n| (k, n))) else {
@@ -1550,6 +1556,19 @@ mod tests {
             ([Some(1), Some(2)].as_slice(), ["Tasca".to_owned()].as_slice())
         );
         assert!(c.unknown.is_empty(), "{:?}", c.unknown);
+        // Its page copied whole from the browser: the site's name and trail of links above the
+        // title are the page's, its footer under the notes the notes'. Before, nothing was read.
+        let page = format!(
+            "Historical Documents - Office of the Historian\n\nOffice of the Historian Search\n\n\
+             Historical Documents \u{203a} FRUS 1969\u{2013}1976, Volume XXX \u{203a} Document 123\n\n{text}\n\
+             Office of the Historian, Foreign Service Institute, United States Department of State\n"
+        );
+        let copied = crate::parse(&page);
+        assert_eq!(
+            (copied.id, copied.classification, copied.subject, copied.signers, copied.unknown),
+            (c.id.clone(), c.classification, c.subject.clone(), c.signers.clone(), Vec::new())
+        );
+        assert_eq!(copied.removed.iter().filter(|r| r.kind == Debris::Container).count(), 3);
         // The Department's telegrams are `STATE`'s; the Secretary's from his travels, `SECTO`'s.
         let state = "Telegram From the Department of State to the Embassy in Cyprus\n\nWashington, July 16, 1974, 0215Z.\n\n\
                      153425. Subject: Cyprus. Refs: (A) Nicosia 1234; (B) State 152000.\n\n1. Text.\n\nKissinger\n\n\
