@@ -1094,23 +1094,30 @@ fn second_envelope(p: &Builder<'_>) -> Option<(usize, String)> {
 /// Where it begins, and its post and number.
 fn second_caption(p: &Builder<'_>) -> Option<(usize, String)> {
     let caption = |k: usize| {
-        let text = p.lines[k].text.trim();
         // Most lines are rejected on their first byte.
-        if !text.starts_with(['C', 'S', 'U', 'L', 'T']) {
+        let text = p.lines[k].text.trim_ascii_start();
+        let b = text.as_bytes();
+        let capitals = b.len() > 12 && b[1].is_ascii_uppercase() || b.get(1) == Some(&b' ');
+        if !capitals || !matches!(b[0], b'C' | b'S' | b'U' | b'L' | b'T') {
             return None;
         }
+        let text = text.trim_end();
         classification::parse_caption_line(text)
             .filter(|c| c.is_whole() && c.serial.is_some() && c.station.is_some())
             .map(|c| (c.station.unwrap_or_default(), c.serial.unwrap_or_default()))
     };
     let (first, own) = (0..p.end).find_map(|k| caption(k).map(|c| (k, c)))?;
-    // Under the first's subject or a numbered paragraph (a page may give its header alone).
-    let mut body = false;
+    // Under the first's subject or a numbered paragraph (a page may give its header alone),
+    // looked for above a caption of another only (nearly every text has none).
+    let body = |k: usize| {
+        (first + 1..k).any(|j| {
+            let text = p.lines[j].text;
+            super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
+                || strip_subject_keyword(text.trim()).is_some()
+        })
+    };
     for k in first + 1..p.end {
-        let text = p.lines[k].text;
-        body |= super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
-            || strip_subject_keyword(text.trim()).is_some();
-        let Some(other) = caption(k).filter(|&c| body && c != own) else { continue };
+        let Some(other) = caption(k).filter(|&c| c != own && body(k)) else { continue };
         // Over the caption's fields, an office's instructions may stand (`STATE FOR EUR/RPM`).
         let fields = p.lines[k + 1..p.end]
             .iter()
@@ -1320,9 +1327,13 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
 /// caption's line) nor an archive's trailer or a closing note, which are read as such; the text
 /// ends at the mark.
 fn set_aside_page_below(p: &mut Builder<'_>) {
-    let is_end = |text: &str| matches!(text.trim(), "NNNN" | "NNN" | "<< END OF DOCUMENT >>");
-    // Nearly every text ends with its end mark, or has none: looked for from the end.
-    let Some(mark) = (p.start..p.end).rev().find(|&k| is_end(p.lines[k].text)) else { return };
+    let is_end = |text: &str| {
+        let text = text.trim_ascii();
+        text.starts_with(['N', '<']) && matches!(text, "NNNN" | "NNN" | "<< END OF DOCUMENT >>")
+    };
+    // Looked for from the end, among the last lines: a footer is a few lines.
+    let from = p.end.saturating_sub(FOOTER_LINES).max(p.start);
+    let Some(mark) = (from..p.end).rev().find(|&k| is_end(p.lines[k].text)) else { return };
     let below: Vec<usize> = (mark + 1..p.end).filter(|&k| !p.lines[k].is_blank() && !p.is_held(k)).collect();
     let telegrams = |k: &usize| {
         let text = p.lines[*k].text.trim();
@@ -1340,6 +1351,9 @@ fn set_aside_page_below(p: &mut Builder<'_>) {
     }
     p.end = mark + 1;
 }
+
+/// How many lines from the end a page's footer under the telegram is looked for.
+const FOOTER_LINES: usize = 40;
 
 /// A row of `PlusD`'s metadata: its lines, its label, its value.
 type PlusdRow = (Vec<usize>, &'static str, String);
