@@ -1,7 +1,7 @@
 // End to end: cables from sources other than the 2010 pages, as a reader sees them — text
 // whose line breaks were lost, a partial extract (an estimate shown as one), a text under
-// another cable's envelope (a visible warning), two cables pasted together, a row of cables.csv, a
-// 1970s telegram.
+// another cable's envelope (a visible warning), two cables pasted together, a cable's page copied
+// whole from the browser, a row of cables.csv, a 1970s telegram.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -82,6 +82,27 @@ test('two cables pasted one after the other: the first is shown, a warning says 
   assert.ok(await warning.isVisible());
   // Named by the second's sender, as its envelope gives it.
   assert.match(await warning.innerText(), /USMISSION USUN NEW YORK #0078/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a cable page copied whole from the browser (select all, copy) reads as the page: its menus set aside', async () => {
+  // What a reader copies: the 2010 page's text as Chromium itself lays it out (innerText), its
+  // menus, lists of posts and introduction above the telegram.
+  const source = await env.browser.newPage();
+  await source.setContent(await readFile(resolve(CORPUS, '09BEIJING1957.html'), 'utf8'), { waitUntil: 'domcontentloaded' });
+  const copied = await source.evaluate(() => document.body.innerText);
+  await source.close();
+  assert.match(copied, /Browse by origin/);
+  const { page, problems } = await openPage(env.browser, env.server.url);
+  await heading(page).waitFor();
+  await paste(page, copied);
+  await heading(page).filter({ hasText: 'GOOGLE CLAIMS HARRASSMENT BY CHINESE GOVERNMENT' }).waitFor();
+  assert.equal(await metaValue(page, 'Reference ID'), '09BEIJING1957');
+  assert.equal(await page.locator('.cv-banner').first().innerText(), 'UNCLASSIFIED//SBU//SIPDIS');
+  assert.ok((await page.locator('.cv-para__anchor').count()) >= 8);
+  // None of the page's menus is read as the cable's text.
+  assert.doesNotMatch(await page.locator('.cv-body').innerText(), /Browse by|Currently released/);
   assert.deepEqual(problems, []);
   await page.close();
 });
