@@ -237,6 +237,24 @@ fn long_inputs_are_read_in_one_pass() {
     let c = cable::parse(&input);
     assert_eq!(c.subject.as_deref(), Some("FOO"));
     assert_eq!(c.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>(), 1);
+    // 60,000 other messages' `DE` lines inside a quoted text (each read the quote marks from the
+    // first line on: 25 s), and as many captions with TAGS under them (the same, and each asked
+    // whether the first's body had begun from its first line on).
+    let des: String = (0..60_000).map(|k| format!("DE RUEHRO #{k:04} 0010000\n")).collect();
+    let input = format!("VZCZCXRO0001\nDE RUEHFR #0001 0010000\n\n1. (U) QUOTE\n{des}");
+    assert!(cable::parse(&input).diagnostics.iter().all(|d| d.kind != cable::model::DiagnosticKind::SecondCable));
+    let captions: String = (0..60_000).map(|k| format!("UNCLAS ROME {k:06}\nTAGS: PREL\n\n")).collect();
+    let input = format!("UNCLAS PARIS 000001\nSUBJECT: X\n\n1. (U) QUOTE\n{captions}");
+    assert!(cable::parse(&input).diagnostics.iter().all(|d| d.kind != cable::model::DiagnosticKind::SecondCable));
+    // A page of 100,000 navigation blocks never closed (each looked for its close to the end:
+    // 77 s), the cable after them read.
+    let page = format!(
+        "<html><body>{}<p>UNCLAS PARIS 000001</p><p>1. (U) Text.</p></body></html>",
+        "<div class=\"nav\">x ".repeat(100_000)
+    );
+    let c = cable::parse(&page);
+    let last = c.sections.iter().flat_map(|s| &s.paragraphs).next_back().map(|p| p.text.as_str());
+    assert_eq!((c.origin.as_deref(), last), (Some("PARIS"), Some("Text.")));
 }
 
 /// Replays an input `make fuzz` once crashed on (`tests/fixtures/fuzz/`), as bytes and as text.

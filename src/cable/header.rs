@@ -1018,22 +1018,36 @@ fn set_aside_second_cable(p: &mut Builder<'_>) {
     p.end = start;
 }
 
-/// How deep lines `from..to` leave a quoted text: `QUOTE` opens one, `UNQUOTE` closes it.
-fn quote_depth(p: &Builder<'_>, from: usize, to: usize) -> usize {
-    let mut depth = 0usize;
-    for line in &p.lines[from..to] {
-        if crate::lines::find_ci(line.text, "QUOTE").is_none() {
-            continue;
-        }
-        for word in line.text.split(|c: char| !c.is_ascii_alphanumeric()) {
-            match word {
-                "QUOTE" => depth += 1,
-                "UNQUOTE" => depth = depth.saturating_sub(1),
-                _ => {}
+/// How deep in a quoted text a line stands (`QUOTE` opens one, `UNQUOTE` closes it), read on
+/// from a line down, each line once however many are asked about (a text of many quoted
+/// telegrams is read once, not once per telegram).
+struct QuoteDepth {
+    at: usize,
+    depth: usize,
+}
+
+impl QuoteDepth {
+    fn from(line: usize) -> Self {
+        QuoteDepth { at: line, depth: 0 }
+    }
+
+    /// The depth at line `to` (at or below the last asked about).
+    fn at(&mut self, p: &Builder<'_>, to: usize) -> usize {
+        for line in &p.lines[self.at.min(to)..to] {
+            if crate::lines::find_ci(line.text, "QUOTE").is_none() {
+                continue;
+            }
+            for word in line.text.split(|c: char| !c.is_ascii_alphanumeric()) {
+                match word {
+                    "QUOTE" => self.depth += 1,
+                    "UNQUOTE" => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                }
             }
         }
+        self.at = self.at.max(to);
+        self.depth
     }
-    depth
 }
 
 /// A second cable's envelope ([`set_aside_second_cable`]): where it begins, and what names it
@@ -1055,14 +1069,15 @@ fn second_envelope(p: &Builder<'_>) -> Option<(usize, String)> {
     // (a first cable copied without its envelope): then it opens a second.
     let paragraphs_above = first > 12
         && p.lines[..first].iter().any(|l| super::shapes::paragraph_start(l.text).is_some_and(|s| s.number.is_some()));
-    let (at, other) = if paragraphs_above && quote_depth(p, 0, first) == 0 {
+    let (at, other) = if paragraphs_above && QuoteDepth::from(0).at(p, first) == 0 {
         (first, own.clone())
     } else {
+        let mut quotes = QuoteDepth::from(first);
         des[1..]
             .iter()
             .find(|(k, line)| {
                 let other = line.station != own.station || line.station_serial != own.station_serial;
-                other && quote_depth(p, first, *k) == 0
+                other && quotes.at(p, *k) == 0
             })?
             .clone()
     };
@@ -1108,23 +1123,27 @@ fn second_caption(p: &Builder<'_>) -> Option<(usize, String)> {
     };
     let (first, own) = (0..p.end).find_map(|k| caption(k).map(|c| (k, c)))?;
     // Under the first's subject or a numbered paragraph (a page may give its header alone),
-    // looked for above a caption of another only (nearly every text has none).
-    let body = |k: usize| {
-        (first + 1..k).any(|j| {
-            let text = p.lines[j].text;
-            super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
-                || strip_subject_keyword(text.trim()).is_some()
-        })
+    // looked for above a caption of another only (nearly every text has none), each line once.
+    let (mut read_to, mut body) = (first + 1, false);
+    let mut body_above = |k: usize| {
+        while !body && read_to < k {
+            let text = p.lines[read_to].text;
+            body = super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
+                || strip_subject_keyword(text.trim()).is_some();
+            read_to += 1;
+        }
+        body
     };
+    let mut quotes = QuoteDepth::from(first);
     for k in first + 1..p.end {
-        let Some(other) = caption(k).filter(|&c| c != own && body(k)) else { continue };
+        let Some(other) = caption(k).filter(|&c| c != own && body_above(k)) else { continue };
         // Over the caption's fields, an office's instructions may stand (`STATE FOR EUR/RPM`).
         let fields = p.lines[k + 1..p.end]
             .iter()
             .filter(|l| !l.is_blank())
             .take(12)
             .any(|l| is_field_line(l.text.trim()) || l.text.trim().starts_with("SIPDIS"));
-        if fields && quote_depth(p, first, k) == 0 {
+        if fields && quotes.at(p, k) == 0 {
             return Some((k, format!("{} {}", other.0, other.1)));
         }
     }

@@ -315,6 +315,7 @@ const SKIPPED: [&str; 9] = ["script", "style", "noscript", "template", "nav", "h
 fn text_of(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len());
     let mut rest = markup;
+    let mut parts_closed = true;
     while let Some(lt) = rest.find('<') {
         decode_into(&rest[..lt], &mut out);
         let tag_area = &rest[lt..];
@@ -328,10 +329,14 @@ fn text_of(markup: &str) -> String {
         rest = &tag_area[gt + 1..];
         let opening = !tag_area.starts_with("</");
         match name.as_str() {
-            "div" | "ul" if opening && names_page_part(&tag) => {
+            "div" | "ul" if opening && parts_closed && names_page_part(&tag) => {
                 // A page's part by its class or id (`<div class="footer">`, `<ul id="nav">`), its
-                // own elements of the same name inside it counted; kept if it is never closed.
-                rest = after_element(rest, &name).unwrap_or(rest);
+                // own elements of the same name inside it counted; kept if it is never closed
+                // (and then no other is looked for: each would be looked for to the end).
+                match after_element(rest, &name) {
+                    Some(after) => rest = after,
+                    None => parts_closed = false,
+                }
                 out.push('\n');
             }
             "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table" | "td" | "th" | "dd" | "dt" => {
