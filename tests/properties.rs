@@ -240,10 +240,11 @@ fn long_inputs_are_read_in_one_pass() {
     // 60,000 other messages' `DE` lines inside a quoted text (each read the quote marks from the
     // first line on: 25 s), and as many captions with TAGS under them (the same, and each asked
     // whether the first's body had begun from its first line on).
-    let des: String = (0..60_000).map(|k| format!("DE RUEHRO #{k:04} 0010000\n")).collect();
+    let lines = |line: &dyn Fn(usize) -> String| (0..60_000).map(line).collect::<Vec<_>>().concat();
+    let des = lines(&|k| format!("DE RUEHRO #{k:04} 0010000\n"));
     let input = format!("VZCZCXRO0001\nDE RUEHFR #0001 0010000\n\n1. (U) QUOTE\n{des}");
     assert!(cable::parse(&input).diagnostics.iter().all(|d| d.kind != cable::model::DiagnosticKind::SecondCable));
-    let captions: String = (0..60_000).map(|k| format!("UNCLAS ROME {k:06}\nTAGS: PREL\n\n")).collect();
+    let captions = lines(&|k| format!("UNCLAS ROME {k:06}\nTAGS: PREL\n\n"));
     let input = format!("UNCLAS PARIS 000001\nSUBJECT: X\n\n1. (U) QUOTE\n{captions}");
     assert!(cable::parse(&input).diagnostics.iter().all(|d| d.kind != cable::model::DiagnosticKind::SecondCable));
     // A page of 100,000 navigation blocks never closed (each looked for its close to the end:
