@@ -23,6 +23,12 @@ pub const SAMPLES: [(&str, Option<&str>); 3] = [
 
 /// How the switcher names an edited cable: its ID, else its post and number, else its
 /// subject, else that it is edited text.
+/// The names a text opened from a paste or a drop has until its cable names it.
+pub const UNNAMED: [&str; 2] = ["Pasted text", "Dropped text"];
+
+/// What [`shown_name`] calls a text that names no cable.
+const EDITED: &str = "Edited text";
+
 fn shown_name(cable: &Cable) -> String {
     if let Some(id) = &cable.id {
         return id.clone();
@@ -33,7 +39,7 @@ fn shown_name(cable: &Cable) -> String {
     match &cable.subject {
         Some(subject) if subject.chars().count() > 40 => format!("{}…", subject.chars().take(40).collect::<String>()),
         Some(subject) => subject.clone(),
-        None => "Edited text".to_owned(),
+        None => EDITED.to_owned(),
     }
 }
 
@@ -376,7 +382,15 @@ impl Reducible for AppState {
                 next.open(vec![document]);
             }
             Action::OpenText { name, text } => {
-                let document = Document::from_text(&name, &text);
+                let mut document = Document::from_text(&name, &text);
+                // A paste or a drop is named by the cable it holds (its ID, its post and number,
+                // or its subject), as an edit is: two pasted cables are told apart in the switcher.
+                if UNNAMED.contains(&name.as_str()) && document.problem.is_none() {
+                    let shown = shown_name(&document.cable);
+                    if shown != EDITED {
+                        document.name = AttrValue::from(shown);
+                    }
+                }
                 next.open(vec![document]);
             }
             Action::OpenFromLibrary { name, text, find } => {

@@ -52,7 +52,7 @@ pub fn use_page_listeners(
                 if let Some(data) =
                     event.dyn_ref::<web_sys::ClipboardEvent>().and_then(web_sys::ClipboardEvent::clipboard_data)
                 {
-                    open_transfer(&dispatcher, &on_files, &data, "Pasted text");
+                    open_transfer(&dispatcher, &on_files, &data, crate::ui::state::UNNAMED[0]);
                 }
             })
         };
@@ -91,7 +91,7 @@ pub fn use_page_listeners(
                     });
                     return;
                 }
-                open_transfer(&dispatcher, &on_files, &data, "Dropped text");
+                open_transfer(&dispatcher, &on_files, &data, crate::ui::state::UNNAMED[1]);
             })
         };
         let print = EventListener::new(&gloo::utils::window(), "beforeprint", |_| browser::set_all_sections_open(true));
