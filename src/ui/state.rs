@@ -151,6 +151,18 @@ impl Document {
         }
     }
 
+    /// A paste or a drop named by the cable it holds (its ID, its post and number, or its
+    /// subject), as an edit is: two pasted cables are told apart in the switcher.
+    fn named(mut self) -> Self {
+        if UNNAMED.contains(&self.name.as_str()) && self.problem.is_none() {
+            let shown = shown_name(&self.cable);
+            if shown != EDITED {
+                self.name = AttrValue::from(shown);
+            }
+        }
+        self
+    }
+
     /// A file's bytes: binary is refused, invalid UTF-8 replaced (the parser notes it).
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Self {
         let Some((text, replaced)) = cable::decode(bytes) else {
@@ -381,18 +393,7 @@ impl Reducible for AppState {
                 let document = Document::large_text(&name, head, whole);
                 next.open(vec![document]);
             }
-            Action::OpenText { name, text } => {
-                let mut document = Document::from_text(&name, &text);
-                // A paste or a drop is named by the cable it holds (its ID, its post and number,
-                // or its subject), as an edit is: two pasted cables are told apart in the switcher.
-                if UNNAMED.contains(&name.as_str()) && document.problem.is_none() {
-                    let shown = shown_name(&document.cable);
-                    if shown != EDITED {
-                        document.name = AttrValue::from(shown);
-                    }
-                }
-                next.open(vec![document]);
-            }
+            Action::OpenText { name, text } => next.open(vec![Document::from_text(&name, &text).named()]),
             Action::OpenFromLibrary { name, text, find } => {
                 next.open_from_library(&name, &text);
                 next.query = AttrValue::from(find);
