@@ -1329,9 +1329,11 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
         let text = p.lines[*k].text.trim();
         is_field_line(text) || super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
     };
-    // Fewer where the page's own metadata was read among them (its title over its table).
+    // Fewer where the page's own metadata was read among them (its title over its table), or
+    // where they ran together on a long line (a page copied whole whose breaks were lost).
     let least = if p.cable.page.is_some() { 1 } else { 3 };
-    if above.len() < least || above.iter().any(own) {
+    let bytes: usize = above.iter().map(|&k| p.lines[k].text.len()).sum();
+    if above.len() < least && bytes < 2000 || above.iter().any(own) {
         return;
     }
     for k in above {

@@ -67,7 +67,7 @@ pub fn needs_reflow_lines<'a>(text: &str, lines: impl Iterator<Item = &'a str> +
     }
     // A run-together caption block sits at the start of the text: the first long lines tell.
     let first = lines.clone().find(|l| !l.trim().is_empty());
-    lines.clone().filter(|l| l.len() > LONG_LINE).take(2).any(is_run_together)
+    lines.clone().filter(|l| l.len() > LONG_LINE).take(2).any(|l| is_run_together(l) || telegram_inside(l).is_some())
         || first.is_some_and(|l| l.len() > LONG_LINE && (body_run_together(l, len) || frus_cuts(l).is_some()))
         || caption_block_run_together(lines, SHORTEST_CAPTION_BLOCK)
 }
@@ -473,7 +473,19 @@ fn reflow_lines(text: &str) -> String {
         let ends_text = at + line.len() >= last;
         at += line.len() + 1;
         let long = line.len() > LONG_LINE;
-        if line.len() >= SHORTEST_RUN && is_run_together(line) {
+        // A page's words run together before the telegram on its line (a page copied whole, then
+        // its breaks lost): a line of their own, the telegram read from its first line on.
+        let mut run = line.len() >= SHORTEST_RUN && is_run_together(line);
+        let line = match (!run).then(|| telegram_inside(line)).flatten() {
+            Some(cut) => {
+                out.push_str(line[..cut].trim_end());
+                out.push('\n');
+                run = true;
+                &line[cut..]
+            }
+            None => line,
+        };
+        if run {
             let (read, next) = rebreak(line, &mut out, Along { body: false, ends_text, station });
             station = read;
             if piece {
@@ -2161,6 +2173,51 @@ fn printout_page_end(line: &str, i: usize) -> Option<usize> {
     let dtg = |t: &&str| t.len() == 7 && t.ends_with('Z') && t[..6].bytes().all(|c| c.is_ascii_digit());
     let time = page.and_then(|_| words.take(8).find(dtg))?;
     Some(time.as_ptr() as usize - line.as_ptr() as usize + time.len())
+}
+
+/// The shortest line [`telegram_inside`] looks into: a page's words before its telegram run to
+/// kilobytes (the 2010 viewer's ~10 KB); a paragraph's line rarely does.
+const PAGE_BEFORE_TELEGRAM: usize = 4096;
+
+/// Where a telegram run together begins deep in a long line that does not open with it (a page
+/// copied whole, then its line breaks lost: ~10 KB of a site's menus before it): at its envelope's
+/// first word (`VZCZC…`), a partial extract's note, its date-time group before `FM` or its caption
+/// spelled out, after a space, with the header run together from there. Asked of a line that does
+/// not open with its header; `None` for nearly every one.
+fn telegram_inside(line: &str) -> Option<usize> {
+    // A page's menus alone are longer than a paragraph; a line that opens with its header is
+    // told apart first (the caller asks).
+    if line.len() < PAGE_BEFORE_TELEGRAM {
+        return None;
+    }
+    let b = line.as_bytes();
+    // Or its date-time group before `FM` (`… Embassy Kabul O 310653Z JUL 08 FM AMEMBASSY KABUL`),
+    // or its caption spelled out (`C O N F I D E N T I A L KABUL 001975`).
+    let dtg = memchr::memmem::find_iter(b, b" FM ").take(8).find_map(|fm| {
+        let before = line[..fm].trim_end();
+        let words: Vec<&str> = before.rsplitn(5, ' ').collect();
+        let [year, month, group, precedence, ..] = words[..] else { return None };
+        let group_ok = group.len() == 7 && group.ends_with('Z') && group[..6].bytes().all(|c| c.is_ascii_digit());
+        let ok = group_ok
+            && year.len() == 2
+            && month.len() == 3
+            && precedence.len() == 1
+            && matches!(precedence, "O" | "P" | "R" | "Z");
+        ok.then(|| fm - (year.len() + month.len() + group.len() + precedence.len() + 3))
+    });
+    let marks = [
+        &b" VZCZC"[..],
+        b" This record is a partial extract",
+        b" C O N F I D E N T I A L ",
+        b" S E C R E T ",
+        b" U N C L A S",
+    ];
+    marks
+        .iter()
+        .filter_map(|mark| memchr::memmem::find(b, mark).map(|k| k + 1))
+        .chain(dtg)
+        .min()
+        .filter(|&at| at > 0 && is_run_together(&line[at..]))
 }
 
 /// Whether the order's number that ends at `at` is cited for the reasons after it (`Classified
