@@ -450,7 +450,7 @@ fn a_plusd_copy_of_the_1970s_with_its_line_breaks_lost() {
 /// or with blank lines between, nothing of the telegram; with tabs lost, no ID and 40 TAGS;
 /// saved in a table or `<div>`s, nothing of the telegram; in a `<dl>`, no signer (the footer's
 /// `Next | Previous` under it); the page copied whole from the browser, no signer (its footer
-/// joined to the last paragraph across the end marks).
+/// joined to the last paragraph across the end marks), and so when run together on one line.
 #[test]
 fn plusd_copies_in_other_shapes() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok");
@@ -488,6 +488,10 @@ fn plusd_copies_in_other_shapes() {
         ("saved, a <dl>", saved(in_cells("<dl>", "</dl>", "<dt>@</dt>", "<dd>@</dd>"))),
         ("saved, <div>s", saved(in_cells("<div>", "</div>", "<div class=\"row\"><div>@</div>", "<div>@</div></div>"))),
         ("the page copied whole", copied_from_the_browser(&page)),
+        (
+            "the page copied whole, run together",
+            copied_from_the_browser(&page).split_whitespace().collect::<Vec<_>>().join(" "),
+        ),
     ];
     for (shape, copy) in shapes {
         let read = cable::parse(&copy);

@@ -2058,6 +2058,19 @@ fn archive_trailer_at(line: &str) -> Option<usize> {
     }
 }
 
+/// Where a page's words begin after the telegram's last end mark on a run-together line (`…
+/// NNN Next | Previous`): after `NNNN`, `NNN` or `<< END OF DOCUMENT >>` in its last 300 bytes,
+/// with words after it. `None` when the line ends with the mark (nearly every one).
+fn words_after_end_mark(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let from = b.len().saturating_sub(300);
+    [&b" NNNN "[..], b" NNN ", b" << END OF DOCUMENT >> "]
+        .iter()
+        .filter_map(|mark| memchr::memmem::rfind(&b[from..], mark).map(|k| from + k + mark.len()))
+        .max()
+        .filter(|&at| !line[at..].trim().is_empty())
+}
+
 /// Where a closing note under the signature begins, after a space: the telecommunications
 /// center's (`NOTE BY OC/T: NOT PASSED TO ALL DIPLOMATIC POSTS.`) or the drafter's (`(DRAFTED BY
 /// EUR/UBI:JSMITH)`) in the text's last 300 bytes; the footnotes of an edition of the *Foreign
@@ -2294,8 +2307,11 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> (Option<&'a
     // A closing note after the signature (`… END TEXT. MCHENRY NOTE BY OC/T: NOT PASSED …`):
     // the signature before it, the note on a line of its own.
     let note = signed.then(|| closing_note_at(&line[..trailer.unwrap_or(line.len())])).flatten();
+    // A page's words after the telegram's end mark (`… TASCA CONFIDENTIAL NNN Next | Previous`,
+    // a page copied whole and run together): on a line of their own, the end mark the text's.
+    let page_after = signed.then(|| words_after_end_mark(&line[..note.or(trailer).unwrap_or(line.len())])).flatten();
     // The envelope's closing marks after it (`… CLINTON BT NNNN`): the signature before them.
-    let words_to = note.or(trailer).unwrap_or(line.len());
+    let words_to = page_after.or(note).or(trailer).unwrap_or(line.len());
     let (words_end, marks) = closing_marks(&line[..words_to]);
     let (footer, signature) = if signed { closing_words(line, words_end) } else { (Vec::new(), None) };
     if let Some(at) = signature {
@@ -2306,6 +2322,7 @@ fn rebreak<'a>(line: &'a str, out: &mut String, along: Along<'a>) -> (Option<&'a
         }
     }
     breaks.extend(footer);
+    breaks.extend(page_after.map(|at| (at, Break::Blank)));
     breaks.extend(note.map(|at| (at, Break::Blank)));
     if signed {
         breaks.extend(marks.into_iter().map(|at| (at, Break::Line)));
