@@ -1329,9 +1329,11 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
         let text = p.lines[*k].text.trim();
         is_field_line(text) || super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
     };
-    // Fewer where the page's own metadata was read among them (its title over its table), or
+    // Fewer where the page's own metadata was read among them (its title over its table) or
     // where they ran together on a long line (a page copied whole whose breaks were lost).
-    let least = if p.cable.page.is_some() { 1 } else { 3 };
+    // And above a *Foreign Relations* title, the first line of an edition's document.
+    let edition = frus::title(p.shaped(p.lines[first].text).trim()).is_some();
+    let least = if p.cable.page.is_some() || edition { 1 } else { 3 };
     let bytes: usize = above.iter().map(|&k| p.lines[k].text.len()).sum();
     if above.len() < least && bytes < 2000 || above.iter().any(own) {
         return;
@@ -1604,6 +1606,12 @@ mod tests {
             (c.id.clone(), c.classification, c.subject.clone(), c.signers.clone(), Vec::new())
         );
         assert_eq!(copied.removed.iter().filter(|r| r.kind == Debris::Container).count(), 3);
+        // And so copied, then run together on one line: the title found after the page's words.
+        let joined = crate::parse(&page.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            (joined.id, joined.classification, joined.subject, joined.signers),
+            (c.id.clone(), c.classification, c.subject.clone(), c.signers.clone())
+        );
         // The Department's telegrams are `STATE`'s; the Secretary's from his travels, `SECTO`'s.
         let state = "Telegram From the Department of State to the Embassy in Cyprus\n\nWashington, July 16, 1974, 0215Z.\n\n\
                      153425. Subject: Cyprus. Refs: (A) Nicosia 1234; (B) State 152000.\n\n1. Text.\n\nKissinger\n\n\

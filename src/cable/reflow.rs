@@ -610,9 +610,23 @@ fn frus_cuts(line: &str) -> Option<Vec<usize>> {
     }
     let date = line[place..end].trim_end();
     crate::fields::frus::place_and_date(date)?;
-    crate::fields::frus::title(line[start..place].trim())?;
+    // The title, or a page's words before it (its site's name and trail of links, a page copied
+    // whole and run together): the title then begins at its number (`123. Telegram From …`).
+    let title = if crate::fields::frus::title(line[start..place].trim()).is_some() {
+        start
+    } else {
+        let from =
+            ["Telegram From ", "Message From "].iter().filter_map(|w| line[start..place].rfind(w)).max()? + start;
+        let before = line[start..from].trim_end();
+        let number = before.rsplit(' ').next().unwrap_or("");
+        let numbered =
+            number.len() > 1 && number.ends_with('.') && number[..number.len() - 1].bytes().all(|c| c.is_ascii_digit());
+        let at = if numbered { start + before.len() - number.len() } else { from };
+        crate::fields::frus::title(line[at..place].trim())?;
+        (at > start && b[at - 1] == b' ').then_some(at)?
+    };
     (b.get(place - 1) == Some(&b' ')).then_some(())?;
-    let mut cuts = vec![place];
+    let mut cuts = if title > start { vec![title, place] } else { vec![place] };
     let end = end + b.get(end..).map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count());
     if end < line.len() && b[end - 1] == b' ' {
         cuts.push(end);
