@@ -762,8 +762,8 @@ pub fn tabbed_rows(line: &str) -> Vec<usize> {
 pub fn spaced_plusd_rows(line: &str) -> Vec<usize> {
     const ID: &str = "Canonical ID ";
     let Some(first) = memchr::memmem::find(line.as_bytes(), ID.as_bytes()) else { return Vec::new() };
+    // PlusD's form of it too (`1974ATHENS02959_b`).
     let id = line[first + ID.len()..].split_ascii_whitespace().next().unwrap_or("");
-    let id = id.split_once('_').map_or(id, |(id, _)| id);
     if crate::stations::canonical_id(id).is_none() {
         return Vec::new();
     }

@@ -1399,8 +1399,8 @@ fn stacked_plusd_rows(p: &Builder<'_>) -> Vec<PlusdRow> {
         match label_of(k) {
             Some(label) if label_of(next).is_none() => {
                 let value = p.lines[next].text.trim().to_owned();
-                let id = |v: &str| crate::stations::canonical_id(v.split_once('_').map_or(v, |(id, _)| id)).is_some();
-                if label == "Canonical ID" && !id(&value) || label != "Canonical ID" && rows.is_empty() {
+                let not_id = || crate::stations::canonical_id(&value).is_none();
+                if label == "Canonical ID" && not_id() || label != "Canonical ID" && rows.is_empty() {
                     return Vec::new();
                 }
                 rows.push((vec![k, next], label, value));
