@@ -534,13 +534,18 @@ fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft
     }
 }
 
+/// The lines that end a telegram's text: the teletype's `NNNN` (`NNN` in the archive's copies),
+/// and `<< END OF DOCUMENT >>`, `PlusD`'s close of a 1970s telegram's text. What a copy gives
+/// after the last of them is the page's (`header::set_aside_page_below`).
+pub const END_MARKS: [&str; 3] = ["NNNN", "NNN", "<< END OF DOCUMENT >>"];
+
 /// End-of-message lines and the trailers archives add after a telegram: never text, never signers.
 pub fn trailer_kind(text: &str) -> Option<Debris> {
-    // `<< END OF DOCUMENT >>`: PlusD's close of a 1970s telegram's text.
-    if matches!(text, "BT" | "NNN" | "NNNN")
+    if text == "BT"
+        || END_MARKS.contains(&text)
         || is_closing_serial(text)
         || text.eq_ignore_ascii_case("End Cable Text")
-        || text.eq_ignore_ascii_case("<< END OF DOCUMENT >>")
+        || text.eq_ignore_ascii_case(END_MARKS[2])
         || crate::container::export_marker(text)
     {
         return Some(Debris::EndOfText);

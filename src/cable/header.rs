@@ -1350,10 +1350,7 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
 /// caption's line) nor an archive's trailer or a closing note, which are read as such; the text
 /// ends at the mark.
 fn set_aside_page_below(p: &mut Builder<'_>) {
-    let is_end = |text: &str| {
-        let text = text.trim_ascii();
-        text.starts_with(['N', '<']) && matches!(text, "NNNN" | "NNN" | "<< END OF DOCUMENT >>")
-    };
+    let is_end = |text: &str| super::body::END_MARKS.contains(&text.trim_ascii());
     // Looked for from the end, among the last lines: a footer is a few lines.
     let from = p.end.saturating_sub(FOOTER_LINES).max(p.start);
     let Some(mark) = (from..p.end).rev().find(|&k| is_end(p.lines[k].text)) else { return };

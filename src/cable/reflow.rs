@@ -2078,9 +2078,14 @@ fn archive_trailer_at(line: &str) -> Option<usize> {
 fn words_after_end_mark(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     let from = b.len().saturating_sub(300);
-    [&b" NNNN "[..], b" NNN ", b" << END OF DOCUMENT >> "]
+    // Each a word of its own, a space on either side.
+    let apart = |at: usize, mark: &str| b[..at].ends_with(b" ") && b[at + mark.len()..].starts_with(b" ");
+    crate::body::END_MARKS
         .iter()
-        .filter_map(|mark| memchr::memmem::rfind(&b[from..], mark).map(|k| from + k + mark.len()))
+        .filter_map(|mark| {
+            let found = memchr::memmem::rfind_iter(&b[from..], mark.as_bytes()).map(|k| from + k);
+            found.filter(|&at| apart(at, mark)).map(|at| at + mark.len() + 1).next()
+        })
         .max()
         .filter(|&at| !line[at..].trim().is_empty())
 }
