@@ -2202,9 +2202,13 @@ fn is_rule_token(token: &str) -> bool {
 fn printout_page_end(line: &str, i: usize) -> Option<usize> {
     let mut words = line[i + 5..].split_ascii_whitespace();
     let page = words.next().filter(|n| n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()));
-    let dtg = |t: &&str| t.len() == 7 && t.ends_with('Z') && t[..6].bytes().all(|c| c.is_ascii_digit());
-    let time = page.and_then(|_| words.take(8).find(dtg))?;
+    let time = page.and_then(|_| words.take(8).find(|t| is_time_group(t)))?;
     Some(time.as_ptr() as usize - line.as_ptr() as usize + time.len())
+}
+
+/// A date-time group's day and time as one word (`171944Z`).
+fn is_time_group(word: &str) -> bool {
+    word.len() == 7 && word.ends_with('Z') && word[..6].bytes().all(|c| c.is_ascii_digit())
 }
 
 /// The shortest line [`telegram_inside`] looks into: a page's words before its telegram run to
@@ -2229,12 +2233,8 @@ fn telegram_inside(line: &str) -> Option<usize> {
         let before = line[..fm].trim_end();
         let words: Vec<&str> = before.rsplitn(5, ' ').collect();
         let [year, month, group, precedence, ..] = words[..] else { return None };
-        let group_ok = group.len() == 7 && group.ends_with('Z') && group[..6].bytes().all(|c| c.is_ascii_digit());
-        let ok = group_ok
-            && year.len() == 2
-            && month.len() == 3
-            && precedence.len() == 1
-            && matches!(precedence, "O" | "P" | "R" | "Z");
+        let ok =
+            is_time_group(group) && year.len() == 2 && month.len() == 3 && matches!(precedence, "O" | "P" | "R" | "Z");
         ok.then(|| fm - (year.len() + month.len() + group.len() + precedence.len() + 3))
     });
     let marks = [
