@@ -1523,11 +1523,22 @@ fn prose_after_capitals(line: &str, since: usize, i: usize) -> bool {
 
 /// A section heading just before paragraph break `at`: the words since the last sentence's end
 /// (`…End Summary. Reaching out to the Regions ¶2.`, `//THE END//`), one to eight of them, none
-/// ending a sentence, the first a capital's. `END SUMMARY` before a number is the end of a
-/// paragraph.
+/// ending a sentence, the first a capital's; over a rule, the words the rule underlines
+/// ([`underlined`]). `END SUMMARY` before a number is the end of a paragraph.
 fn heading_before(line: &str, at: usize) -> Option<usize> {
     let before = line[..at].trim_end();
-    let start = before.rfind(['.', '!', '?', '"', ')']).map_or(0, |k| k + 1);
+    let title = before.trim_end_matches(['-', ' ']);
+    let rule = before[title.len()..].trim_start();
+    let ruled = rule.contains("---") || rule.contains("- - -");
+    if ruled {
+        if let Some(start) = underlined(title, rule) {
+            return Some(start);
+        }
+    }
+    // Over a rule, the heading's own last mark is no sentence's end (`Whither Reform? ----`,
+    // `Getting to Know You (Again) ----`, `"Krysha" ----`).
+    let searched = if ruled { without_closing_mark(title) } else { before };
+    let start = searched.rfind(['.', '!', '?', '"', ')']).map_or(0, |k| k + 1);
     let heading = before[start..].trim_start();
     let words = heading.split_ascii_whitespace().count();
     let first = heading.split_ascii_whitespace().next()?;
@@ -1537,6 +1548,65 @@ fn heading_before(line: &str, at: usize) -> Option<usize> {
         && !first.eq_ignore_ascii_case("END")
         && start > 0;
     ok.then(|| before.len() - heading.len())
+}
+
+/// The heading a rule underlines as long as itself, as typists made them (`Medvedev in 2012?
+/// Tandem Tensions? ----------------------------------`, `…ODC  GOI Participants
+/// ----------------`, `Russia:  Negative Trends - - - - - - - - - - - - -`): where it begins
+/// in `title`, the text before the rule. It begins within two characters of the rule's length
+/// from the end, at a word in capitals after a sentence's end, a rule or two
+/// spaces (a line's end the copy kept); a first line that ends in a colon goes with it
+/// (`PRINCE KHALID'S REPUTATION: ANOTHER CASUALTY OF THE WAR? ----------------------------`).
+fn underlined(title: &str, rule: &str) -> Option<usize> {
+    let b = title.as_bytes();
+    let dashes = rule.bytes().filter(|&c| c == b'-').count();
+    let length = if rule.contains("- - -") { rule.len() } else { dashes };
+    let apart = |above: &str| {
+        let end = above.trim_end();
+        above.ends_with("  ")
+            || end.ends_with(['.', '!', '?', '"', ')', '\u{201d}'])
+            || end.ends_with("---")
+            || end.ends_with("- -")
+            || end.is_empty()
+    };
+    let opens = |heading: &str| {
+        let first = heading.trim_start_matches(['"', '\u{201c}', '(', '\'']).chars().next();
+        first.is_some_and(char::is_uppercase) && !crate::lines::starts_with_ci(heading, "END ")
+    };
+    let words = |heading: &str| heading.split_ascii_whitespace().count();
+    // Where the heading begins if it is `n` characters long: at a word (a space before it).
+    let at = |n: usize| {
+        let start = if n == 0 { title.len() } else { title.char_indices().rev().nth(n - 1)?.0 };
+        (start > 0 && b[start - 1] == b' ' && b.get(start).is_some_and(|&c| c != b' ') && opens(&title[start..]))
+            .then_some(start)
+    };
+    let matched = [0, 1, -1, 2, -2].into_iter().find_map(|d: isize| {
+        let start = at(length.checked_add_signed(d)?)?;
+        (apart(&title[..start]) && words(&title[start..]) <= 12).then_some(start)
+    });
+    // A first line that ends in a colon, the rule under the second.
+    let second = matched.or_else(|| at(length))?;
+    let first = title[..second].trim_end().strip_suffix(':').and_then(|line| {
+        let from = line.rfind(['.', '!', '?', '"', ')']).map_or(0, |k| k + 1);
+        let first = from + line[from..].len() - line[from..].trim_start().len();
+        (from > 0 && first < second && opens(&title[first..]) && words(&title[first..]) <= 12).then_some(first)
+    });
+    first.or(matched)
+}
+
+/// `title` without the mark that closes it and what that mark encloses (`Whither Reform?`
+/// → `Whither Reform`, `Getting to Know You (Again)` → `Getting to Know You `).
+fn without_closing_mark(title: &str) -> &str {
+    let Some(last) = title.chars().next_back() else { return title };
+    let inner = &title[..title.len() - last.len_utf8()];
+    let opener = match last {
+        ')' => '(',
+        '"' => '"',
+        '\u{201d}' => '\u{201c}',
+        '?' | '!' => return inner,
+        _ => return title,
+    };
+    inner.rfind(opener).map_or(inner, |k| &inner[..k])
 }
 
 /// Whether `text` opens with prose in mixed case: a capitalised word (after a portion mark,
@@ -3232,6 +3302,50 @@ mod tests {
                 "4. (U) Done.",
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_is_as_long_as_the_rule_under_it() {
+        // Run on between two paragraphs: the heading the rule underlines, however it ends and
+        // whatever stands before it (a list's last line, a rule above, a first line in a colon).
+        let cases = [
+            ("…dead end with its Pakistan policy.  Whither Reform? ---------------", "Whither Reform?"),
+            ("…End Summary. Getting to Know You (Again) ---------------------------", "Getting to Know You (Again)"),
+            ("…Maj. Greg Winston, US Embassy New Delhi, ODC  GOI Participants ----------------", "GOI Participants"),
+            (
+                "…in the 1990s. Reactions - Call for Action? Plea for Sympathy? --------------------------------------------- --",
+                "Reactions - Call for Action? Plea for Sympathy?",
+            ),
+            (
+                "…with the U.K. NATO and ESDP:  Inseparably Linked - - - - - - - - - - - - - - - - - -",
+                "NATO and ESDP:  Inseparably Linked",
+            ),
+            (
+                "…cocaine cases. ------------------------------------- INCOMPETENCE? LACK OF WILL? OR WORSE? -------------------------------------",
+                "INCOMPETENCE? LACK OF WILL? OR WORSE?",
+            ),
+            (
+                "…air strikes. PRINCE KHALID'S REPUTATION: ANOTHER CASUALTY OF THE WAR? ----------------------------",
+                "PRINCE KHALID'S REPUTATION: ANOTHER CASUALTY OF THE WAR?",
+            ),
+            (
+                "…IS UNTRUE. HIZBALLAH RESPONSE - DON\u{2019}T TOUCH! ---------------------------------",
+                "HIZBALLAH RESPONSE - DON\u{2019}T TOUCH!",
+            ),
+            ("…are in Iran. \"Krysha\" --------", "\"Krysha\""),
+            // A rule shorter than its heading: the heading after the sentence's end.
+            ("…as he said. Comment and Action Request ---------", "Comment and Action Request"),
+        ];
+        for (text, heading) in cases {
+            let line = format!("{text}  2. (C) More.");
+            let at = line.find("2. (C)").unwrap();
+            let start = heading_before(&line, at).unwrap_or_else(|| panic!("no heading in {text}"));
+            assert!(line[start..].starts_with(heading), "{text}: {}", &line[start..]);
+        }
+        // Within a paragraph, a rule's length in words is no heading (`…the first ten words
+        // of a sentence ----`: no capital where the length leads).
+        let line = "…the talks went on and on and on. the rest of it ---------------  2. (C) More.";
+        assert_eq!(heading_before(line, line.find("2. (C)").unwrap()), None);
     }
 
     #[test]
