@@ -139,6 +139,18 @@ pub fn plain_spaces(text: &str) -> Option<String> {
     })
 }
 
+/// `text` with each line's `\r\r\n` read as the one break it was: a Windows copy's `\r\n`
+/// converted again by a tool that wrote every `\n` as `\r\n`. Read as two breaks, every line
+/// stood a blank line from the next, and neither the double spacing nor the copy's own blank
+/// lines could be told. When at least half the text's breaks are so; `None` otherwise (for
+/// nearly every text, one search for a carriage return).
+pub fn carriage_returns_doubled(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    memchr::memchr(b'\r', b)?;
+    let doubled = memchr::memmem::find_iter(b, b"\r\r\n").count();
+    (doubled > 0 && doubled * 2 >= memchr::memchr_iter(b'\n', b).count()).then(|| text.replace("\r\r\n", "\r\n"))
+}
+
 /// A PDF's ligatures (`ﬁ` in `Classiﬁed By`, `ﬂ`, `ﬀ`, `ﬃ`, `ﬄ`, `ﬅ`, `ﬆ`), as its text layer
 /// gives them to a copy: the letters they join.
 fn ligature(c: char) -> Option<&'static str> {
@@ -481,6 +493,15 @@ mod tests {
         // A cable that quotes a line or two is no quoted text.
         assert_eq!(unquoted(&format!("> a note above\n{CABLE}")), None);
         assert_eq!(unquoted(CABLE), None);
+    }
+
+    #[test]
+    fn reads_a_doubled_carriage_return_as_one_break() {
+        let twice = CABLE.replace('\n', "\r\r\n");
+        assert_eq!(carriage_returns_doubled(&twice).as_deref(), Some(CABLE.replace('\n', "\r\n").as_str()));
+        // A Windows copy as it is, and a text with one stray doubled return, are left alone.
+        assert_eq!(carriage_returns_doubled(&CABLE.replace('\n', "\r\n")), None);
+        assert_eq!(carriage_returns_doubled(&CABLE.replacen('\n', "\r\r\n", 1)), None);
     }
 
     #[test]

@@ -125,6 +125,9 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
                 .to_owned(),
         ));
     }
+    if let Some(once) = layout::carriage_returns_doubled(&text) {
+        text = Cow::Owned(once);
+    }
     // No-break spaces and line separators read as the plain ones they stand for.
     if let Some(plain) = layout::plain_spaces(&text) {
         text = Cow::Owned(plain);
