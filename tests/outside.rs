@@ -318,6 +318,30 @@ fn national_archives_telegrams_with_their_blank_lines_lost() {
     assert!(numbered.share() >= 0.9, "numbered paragraphs {}/{}", numbered.right, numbered.total);
 }
 
+/// The telegrams in capitals and lower-cased, as a tool's copy gives them: the classification
+/// the archive's trailer gives (`*** CURRENT CLASSIFICATION *** SECRET`, `*** current
+/// classification *** secret`) is read in any case, as are the signers. Before: 80 and 79 of
+/// the 84 kept the classification they have as written; now 84 and 83 (lower-cased, a second
+/// section's caption with its serial wrapped onto the next line, `unclas section 02 of 02 usun
+/// new york` / `04958`, is not read as one).
+#[test]
+fn national_archives_telegrams_in_capitals_or_lower_cased() {
+    let shapes = [("in capitals", str::to_uppercase as fn(&str) -> String, 0), ("lower-cased", str::to_lowercase, 1)];
+    for (shape, change, allowed) in shapes {
+        let mut otherwise = Vec::new();
+        for (file, text, with, _) in cases("nara-1970s") {
+            let copy = change(&text);
+            let without = cable::parse(&copy);
+            common::assert_every_line_accounted(&file, &copy, &without);
+            let signers = |c: &Cable| c.signers.iter().map(|s| s.to_uppercase()).collect::<Vec<_>>();
+            if without.classification != with.classification || signers(&without) != signers(&with) {
+                otherwise.push(format!("{file}: {:?} {:?}", without.classification, without.signers));
+            }
+        }
+        assert!(otherwise.len() <= allowed, "{shape}: {} read otherwise: {otherwise:?}", otherwise.len());
+    }
+}
+
 /// `text` as a scan of a print-out reads it: a paragraph number's `1` at a line's start read as
 /// `l` (`l. WE ENDORSE…`, `lO. …` for `10.`, `l1.`).
 fn paragraph_ones_read_as_l(text: &str) -> String {

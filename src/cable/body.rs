@@ -660,7 +660,9 @@ pub(crate) fn is_closing_note(text: &str) -> bool {
     // Embassy Kuwait, visit:`) and another way there (`You can also access this site through the
     // State Department's Classified SIPRNET website.`).
     let unquoted = text.trim_start_matches(['"', '“']);
-    let website = starts_with_ci(unquoted, "Visit ") && find_ci(unquoted, "Classified Web").is_some()
+    // `Please visit Paris' Classified Website at:` too.
+    let invited = if starts_with_ci(unquoted, "Please ") { &unquoted[7..] } else { unquoted };
+    let website = starts_with_ci(invited, "Visit ") && find_ci(invited, "Classified Web").is_some()
         || starts_with_ci(unquoted, "http://")
         || starts_with_ci(unquoted, "https://")
         || text.as_bytes().last_chunk::<6>().is_some_and(|end| end.eq_ignore_ascii_case(b"visit:"))
@@ -675,7 +677,7 @@ pub(crate) fn is_closing_note(text: &str) -> bool {
 /// or caption repeated there (`LOU CUTLER`), an end marker (`END`), or a 1970s declassification
 /// schedule's mark left on the line above, run on when the line breaks were lost (`EXEMPT DUBS`).
 fn is_signature_debris(word: &str) -> bool {
-    const WORDS: [&str; 21] = [
+    const WORDS: [&str; 22] = [
         // `MINIMIZE CONSIDERED` (the post weighed the Department's restraint on traffic), on the
         // line above the name, run on when the line breaks were lost.
         "MINIMIZE",
@@ -699,6 +701,8 @@ fn is_signature_debris(word: &str) -> bool {
         "END",
         "NNN",
         "NNNN",
+        // The end of the post's website's address, a wrap set apart (`…/INDEX. CFM TUTTLE`).
+        "CFM",
     ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -1031,7 +1035,8 @@ fn split_glued_signature(p: &Builder<'_>, drafts: &mut Vec<Draft>) {
     let caps = p.caseless || !line.chars().any(char::is_lowercase);
     // The post's classified website closes many cables: its address ends no sentence, but the
     // text (`Visit Paris' Classified Website at:` / `http://www.state.sgov.gov/…` / `Stapleton`).
-    let address = before.contains("http") || before.contains("www.") || before.contains("sgov.gov");
+    // In capitals too, as cables in capitals wrote it (`HTTP://WWW.STATE.SGOV.GOV/…`).
+    let address = ["http", "www.", "sgov.gov"].iter().any(|a| find_ci(before, a).is_some());
     let ended = before.ends_with(['.', '!', '?', '"', '”', ')']) || before.split_whitespace().count() <= 2 || address;
     // In mixed case, a surname alone under a full stop (`touch with him.` / `Llorens`,
     // 08MADRID518) or that address, never a closing word.

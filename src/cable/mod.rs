@@ -464,13 +464,15 @@ fn build_id(p: &mut Builder<'_>, from_station: Option<&str>) {
 /// `*** Current Classification *** CONFIDENTIAL`: an archive's footer, the only word on the
 /// classification of a telegram kept without its caption (National Archives, 1970s).
 fn classification_from_trailer(p: &mut Builder<'_>) {
+    // Its label in any case (a copy in capitals: `*** CURRENT CLASSIFICATION *** SECRET`).
+    const LABEL: &str = "*** Current Classification ***";
     // Its lines read as one (a copy wrapped again may break them anywhere: `*** Current
     // Handling Restrictions *** EXDIS *** Current` / `Classification *** SECRET`).
     let trailer: Vec<&str> =
         p.cable.removed.iter().filter(|r| r.kind == Debris::ArchiveTrailer).map(|r| r.text.as_str()).collect();
     let trailer = trailer.join(" ");
-    let found = trailer.split("*** Current Classification ***").nth(1).and_then(|rest| {
-        let value = rest.split("***").next().unwrap_or_default();
+    let found = crate::lines::find_ci(&trailer, LABEL).and_then(|at| {
+        let value = trailer[at + LABEL.len()..].split("***").next().unwrap_or_default();
         fields::classification::parse_caption_line(value.trim()).and_then(|c| c.classification)
     });
     if let Some(class) = found {
