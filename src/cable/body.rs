@@ -154,7 +154,7 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
                         text: draft_text(own, &p.lines[i + 1..]),
                     });
                 } else if let Some(draft) = current.as_mut() {
-                    if gap && !continues(&draft.text, text, page_break, p.caseless) {
+                    if gap && !continues(&draft.text, filled_last_line(p, draft), text, page_break, p.caseless) {
                         flush(&mut current, &mut sections);
                         current = Some(Draft {
                             number: None,
@@ -355,10 +355,27 @@ fn is_footer(text: &str) -> bool {
     trailer_kind(text).is_some() || classification::parse_caption_line(text).is_some_and(|c| c.is_banner())
 }
 
+/// The last line of a numbered paragraph of several lines when the wrap filled it as it filled
+/// the others (within 15 columns of its longest): a line a break may have cut mid-sentence. (A
+/// list's entries, unnumbered, end in no stop: `…PARTNERSHIPS DIRECTORATE` / `NATIONAL DEFENCE…`.)
+fn filled_last_line<'a>(p: &Builder<'a>, draft: &Draft) -> Option<&'a str> {
+    let [.., last] = draft.lines[..] else { return None };
+    let width = draft.lines.iter().map(|&l| p.lines[l].text.len()).max()?;
+    let text = p.lines[last].text;
+    let filled = draft.number.is_some() && draft.lines.len() >= 2 && text.len() >= 40 && text.len() + 15 >= width;
+    filled.then_some(text)
+}
+
 /// Whether a line after a blank continues the paragraph before it: the paragraph
-/// stopped mid-sentence, and the line is no new paragraph.
-fn continues(previous: &str, line: &str, page_break: bool, caseless: bool) -> bool {
-    let ended = previous.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', ')', ']']);
+/// stopped mid-sentence, and the line is no new paragraph. `filled` is the paragraph's last
+/// line, when the wrap filled it ([`filled_last_line`]).
+fn continues(previous: &str, filled: Option<&str>, line: &str, page_break: bool, caseless: bool) -> bool {
+    let previous = previous.trim_end();
+    // Or the words that close a summary or a text (`…DEPENDABLE FRIEND. END SUMMARY`).
+    let ended = previous.ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', ')', ']'])
+        || crate::reflow::closes_a_block(previous.as_bytes())
+        || previous.ends_with("---")
+        || previous.ends_with("- -");
     if ended {
         return false;
     }
@@ -368,14 +385,37 @@ fn continues(previous: &str, line: &str, page_break: bool, caseless: bool) -> bo
         return true;
     }
     // A lower-cased copy gives no hint in its case: a sentence goes on in a line of words, where
-    // a short line (a name, a label) stands apart.
-    if caseless {
-        return line.split_whitespace().nth(3).is_some();
+    // a short line (a name, a label) stands apart. So in capitals under a line the wrap filled
+    // (`…THEY DON'T SEE A 1998-STYLE COLLAPSE` / `COMING, THEY DO SEE…`).
+    let wrapped = filled.is_some_and(|above| !above.chars().any(char::is_lowercase));
+    // A comma ends no paragraph (`…PRINCIPAL INVESTIGATOR SUBJECT PROJECT,` / `WILL BE…`), but
+    // a letter's salutation (`Excellency,`) stands apart.
+    if previous.ends_with(',') && previous.len() >= 40 && line.split_whitespace().nth(3).is_some() {
+        return true;
+    }
+    // Never an item's label (`(9) MANAGEMENT OF…`) nor a closing note.
+    let labelled = line.starts_with('(') && line.get(1..5).is_some_and(|l| l.contains(')'));
+    if caseless || wrapped {
+        return line.split_whitespace().nth(3).is_some() && !labelled && !is_closing_note(line);
     }
     let first = line.chars().next();
-    let last_word_lower =
-        previous.split_whitespace().last().is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','));
-    first.is_some_and(char::is_lowercase) || last_word_lower
+    let last_word = previous.split_whitespace().last();
+    let last_word_lower = last_word.is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','));
+    // In capitals, a word no sentence ends with (`…KENYAN AIRWAYS EMPLOYEES AT` / `LONDON'S
+    // HEATHROW…`, `…AMADO WILL` / `CONTINUE TO…`).
+    first.is_some_and(char::is_lowercase) || last_word_lower || last_word.is_some_and(ends_no_sentence)
+}
+
+/// Whether a sentence cannot end with `word` (`THE`, `OF`, `WILL`): a line ending in one, with
+/// no stop after it, was cut mid-sentence.
+fn ends_no_sentence(word: &str) -> bool {
+    const WORDS: [&str; 40] = [
+        "A", "AN", "THE", "AND", "OR", "BUT", "OF", "TO", "IN", "ON", "AT", "FOR", "WITH", "BY", "FROM", "INTO",
+        "ABOUT", "OVER", "UNDER", "BETWEEN", "DURING", "AGAINST", "THROUGH", "THAN", "AS", "THAT", "WHICH", "WHO",
+        "WILL", "WOULD", "SHOULD", "COULD", "CAN", "MAY", "MUST", "HAS", "HAVE", "HAD", "ITS", "THEIR",
+    ];
+    let word = word.trim_end_matches(',');
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether a text line that starts as `start` says begins a paragraph under `current`: a
@@ -403,39 +443,15 @@ fn begins_paragraph(
 /// a line that breaks off mid-sentence (`…AS SET OUT IN PARA` / `3. OF REFTEL`, `…in the` /
 /// `2. …`; the first under `…AS FOLLOWS:`, a list) goes on the paragraph.
 fn next_paragraph_glued(draft: &Draft, line: &str, number: Option<u32>, last: Option<u32>) -> bool {
-    /// Words that end no sentence: a line ending in one was cut mid-sentence by its wrapping.
-    const GOING_ON: [&str; 24] = [
-        "PARA",
-        "PARAS",
-        "PARAGRAPH",
-        "PARAGRAPHS",
-        "REF",
-        "REFTEL",
-        "SECTION",
-        "ITEM",
-        "NO",
-        "NUMBER",
-        "AND",
-        "OR",
-        "OF",
-        "TO",
-        "THE",
-        "A",
-        "AN",
-        "IN",
-        "ON",
-        "AT",
-        "FOR",
-        "WITH",
-        "BY",
-        "FROM",
-    ];
+    /// Words a paragraph cites by: a line ending in one was cut mid-sentence by its wrapping.
+    const CITING: [&str; 10] =
+        ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFTEL", "SECTION", "ITEM", "NO", "NUMBER"];
     let Some(number) = number else { return false };
     let stop = line.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('.');
     let above = draft.text.trim_end();
     let cut = above.ends_with([',', ';', '-']) || above.ends_with(char::is_lowercase) || {
         let word = above.rsplit(' ').next().unwrap_or_default();
-        GOING_ON.iter().any(|w| w.eq_ignore_ascii_case(word))
+        CITING.iter().any(|w| w.eq_ignore_ascii_case(word)) || ends_no_sentence(word)
     };
     // A short line of its own above the first (a page's title, `Cable`) is no sentence cut.
     let title = draft.lines.len() == 1 && above.len() <= 40;
@@ -1251,6 +1267,56 @@ fn summary_marker(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// In capitals, a numbered paragraph a blank line cut mid-sentence is one paragraph again:
+    /// after a word no sentence ends with, or under a line the wrap filled. A list's entries, a
+    /// closed summary and a salutation stay apart.
+    #[test]
+    fn rejoins_a_paragraph_in_capitals_cut_by_a_blank_line() {
+        let text = "C O N F I D E N T I A L NAIROBI 000072
+
+SUBJECT: THE BUST
+
+1. (C) THE ARRESTS OF A CONTINUING STREAM OF KENYAN AIRWAYS
+EMPLOYEES AT
+
+LONDON'S HEATHROW AIRPORT POINT OMINOUSLY AT THE LATTER.
+
+2. (C) ALTHOUGH THEY DON'T SEE A CRISIS, THEY SEE LOWER GROWTH OVER
+TIME, AND THE ANALYSTS SAY THAT THEY DON'T SEE A 1998-STYLE COLLAPSE
+
+COMING THIS YEAR OR THE NEXT, THEY SAID.
+
+3. (C) HE REGARDS US AS MOST DEPENDABLE FRIEND. END SUMMARY
+
+ACTION REQUESTED: COUNTRY TEAM RECOMMENDS A REVIEW.
+
+PARTICIPANTS:
+
+ALICE GUITTON, HEAD OF THE DEMOCRATIC GOVERNANCE BUREAU, GLOBAL
+ECONOMY AND DEVELOPMENT STRATEGIES DIRECTORATE
+
+NATIONAL DEFENCE SECRETARY GENERAL AND HIS DEPUTY
+";
+        let cable = crate::parse(text);
+        let paragraphs: Vec<&str> =
+            cable.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "THE ARRESTS OF A CONTINUING STREAM OF KENYAN AIRWAYS EMPLOYEES AT LONDON'S HEATHROW AIRPORT POINT \
+                 OMINOUSLY AT THE LATTER.",
+                "ALTHOUGH THEY DON'T SEE A CRISIS, THEY SEE LOWER GROWTH OVER TIME, AND THE ANALYSTS SAY THAT THEY \
+                 DON'T SEE A 1998-STYLE COLLAPSE COMING THIS YEAR OR THE NEXT, THEY SAID.",
+                "HE REGARDS US AS MOST DEPENDABLE FRIEND. END SUMMARY",
+                "ACTION REQUESTED: COUNTRY TEAM RECOMMENDS A REVIEW.",
+                "PARTICIPANTS:",
+                "ALICE GUITTON, HEAD OF THE DEMOCRATIC GOVERNANCE BUREAU, GLOBAL ECONOMY AND DEVELOPMENT STRATEGIES \
+                 DIRECTORATE",
+                "NATIONAL DEFENCE SECRETARY GENERAL AND HIS DEPUTY",
+            ]
+        );
+    }
 
     /// A cable pasted in a Markdown code fence (a chat, an issue, a note), with the question asked
     /// under it: the fence's lines are a wrapper's, and what follows its close is the asker's text,

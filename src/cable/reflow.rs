@@ -1434,7 +1434,7 @@ fn portion_mark_end(b: &[u8], at: usize) -> Option<usize> {
 /// Whether `b` ends in the words that close a summary, a text or a note (`END SUMMARY`, `END OF
 /// TEXT`, `END COMMENT`, `ENTIRE TEXT` of a 1970s classification line, `END UNCLASSIFIED`), in
 /// any case.
-fn closes_a_block(b: &[u8]) -> bool {
+pub(crate) fn closes_a_block(b: &[u8]) -> bool {
     const CLOSES: [&[u8]; 10] = [
         b"END SUMMARY",
         b"END TEXT",
