@@ -153,6 +153,23 @@ fn read_again(text: &str) -> Option<String> {
     (repaired >= 2).then_some(out)
 }
 
+/// `text` with its character references decoded when an export or a scraper wrote them out in
+/// plain text (`Charge d&#39;Affaires`, `&quot;SPY PLANE&quot;`, `Q&amp;A`): any that decodes.
+/// A telegram writes none of its own (its `&` stands alone: `AT&T`, `R & D`); `None` for nearly
+/// every text (one search for `&`, and a look at each).
+pub fn written_references(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let decodes = |at: usize| {
+        let after = &text[at + 1..];
+        after
+            .find(';')
+            .filter(|&k| (1..=10).contains(&k))
+            .is_some_and(|k| crate::html::decode_reference(&after[..k]).is_some())
+    };
+    memchr::memchr_iter(b'&', b).find(|&at| decodes(at))?;
+    Some(crate::html::decode_entities(text))
+}
+
 /// What a paragraph's pilcrow may have become on its way: `?` or `�` where a copy's encoding
 /// had no `¶` (ASCII, a lossy conversion), its entity written out where an export escaped it
 /// (`&para;1.`, `&#182;1.`).
@@ -204,6 +221,20 @@ mod tests {
 
     const TEXT: &str = "C O N F I D E N T I A L MADRID 000520\n\nSUBJECT: SPAIN’S MINISTER IBÁÑEZ\n\n\
                         ¶1. (C) The minister said “no” — twice.\n\n¶2. (C) He added nothing.\n\nAGUIRRE\n";
+
+    /// Character references an export wrote out in plain text are the characters; a telegram's
+    /// own `&`, and a `;` far after it, stay as written.
+    #[test]
+    fn reads_character_references_written_out_in_plain_text() {
+        let text = "Classified By: Charge d&#39;Affaires J. Robert\n\n1. (C) &quot;SPY PLANE&quot; R&amp;D\n";
+        assert_eq!(
+            written_references(text).as_deref(),
+            Some("Classified By: Charge d'Affaires J. Robert\n\n1. (C) \"SPY PLANE\" R&D\n")
+        );
+        assert_eq!(written_references("1. (C) A Q&amp;A.\n").as_deref(), Some("1. (C) A Q&A.\n"));
+        assert_eq!(written_references("1. (C) AT&T and R & D; one & only; &saving8.\n"), None);
+        assert_eq!(written_references(TEXT), None);
+    }
 
     /// The pilcrows a copy lost (`?`, `�`, `&para;`) given back where they stood before a
     /// number or a reference's letter; a question mark anywhere else, and a text with one

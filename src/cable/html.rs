@@ -438,7 +438,7 @@ fn decode_into(text: &str, out: &mut String) {
     out.push_str(rest);
 }
 
-fn decode_reference(name: &str) -> Option<char> {
+pub(crate) fn decode_reference(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

@@ -85,6 +85,24 @@ fn lost_line_breaks() -> Diagnostic {
     }
 }
 
+/// A pass over the text that gives it back as written, when it finds what a copy did to it.
+type Undo = fn(&str) -> Option<String>;
+
+/// What a copy's encoding did to the text, undone before it is read, each with its note.
+const ENCODING_PASSES: [(Undo, &str); 3] = [
+    (encoding::mojibake, "the text's UTF-8 had been read as Windows-1252 (`Â¶`, `â€™`): it was read as UTF-8 again"),
+    // The paragraphs' pilcrows lost to a copy's encoding or written out (`?1. (C)`, `&para;1.`).
+    (
+        encoding::lost_pilcrows,
+        "the paragraphs' ¶ had been lost to the copy's encoding or written out (`?1.`, `&para;1.`): read as ¶",
+    ),
+    (
+        encoding::written_references,
+        "character references were written out (`&#39;`, `&quot;`, `&amp;`: an export's or a scraper's): they were \
+         read as the characters",
+    ),
+];
+
 /// The input's text and container (not yet re-broken: `parse` decides that on its own split
 /// of the lines, `source_text` on a pass of its own).
 fn read_source(input: &str, with_meta: bool) -> Source<'_> {
@@ -107,23 +125,14 @@ fn read_source(input: &str, with_meta: bool) -> Source<'_> {
         (Cow::Borrowed(input), InputFormat::Text, None)
     };
     let mut text = text;
-    // UTF-8 decoded as Windows-1252 once or twice (`Â¶1.`), read again: before the no-break
-    // spaces go, as `Â` and one of them are the bytes of one.
-    if let Some(again) = encoding::mojibake(&text) {
-        text = Cow::Owned(again);
-        notes.push(note(
-            DiagnosticKind::Encoding,
-            "the text's UTF-8 had been read as Windows-1252 (`Â¶`, `â€™`): it was read as UTF-8 again".to_owned(),
-        ));
-    }
-    // The paragraphs' pilcrows lost to a copy's encoding or written out (`?1. (C)`, `&para;1.`).
-    if let Some(given_back) = encoding::lost_pilcrows(&text) {
-        text = Cow::Owned(given_back);
-        notes.push(note(
-            DiagnosticKind::Encoding,
-            "the paragraphs' ¶ had been lost to the copy's encoding or written out (`?1.`, `&para;1.`): read as ¶"
-                .to_owned(),
-        ));
+    // Each in turn, the encoding's own first: UTF-8 decoded as Windows-1252 once or twice
+    // (`Â¶1.`) is read again before the no-break spaces go, as `Â` and one of them are the bytes
+    // of one.
+    for (pass, message) in ENCODING_PASSES {
+        if let Some(read) = pass(&text) {
+            text = Cow::Owned(read);
+            notes.push(note(DiagnosticKind::Encoding, message.to_owned()));
+        }
     }
     if let Some(once) = layout::carriage_returns_doubled(&text) {
         text = Cow::Owned(once);

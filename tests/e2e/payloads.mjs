@@ -36,6 +36,20 @@ export const PAYLOADS = [
   '\u0000\u0001\u0007 control characters \u001b[31m',
 ];
 
+/** A recognisable piece of `payload` as the page shows it, as text: its first word, without the
+ *  characters that show nothing, and with the character references a plain text wrote out
+ *  (`&lt;script&gt;`) read as the characters they stand for, as the parser reads them. */
+export function probe(payload) {
+  const decoded = payload
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
+  return decoded.replace(/[\u0000-\u001f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').slice(0, 20).trim().split(/\s+/)[0];
+}
+
+/** The page's text without the characters that show nothing. */
+export const visibleText = (text) => text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
+
 /** A cable carrying the payload in every field a viewer shows: raw in the subject and the
  *  body, on one line in the one-line fields. Its SUBJECT comes first, so that a payload with
  *  SUBJECT lines of its own cannot take over the heading. */
