@@ -167,6 +167,11 @@ pub fn written_references(text: &str) -> Option<String> {
             .is_some_and(|k| crate::html::decode_reference(&after[..k]).is_some())
     };
     memchr::memchr_iter(b'&', b).find(|&at| decodes(at))?;
+    // Line breaks written so (`&#x000A;`) are the layout's to tell, and decode the rest with them.
+    let lower = text.to_ascii_lowercase();
+    if ["&#10;", "&#xa;", "&#x0a;", "&#x000a;"].iter().any(|e| lower.contains(e)) {
+        return None;
+    }
     Some(crate::html::decode_entities(text))
 }
 
@@ -234,6 +239,8 @@ mod tests {
         assert_eq!(written_references("1. (C) A Q&amp;A.\n").as_deref(), Some("1. (C) A Q&A.\n"));
         assert_eq!(written_references("1. (C) AT&T and R & D; one & only; &saving8.\n"), None);
         assert_eq!(written_references(TEXT), None);
+        // Line breaks written out are the layout's to read (`layout::written_breaks`).
+        assert_eq!(written_references("UNCLAS STATE 000001&#x000A;1. (C) Q&amp;A.&#x000A;"), None);
     }
 
     /// The pilcrows a copy lost (`?`, `�`, `&para;`) given back where they stood before a
