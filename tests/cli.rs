@@ -94,7 +94,7 @@ fn explains_codes_and_cables() {
 /// standard error), however the output is written.
 #[test]
 fn a_closed_pipe_ends_the_run_quietly() {
-    let pages: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/cablegate-2010"))
+    let pages: Vec<String> = std::fs::read_dir(corpus("cablegate-2010"))
         .expect("the corpus")
         .map(|e| e.expect("an entry").path().display().to_string())
         .collect();
@@ -115,8 +115,11 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// `../shared/corpus` beside the repository, or `$CABLE_CORPUS` (as `tests/common` finds it).
 fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name)
+    std::env::var_os("CABLE_CORPUS")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), PathBuf::from)
+        .join(name)
 }
 
 fn json_lines(out: &Output) -> Vec<serde_json::Value> {
