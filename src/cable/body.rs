@@ -3,7 +3,7 @@
 
 use super::builder::Builder;
 use super::fields::{classification, eo, tags};
-use super::lines::{find_ci, is_rule, starts_with_ci};
+use super::lines::{find_ci, is_rule, join_wrapped, starts_with_ci};
 use super::model::{Debris, DiagnosticKind, Field, Paragraph, ParagraphKind, Section, Severity, Span};
 use super::shapes::{ParagraphStart, is_section_marker, is_teletype_page_header, paragraph_start};
 
@@ -528,20 +528,6 @@ fn draft_lines(first: usize) -> Vec<usize> {
     let mut lines = Vec::with_capacity(8);
     lines.push(first);
     lines
-}
-
-/// Joins a hard-wrapped line onto the text: with a space, or without one after a
-/// hyphenated word break (`two-` + `state`).
-fn join_wrapped(text: &mut String, line: &str) {
-    let bytes = text.as_bytes();
-    let hyphen_break = bytes.len() >= 2
-        && bytes[bytes.len() - 1] == b'-'
-        && bytes[bytes.len() - 2].is_ascii_alphabetic()
-        && line.chars().next().is_some_and(char::is_lowercase);
-    if !hyphen_break && !text.is_empty() {
-        text.push(' ');
-    }
-    text.push_str(line);
 }
 
 fn flush(current: &mut Option<Draft>, sections: &mut [(Option<String>, Vec<Draft>)]) {

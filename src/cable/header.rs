@@ -185,9 +185,12 @@ impl Header {
             self.mode = Mode::None;
         } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && !self.sentence_after_subject(p, text) {
             let (own, next) = run_on(text);
-            let field = if mode == Mode::Subject { &mut self.buf.subject } else { &mut self.buf.tags };
-            field.push(' ');
-            field.push_str(own);
+            if mode == Mode::Subject {
+                crate::lines::join_wrapped(&mut self.buf.subject, own);
+            } else {
+                self.buf.tags.push(' ');
+                self.buf.tags.push_str(own);
+            }
             p.hold(i, if mode == Mode::Subject { Field::Subject } else { Field::Tags });
             if let Some(rest) = next {
                 self.mode = self.field(p, i, rest, false).unwrap_or(Mode::None);

@@ -157,6 +157,21 @@ pub fn collapse_ws(text: &str) -> String {
     out
 }
 
+/// Joins a hard-wrapped line onto the text: with a space, or without one after a word the wrap
+/// broke at its hyphen (`two-` + `state`, `OVER-` + `FLIGHT`, `NON-` + `STARTER`: the hyphen kept,
+/// as the telegram cannot tell a compound's from a break's).
+pub fn join_wrapped(text: &mut String, line: &str) {
+    let bytes = text.as_bytes();
+    let hyphen_break = bytes.len() >= 2
+        && bytes[bytes.len() - 1] == b'-'
+        && bytes[bytes.len() - 2].is_ascii_alphabetic()
+        && line.chars().next().is_some_and(char::is_alphabetic);
+    if !hyphen_break && !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(line);
+}
+
 /// A horizontal rule under or around a heading: `-----`, `=====`, `_____`.
 pub fn is_rule(text: &str) -> bool {
     text.len() >= 3 && text.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' ' | b'*'))
@@ -195,6 +210,23 @@ pub fn strip_markdown_links(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joins_a_word_the_wrap_broke_at_its_hyphen() {
+        for (text, line, joined) in [
+            ("nominated Baden-", "Wuerttemberg (BW)", "nominated Baden-Wuerttemberg (BW)"),
+            ("A NON-", "STARTER SO FAR", "A NON-STARTER SO FAR"),
+            ("the two-", "state solution", "the two-state solution"),
+            // A dash, a number's range and a hyphen after no letter keep the space.
+            ("THE ISSUE --", "WHICH IS", "THE ISSUE -- WHICH IS"),
+            ("FROM 1990-", "1995", "FROM 1990- 1995"),
+            ("U.S.-", "India", "U.S.- India"),
+        ] {
+            let mut text = text.to_owned();
+            join_wrapped(&mut text, line);
+            assert_eq!(text, joined);
+        }
+    }
 
     #[test]
     fn splits_all_line_endings_and_keeps_spans() {

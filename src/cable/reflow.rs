@@ -375,8 +375,8 @@ fn header_wrapped_again(text: &str) -> bool {
         && b.split(|&c| c == b'\n' || c == b'\r').all(|line| line.len() <= LONG_LINE)
 }
 
-/// `text` with the lines of each of its blocks (the lines between blank ones) joined by a space;
-/// a PDF's page furniture stays a line of its own.
+/// `text` with the lines of each of its blocks (the lines between blank ones) joined by a space
+/// ([`crate::lines::join_wrapped`]); a PDF's page furniture stays a line of its own.
 fn unwrap_blocks(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_block = false;
@@ -398,10 +398,12 @@ fn unwrap_blocks(text: &str) -> String {
             out.push('\n');
             in_block = false;
         } else {
+            // A word the wrap broke at its hyphen is one again (`OVER-` / `FLIGHT`).
             if in_block {
-                out.push(' ');
+                crate::lines::join_wrapped(&mut out, line);
+            } else {
+                out.push_str(line);
             }
-            out.push_str(line);
             in_block = true;
         }
     }
