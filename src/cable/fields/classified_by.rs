@@ -115,6 +115,9 @@ pub fn parse_classified_by(field: &str) -> (Option<String>, Vec<String>) {
         .iter()
         .find_map(|w| who.strip_suffix(w))
         .unwrap_or(who)
+        .trim()
+        // And the comma before it (`…William H. Duncan, for re asons 1.4(b)`).
+        .trim_end_matches([',', ';'])
         .trim();
     // `…, Embassy Ankara`: the post after the person is cut off, with what follows it.
     let post_at = who
@@ -229,6 +232,9 @@ mod tests {
         assert_eq!(who.as_deref(), Some("Ambassador Ross Wilson"));
         let (who, reasons) = parse("CLASSIFIED BY SECTION 1.5 (B)");
         assert_eq!((who, reasons), (None, vec!["1.5(b)".to_owned()]));
+        // Joined with a wrap inside `reasons` (08MADRID1366's lines run together): no comma left.
+        let (who, _) = parse("Classified By: Acting DCM William H. Duncan, for re asons 1.4(b) and (d).");
+        assert_eq!(who.as_deref(), Some("Acting DCM William H. Duncan"));
         let line = "CLASSIFIED CONFIDENTIAL BY NEW DELHI POLITICAL COUNSELOR ERIC GOOSBY. REASON: 1.5 (D)";
         let (who, _) = parse_classified_by(strip_classified_by(line).unwrap());
         assert_eq!(who.as_deref(), Some("POLITICAL COUNSELOR ERIC GOOSBY"));
