@@ -320,13 +320,15 @@ fn national_archives_telegrams_with_their_blank_lines_lost() {
 
 /// The telegrams in capitals and lower-cased, as a tool's copy gives them: the classification
 /// the archive's trailer gives (`*** CURRENT CLASSIFICATION *** SECRET`, `*** current
-/// classification *** secret`) is read in any case, as are the signers. Before: 80 and 79 of
-/// the 84 kept the classification they have as written; now 84 and 83 (lower-cased, a second
-/// section's caption with its serial wrapped onto the next line, `unclas section 02 of 02 usun
-/// new york` / `04958`, is not read as one).
+/// classification *** secret`) is read in any case, as are the signers and the paragraphs'
+/// numbers. Before: 80 and 79 of the 84 kept the classification they have as written, and
+/// lower-cased 77 their numbered paragraphs; now 84 and 83 (lower-cased, a second section's
+/// caption with its serial wrapped onto the next line, `unclas section 02 of 02 usun new york` /
+/// `04958`, is not read as one) and 83 (a form's numbered fields, `4. 401/sweden` / `5. mid`,
+/// which capitals tell from a paragraph).
 #[test]
 fn national_archives_telegrams_in_capitals_or_lower_cased() {
-    let shapes = [("in capitals", str::to_uppercase as fn(&str) -> String, 0), ("lower-cased", str::to_lowercase, 1)];
+    let shapes = [("in capitals", str::to_uppercase as fn(&str) -> String, 0), ("lower-cased", str::to_lowercase, 2)];
     for (shape, change, allowed) in shapes {
         let mut otherwise = Vec::new();
         for (file, text, with, _) in cases("nara-1970s") {
@@ -336,6 +338,10 @@ fn national_archives_telegrams_in_capitals_or_lower_cased() {
             let signers = |c: &Cable| c.signers.iter().map(|s| s.to_uppercase()).collect::<Vec<_>>();
             if without.classification != with.classification || signers(&without) != signers(&with) {
                 otherwise.push(format!("{file}: {:?} {:?}", without.classification, without.signers));
+            }
+            // Numbered as written, a number glued to its first word too (`1.braniff local…`).
+            if numbered_paragraphs(&without) != numbered_paragraphs(&with) {
+                otherwise.push(format!("{file}: paragraphs {}", numbered_paragraphs(&without)));
             }
         }
         assert!(otherwise.len() <= allowed, "{shape}: {} read otherwise: {otherwise:?}", otherwise.len());

@@ -469,7 +469,15 @@ fn next_paragraph_glued(draft: &Draft, line: &str, number: Option<u32>, last: Op
 fn line_start<'a>(p: &Builder<'a>, current: Option<&Draft>, i: usize, gap: bool) -> Option<ParagraphStart<'a>> {
     let text = p.lines[i].text;
     let next = p.lines.get(i + 1).map(|l| l.text);
+    // A lower-cased copy's shapes read in capitals: a number glued to its first word
+    // (`1.braniff local office`, a 1970s operator's `1.BRANIFF`), a lettered point (`a. `).
+    let in_capitals = || {
+        let shaped = p.shaped(text);
+        let s = paragraph_start(&shaped).filter(|s| s.marking.is_none())?;
+        Some(ParagraphStart { number: s.number, marking: None, bullet: s.bullet, text_at: s.text_at })
+    };
     paragraph_start(text)
+        .or_else(|| if p.caseless { in_capitals() } else { None })
         .or_else(|| lettered_point(p, text))
         .filter(|s| gap || !dash_in_sentence(current, s, text, next))
 }
