@@ -2,7 +2,7 @@
 //! the layout debris of teletype pages removed and hard wraps joined.
 
 use super::builder::Builder;
-use super::fields::{classification, eo, tags};
+use super::fields::{classification, envelope, eo, tags};
 use super::lines::{find_ci, is_rule, join_wrapped, starts_with_ci};
 use super::model::{Debris, DiagnosticKind, Field, Paragraph, ParagraphKind, Section, Severity, Span};
 use super::shapes::{ParagraphStart, is_section_marker, is_teletype_page_header, paragraph_start};
@@ -96,12 +96,15 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
     let mut numbered_with_stops = false;
     // The number of the latest numbered paragraph.
     let mut last_number: Option<u32> = None;
+    let envelopes = section_envelopes(p, start);
     let mut i = start;
     while i < p.end {
         let text = p.lines[i].text;
-        if i < header_end && p.is_held(i) {
+        // A line the header holds, a later section's envelope: a break, as a page's.
+        let past = if i < header_end && p.is_held(i) { Some(i + 1) } else { set_aside_envelope(p, &envelopes, i) };
+        if let Some(next) = past {
             page_break = true;
-            i += 1;
+            i = next;
             continue;
         }
         match line_kind(p, i, start, repeated_header) {
@@ -187,6 +190,50 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
     repair_numbers(p, &mut sections);
     build_sections(p, sections);
     mark_kinds(p);
+}
+
+/// The envelopes of the cable's later sections inside its text, each sent as a message of its
+/// own and copied one after another (`VZCZC…` / `DE RUEHC #6011/02 …` / `FM` / `TO` … down to
+/// the section's caption): a section marker's place, never text, and what a page break cut goes
+/// on across it. The first `DE` line is the cable's own; a later one of the same station and
+/// message number opens a section (another's opens a second cable, `header::second_envelope`).
+fn section_envelopes(p: &Builder<'_>, start: usize) -> Vec<(usize, usize)> {
+    let mut own = None;
+    let mut envelopes = Vec::new();
+    for k in 0..p.end {
+        // A look at each line's first bytes: nearly every text has one `DE` line, or none.
+        if !p.lines[k].text.as_bytes().starts_with(b"DE R") {
+            continue;
+        }
+        let Some(de) = envelope::parse_de_line(p.lines[k].text.trim_end()) else { continue };
+        let Some(first) = &own else {
+            own = Some(de);
+            continue;
+        };
+        let same =
+            de.station == first.station && de.station_serial.is_some() && de.station_serial == first.station_serial;
+        if !same || k < start {
+            continue;
+        }
+        let caption = (k + 1..p.end.min(k + 80))
+            .find(|&j| classification::parse_caption_line(p.lines[j].text).is_some_and(|c| c.serial.is_some()));
+        if let Some(end) = caption {
+            envelopes.push((envelope::envelope_start(&p.lines, k).max(start), end));
+        }
+    }
+    envelopes
+}
+
+/// The later section's envelope that line `i` begins ([`section_envelopes`]), set aside as a
+/// section marker: the line after it.
+fn set_aside_envelope(p: &mut Builder<'_>, envelopes: &[(usize, usize)], i: usize) -> Option<usize> {
+    let &(_, end) = envelopes.iter().find(|(from, to)| (*from..*to).contains(&i))?;
+    for k in i..end {
+        if !p.lines[k].is_blank() {
+            p.remove(k, Debris::SectionMarker);
+        }
+    }
+    Some(end)
 }
 
 /// Whether `draft`, just above the heading at line `i`, is the heading's first line

@@ -1084,22 +1084,8 @@ fn second_envelope(p: &Builder<'_>) -> Option<(usize, String)> {
             })?
             .clone()
     };
-    // Its envelope's lines above the `DE` line: the transmission number and the routing line
-    // with its continuations. A continuation counts only under its routing line: a signature
-    // above the envelope may look like one (`RICE`).
-    let (mut start, mut k) = (at, at);
-    while k > 0 {
-        let above = p.lines[k - 1].text.trim();
-        k -= 1;
-        if envelope::parse_transmission_id(above).is_some() || envelope::parse_routing_line(above).is_some() {
-            start = k;
-        } else if !above.is_empty() && envelope::parse_routing_continuation(above).is_none() {
-            break;
-        }
-    }
-    while start < at && p.lines[start].is_blank() {
-        start += 1;
-    }
+    // Its envelope's lines above the `DE` line too.
+    let start = envelope::envelope_start(&p.lines, at);
     // Named by its sender a few lines under (`FM AMEMBASSY KABUL`), else by its station.
     let sender = p.lines[at..p.end.min(at + 8)].iter().find_map(|l| l.text.trim().strip_prefix("FM ")).map(str::trim);
     let number = other.station_serial.map_or_else(String::new, |n| format!(" #{n}"));

@@ -360,7 +360,8 @@ pub enum Debris {
     /// `PAGE 02 ROME 01196 01 OF 02 082030Z`; a FOIA release's `Page 2 of 3`, case stamp and
     /// `RELEASE IN PART B1`.
     PageHeader,
-    /// `BAGHDAD 00000197 002 OF 002`
+    /// `BAGHDAD 00000197 002 OF 002`; a later section's own envelope, where the sections were
+    /// copied as the messages they were sent as (`DE RUEHC #6011/02 …` down to its caption).
     SectionMarker,
     /// A classification line repeated on a page (`CONFIDENTIAL`).
     Banner,

@@ -38,6 +38,26 @@ pub fn parse_routing_continuation(line: &str) -> Option<Vec<String>> {
     (!routes.is_empty() && routes.iter().all(|r| is_routing_indicator(r))).then_some(routes)
 }
 
+/// Where the envelope whose `DE` line is line `at` begins: at the transmission number and the
+/// routing line with its continuations above it (a continuation counts only under its routing
+/// line: a signature above the envelope may look like one, `RICE`), else at the `DE` line.
+pub fn envelope_start(lines: &[crate::lines::Line<'_>], at: usize) -> usize {
+    let (mut start, mut k) = (at, at);
+    while k > 0 {
+        let above = lines[k - 1].text.trim();
+        k -= 1;
+        if parse_transmission_id(above).is_some() || parse_routing_line(above).is_some() {
+            start = k;
+        } else if !above.is_empty() && parse_routing_continuation(above).is_none() {
+            break;
+        }
+    }
+    while start < at && lines[start].is_blank() {
+        start += 1;
+    }
+    start
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeLine {
     pub station: String,
