@@ -34,3 +34,13 @@ pub mod bulk;
 
 /// A library of many cables: indexing, filters, full-text search (the browser runs it in a worker).
 pub mod library;
+
+/// `../shared/corpus` beside the repository, or `$CABLE_CORPUS`: where the unit tests find the
+/// corpus (the tests under `tests/` through `tests/common`).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn test_corpus() -> std::path::PathBuf {
+    std::env::var_os("CABLE_CORPUS").map_or_else(
+        || std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        std::path::PathBuf::from,
+    )
+}

@@ -2,6 +2,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -115,11 +117,8 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// `../shared/corpus` beside the repository, or `$CABLE_CORPUS` (as `tests/common` finds it).
 fn corpus(name: &str) -> PathBuf {
-    std::env::var_os("CABLE_CORPUS")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), PathBuf::from)
-        .join(name)
+    common::corpus_dir().join(name)
 }
 
 fn json_lines(out: &Output) -> Vec<serde_json::Value> {

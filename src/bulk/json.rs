@@ -449,10 +449,7 @@ mod tests {
     /// full and compact.
     #[test]
     fn cables_are_written_byte_for_byte_as_serde_json_writes_them() {
-        // Beside the repository, or where `CABLE_CORPUS` says (as the tests under `tests/` find it).
-        let corpus = std::env::var_os("CABLE_CORPUS")
-            .map_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), Into::into);
-        let dir = corpus.join("cablegate-2010");
+        let dir = crate::test_corpus().join("cablegate-2010");
         let mut texts: Vec<Vec<u8>> =
             std::fs::read_dir(dir).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
         texts.push(crate::SAMPLE_CABLE.as_bytes().to_vec());

@@ -1,8 +1,6 @@
 //! The library over real cables: the 201 pages of the 2010 corpus as a folder, and the same
 //! cables as `cables.csv` rows (with broken ones among them).
 
-use std::path::PathBuf;
-
 use super::protocol::{Query, Skipped, Sort};
 use super::{Feed, Library, Source, Texts};
 
@@ -20,9 +18,7 @@ impl Texts for Files {
 }
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
-    let dir = std::env::var_os("CABLE_CORPUS")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), PathBuf::from)
-        .join("cablegate-2010");
+    let dir = crate::test_corpus().join("cablegate-2010");
     let mut pages: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .expect("the corpus folder")
         .map(|e| e.expect("an entry").path())
