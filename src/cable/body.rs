@@ -198,27 +198,19 @@ pub fn parse_body(p: &mut Builder<'_>, start: usize, header_end: usize) {
 /// on across it. The first `DE` line is the cable's own; a later one of the same station and
 /// message number opens a section (another's opens a second cable, `header::second_envelope`).
 fn section_envelopes(p: &Builder<'_>, start: usize) -> Vec<(usize, usize)> {
-    let mut own = None;
+    let des = envelope::de_lines(&p.lines[..p.end]);
+    let Some((_, first)) = des.first() else { return Vec::new() };
     let mut envelopes = Vec::new();
-    for k in 0..p.end {
-        // A look at each line's first bytes: nearly every text has one `DE` line, or none.
-        if !p.lines[k].text.as_bytes().starts_with(b"DE R") {
-            continue;
-        }
-        let Some(de) = envelope::parse_de_line(p.lines[k].text.trim_end()) else { continue };
-        let Some(first) = &own else {
-            own = Some(de);
-            continue;
-        };
+    for (k, de) in &des[1..] {
         let same =
             de.station == first.station && de.station_serial.is_some() && de.station_serial == first.station_serial;
-        if !same || k < start {
+        if !same || *k < start {
             continue;
         }
         let caption = (k + 1..p.end.min(k + 80))
             .find(|&j| classification::parse_caption_line(p.lines[j].text).is_some_and(|c| c.serial.is_some()));
         if let Some(end) = caption {
-            envelopes.push((envelope::envelope_start(&p.lines, k).max(start), end));
+            envelopes.push((envelope::envelope_start(&p.lines, *k).max(start), end));
         }
     }
     envelopes

@@ -169,7 +169,7 @@ pub fn written_references(text: &str) -> Option<String> {
     memchr::memchr_iter(b'&', b).find(|&at| decodes(at))?;
     // Line breaks written so (`&#x000A;`) are the layout's to tell, and decode the rest with them.
     let lower = text.to_ascii_lowercase();
-    if ["&#10;", "&#xa;", "&#x0a;", "&#x000a;"].iter().any(|e| lower.contains(e)) {
+    if crate::layout::BREAK_REFERENCES.iter().any(|e| lower.contains(e)) {
         return None;
     }
     Some(crate::html::decode_entities(text))

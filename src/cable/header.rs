@@ -1056,16 +1056,7 @@ impl QuoteDepth {
 /// A second cable's envelope ([`set_aside_second_cable`]): where it begins, and what names it
 /// (its sender, `AMEMBASSY KABUL #7810`, or its station).
 fn second_envelope(p: &Builder<'_>) -> Option<(usize, String)> {
-    // Asked of every text: a look at each line's first bytes (nearly every text has one `DE`
-    // line, at the top, or none), each `DE` line read once.
-    let mut des = Vec::new();
-    for (k, line) in p.lines[..p.end].iter().enumerate() {
-        if line.text.as_bytes().starts_with(b"DE R") {
-            if let Some(de) = envelope::parse_de_line(line.text.trim_end()) {
-                des.push((k, de));
-            }
-        }
-    }
+    let des = envelope::de_lines(&p.lines[..p.end]);
     let (first, own) = des.first()?;
     let first = *first;
     // The first `DE` line is the first cable's own, unless a numbered paragraph stands above it

@@ -18,6 +18,9 @@ pub enum WrittenBreaks {
     Markup,
 }
 
+/// A line break written as a character reference, in lower case (`&#10;`, `&#x000A;`).
+pub const BREAK_REFERENCES: [&str; 4] = ["&#10;", "&#xa;", "&#x0a;", "&#x000a;"];
+
 /// `text` with its written-out line breaks made line breaks again, when it has at most three of
 /// its own and at least five written out one way, or when nearly every line ends with a `<br>`;
 /// `None` otherwise.
@@ -48,7 +51,7 @@ pub fn written_breaks(text: &str) -> Option<(String, WrittenBreaks)> {
     }
     if count(b"&#") {
         let lower = text.to_ascii_lowercase();
-        let entities = ["&#10;", "&#xa;", "&#x0a;", "&#x000a;"]
+        let entities = BREAK_REFERENCES
             .iter()
             .map(|e| memchr::memmem::find_iter(lower.as_bytes(), e.as_bytes()).count())
             .sum::<usize>();

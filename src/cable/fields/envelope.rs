@@ -38,6 +38,17 @@ pub fn parse_routing_continuation(line: &str) -> Option<Vec<String>> {
     (!routes.is_empty() && routes.iter().all(|r| is_routing_indicator(r))).then_some(routes)
 }
 
+/// The `DE` lines among `lines`, each with its index: a look at each line's first bytes (nearly
+/// every text has one `DE` line, at the top, or none), each `DE` line read once.
+pub fn de_lines(lines: &[crate::lines::Line<'_>]) -> Vec<(usize, DeLine)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.text.as_bytes().starts_with(b"DE R"))
+        .filter_map(|(k, line)| parse_de_line(line.text.trim_end()).map(|de| (k, de)))
+        .collect()
+}
+
 /// Where the envelope whose `DE` line is line `at` begins: at the transmission number and the
 /// routing line with its continuations above it (a continuation counts only under its routing
 /// line: a signature above the envelope may look like one, `RICE`), else at the `DE` line.
