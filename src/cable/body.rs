@@ -238,6 +238,7 @@ fn is_first_line_of_heading(p: &Builder<'_>, draft: &Draft, i: usize, start: usi
         && draft.marking.is_none()
         && !draft.bullet
         && draft.text.len() <= 80
+        && !ends_a_sentence(&draft.text)
 }
 
 fn line_kind(p: &Builder<'_>, i: usize, start: usize, repeated_header: bool) -> LineKind {
@@ -335,16 +336,54 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     }
     let first = text.chars().next()?;
     // A PDF's page furniture between a heading and its blank line is no text of the cable's.
-    let (prev, next) = if p.has_furniture() {
-        (p.line_above(i, start).map(|j| p.lines[j].text), p.line_below(i).map(|j| p.lines[j].text))
-    } else {
-        ((i > start).then(|| p.lines[i - 1].text), p.lines.get(i + 1).map(|l| l.text))
+    let above = |j: usize| if p.has_furniture() { p.line_above(j, start) } else { (j > start).then(|| j - 1) };
+    let below = |j: usize| if p.has_furniture() { p.line_below(j) } else { (j + 1 < p.lines.len()).then_some(j + 1) };
+    let line = |j: Option<usize>| j.map(|j| p.lines[j].text);
+    let (prev, next) = (line(above(i)), line(below(i)));
+    // A rule that is one of the two around another line's heading (`----` / `Evo: The seasoned
+    // Bolivian politician` / `----`, not a numbered paragraph's) rules no line beside it: with the blank lines lost, the
+    // paragraph's last line above it and its first line under it touch the rules.
+    let sandwich = |rule: Option<usize>, step: &dyn Fn(usize) -> Option<usize>| {
+        let title = rule.and_then(step);
+        let other = title.and_then(step);
+        line(title).is_some_and(|t| !t.is_empty() && !is_rule(t) && paragraph_start(t).is_none())
+            && line(other).is_some_and(is_rule)
     };
-    let ruled = next.is_some_and(is_rule) || prev.is_some_and(is_rule);
+    // A line of words: not blank, not a rule, not a mark alone (a spaced rule's `-` wrapped).
+    let text_line = |t: Option<&str>| t.is_some_and(|t| !is_rule(t) && t.bytes().any(|c| c.is_ascii_alphanumeric()));
+    // A rule under a paragraph's last line, which closes a sentence, rules it only if it
+    // underlines it: `…End Summary.` / `-----------` over a heading is the paragraph's end; a
+    // rule over a heading under a sentence's end is the heading's (`…in his administration.` /
+    // `-------` / `USAID SUPPORT` / `-------`), whatever its length.
+    let closes = closes_a_sentence(text);
+    let ruled_below = next.is_some_and(|rule| {
+        is_rule(rule)
+            && !(closes && sandwich(below(i), &below))
+            && (!closes || !text_line(prev) || crate::lines::underlines(rule, text))
+    });
+    // A rule that underlines the line above it is that line's, not this one's (unless that
+    // line opens a numbered paragraph: `-----` / `¶1. SUMMARY` / `-----` / `Topics of the week:`).
+    let ruled_above = prev.is_some_and(|rule| {
+        let over = line(above(i).and_then(above)).filter(|&o| text_line(Some(o)) && paragraph_start(o).is_none());
+        is_rule(rule) && !sandwich(above(i), &above) && !over.is_some_and(|o| crate::lines::underlines(rule, o))
+    });
+    let ruled = ruled_below || ruled_above;
     let alone = prev.is_none_or(str::is_empty) && next.is_none_or(str::is_empty);
+    // A heading in a copy that lost its blank lines (a PDF's text layer, a viewer that sets
+    // paragraphs apart by their margins), or the blank line above it: a short line between a
+    // sentence's end (or the header's last line) and a numbered paragraph, a blank line over
+    // that or none. (A body-only telegram's first line is its subject's end, `ATURE OF MOU`,
+    // never a heading.)
+    let paragraph = if next == Some("") { line(below(i).and_then(below)) } else { next };
+    let squeezed = !ruled
+        && !alone
+        && paragraph.and_then(paragraph_start).is_some_and(|s| s.number.is_some())
+        && above(i).is_none_or(|j| p.lines[j].text.is_empty() || ends_a_sentence(p.lines[j].text) || p.is_held(j))
+        && !text.split_whitespace().all(super::shapes::is_redaction)
+        && p.lines[..i].iter().any(|l| !l.text.is_empty());
     // A heading is ruled or stands alone: nearly every line is neither, and is rejected here
     // before the dearer tests below.
-    if !ruled && !alone {
+    if !ruled && !alone && !squeezed {
         return None;
     }
     if paragraph_start(text).is_some() {
@@ -376,6 +415,21 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
         _ => false,
     };
     more_text.then(|| text.to_owned())
+}
+
+/// Whether `line` closes a sentence as a paragraph's last line does: a full stop at its end, or
+/// the close of a summary or comment after one (`ranks. END SUMMARY`). (A heading may end in
+/// `?` or `!`: `What's At Stake?`, `HIZBALLAH RESPONSE - DON'T TOUCH!`.)
+fn closes_a_sentence(line: &str) -> bool {
+    let mut words = line.split_whitespace().rev();
+    line.trim_end_matches(['"', '”', '\'', '’', ')', ']']).ends_with('.')
+        || words.nth(1).is_some_and(|w| w.eq_ignore_ascii_case("END")) && words.next().is_some()
+}
+
+/// Whether `line` ends with a sentence's stop (`.`, `?`, `!`), before any closing quote marks,
+/// parenthesis or bracket (`…End note.]`).
+fn ends_a_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '”', '\'', '’', ')', ']']).ends_with(['.', '?', '!'])
 }
 
 /// The lines of text under line `i` that a heading there would stand over: not the page's
@@ -1494,6 +1548,59 @@ CONFIDENTIAL
             assert!(!archive_trailer_part(line) && trailer_kind(line).is_none(), "{line}");
         }
         assert_eq!(signature("SWANK NMAFVVZCZ", false), Some(vec!["SWANK".to_owned()]));
+    }
+
+    /// A copy that lost its blank lines (a PDF's text layer, a viewer that sets paragraphs apart
+    /// by their margins): a heading is a short line between a sentence's end and a numbered
+    /// paragraph, or ruled; a rule around another line's heading, or that does not underline a
+    /// paragraph's last line, rules none.
+    #[test]
+    fn reads_headings_in_a_copy_without_blank_lines() {
+        let titles = |body: &str| {
+            let text = format!(
+                "C O N F I D E N T I A L PARIS 000123\nSIPDIS\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL, FR\n\
+                 SUBJECT: VISIT\nClassified By: Ambassador Craig Stapleton, reasons 1.4 (b) and (d)\n{body}"
+            );
+            let cable = crate::parse(&text);
+            let sections = cable.sections.iter().map(|s| {
+                let numbers = s.paragraphs.iter().map(|p| p.number).collect::<Vec<_>>();
+                (s.title.clone().unwrap_or_default(), numbers)
+            });
+            sections.collect::<Vec<_>>()
+        };
+        let own = |pairs: &[(&str, &[Option<u32>])]| {
+            pairs.iter().map(|(t, n)| ((*t).to_owned(), n.to_vec())).collect::<Vec<_>>()
+        };
+        // Squeezed: under the header, under a sentence's end (a quote or bracket after it).
+        let squeezed = "Summary\n1. (C) The talks went well. End Summary.\nReaching out to the Regions\n\
+                        2. (C) The Ambassador met the mayor.\n(Note: none. End note.]\nThe Outlook\n\
+                        3. (C) More to come.\nSTAPLETON\n";
+        let expected: &[(&str, &[Option<u32>])] =
+            &[("Summary", &[Some(1)]), ("Reaching out to the Regions", &[Some(2)]), ("The Outlook", &[Some(3)])];
+        assert_eq!(titles(squeezed), own(expected));
+        // A line under a sentence left unfinished, a redaction, a line over an unnumbered one:
+        // no heading.
+        let none = "1. (C) The talks went well, said\nthe Minister\n2. (C) He met XXXXXXXXXXXX.\nXXXXXXXXXXXX\n\
+                    3. (C) More to come.\nThe Outlook\nIt is bright.\nSTAPLETON\n";
+        assert_eq!(titles(none).iter().filter(|(t, _)| !t.is_empty()).count(), 0, "{:?}", titles(none));
+        // Ruled: the paragraph's last line over the rules of the next heading is the paragraph's
+        // (`…End summary.`, `ranks. END SUMMARY`); a heading over a rule of another length, a
+        // two-line heading each line underlined.
+        let ruled = "--------\nSUMMARY\n--------\n1. (C) The talks went well and the\n\
+                     Minister agreed. End summary.\n-------------------\nEvo: The Seasoned\n-------------------\n\
+                     2. (C) The Ambassador met the mayor, who spoke of his\nranks. END SUMMARY\n\
+                     ------------------\nBrown: Use the Opportunity of Power\n-----\n3. (C) He spoke.\n\
+                     Minister for Higher Education\n-----------------------------\n\
+                     and Research ) Valerie Pecresse\n-------------------------------\n4. (C) She was named.\n\
+                     STAPLETON\n";
+        let expected: &[(&str, &[Option<u32>])] = &[
+            ("SUMMARY", &[Some(1)]),
+            ("Evo: The Seasoned", &[Some(2)]),
+            ("Brown: Use the Opportunity of Power", &[Some(3)]),
+            ("Minister for Higher Education", &[]),
+            ("and Research ) Valerie Pecresse", &[Some(4)]),
+        ];
+        assert_eq!(titles(ruled), own(expected));
     }
 
     /// A telegram's body that lost its blank lines: each paragraph numbered in order under a

@@ -179,6 +179,16 @@ impl Header {
         let ends_refs = mode == Mode::Ref && start.as_ref().is_some_and(|s| s.number.is_some());
         if start.is_some_and(|s| s.number.is_some() || s.marking.is_some()) && (seen.any() || ends_refs) {
             return false;
+        } else if matches!(mode, Mode::ClassifiedBy | Mode::Ref)
+            && (crate::lines::is_rule(text)
+                || p.lines
+                    .get(i + 1)
+                    .is_some_and(|l| crate::lines::is_rule(l.text) && crate::lines::underlines(l.text, text)))
+        {
+            // A rule under `Classified By` or the references is the body's: a heading's, ruled
+            // above and below or underlined (`--------` / `SUMMARY` / `--------`, `Summary` /
+            // `-------`, no blank line above it).
+            return false;
         } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && crate::lines::is_rule(text) {
             // A line of dashes under the SUBJECT ends it.
             p.remove(i, Debris::Rule);
@@ -195,6 +205,20 @@ impl Header {
             if let Some(rest) = next {
                 self.mode = self.field(p, i, rest, false).unwrap_or(Mode::None);
             }
+        } else if mode == Mode::ClassifiedBy
+            && !gap
+            && self.buf.classified_by.bytes().any(|c| c.is_ascii_digit())
+            && !text.bytes().any(|c| c.is_ascii_digit() || c == b'(' || c == b')')
+            && text.starts_with(|c: char| c.is_uppercase())
+            && p.lines
+                .get(i + 1)
+                .and_then(|l| super::shapes::paragraph_start(l.text))
+                .is_some_and(|s| s.number.is_some())
+        {
+            // After the reasons, a line of words over the first numbered paragraph is the
+            // body's heading (`…reasons 1.4 (b) and (d)` / `SUMMARY` / `1. (S) …`, the blank
+            // lines lost).
+            return false;
         } else if mode == Mode::ClassifiedBy && (!gap || is_reason_line(text)) {
             classified_by::join_continuation(&mut self.buf.classified_by, text);
             p.hold(i, Field::ClassifiedBy);

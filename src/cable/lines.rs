@@ -177,6 +177,14 @@ pub fn is_rule(text: &str) -> bool {
     text.len() >= 3 && text.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' ' | b'*'))
 }
 
+/// Whether `rule` underlines `text`: as long as it within two characters, as typists made them
+/// (a spaced rule, `- - - -`, counts its spaces).
+pub fn underlines(rule: &str, text: &str) -> bool {
+    let rule = rule.trim();
+    let length = if rule.contains("- -") { rule.len() } else { rule.bytes().filter(|&c| c != b' ').count() };
+    length.abs_diff(text.trim_end().chars().count()) <= 2
+}
+
 /// Removes Markdown link debris left by copying from rendered pages:
 /// `[PREL](#)` becomes `PREL`. The target may hold balanced parentheses.
 pub fn strip_markdown_links(text: &str) -> std::borrow::Cow<'_, str> {

@@ -1665,7 +1665,7 @@ fn signature_at_end(line: &str) -> Option<usize> {
             && trimmed[start..].bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
         // A redaction ends the text before it (`…XXXXXXXXXXXX AGUIRRE`), and is never a name;
         // nor is a rule (`…website. ***** JONES`).
-        let redacted = previous_word.len() >= 4 && previous_word.bytes().all(|c| c == b'X');
+        let redacted = super::shapes::is_redaction(previous_word);
         let ruled = previous_word.len() >= 5 && is_rule_token(previous_word);
         // A stop of the name's own is no sentence's end: an initial (`JOHN J. SMITH`), a particle
         // (`ST. MARK`).

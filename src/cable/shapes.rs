@@ -12,6 +12,12 @@ pub struct ParagraphStart<'a> {
     pub text_at: usize,
 }
 
+/// A word the 2010 release redacted (`XXXXXXXXXXXX`, at least four `X`s, or `x`s in a
+/// lower-cased copy): never a name, a heading or a word of the cable's own.
+pub fn is_redaction(word: &str) -> bool {
+    word.len() >= 4 && (word.bytes().all(|c| c == b'X') || word.bytes().all(|c| c == b'x'))
+}
+
 /// Reads the start of a paragraph; `None` for a plain text line.
 pub fn paragraph_start(line: &str) -> Option<ParagraphStart<'_>> {
     let s = line.trim_start_matches('¶').trim_start();
