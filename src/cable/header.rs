@@ -679,15 +679,9 @@ impl Header {
     /// does (`UNCLAS SECTION 02 OF 02 USUN NEW YORK` over `04958`): read as one line; both
     /// lines are the caption's (the next is then passed over).
     fn caption_with_wrapped_serial(&mut self, p: &mut Builder<'_>, i: usize, text: &str) -> bool {
-        let Some(next) = p.lines.get(i + 1).map(|l| l.text.trim()) else { return false };
-        if !(4..=6).contains(&next.len()) || !next.bytes().all(|b| b.is_ascii_digit()) {
-            return false;
-        }
-        let joined = format!("{} {next}", text.trim_end());
+        let Some(next) = p.lines.get(i + 1) else { return false };
+        let Some(joined) = wrapped_serial(text, next.text) else { return false };
         let Some(caption) = classification::parse_caption_line(&joined) else { return false };
-        if !caption.is_whole() || caption.rest.is_some() || caption.station.is_none() || caption.serial.is_none() {
-            return false;
-        }
         read_caption(p, i, &caption);
         p.hold(i + 1, Field::Caption);
         self.seen.caption = true;
@@ -1282,6 +1276,20 @@ fn read_cablegate_rows(p: &mut Builder<'_>, end: usize) {
     }
 }
 
+/// `text` and `next` as one caption line when `next` is the telegram number a narrow copy
+/// wrapped off it (`UNCLAS SECTION 02 OF 02 USUN NEW YORK` over `04958`): the joined line, a
+/// whole caption with its post and number.
+fn wrapped_serial(text: &str, next: &str) -> Option<String> {
+    let next = next.trim();
+    if !(4..=6).contains(&next.len()) || !next.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let joined = format!("{} {next}", text.trim_end());
+    let caption = classification::parse_caption_line(&joined)?;
+    let whole = caption.is_whole() && caption.rest.is_none() && caption.station.is_some() && caption.serial.is_some();
+    whole.then_some(joined)
+}
+
 /// A page's text copied whole (a browser's select-all of a cable's page): its navigation, its
 /// introduction, its lists of posts and dates, above the telegram. Set aside (`Container`, in
 /// `removed`): the lines above the first the header reads (the envelope's or caption's, a
@@ -1329,9 +1337,14 @@ fn set_aside_page_above(p: &mut Builder<'_>) {
         return;
     }
     let above: Vec<usize> = (p.start..first).filter(|&k| !p.lines[k].is_blank() && !p.is_held(k)).collect();
+    // The telegram's own lines: a caption field, a numbered paragraph, or a caption whose
+    // telegram number a narrow copy wrapped onto the next line (`UNCLAS SECTION 01 OF 02 USUN
+    // NEW YORK` over `000961`, read by `Header::caption_with_wrapped_serial`).
     let own = |k: &usize| {
         let text = p.lines[*k].text.trim();
-        is_field_line(text) || super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
+        is_field_line(text)
+            || super::shapes::paragraph_start(text).is_some_and(|s| s.number.is_some())
+            || p.lines.get(*k + 1).is_some_and(|next| wrapped_serial(&p.shaped(text), next.text).is_some())
     };
     // Fewer where the page's own metadata was read among them (its title over its table) or
     // where they ran together on a long line (a page copied whole whose breaks were lost).
@@ -1683,6 +1696,25 @@ mod tests {
         assert_eq!(c.subject.as_deref(), Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE FOREIGN MINISTER"));
         let labels: Vec<Option<&str>> = c.references.iter().map(|r| r.label.as_deref()).collect();
         assert_eq!(labels, [Some("A"), Some("B")]);
+    }
+
+    /// A caption whose telegram number a narrow copy wrapped onto the next line, with the
+    /// caption's fields right under it (no blank line): read whole, never set aside as a page's
+    /// lines above the telegram (`SIPDIS` made three of them, and they were).
+    #[test]
+    fn reads_a_caption_with_its_number_wrapped() {
+        for caption in [
+            "C O N F I D E N T I A L SECTION 01 OF 02 MADRID",
+            "UNCLAS SECTION 01 OF 02 USUN NEW YORK",
+            "confidential paris",
+        ] {
+            let text = format!(
+                "{caption}\n000961\nSIPDIS\nE.O. 12958: DECL: 03/18/2014\nTAGS: PREL\nSUBJECT: X\n1. (C) Text.\n"
+            );
+            let c = crate::parse(&text);
+            assert_eq!(c.serial.as_deref(), Some("000961"), "{caption}");
+            assert!(c.classification.is_some() && c.origin.is_some() && c.removed.is_empty(), "{caption}: {c:?}");
+        }
     }
 
     /// A 1970s caption with words after its telegram number: another series' number (`TOSEC
