@@ -219,6 +219,10 @@ impl Header {
             // body's heading (`…reasons 1.4 (b) and (d)` / `SUMMARY` / `1. (S) …`, the blank
             // lines lost).
             return false;
+        } else if !gap && matches!(mode, Mode::ClassifiedBy | Mode::Ref) && prose_under_field(mode, text) {
+            // A sentence under `Classified By` or the references, no blank line between (a copy
+            // that lost its blank lines, its first paragraph unnumbered): the body's first line.
+            return false;
         } else if mode == Mode::ClassifiedBy && (!gap || is_reason_line(text)) {
             classified_by::join_continuation(&mut self.buf.classified_by, text);
             p.hold(i, Field::ClassifiedBy);
@@ -842,6 +846,31 @@ fn advance_ref_letter(buf: &mut Buffers) {
     while buf.ref_next < b'Z' && refs::find_bullet(block, buf.ref_next).is_some() {
         buf.ref_next += 1;
     }
+}
+
+/// Whether `text`, right under a `Classified By` line or a reference, is a sentence of the body's
+/// rather than the field going on: five words or more, four of them words of four letters or
+/// more, three small words in lower case among them (or seven words in capitals), and no
+/// reason (the field's own words: `Godec for reasons 1.4 (b)`, `ONE POINT FOUR B AND D`,
+/// `Development and Economic Affairs E. Anthony`). A reference's own prose may go on in
+/// capitals (`…WHICH REQUESTED POSTS TO` / `DELIVER DEMARCHE ON THE MATTER`): under one, only a
+/// line in mixed case is the body's.
+fn prose_under_field(mode: Mode, text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let long = text.split_whitespace().filter(|w| w.bytes().filter(u8::is_ascii_alphabetic).count() >= 4).count();
+    let mixed = text.bytes().any(|b| b.is_ascii_lowercase()) && text.bytes().any(|b| b.is_ascii_uppercase());
+    // A sentence's small words (`met the … on`), not a title's (`Director for Development and
+    // Economic Affairs`); in capitals, a longer line.
+    let small =
+        text.split_whitespace().filter(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_lowercase())).count();
+    let sentence = if mixed { small >= 3 } else { words >= 7 && long >= 5 };
+    // Never a reason's number (`1.4`); a long line (a paragraph kept on one line) may hold a
+    // `reason` of its own, and any number; under a reference, a shorter line no telegram's
+    // number (the next citation: `B. State 1234 (the Secretary's letter to the Minister)`).
+    let numbers = text.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() >= 3);
+    let plain = !["1.4", "1.5", "1.6"].iter().any(|r| text.contains(r))
+        && (words >= 12 || crate::lines::find_ci(text, "reason").is_none() && !(mode == Mode::Ref && numbers));
+    words >= 5 && long >= 4 && sentence && plain && (mode == Mode::ClassifiedBy || mixed)
 }
 
 /// The reasons of a `Classified By` field on a line of their own.
@@ -1696,6 +1725,43 @@ mod tests {
         assert_eq!(c.subject.as_deref(), Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE FOREIGN MINISTER"));
         let labels: Vec<Option<&str>> = c.references.iter().map(|r| r.label.as_deref()).collect();
         assert_eq!(labels, [Some("A"), Some("B")]);
+    }
+
+    /// The body's first paragraph, unnumbered, right under `Classified By` or a reference (no
+    /// blank line): the body's, not the field going on; the field's own wrapped lines still are.
+    #[test]
+    fn ends_classified_by_and_references_at_the_first_sentence() {
+        let head = "CONFIDENTIAL PARIS 000123\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: VISIT\n";
+        let body = "The Ambassador met the Foreign Minister on May 2 to discuss\nthe summit. He agreed.\nSTAPLETON\n";
+        for field in ["Classified By: Ambassador Craig Stapleton, reasons 1.4 (b) and (d)", "REF: PARIS 456"] {
+            let c = crate::parse(&format!("{head}{field}\n{body}"));
+            let first = c.sections.first().and_then(|s| s.paragraphs.first()).map(|p| p.text.as_str());
+            assert_eq!(
+                first,
+                Some("The Ambassador met the Foreign Minister on May 2 to discuss the summit. He agreed.")
+            );
+            assert_eq!(c.signers, ["STAPLETON"], "{field}");
+            assert!(c.references.iter().all(|r| r.text == "PARIS 456"), "{field}: {:?}", c.references);
+        }
+        // A paragraph kept on one line, numbers in it.
+        let long = "Summary: As noted in Ref A, post has raised the operations of two UN 1267 Committee entities with the GOP.";
+        let c = crate::parse(&format!(
+            "{head}Classified By: Ambassador Ryan C. Crocker, Reasons 1.4 (b) and (d)\n{long}\n"
+        ));
+        assert_eq!((c.classified_by.as_deref(), c.sections.len()), (Some("Ambassador Ryan C. Crocker"), 1));
+        // The field's own lines: a title wrapped, the reasons spelled out (kept with the name).
+        for (wrapped, own) in [
+            (
+                "Classified By: Coordinator Director for\nDevelopment and Economic Affairs E. Anthony\nWayne, reasons 1.4 (b) and (d)",
+                "Coordinator Director for Development and Economic Affairs E. Anthony Wayne",
+            ),
+            ("CLASSIFIED BY: AMBASSADOR ERIC S. EDELMAN FOR\nONE POINT FOUR B AND D", "ONE POINT FOUR B AND D"),
+        ] {
+            let c = crate::parse(&format!("{head}{wrapped}\n{body}"));
+            assert!(c.classified_by.as_deref().is_some_and(|n| n.ends_with(own)), "{:?}", c.classified_by);
+            assert_eq!(c.signers, ["STAPLETON"]);
+            assert!(c.sections[0].paragraphs[0].text.starts_with("The Ambassador met"));
+        }
     }
 
     /// A caption whose telegram number a narrow copy wrapped onto the next line, with the
