@@ -501,7 +501,7 @@ fn continues(previous: &str, filled: Option<&str>, line: &str, page_break: bool,
 
 /// Whether a sentence cannot end with `word` (`THE`, `OF`, `WILL`): a line ending in one, with
 /// no stop after it, was cut mid-sentence.
-fn ends_no_sentence(word: &str) -> bool {
+pub(crate) fn ends_no_sentence(word: &str) -> bool {
     const WORDS: [&str; 40] = [
         "A", "AN", "THE", "AND", "OR", "BUT", "OF", "TO", "IN", "ON", "AT", "FOR", "WITH", "BY", "FROM", "INTO",
         "ABOUT", "OVER", "UNDER", "BETWEEN", "DURING", "AGAINST", "THROUGH", "THAN", "AS", "THAT", "WHICH", "WHO",

@@ -193,6 +193,8 @@ impl Header {
             // A line of dashes under the SUBJECT ends it.
             p.remove(i, Debris::Rule);
             self.mode = Mode::None;
+        } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && body_under_subject_or_tags(p, i, mode, text) {
+            return false;
         } else if matches!(mode, Mode::Subject | Mode::Tags) && !gap && !self.sentence_after_subject(p, text) {
             let (own, next) = run_on(text);
             if mode == Mode::Subject {
@@ -846,6 +848,24 @@ fn advance_ref_letter(buf: &mut Buffers) {
     while buf.ref_next < b'Z' && refs::find_bullet(block, buf.ref_next).is_some() {
         buf.ref_next += 1;
     }
+}
+
+/// Whether line `i`, right under the SUBJECT or TAGS line (no blank line between), is the body's
+/// first sentence rather than the field going on: a sentence in mixed case (as under `Classified
+/// By`) with no colon in it, and under the SUBJECT longer by ten characters than the line above
+/// it, which the wrap did not fill and which ends with a word a sentence may end with (`SUBJECT: Visit of the Foreign Minister to Paris` / `The
+/// Ambassador met the Foreign Minister on Tuesday to discuss`). In capitals a subject's or the
+/// tags' wrapped line cannot be told from a sentence: it goes on the field.
+fn body_under_subject_or_tags(p: &Builder<'_>, i: usize, mode: Mode, text: &str) -> bool {
+    // A colon may open a field run on after the tags (`PSOE SUBJECT: WHO ARE THE SPANISH…`).
+    let mixed = text.bytes().any(|b| b.is_ascii_lowercase()) && text.bytes().any(|b| b.is_ascii_uppercase());
+    if text.contains(':') || !mixed || p.caseless {
+        return false;
+    }
+    let above = i.checked_sub(1).map_or("", |j| p.lines[j].text.trim_end());
+    let cut = above.split_whitespace().next_back().is_some_and(super::body::ends_no_sentence);
+    let unfilled = mode == Mode::Tags || text.trim_end().len() > above.len() + 10 && !cut;
+    unfilled && prose_under_field(Mode::ClassifiedBy, text)
 }
 
 /// Whether `text`, right under a `Classified By` line or a reference, is a sentence of the body's
@@ -1727,10 +1747,11 @@ mod tests {
         assert_eq!(labels, [Some("A"), Some("B")]);
     }
 
-    /// The body's first paragraph, unnumbered, right under `Classified By` or a reference (no
-    /// blank line): the body's, not the field going on; the field's own wrapped lines still are.
+    /// The body's first paragraph, unnumbered, right under `Classified By`, a reference, the
+    /// SUBJECT or the TAGS (no blank line): the body's, not the field going on; the field's own
+    /// wrapped lines still are.
     #[test]
-    fn ends_classified_by_and_references_at_the_first_sentence() {
+    fn ends_the_header_fields_at_the_first_sentence() {
         let head = "CONFIDENTIAL PARIS 000123\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: VISIT\n";
         let body = "The Ambassador met the Foreign Minister on May 2 to discuss\nthe summit. He agreed.\nSTAPLETON\n";
         for field in ["Classified By: Ambassador Craig Stapleton, reasons 1.4 (b) and (d)", "REF: PARIS 456"] {
@@ -1743,6 +1764,20 @@ mod tests {
             assert_eq!(c.signers, ["STAPLETON"], "{field}");
             assert!(c.references.iter().all(|r| r.text == "PARIS 456"), "{field}: {:?}", c.references);
         }
+        for (field, subject, tags) in [
+            ("SUBJECT: Visit of the Foreign Minister to Paris", Some("Visit of the Foreign Minister to Paris"), 1),
+            ("TAGS: PREL, FR", None, 2),
+        ] {
+            let c = crate::parse(&format!("CONFIDENTIAL PARIS 000123\nTAGS: PREL\n{field}\n{body}"));
+            assert_eq!(
+                (c.subject.as_deref(), c.tags.len(), c.signers.as_slice()),
+                (subject, tags, ["STAPLETON".to_owned()].as_slice())
+            );
+        }
+        // A subject's wrapped line, in mixed case too: cut after `the`, or no longer than it.
+        let wrapped = "SUBJECT: UK will continue to support Georgia; on the\nsame page as the U.S. regarding opposition to South Ossetia and Abkhazia\n";
+        let c = crate::parse(&format!("CONFIDENTIAL LONDON 002211\nTAGS: PREL\n{wrapped}\n{body}"));
+        assert!(c.subject.as_deref().is_some_and(|s| s.ends_with("Abkhazia")), "{:?}", c.subject);
         // A paragraph kept on one line, numbers in it.
         let long = "Summary: As noted in Ref A, post has raised the operations of two UN 1267 Committee entities with the GOP.";
         let c = crate::parse(&format!(
