@@ -355,17 +355,21 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     // underlines it: `…End Summary.` / `-----------` over a heading is the paragraph's end; a
     // rule over a heading under a sentence's end is the heading's (`…in his administration.` /
     // `-------` / `USAID SUPPORT` / `-------`), whatever its length.
-    let closes = closes_a_sentence(text);
     let ruled_below = next.is_some_and(|rule| {
-        is_rule(rule)
-            && !(closes && sandwich(below(i), &below))
-            && (!closes || !text_line(prev) || crate::lines::underlines(rule, text))
+        if !is_rule(rule) {
+            return false;
+        }
+        !closes_a_sentence(text)
+            || !sandwich(below(i), &below) && (!text_line(prev) || crate::lines::underlines(rule, text))
     });
     // A rule that underlines the line above it is that line's, not this one's (unless that
     // line opens a numbered paragraph: `-----` / `¶1. SUMMARY` / `-----` / `Topics of the week:`).
     let ruled_above = prev.is_some_and(|rule| {
+        if !is_rule(rule) {
+            return false;
+        }
         let over = line(above(i).and_then(above)).filter(|&o| text_line(Some(o)) && paragraph_start(o).is_none());
-        is_rule(rule) && !sandwich(above(i), &above) && !over.is_some_and(|o| crate::lines::underlines(rule, o))
+        !sandwich(above(i), &above) && !over.is_some_and(|o| crate::lines::underlines(rule, o))
     });
     let ruled = ruled_below || ruled_above;
     let alone = prev.is_none_or(str::is_empty) && next.is_none_or(str::is_empty);
@@ -375,10 +379,14 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     // that or none. (A body-only telegram's first line is its subject's end, `ATURE OF MOU`,
     // never a heading.)
     let paragraph = if next == Some("") { line(below(i).and_then(below)) } else { next };
+    // (The cheap tests first: this is asked of nearly every line.)
     let squeezed = !ruled
         && !alone
-        && paragraph.and_then(paragraph_start).is_some_and(|s| s.number.is_some())
+        && paragraph.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit() || c == '¶'))
+        && !text.ends_with(['.', ',', ';', ':', '"', '”'])
+        && first.is_alphabetic()
         && above(i).is_none_or(|j| p.lines[j].text.is_empty() || ends_a_sentence(p.lines[j].text) || p.is_held(j))
+        && paragraph.and_then(paragraph_start).is_some_and(|s| s.number.is_some())
         && !text.split_whitespace().all(super::shapes::is_redaction)
         && p.lines[..i].iter().any(|l| !l.text.is_empty());
     // A heading is ruled or stands alone: nearly every line is neither, and is rejected here

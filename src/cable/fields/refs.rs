@@ -499,7 +499,8 @@ fn glued_id(core: &str, cable_year: Option<&str>) -> Option<String> {
 }
 
 /// The serial (or serials) at word `j` of a cable of `station`: `1234`, `#3565`, `4525-91` (its
-/// year after it), `936/935` (two cables), `00789/08` (the year after a slash), and a year in
+/// year after it), `936/935` (two cables), `00789/08` (the year after a slash), `12345/01` (the
+/// section after it, dropped), and a year in
 /// brackets after it (`02259 (2002)`) or a two-digit year after a padded serial (`07718 99`).
 fn serials(
     words: &[Word<'_>],
@@ -527,6 +528,10 @@ fn serials(
     // `00789/08`: a padded serial, and its year after the slash.
     let (parts, slash_year) = if parts.len() == 2 && parts[1].len() == 2 && padded(parts[0]) {
         (&parts[..1], Some(parts[1].to_owned()))
+    } else if parts.len() == 2 && parts[1].len() == 2 && parts[1].starts_with('0') {
+        // `12345/01`: the section of the telegram, as its `DE` line writes it (`#2345/01`), not
+        // a second telegram numbered 1.
+        (&parts[..1], None)
     } else {
         (&parts[..], None)
     };
@@ -807,6 +812,8 @@ mod tests {
     fn reads_the_years_and_marks_a_serial_carries() {
         assert_eq!(plain(&cited("A. QUITO 4525-91 B. QUITO 1735", "06", "X")), ["91QUITO4525", "06QUITO1735"]);
         assert_eq!(plain(&cited("A. A: PANAMA 00789/08", "09", "X")), ["08PANAMA789"]);
+        // A section after the slash, as a `DE` line writes it.
+        assert_eq!(plain(&cited("STATE 12345/01", "09", "X")), ["09STATE12345"]);
         assert_eq!(plain(&cited("AMMAN 07718 99, AMMAN 05986 00", "02", "X")), ["99AMMAN7718", "00AMMAN5986"]);
         assert_eq!(plain(&cited("A) STATE (01) 201265, B) STATE 02034", "02", "X")), ["01STATE201265", "02STATE2034"]);
         assert_eq!(plain(&cited("COLOMBO CABLES 0266 AND 02259 (2002)", "03", "X")), ["03COLOMBO266", "02COLOMBO2259"]);
