@@ -921,7 +921,8 @@ fn unnumbered(line: &str) -> &str {
 /// paragraphs may be) and their blank lines lost: the body's first sentence right under
 /// `Classified By` or the references. Before, the field went on over the whole body, and 83 of
 /// the 201 copies showed less than four fifths of the page's body (the rest held as the field's);
-/// now 199. And the field reads as on the page.
+/// now 200 (a 1970s telegram's `(C - ENTIRE TEXT)` ends its SUBJECT too). And the field reads as on
+/// the page.
 #[test]
 fn corpus_pages_unnumbered_with_their_blank_lines_lost() {
     let words = |c: &Cable| {

@@ -179,6 +179,10 @@ impl Header {
         let ends_refs = mode == Mode::Ref && start.as_ref().is_some_and(|s| s.number.is_some());
         if start.is_some_and(|s| s.number.is_some() || s.marking.is_some()) && (seen.any() || ends_refs) {
             return false;
+        } else if !gap && mode != Mode::None && marks_entire_text(text) {
+            // The mark of a 1970s telegram's whole text opening a line (`(C - ENTIRE TEXT)
+            // INTRODUCTION: …`, its paragraph unnumbered, no blank line above): the body's.
+            return false;
         } else if matches!(mode, Mode::ClassifiedBy | Mode::Ref)
             && (crate::lines::is_rule(text)
                 || p.lines
@@ -848,6 +852,21 @@ fn advance_ref_letter(buf: &mut Buffers) {
     while buf.ref_next < b'Z' && refs::find_bullet(block, buf.ref_next).is_some() {
         buf.ref_next += 1;
     }
+}
+
+/// Whether `text` opens with the portion mark of a whole text (`(C - ENTIRE TEXT)`, `(LOU-ENTIRE
+/// TEXT)`, `(CONFIDENTIAL ENTIRE TEXT)`): a classification's mark, then `ENTIRE TEXT`.
+fn marks_entire_text(text: &str) -> bool {
+    let Some((inner, _)) = text.strip_prefix('(').and_then(|t| t.split_once(')')) else { return false };
+    let Some(mark) = inner.len().checked_sub(11).filter(|_| inner.len() <= 40).map(|at| &inner[..at]) else {
+        return false;
+    };
+    let whole = inner.get(mark.len()..).is_some_and(|t| t.eq_ignore_ascii_case("ENTIRE TEXT"));
+    let mark = mark.trim_end_matches([' ', '-', ',']);
+    whole
+        && !mark.is_empty()
+        && (crate::vocab::mark_part(mark).is_some()
+            || classification::parse_caption_line(mark).is_some_and(|c| c.classification.is_some() && c.is_banner()))
 }
 
 /// Whether line `i`, right under the SUBJECT or TAGS line (no blank line between), is the body's
@@ -1778,6 +1797,17 @@ mod tests {
         let wrapped = "SUBJECT: UK will continue to support Georgia; on the\nsame page as the U.S. regarding opposition to South Ossetia and Abkhazia\n";
         let c = crate::parse(&format!("CONFIDENTIAL LONDON 002211\nTAGS: PREL\n{wrapped}\n{body}"));
         assert!(c.subject.as_deref().is_some_and(|s| s.ends_with("Abkhazia")), "{:?}", c.subject);
+        // A 1970s telegram's mark of its whole text opening its unnumbered first paragraph.
+        for mark in ["(C - ENTIRE TEXT)", "(LOU-ENTIRE TEXT)", "(CONFIDENTIAL ENTIRE TEXT)"] {
+            let c = crate::parse(&format!(
+                "CONFIDENTIAL TEHRAN 08980\nTAGS: PEPR IR\nSUBJECT: NEGOTIATIONS\n{mark} INTRODUCTION: RECENT\n\
+                 NEGOTIATIONS HERE.\nLAINGEN\n"
+            ));
+            assert_eq!(
+                (c.subject.as_deref(), c.signers.as_slice()),
+                (Some("NEGOTIATIONS"), ["LAINGEN".to_owned()].as_slice())
+            );
+        }
         // A paragraph kept on one line, numbers in it.
         let long = "Summary: As noted in Ref A, post has raised the operations of two UN 1267 Committee entities with the GOP.";
         let c = crate::parse(&format!(
