@@ -341,8 +341,9 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
     let line = |j: Option<usize>| j.map(|j| p.lines[j].text);
     let (prev, next) = (line(above(i)), line(below(i)));
     // A rule that is one of the two around another line's heading (`----` / `Evo: The seasoned
-    // Bolivian politician` / `----`, not a numbered paragraph's) rules no line beside it: with the blank lines lost, the
-    // paragraph's last line above it and its first line under it touch the rules.
+    // Bolivian politician` / `----`, not a numbered paragraph's) rules no line beside it: with
+    // the blank lines lost, the paragraph's last line above it and its first line under it
+    // touch the rules.
     let sandwich = |rule: Option<usize>, step: &dyn Fn(usize) -> Option<usize>| {
         let title = rule.and_then(step);
         let other = title.and_then(step);
@@ -430,14 +431,20 @@ fn heading(p: &Builder<'_>, i: usize, start: usize) -> Option<String> {
 /// `?` or `!`: `What's At Stake?`, `HIZBALLAH RESPONSE - DON'T TOUCH!`.)
 fn closes_a_sentence(line: &str) -> bool {
     let mut words = line.split_whitespace().rev();
-    line.trim_end_matches(['"', '”', '\'', '’', ')', ']']).ends_with('.')
+    without_closers(line).ends_with('.')
         || words.nth(1).is_some_and(|w| w.eq_ignore_ascii_case("END")) && words.next().is_some()
 }
 
 /// Whether `line` ends with a sentence's stop (`.`, `?`, `!`), before any closing quote marks,
 /// parenthesis or bracket (`…End note.]`).
 fn ends_a_sentence(line: &str) -> bool {
-    line.trim_end_matches(['"', '”', '\'', '’', ')', ']']).ends_with(['.', '?', '!'])
+    without_closers(line).ends_with(['.', '?', '!'])
+}
+
+/// `line` without the closing quote marks, parentheses and brackets at its end, where a
+/// sentence's stop stands before them.
+fn without_closers(line: &str) -> &str {
+    line.trim_end_matches(['"', '”', '\'', '’', ')', ']'])
 }
 
 /// The lines of text under line `i` that a heading there would stand over: not the page's

@@ -872,13 +872,13 @@ fn marks_entire_text(text: &str) -> bool {
 /// Whether line `i`, right under the SUBJECT or TAGS line (no blank line between), is the body's
 /// first sentence rather than the field going on: a sentence in mixed case (as under `Classified
 /// By`) with no colon in it, and under the SUBJECT longer by ten characters than the line above
-/// it, which the wrap did not fill and which ends with a word a sentence may end with (`SUBJECT: Visit of the Foreign Minister to Paris` / `The
-/// Ambassador met the Foreign Minister on Tuesday to discuss`). In capitals a subject's or the
+/// it, which the wrap did not fill and which ends with a word a sentence may end with
+/// (`SUBJECT: Visit of the Foreign Minister to Paris` / `The Ambassador met the Foreign Minister
+/// on Tuesday to discuss`). In capitals a subject's or the
 /// tags' wrapped line cannot be told from a sentence: it goes on the field.
 fn body_under_subject_or_tags(p: &Builder<'_>, i: usize, mode: Mode, text: &str) -> bool {
     // A colon may open a field run on after the tags (`PSOE SUBJECT: WHO ARE THE SPANISH…`).
-    let mixed = text.bytes().any(|b| b.is_ascii_lowercase()) && text.bytes().any(|b| b.is_ascii_uppercase());
-    if text.contains(':') || !mixed || p.caseless {
+    if text.contains(':') || !in_mixed_case(text) || p.caseless {
         return false;
     }
     let above = i.checked_sub(1).map_or("", |j| p.lines[j].text.trim_end());
@@ -897,7 +897,7 @@ fn body_under_subject_or_tags(p: &Builder<'_>, i: usize, mode: Mode, text: &str)
 fn prose_under_field(mode: Mode, text: &str) -> bool {
     let words = text.split_whitespace().count();
     let long = text.split_whitespace().filter(|w| w.bytes().filter(u8::is_ascii_alphabetic).count() >= 4).count();
-    let mixed = text.bytes().any(|b| b.is_ascii_lowercase()) && text.bytes().any(|b| b.is_ascii_uppercase());
+    let mixed = in_mixed_case(text);
     // A sentence's small words (`met the … on`), not a title's (`Director for Development and
     // Economic Affairs`); in capitals, a longer line.
     let small =
@@ -910,6 +910,11 @@ fn prose_under_field(mode: Mode, text: &str) -> bool {
     let plain = !["1.4", "1.5", "1.6"].iter().any(|r| text.contains(r))
         && (words >= 12 || crate::lines::find_ci(text, "reason").is_none() && !(mode == Mode::Ref && numbers));
     words >= 5 && long >= 4 && sentence && plain && (mode == Mode::ClassifiedBy || mixed)
+}
+
+/// Whether `text` has letters in both cases.
+fn in_mixed_case(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_lowercase()) && text.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// The reasons of a `Classified By` field on a line of their own.
